@@ -1,0 +1,25 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// The case system's origins. The demo case system runs on 127.0.0.1; a council sets
+// its own origins in the options page or by enterprise policy (optional host access).
+export const DEMO_ORIGINS = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+export default defineConfig({
+  imports: false,
+  srcDir: '.',
+  outDir: '.output',
+  vite: () => ({ plugins: [preact()] }),
+  manifest: {
+    name: 'Assessment Companion',
+    description:
+      'Checks a Single Assessment against your council’s procedure while you record it: missing steps, practice prompts and working-day deadlines.',
+    permissions: ['storage', 'tabs'],
+    host_permissions: DEMO_ORIGINS,
+    action: { default_title: 'Open Assessment Companion' },
+    content_security_policy: {
+      extension_pages:
+        "script-src 'self'; object-src 'none'; connect-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    },
+  },
+});
