@@ -1,0 +1,5 @@
+export * from './record';
+export * from './dates';
+export * from './sections';
+export * from './facts';
+export * from './parse';

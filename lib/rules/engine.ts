@@ -1,0 +1,231 @@
+import type { AssessmentRecord, Adult, Child } from '../model';
+import { datePart } from '../model';
+import { defaultCalendar, formatDateTime, formatLongDate, type WorkingDayCalendar } from '../calendar';
+import { ageInYears } from './conditions';
+import type {
+  CheckRule,
+  CountdownResult,
+  CountdownRule,
+  Evaluation,
+  Finding,
+  Outcome,
+  Pack,
+  Prompt,
+  Readiness,
+  Rule,
+  RuleContext,
+  Subject,
+} from './types';
+
+export interface EvaluateOptions<P> {
+  calendar?: WorkingDayCalendar;
+  /** Council overrides of the pack's parameters (already validated by `resolveParams`). */
+  params?: P;
+}
+
+const LONDON_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Today's date in England for a moment in time: deadlines are English working days. */
+export function londonDate(moment: Date): string {
+  return LONDON_DAY.format(moment);
+}
+
+function describeChild(child: Child, index: number, today: string): string {
+  const name = child.initials ? child.initials : `Child ${index + 1}`;
+  const age = ageInYears(child, today);
+  const ageText = age === undefined ? '' : age < 0 ? ', unborn' : age === 0 ? ', under 1' : `, aged ${age}`;
+  return `${name}${child.isSubject ? ' (subject child)' : ''}${ageText}`;
+}
+
+const ROLE_WORDS: Record<string, string> = {
+  mother: 'Mother',
+  father: 'Father',
+  'step-parent': 'Step-parent',
+  carer: 'Carer',
+  relative: 'Relative',
+  other: 'Adult',
+};
+
+function describeAdult(adult: Adult, index: number): string {
+  const role = adult.role ? ROLE_WORDS[adult.role] ?? 'Adult' : `Adult ${index + 1}`;
+  return adult.initials ? `${role} (${adult.initials})` : role;
+}
+
+function subjectFor(ctx: RuleContext<unknown>, ref: { kind: 'child' | 'adult'; id: string } | undefined): Subject | undefined {
+  if (!ref) return undefined;
+  if (ref.kind === 'child') {
+    const index = ctx.children.findIndex((c) => c.id === ref.id);
+    const child = ctx.children[index];
+    return { ...ref, label: child ? describeChild(child, index, ctx.today) : 'A child' };
+  }
+  const index = ctx.adults.findIndex((a) => a.id === ref.id);
+  const adult = ctx.adults[index];
+  return { ...ref, label: adult ? describeAdult(adult, index) : 'An adult' };
+}
+
+function base<P>(rule: Rule<P>) {
+  return { ruleId: rule.id, severity: rule.severity, section: rule.section, message: rule.message, source: rule.source };
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function evaluateCountdown<P>(rule: CountdownRule<P>, ctx: RuleContext<P>): CountdownResult {
+  const head = { kind: 'countdown' as const, ...base(rule) };
+  try {
+    const applies = rule.appliesWhen ? rule.appliesWhen(ctx) : true;
+    if (applies === false) return { ...head, status: 'not-applicable' };
+    if (applies === 'unknown') return { ...head, status: 'unknown', detail: 'cannot tell yet whether this deadline applies' };
+    const clock = rule.clock(ctx);
+    if ('status' in clock) return { ...head, status: clock.status, field: clock.field, detail: clock.detail };
+
+    const cal = ctx.calendar;
+    const startDay = datePart(clock.start);
+    let due: string;
+    let dueIsTime = false;
+    let basis: string;
+    let beyond = false;
+    const span = clock.span;
+    if ('workingDays' in span) {
+      const r = cal.addWorkingDaysChecked(startDay, span.workingDays);
+      due = r.date;
+      beyond = r.beyondKnownHolidays;
+      basis = `${span.workingDays} working days from ${clock.startLabel} on ${formatLongDate(startDay)}`;
+    } else if ('workingDaysBefore' in span) {
+      const r = cal.addWorkingDaysChecked(startDay, -span.workingDaysBefore);
+      due = r.date;
+      beyond = r.beyondKnownHolidays;
+      basis = `${span.workingDaysBefore} working days before ${span.anchorLabel} on ${formatLongDate(startDay)}`;
+    } else if ('hours' in span) {
+      due = cal.add24Hours(clock.start);
+      dueIsTime = true;
+      basis = `${span.hours} hours from ${clock.startLabel} at ${formatDateTime(clock.start)}`;
+    } else {
+      due = cal.addCalendarMonths(startDay, span.months);
+      basis = `${span.months} months from ${clock.startLabel} on ${formatLongDate(startDay)}`;
+    }
+    const dueDay = datePart(due);
+    const result: CountdownResult = {
+      ...head,
+      status: 'on-track',
+      due,
+      dueIsTime,
+      basis,
+      field: clock.metField,
+      subject: subjectFor(ctx as RuleContext<unknown>, clock.subject),
+    };
+    const note = beyond ? cal.holidayCoverageNote(dueDay) : null;
+    if (note) result.calendarNote = note;
+
+    if (typeof clock.met === 'string') {
+      result.metOn = clock.met;
+      // Seen or completed on the due day counts as on time: the record holds dates, not times.
+      result.status = datePart(clock.met) <= dueDay ? 'met-on-time' : 'met-late';
+      return result;
+    }
+    const daysLeft = cal.workingDaysBetween(ctx.today, dueDay);
+    result.workingDaysLeft = daysLeft;
+    if (dueIsTime) {
+      const hoursLeft = (Date.parse(due) - Date.parse(ctx.now)) / 3_600_000;
+      result.hoursLeft = Math.round(hoursLeft * 10) / 10;
+      const soon = rule.dueSoonWithin ? rule.dueSoonWithin(ctx.params) : 6;
+      result.status = hoursLeft < 0 ? 'overdue' : hoursLeft <= soon ? 'due-soon' : dueDay === ctx.today ? 'due-today' : 'on-track';
+    } else {
+      const soon = rule.dueSoonWithin ? rule.dueSoonWithin(ctx.params) : 5;
+      result.status =
+        ctx.today > dueDay ? 'overdue' : ctx.today === dueDay ? 'due-today' : daysLeft <= soon ? 'due-soon' : 'on-track';
+    }
+    if (clock.met === undefined) {
+      // We have not yet seen the page that says whether this was done: never claim it is overdue.
+      if (result.status === 'overdue') result.status = 'unknown';
+      result.detail = 'Not read yet whether this has been done.';
+    }
+    return result;
+  } catch (error) {
+    return { ...head, status: 'unknown', error: errorText(error) };
+  }
+}
+
+function evaluateCheck<P>(rule: CheckRule<P>, ctx: RuleContext<P>): Finding[] {
+  const head = { kind: 'check' as const, ...base(rule) };
+  try {
+    const applies = rule.appliesWhen ? rule.appliesWhen(ctx) : true;
+    if (applies === false) return [{ ...head, status: 'not-applicable' }];
+    if (applies === 'unknown') return [{ ...head, status: 'unknown', detail: 'cannot tell yet whether this applies' }];
+    const raw = rule.check(ctx);
+    const outcomes: Outcome[] = Array.isArray(raw) ? raw : [raw];
+    if (outcomes.length === 0) return [{ ...head, status: 'not-applicable' }];
+    return outcomes.map((o) => {
+      const finding: Finding = { ...head, status: o.status };
+      if (o.field) finding.field = o.field;
+      if (o.detail) finding.detail = o.detail;
+      const subject = subjectFor(ctx as RuleContext<unknown>, o.subject);
+      if (subject) finding.subject = subject;
+      return finding;
+    });
+  } catch (error) {
+    return [{ ...head, status: 'unknown', error: errorText(error) }];
+  }
+}
+
+const OPEN = new Set(['missing', 'unknown']);
+
+export function readiness(record: AssessmentRecord, findings: Finding[], countdowns: CountdownResult[]): Readiness {
+  const reasonRecorded = record.timescale?.exceededReasonRecorded === true;
+  const blocking: Array<Finding | CountdownResult> = findings.filter((f) => f.severity === 'required' && OPEN.has(f.status));
+  if (!reasonRecorded) {
+    for (const c of countdowns) if (c.status === 'overdue' || c.status === 'met-late') blocking.push(c);
+  }
+  const expected = findings.filter((f) => f.severity === 'expected' && OPEN.has(f.status));
+  return { ready: blocking.length === 0, blocking, expected };
+}
+
+/**
+ * Evaluates a record against a pack at a moment in time. Pure and deterministic:
+ * the same record, pack, parameters and moment always give the same answer.
+ */
+export function evaluate<P>(record: AssessmentRecord, pack: Pack<P>, now: Date | string, options: EvaluateOptions<P> = {}): Evaluation {
+  const moment = typeof now === 'string' ? new Date(now) : now;
+  const nowIso = moment.toISOString();
+  const children = record.children ?? [];
+  const adults = record.adults ?? [];
+  const countdowns: CountdownResult[] = [];
+  const ctx: RuleContext<P> = {
+    record,
+    today: londonDate(moment),
+    now: nowIso,
+    calendar: options.calendar ?? defaultCalendar,
+    params: options.params ?? (pack.paramsSchema.parse({}) as P),
+    countdowns,
+    children,
+    adults,
+    subjectChild: children.find((c) => c.isSubject === true),
+  };
+  const findings: Finding[] = [];
+  const prompts: Prompt[] = [];
+  // Countdowns first: "timescale exceeded" checks read them.
+  for (const rule of pack.rules) if (rule.kind === 'countdown') countdowns.push(evaluateCountdown(rule, ctx));
+  for (const rule of pack.rules) {
+    if (rule.kind === 'check') findings.push(...evaluateCheck(rule, ctx));
+    else if (rule.kind === 'prompt') {
+      let applies: boolean | 'unknown' = true;
+      try {
+        applies = rule.appliesWhen ? rule.appliesWhen(ctx) : true;
+      } catch {
+        applies = false;
+      }
+      if (applies === true) prompts.push({ ruleId: rule.id, section: rule.section, message: rule.message, source: rule.source });
+    }
+  }
+  return {
+    packId: pack.id,
+    packVersion: pack.version,
+    now: nowIso,
+    today: ctx.today,
+    countdowns,
+    findings,
+    prompts,
+    ready: readiness(record, findings, countdowns),
+  };
+}

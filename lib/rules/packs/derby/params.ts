@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+/** What a council may set for itself; defaults are Derby's written figures. */
+export const DerbyParamsSchema = z.strictObject({
+  /** Derby 2.3: the assessment is completed within 45 working days. */
+  assessmentWorkingDays: z.number().int().min(1).max(120).default(45),
+  /** Derby 2.3: the manager has a copy 5 working days before the due date. */
+  managerCopyWorkingDaysBefore: z.number().int().min(0).max(30).default(5),
+  /** Derby 2.3 / 2.7: a child in need is seen alone within 5 working days. */
+  childSeenAloneWorkingDays: z.number().int().min(1).max(30).default(5),
+  /** Derby 2.6: the age from which a child's own words are expected in their story. */
+  ownWordsFromAge: z.number().int().min(0).max(18).default(3),
+  /** Working days left at which a countdown shows "due soon". */
+  dueSoonWorkingDays: z.number().int().min(0).max(20).default(5),
+});
+export type DerbyParams = z.infer<typeof DerbyParamsSchema>;
