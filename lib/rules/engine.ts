@@ -30,6 +30,14 @@ export function londonDate(moment: Date): string {
   return LONDON_DAY.format(moment);
 }
 
+/**
+ * The day in England a date or date-time falls on. A date-time may carry any offset
+ * (e.g. `Z` in summer), so its own date part can be the day before England's.
+ */
+function englishDay(value: string): string {
+  return value.length > 10 ? londonDate(new Date(value)) : datePart(value);
+}
+
 function describeChild(child: Child, index: number, today: string): string {
   const name = child.initials ? child.initials : `Child ${index + 1}`;
   const age = ageInYears(child, today);
@@ -81,7 +89,7 @@ function evaluateCountdown<P>(rule: CountdownRule<P>, ctx: RuleContext<P>): Coun
     if ('status' in clock) return { ...head, status: clock.status, field: clock.field, detail: clock.detail };
 
     const cal = ctx.calendar;
-    const startDay = datePart(clock.start);
+    const startDay = englishDay(clock.start);
     let due: string;
     let dueIsTime = false;
     let basis: string;
@@ -105,7 +113,7 @@ function evaluateCountdown<P>(rule: CountdownRule<P>, ctx: RuleContext<P>): Coun
       due = cal.addCalendarMonths(startDay, span.months);
       basis = `${span.months} months from ${clock.startLabel} on ${formatLongDate(startDay)}`;
     }
-    const dueDay = datePart(due);
+    const dueDay = englishDay(due);
     const result: CountdownResult = {
       ...head,
       status: 'on-track',
@@ -121,7 +129,7 @@ function evaluateCountdown<P>(rule: CountdownRule<P>, ctx: RuleContext<P>): Coun
     if (typeof clock.met === 'string') {
       result.metOn = clock.met;
       // Seen or completed on the due day counts as on time: the record holds dates, not times.
-      result.status = datePart(clock.met) <= dueDay ? 'met-on-time' : 'met-late';
+      result.status = englishDay(clock.met) <= dueDay ? 'met-on-time' : 'met-late';
       return result;
     }
     const daysLeft = cal.workingDaysBetween(ctx.today, dueDay);
