@@ -90,14 +90,6 @@ describe('addWorkingDays: the Derby 45-day clock', () => {
     expect(cal.addWorkingDays('2026-12-25', 1)).toBe('2026-12-29'); // from Christmas Day
     expect(cal.addWorkingDays('2026-11-08', -1)).toBe('2026-11-06'); // Sunday − 1 → Friday
   });
-
-  it('is quick enough to call freely', () => {
-    const runs = 20_000;
-    const started = performance.now();
-    for (let i = 0; i < runs; i++) cal.addWorkingDays('2026-11-02', 45);
-    // Microseconds each; the bound is loose so a busy machine does not fail it.
-    expect((performance.now() - started) / runs).toBeLessThan(0.05);
-  });
 });
 
 describe('workingDaysBetween', () => {

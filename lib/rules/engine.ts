@@ -93,17 +93,17 @@ function evaluateCountdown<P>(rule: CountdownRule<P>, ctx: RuleContext<P>): Coun
     let due: string;
     let dueIsTime = false;
     let basis: string;
-    let beyond = false;
+    let note: string | null = null;
     const span = clock.span;
     if ('workingDays' in span) {
       const r = cal.addWorkingDaysChecked(startDay, span.workingDays);
       due = r.date;
-      beyond = r.beyondKnownHolidays;
+      note = r.note;
       basis = `${span.workingDays} working days from ${clock.startLabel} on ${formatLongDate(startDay)}`;
     } else if ('workingDaysBefore' in span) {
       const r = cal.addWorkingDaysChecked(startDay, -span.workingDaysBefore);
       due = r.date;
-      beyond = r.beyondKnownHolidays;
+      note = r.note;
       basis = `${span.workingDaysBefore} working days before ${span.anchorLabel} on ${formatLongDate(startDay)}`;
     } else if ('hours' in span) {
       due = cal.add24Hours(clock.start);
@@ -123,7 +123,6 @@ function evaluateCountdown<P>(rule: CountdownRule<P>, ctx: RuleContext<P>): Coun
       field: clock.metField,
       subject: subjectFor(ctx as RuleContext<unknown>, clock.subject),
     };
-    const note = beyond ? cal.holidayCoverageNote(dueDay) : null;
     if (note) result.calendarNote = note;
 
     if (typeof clock.met === 'string') {
