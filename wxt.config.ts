@@ -14,7 +14,7 @@ export default defineConfig({
     name: 'Assessment Companion',
     description:
       'Checks a Single Assessment against your council’s procedure while you record it: missing steps, practice prompts and working-day deadlines.',
-    permissions: ['storage', 'tabs'],
+    permissions: ['storage', 'alarms'],
     host_permissions: DEMO_ORIGINS,
     action: { default_title: 'Open Assessment Companion' },
     content_security_policy: {

@@ -1,5 +1,88 @@
+/**
+ * Background service worker: checks every message, merges facts into the stored
+ * record, keeps the settings in force, and expires old records. It may be stopped
+ * at any time: listeners are registered at the top level of main(), state lives in
+ * IndexedDB and session storage, nothing in globals that matters.
+ */
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { CompanionDb, deleteExpired } from '../lib/store';
+import { handleContentMessage, tabActivated, calendarFor, type ServiceDeps } from '../lib/background/service';
+import { activeConfig, type ActiveConfig } from '../lib/background/config';
+import { ACTIVE_MAP_KEY } from '../lib/content/page-reader';
+
+const SETTINGS_KEY = 'settings';
+const RETENTION_ALARM = 'retention';
+
+async function readManaged(): Promise<unknown> {
+  try {
+    return await browser.storage.managed.get(null);
+  } catch {
+    // No policy (or a browser without managed storage for this extension).
+    return {};
+  }
+}
+
+async function loadConfig(): Promise<ActiveConfig> {
+  const [local, managed] = await Promise.all([browser.storage.local.get(SETTINGS_KEY), readManaged()]);
+  const config = activeConfig(local[SETTINGS_KEY], managed);
+  // The content script has no zod: it reads only a map that passed validation here.
+  await browser.storage.local.set({ [ACTIVE_MAP_KEY]: config.fieldMap });
+  return config;
+}
 
 export default defineBackground(() => {
-  // wired in later
+  const db = new CompanionDb();
+  let configPromise: Promise<ActiveConfig> | undefined;
+  const config = () => (configPromise ??= loadConfig());
+
+  const deps: ServiceDeps = {
+    db,
+    extensionId: browser.runtime.id,
+    settings: async () => (await config()).settings,
+    calendar: async () => calendarFor((await config()).holidayDates),
+    session: {
+      get: (key) => browser.storage.session.get(key),
+      set: (items) => browser.storage.session.set(items),
+    },
+  };
+
+  const expire = async () => {
+    const { settings } = await config();
+    await deleteExpired(db, settings.retentionDays, Date.now());
+  };
+
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+    handleContentMessage(deps, message, sender)
+      .then((result) => sendResponse(result.ok ? (result.reply ?? { ok: true }) : { error: result.error }))
+      .catch((error: unknown) => sendResponse({ error: String(error) }));
+    return true; // reply is sent asynchronously
+  });
+
+  browser.tabs.onActivated.addListener(({ tabId }) => {
+    void tabActivated(deps, tabId);
+  });
+
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed' || (area === 'local' && SETTINGS_KEY in _changes)) {
+      configPromise = undefined;
+      void config();
+    }
+  });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === RETENTION_ALARM) void expire();
+  });
+
+  browser.runtime.onInstalled.addListener(() => {
+    void browser.alarms.create(RETENTION_ALARM, { periodInMinutes: 24 * 60 });
+  });
+
+  // Chrome and Edge: the toolbar button opens the side panel. Firefox uses its sidebar.
+  if (browser.sidePanel?.setPanelBehavior) {
+    void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
+  }
+
+  // Each start: expire old records and make sure the content script has the map in force.
+  void expire();
 });

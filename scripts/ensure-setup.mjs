@@ -18,6 +18,11 @@ function run(command, args) {
 }
 
 const lockHash = createHash('sha256').update(readFileSync(join(root, 'package-lock.json'))).digest('hex');
+// `npm ci` / `npm install` call this with --stamp (postinstall): note which lockfile is installed.
+if (process.argv.includes('--stamp')) {
+  writeFileSync(stamp, lockHash);
+  process.exit(0);
+}
 const installed = existsSync(stamp) ? readFileSync(stamp, 'utf8').trim() : '';
 if (installed !== lockHash) {
   console.log('Installing packages (npm ci)…');

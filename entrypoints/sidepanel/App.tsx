@@ -1,0 +1,122 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { liveQuery } from 'dexie';
+import { browser } from 'wxt/browser';
+import { Panel } from '../../components/Panel';
+import { CompanionDb, getStored, recordKey, type StoredRecord } from '../../lib/store';
+import { CurrentPageSchema, type CurrentPage } from '../../lib/messages';
+import { CURRENT_KEY, calendarFor } from '../../lib/background/service';
+import { activeConfig, type ActiveConfig } from '../../lib/background/config';
+import { evaluate, getPack, resolveParams, type Finding, type CountdownResult } from '../../lib/rules';
+import { FORM_SECTION_NAMES } from '../../lib/model';
+
+const db = new CompanionDb();
+
+async function loadConfig(): Promise<ActiveConfig> {
+  const local = await browser.storage.local.get('settings');
+  let managed: unknown = {};
+  try {
+    managed = await browser.storage.managed.get(null);
+  } catch {
+    managed = {};
+  }
+  return activeConfig(local.settings, managed);
+}
+
+/** The side panel: follows the case page the worker is on and shows what the procedure still needs. */
+export function SidePanelApp() {
+  const [config, setConfig] = useState<ActiveConfig | null>(null);
+  const [current, setCurrent] = useState<CurrentPage | null>(null);
+  const [stored, setStored] = useState<StoredRecord | undefined>(undefined);
+  const [now, setNow] = useState(() => Date.now());
+  const [view, setView] = useState<'worker' | 'manager'>(() =>
+    new URLSearchParams(location.search).get('view') === 'manager' ? 'manager' : 'worker',
+  );
+  const [showMeResult, setShowMeResult] = useState<{ ruleId: string; message: string } | undefined>();
+
+  useEffect(() => {
+    void loadConfig().then(setConfig);
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'session' && CURRENT_KEY in changes) {
+        const parsed = CurrentPageSchema.safeParse(changes[CURRENT_KEY]?.newValue);
+        setCurrent(parsed.success ? parsed.data : null);
+      }
+      if (area === 'managed' || (area === 'local' && 'settings' in changes)) void loadConfig().then(setConfig);
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    void browser.storage.session.get(CURRENT_KEY).then((s) => {
+      const parsed = CurrentPageSchema.safeParse(s[CURRENT_KEY]);
+      if (parsed.success) setCurrent(parsed.data);
+    });
+    // Countdowns move with the clock: re-evaluate each minute.
+    const tick = setInterval(() => setNow(Date.now()), 60_000);
+    return () => {
+      browser.storage.onChanged.removeListener(onChanged);
+      clearInterval(tick);
+    };
+  }, []);
+
+  const key = current?.state === 'assessment' && current.caseSystem && current.assessmentId
+    ? recordKey(current.caseSystem, current.assessmentId)
+    : undefined;
+
+  useEffect(() => {
+    setStored(undefined);
+    if (!key) return undefined;
+    // liveQuery: the panel updates as soon as the background stores a new read.
+    const subscription = liveQuery(() => getStored(db, key)).subscribe({ next: setStored, error: () => setStored(undefined) });
+    return () => subscription.unsubscribe();
+  }, [key]);
+
+  const pack = config ? getPack(config.settings.packId) : undefined;
+  const evaluation = useMemo(() => {
+    if (!config || !pack || !stored) return null;
+    const params = resolveParams(pack, config.settings.packParams);
+    return evaluate(stored.record, pack, new Date(now), {
+      calendar: calendarFor(config.holidayDates),
+      ...(params.ok ? { params: params.params } : {}),
+    });
+  }, [config, pack, stored, now]);
+
+  const onShowMe = async (finding: Finding | CountdownResult) => {
+    if (!current || !finding.field) return;
+    if (current.section !== finding.section) {
+      setShowMeResult({ ruleId: finding.ruleId, message: `Open “${FORM_SECTION_NAMES[finding.section]}” in the case system to see this.` });
+      return;
+    }
+    let found = false;
+    try {
+      const reply = (await browser.tabs.sendMessage(current.tabId, { type: 'show-field', path: finding.field })) as { found?: boolean } | undefined;
+      found = reply?.found === true;
+    } catch {
+      found = false;
+    }
+    setShowMeResult({
+      ruleId: finding.ruleId,
+      message: found ? 'The field is outlined on the page.' : 'This field could not be found on the page. It may be on another part of the form.',
+    });
+  };
+
+  const status = !current
+    ? 'no-case'
+    : current.state !== 'assessment'
+      ? 'unrecognised-page'
+      : !stored
+        ? 'reading'
+        : 'ready';
+
+  return (
+    <Panel
+      evaluation={evaluation}
+      currentSection={current?.section}
+      status={status}
+      assessmentLabel={current?.assessmentId}
+      packName={pack?.name ?? ''}
+      view={view}
+      onViewChange={setView}
+      onShowMe={(f) => void onShowMe(f)}
+      showMeResult={showMeResult}
+      onPrint={() => window.print()}
+      lastReadAt={stored ? new Date(stored.updatedAt).toISOString() : undefined}
+    />
+  );
+}

@@ -1,0 +1,163 @@
+/**
+ * What the background does with each message, with the browser passed in so the
+ * logic runs under test in node (fake-indexeddb). The entrypoint only wires events.
+ */
+import { ContentToBackgroundSchema, type CurrentPage, type TrayBadge } from '../messages';
+import { mergeFacts, getStoredMany, recordKey, type CompanionDb } from '../store';
+import { evaluate, getPack } from '../rules';
+import { createCalendar, formatDateTime, formatLongDate, type WorkingDayCalendar } from '../calendar';
+import type { Settings } from '../settings';
+import type { FactUpdate } from '../model';
+
+export interface Sender {
+  id?: string;
+  url?: string;
+  origin?: string;
+  tab?: { id?: number; windowId?: number };
+  frameId?: number;
+}
+
+export interface ServiceDeps {
+  db: CompanionDb;
+  extensionId: string;
+  settings: () => Promise<Settings>;
+  calendar: () => Promise<WorkingDayCalendar>;
+  session: {
+    get(key: string): Promise<Record<string, unknown>>;
+    set(items: Record<string, unknown>): Promise<void>;
+  };
+  now?: () => number;
+}
+
+/** Does a URL fall under one of the configured origin patterns (`https://host/*`, `http://*.host/*`)? */
+export function originAllowed(url: string | undefined, patterns: readonly string[]): boolean {
+  if (!url) return false;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  return patterns.some((pattern) => {
+    const m = /^(https?):\/\/(\*\.)?([^/:]+)(?::(\d+))?\/\*$/i.exec(pattern);
+    if (!m) return false;
+    const [, scheme, wildcard, host, port] = m;
+    if (`${scheme}:` !== parsed.protocol) return false;
+    if (port && port !== parsed.port) return false;
+    const hostname = parsed.hostname.toLowerCase();
+    const wanted = (host ?? '').toLowerCase();
+    return wildcard ? hostname === wanted || hostname.endsWith(`.${wanted}`) : hostname === wanted;
+  });
+}
+
+export const CURRENT_KEY = 'currentPage';
+const pageKey = (tabId: number) => `page:${tabId}`;
+
+export type HandleResult = { ok: true; reply?: unknown } | { ok: false; error: string };
+
+export async function handleContentMessage(deps: ServiceDeps, message: unknown, sender: Sender): Promise<HandleResult> {
+  if (sender.id !== deps.extensionId) return { ok: false, error: 'sender is not this extension' };
+  const settings = await deps.settings();
+  if (!originAllowed(sender.url, settings.origins)) return { ok: false, error: 'sender page is not on a configured case system origin' };
+  const parsed = ContentToBackgroundSchema.safeParse(message);
+  if (!parsed.success) return { ok: false, error: 'message failed validation' };
+  const msg = parsed.data;
+  const now = deps.now?.() ?? Date.now();
+  const tabId = sender.tab?.id;
+
+  if (msg.type === 'facts') {
+    const { stored } = await mergeFacts(deps.db, {
+      caseSystem: msg.caseSystem,
+      assessmentId: msg.assessmentId,
+      ...(msg.personId ? { personId: msg.personId } : {}),
+      ...(msg.section ? { section: msg.section } : {}),
+      pagePath: msg.pagePath,
+      facts: msg.facts as FactUpdate[],
+      provenance: msg.provenance,
+      notFound: msg.notFound.map((n) => n.fact),
+      now,
+    });
+    if (tabId !== undefined && msg.topFrame) {
+      await setCurrent(deps, {
+        tabId,
+        ...(sender.tab?.windowId !== undefined ? { windowId: sender.tab.windowId } : {}),
+        state: 'assessment',
+        caseSystem: msg.caseSystem,
+        assessmentId: msg.assessmentId,
+        ...(msg.section ? { section: msg.section } : {}),
+        at: now,
+      });
+    }
+    return { ok: true, reply: { stored: stored.key } };
+  }
+  if (msg.type === 'page') {
+    if (tabId !== undefined) {
+      await setCurrent(deps, {
+        tabId,
+        ...(sender.tab?.windowId !== undefined ? { windowId: sender.tab.windowId } : {}),
+        state: msg.state,
+        at: now,
+      });
+    }
+    return { ok: true };
+  }
+  // Work tray badges: the next deadline of each assessment we hold a record for.
+  const badges = await trayBadges(deps, settings, msg.caseSystem, msg.assessmentIds, now);
+  return { ok: true, reply: { badges } };
+}
+
+async function setCurrent(deps: ServiceDeps, page: CurrentPage): Promise<void> {
+  await deps.session.set({ [CURRENT_KEY]: page, [pageKey(page.tabId)]: page });
+}
+
+/** When the worker switches tab, the panel follows the case page in that tab. */
+export async function tabActivated(deps: ServiceDeps, tabId: number): Promise<void> {
+  const stored = await deps.session.get(pageKey(tabId));
+  const page = stored[pageKey(tabId)] as CurrentPage | undefined;
+  if (page) await deps.session.set({ [CURRENT_KEY]: { ...page, at: deps.now?.() ?? Date.now() } });
+}
+
+const STATE_WORDS: Record<string, string> = {
+  'on-track': 'On track',
+  'due-soon': 'Due soon',
+  'due-today': 'Due today',
+  overdue: 'Overdue',
+};
+
+export async function trayBadges(
+  deps: ServiceDeps,
+  settings: Settings,
+  caseSystem: string,
+  assessmentIds: readonly string[],
+  now: number,
+): Promise<TrayBadge[]> {
+  const pack = getPack(settings.packId);
+  const calendar = await deps.calendar();
+  const rows = await getStoredMany(deps.db, assessmentIds.map((id) => recordKey(caseSystem, id)));
+  const badges: TrayBadge[] = [];
+  for (const row of rows) {
+    const evaluation = evaluate(row.record, pack, new Date(now), { calendar });
+    const open = evaluation.countdowns
+      .filter((c) => c.due && STATE_WORDS[c.status])
+      .sort((a, b) => (a.due ?? '').localeCompare(b.due ?? ''));
+    const next = open.find((c) => c.status === 'overdue') ?? open[0];
+    if (!next || !next.due) {
+      badges.push({ assessmentId: row.assessmentId, text: 'No deadline running', state: 'none', label: 'Assessment Companion: no deadline running' });
+      continue;
+    }
+    const when = next.dueIsTime ? formatDateTime(next.due) : formatLongDate(next.due);
+    const words = STATE_WORDS[next.status] ?? next.status;
+    badges.push({
+      assessmentId: row.assessmentId,
+      text: `${words}: ${when}`,
+      state: next.status,
+      label: `Assessment Companion: next deadline ${words.toLowerCase()}, ${when}. ${next.message}`,
+    });
+  }
+  return badges;
+}
+
+/** A calendar from the settings' bank-holiday feed, or the bundled one. */
+export function calendarFor(holidayDates: readonly string[] | undefined): WorkingDayCalendar {
+  return createCalendar(holidayDates);
+}

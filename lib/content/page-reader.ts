@@ -1,0 +1,190 @@
+/**
+ * The content script's logic, with the extension APIs passed in so it can be tested
+ * in node with a DOM library. It must stay small (no zod, no Preact): the background
+ * validates everything it sends.
+ */
+import { extract, identifyPage, locateField } from '../adapters/extractor';
+import type { FieldMap } from '../adapters/field-map-schema';
+import bundledMap from '../adapters/maps/lcs-demo.json';
+
+type Listener = (message: unknown, sender: { id?: string }, sendResponse: (reply: unknown) => void) => boolean | undefined;
+
+export interface ReaderDeps {
+  runtime: {
+    id?: string;
+    sendMessage(message: unknown): Promise<unknown>;
+    onMessage: { addListener(listener: Listener): void; removeListener(listener: Listener): void };
+  };
+  storage: { get(key: string): Promise<Record<string, unknown>> };
+  document: Document;
+  window: Window;
+  /** Milliseconds of quiet after the last change before a read (one read per burst). */
+  quietMs?: number;
+  /** Longest a read may be put off while changes keep coming. */
+  maxWaitMs?: number;
+}
+
+export const ACTIVE_MAP_KEY = 'activeFieldMap';
+const NOTE_ID = 'assessment-companion-reconnect-note';
+
+export interface PageReader {
+  readNow(): void;
+  stop(): void;
+  /** How many reads have run: for benchmarks and tests. */
+  readonly reads: number;
+}
+
+export function startPageReader(deps: ReaderDeps): PageReader {
+  const { document: doc, window: win, runtime } = deps;
+  const quietMs = deps.quietMs ?? 30;
+  const maxWaitMs = deps.maxWaitMs ?? 200;
+  const isTop = win.top === win;
+  let map: FieldMap = bundledMap as unknown as FieldMap;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let firstChangeAt = 0;
+  let lastSent = '';
+  let stopped = false;
+  let reads = 0;
+  let observer: MutationObserver | undefined;
+
+  const alive = (): boolean => {
+    try {
+      return typeof runtime.id === 'string' && runtime.id.length > 0;
+    } catch {
+      return false;
+    }
+  };
+
+  const send = (message: unknown): void => {
+    runtime.sendMessage(message).catch((error: unknown) => {
+      if (!alive() || String(error).includes('context invalidated')) disconnected();
+    });
+  };
+
+  const read = (): void => {
+    timer = undefined;
+    firstChangeAt = 0;
+    if (stopped) return;
+    if (!alive()) return disconnected();
+    reads += 1;
+    const url = win.location.href;
+    const page = identifyPage(doc, url, map);
+    if (!page) {
+      if (isTop && lastSent !== 'page') {
+        lastSent = 'page';
+        send({ type: 'page', state: 'unrecognised', pagePath: win.location.pathname });
+      }
+      return;
+    }
+    const result = extract(doc, url, map, new Date(), { frames: false });
+    // Only send what changed: typing that does not change a fact costs nothing more.
+    const signature = JSON.stringify([result.assessmentId, result.section, result.facts]);
+    if (signature === lastSent) return;
+    lastSent = signature;
+    send({
+      type: 'facts',
+      caseSystem: map.caseSystem,
+      mapId: map.id,
+      assessmentId: result.assessmentId,
+      ...(page.personId ? { personId: page.personId } : {}),
+      ...(result.section ? { section: result.section } : {}),
+      pagePath: win.location.pathname,
+      topFrame: isTop,
+      facts: result.facts,
+      provenance: result.provenance,
+      notFound: result.notFound,
+    });
+  };
+
+  const schedule = (): void => {
+    if (stopped) return;
+    const now = Date.now();
+    if (!firstChangeAt) firstChangeAt = now;
+    if (timer !== undefined) clearTimeout(timer);
+    const wait = now - firstChangeAt >= maxWaitMs ? 0 : quietMs;
+    timer = setTimeout(read, wait);
+  };
+
+  const onShowField: Listener = (message, sender, sendResponse) => {
+    if (sender.id !== runtime.id) return undefined;
+    if (typeof message !== 'object' || message === null) return undefined;
+    const { type, path } = message as { type?: unknown; path?: unknown };
+    if (type !== 'show-field' || typeof path !== 'string') return undefined;
+    const element = locateField(doc, map, path, { frames: false });
+    // Frames that do not hold the field stay silent so the one that does can answer.
+    if (!element) return undefined;
+    showField(element);
+    sendResponse({ found: true });
+    return undefined;
+  };
+
+  function showField(element: Element): void {
+    element.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    const html = element as HTMLElement;
+    const before = html.style.outline;
+    const offset = html.style.outlineOffset;
+    html.style.outline = '4px solid #ffdd00';
+    html.style.outlineOffset = '2px';
+    if (typeof html.focus === 'function') html.focus({ preventScroll: true });
+    win.setTimeout(() => {
+      html.style.outline = before;
+      html.style.outlineOffset = offset;
+    }, 4000);
+  }
+
+  function stop(): void {
+    stopped = true;
+    if (timer !== undefined) clearTimeout(timer);
+    observer?.disconnect();
+    doc.removeEventListener('input', schedule, true);
+    doc.removeEventListener('change', schedule, true);
+    try {
+      runtime.onMessage.removeListener(onShowField);
+    } catch {
+      // The extension context may already be gone.
+    }
+  }
+
+  /** After the extension is updated or reloaded this script is orphaned: stop quietly and say so. Never reload the page (unsaved notes). */
+  function disconnected(): void {
+    if (stopped) return;
+    stop();
+    if (!isTop || doc.getElementById(NOTE_ID) || !doc.body) return;
+    const note = doc.createElement('div');
+    note.id = NOTE_ID;
+    note.setAttribute('role', 'status');
+    note.textContent = 'Assessment Companion was updated. Save your work, then refresh this page to reconnect it.';
+    note.style.cssText =
+      'position:fixed;right:12px;bottom:12px;z-index:2147483647;max-width:320px;padding:12px 16px;background:#fff;color:#0b0c0c;border:3px solid #1d70b8;font:16px/1.4 Arial,sans-serif;box-shadow:0 2px 6px rgba(0,0,0,.3)';
+    doc.body.appendChild(note);
+  }
+
+  doc.addEventListener('input', schedule, true);
+  doc.addEventListener('change', schedule, true);
+  observer = new win.MutationObserver(schedule);
+  observer.observe(doc.documentElement, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ['value', 'checked', 'selected', 'disabled'],
+  });
+  runtime.onMessage.addListener(onShowField);
+
+  deps.storage
+    .get(ACTIVE_MAP_KEY)
+    .then((stored) => {
+      const candidate = stored[ACTIVE_MAP_KEY];
+      // The background only stores a map that passed validation.
+      if (candidate && typeof candidate === 'object') map = candidate as FieldMap;
+    })
+    .catch(() => undefined)
+    .finally(read);
+
+  return {
+    readNow: read,
+    stop,
+    get reads() {
+      return reads;
+    },
+  };
+}

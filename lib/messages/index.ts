@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { FactValueSchema, FormSectionSchema, ProvenanceSchema } from '../model';
+
+/**
+ * Messages between the content script, the background and the panel. The content
+ * script has no zod (size): it sends plain objects and the background checks every
+ * one against these schemas before it touches the store.
+ */
+
+const Id = z.string().min(1).max(120);
+const PagePath = z.string().max(500);
+
+export const FactUpdateMessageSchema = z.strictObject({
+  path: z.string().min(1).max(200),
+  value: FactValueSchema.nullable(),
+});
+
+export const FactsMessageSchema = z.strictObject({
+  type: z.literal('facts'),
+  caseSystem: Id,
+  mapId: Id,
+  assessmentId: Id,
+  personId: Id.optional(),
+  section: FormSectionSchema.optional(),
+  pagePath: PagePath,
+  /** True when sent from the top frame (the page the worker is on), false from an iframe. */
+  topFrame: z.boolean(),
+  facts: z.array(FactUpdateMessageSchema).max(5000),
+  provenance: z.record(z.string().max(200), ProvenanceSchema),
+  notFound: z.array(z.strictObject({ entry: z.string().max(200), fact: z.string().max(200) })).max(2000),
+});
+export type FactsMessage = z.infer<typeof FactsMessageSchema>;
+
+/** The top frame is on a page that is not an assessment this map recognises (e.g. the work tray). */
+export const PageMessageSchema = z.strictObject({
+  type: z.literal('page'),
+  state: z.enum(['unrecognised', 'work-tray']),
+  pagePath: PagePath,
+});
+export type PageMessage = z.infer<typeof PageMessageSchema>;
+
+export const TrayBadgesRequestSchema = z.strictObject({
+  type: z.literal('tray-badges'),
+  caseSystem: Id,
+  assessmentIds: z.array(Id).max(500),
+});
+export type TrayBadgesRequest = z.infer<typeof TrayBadgesRequestSchema>;
+
+export const TrayBadgeSchema = z.strictObject({
+  assessmentId: Id,
+  /** e.g. "Due 2 Dec 2026 (3 working days)" */
+  text: z.string().max(200),
+  state: z.string().max(40),
+  label: z.string().max(300),
+});
+export type TrayBadge = z.infer<typeof TrayBadgeSchema>;
+
+export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
+  FactsMessageSchema,
+  PageMessageSchema,
+  TrayBadgesRequestSchema,
+]);
+export type ContentToBackground = z.infer<typeof ContentToBackgroundSchema>;
+
+/** Panel → content script: scroll to a field and outline it. */
+export const ShowFieldMessageSchema = z.strictObject({
+  type: z.literal('show-field'),
+  path: z.string().min(1).max(200),
+});
+export type ShowFieldMessage = z.infer<typeof ShowFieldMessageSchema>;
+
+export const ShowFieldReplySchema = z.strictObject({ found: z.boolean() });
+
+/** What the panel follows: the case page the worker is on (kept in session storage by the background). */
+export const CurrentPageSchema = z.strictObject({
+  tabId: z.number().int(),
+  windowId: z.number().int().optional(),
+  state: z.enum(['assessment', 'unrecognised', 'work-tray']),
+  caseSystem: Id.optional(),
+  assessmentId: Id.optional(),
+  section: FormSectionSchema.optional(),
+  at: z.number(),
+});
+export type CurrentPage = z.infer<typeof CurrentPageSchema>;

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { jsonPath, type SchemaProblem } from '../model';
+
+/** Origins a council's case system runs on, as match patterns, e.g. `https://lcs.council.gov.uk/*`. */
+export const OriginPatternSchema = z
+  .string()
+  .regex(/^(https?):\/\/(\*\.)?[a-z0-9.-]+(:\d+)?\/\*$/i, 'expected an origin pattern like https://lcs.example.gov.uk/*');
+
+export const DEMO_ORIGINS = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+export const PackIdSchema = z.enum(['derby', 'hertfordshire']);
+
+/** Settings a user may change in the options page, and IT may set (and lock) by policy. */
+export const SettingsSchema = z.strictObject({
+  packId: PackIdSchema,
+  /** Council overrides of the pack's parameters, checked against the pack's own schema. */
+  packParams: z.record(z.string(), z.unknown()),
+  origins: z.array(OriginPatternSchema).min(1).max(20),
+  retentionDays: z.number().int().min(1).max(365),
+  /** A field map (JSON), checked against the field-map schema before it is used. */
+  fieldMap: z.unknown().optional(),
+  /** A GOV.UK bank-holiday feed (JSON), checked before it is used. */
+  holidayFeed: z.unknown().optional(),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+export type SettingKey = keyof Settings;
+
+export const DEFAULT_SETTINGS: Settings = {
+  packId: 'derby',
+  packParams: {},
+  origins: DEMO_ORIGINS,
+  retentionDays: 30,
+};
+
+const PartialSettingsSchema = SettingsSchema.partial();
+
+export interface EffectiveSettings {
+  settings: Settings;
+  /** Keys set by the organisation's policy: shown as locked, user changes ignored. */
+  locked: SettingKey[];
+  problems: SchemaProblem[];
+}
+
+function partial(input: unknown, where: string, problems: SchemaProblem[]): Partial<Settings> {
+  if (input === undefined || input === null) return {};
+  if (typeof input !== 'object' || Array.isArray(input)) {
+    problems.push({ path: `${where}$`, message: 'expected an object of settings' });
+    return {};
+  }
+  // Check key by key, so one bad policy value does not throw away the good ones.
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (value === undefined) continue;
+    const one = PartialSettingsSchema.safeParse({ [key]: value });
+    if (one.success) out[key] = (one.data as Record<string, unknown>)[key];
+    else for (const issue of one.error.issues) problems.push({ path: `${where}${jsonPath(issue.path)}`, message: issue.message });
+  }
+  return out as Partial<Settings>;
+}
+
+/** The settings in force: defaults, then the user's, then the organisation's policy, which wins. */
+export function effectiveSettings(local: unknown, managed: unknown): EffectiveSettings {
+  const problems: SchemaProblem[] = [];
+  const user = partial(local, 'user settings ', problems);
+  const policy = partial(managed, 'policy ', problems);
+  const settings = { ...DEFAULT_SETTINGS, ...user, ...policy } as Settings;
+  return { settings, locked: Object.keys(policy) as SettingKey[], problems };
+}

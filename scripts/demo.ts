@@ -1,0 +1,97 @@
+/**
+ * `npm run demo`: builds the extension, starts the demo case system and opens a
+ * browser with the extension loaded at the work tray.
+ * `npm run demo -- --headless`: opens a seed case and the panel, prints what the
+ * panel shows, saves a screenshot of the case page with the panel beside it, exits.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'puppeteer';
+import { startCaseSystem } from '../tests/fixtures/case-system/server';
+import { launchBrowser, openPanelPage, REPO_ROOT, SetupError } from './lib/launch';
+
+const args = process.argv.slice(2);
+const headless = args.includes('--headless');
+const caseArg = args.find((a) => a.startsWith('--case='))?.slice('--case='.length) ?? 'SA-1002';
+const sectionArg = args.find((a) => a.startsWith('--section='))?.slice('--section='.length) ?? 'plan';
+const viewArg = args.includes('--manager') ? 'manager' : 'worker';
+
+function build(): void {
+  console.log('Building the extension…');
+  const result = spawnSync('npx', ['wxt', 'build'], { cwd: REPO_ROOT, stdio: headless ? 'pipe' : 'inherit', encoding: 'utf8' });
+  if (result.status !== 0) {
+    console.error(result.stdout ?? '', result.stderr ?? '');
+    throw new SetupError('The extension did not build (npx wxt build failed).');
+  }
+}
+
+async function waitForPanel(panel: Page): Promise<void> {
+  // The panel has read the case when its countdowns or findings appear.
+  await panel.waitForFunction(() => document.querySelector('[data-panel-status="ready"]') !== null, { timeout: 20_000, polling: 100 });
+  await new Promise((r) => setTimeout(r, 300));
+}
+
+/** Puts two screenshots side by side in one picture, using the browser itself (no image library needed). */
+async function sideBySide(browser: Browser, left: Uint8Array, right: Uint8Array, file: string): Promise<void> {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1420, height: 900 });
+  const img = (png: Uint8Array) => `data:image/png;base64,${Buffer.from(png).toString('base64')}`;
+  await page.setContent(
+    `<body style="margin:0;display:flex;gap:0;background:#b1b4b6"><img style="width:1000px;height:900px;object-fit:cover;object-position:top" src="${img(left)}"><img style="width:420px;height:900px;object-fit:cover;object-position:top;border-left:2px solid #0b0c0c" src="${img(right)}"></body>`,
+    { waitUntil: 'load' },
+  );
+  await page.screenshot({ path: file as `${string}.png` });
+  await page.close();
+}
+
+async function main(): Promise<void> {
+  build();
+  const server = await startCaseSystem({ port: headless ? 0 : 4173 });
+  const launched = await launchBrowser({ headless });
+  const { browser } = launched;
+  const extensionId = launched.extensionId as string;
+  const shutdown = async () => {
+    await launched.close();
+    await server.close();
+  };
+
+  if (!headless) {
+    const tray = (await browser.pages())[0] ?? (await browser.newPage());
+    await tray.goto(`${server.url}/`);
+    console.log(`Demo case system: ${server.url}/`);
+    console.log('The browser is open at the work tray. Open an assessment, then use the Assessment Companion button in the toolbar to open the side panel.');
+    console.log('Close the browser window (or press Ctrl+C) to stop the demo.');
+    process.on('SIGINT', () => void shutdown().then(() => process.exit(0)));
+    browser.on('disconnected', () => void server.close().then(() => process.exit(0)));
+    return;
+  }
+
+  try {
+    const casePage = await browser.newPage();
+    await casePage.setViewport({ width: 1000, height: 900 });
+    const panel = await openPanelPage(browser, extensionId, viewArg === 'manager' ? '?view=manager' : '');
+    await casePage.goto(`${server.url}/assessment/${caseArg}/${sectionArg}`, { waitUntil: 'load' });
+    await casePage.bringToFront();
+    await waitForPanel(panel);
+    const text = await panel.evaluate(() => document.body.innerText);
+    console.log(`\n=== Assessment Companion panel: ${caseArg}, section ${sectionArg} ===\n`);
+    console.log(text.trim());
+    const outDir = join(REPO_ROOT, '.tmp');
+    mkdirSync(outDir, { recursive: true });
+    const left = await casePage.screenshot();
+    const right = await panel.screenshot({ fullPage: false });
+    const file = join(outDir, `demo-${caseArg}-${viewArg}.png`);
+    await sideBySide(browser, left, right, file);
+    writeFileSync(join(outDir, `demo-${caseArg}-${viewArg}.txt`), text);
+    console.log(`\nScreenshot saved: ${file}`);
+  } finally {
+    await shutdown();
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof SetupError) console.error(error.message);
+  else console.error(`Demo failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,55 @@
+/**
+ * End-to-end harness: the built extension in a real browser over the demo case
+ * system. Returns the extension id, the demo server URL and the panel page.
+ */
+import type { Browser, Page } from 'puppeteer';
+import { launchBrowser, openPanelPage } from '../../scripts/lib/launch';
+import { startCaseSystem } from '../fixtures/case-system/server';
+
+export const TEST_TODAY = '2026-11-23';
+
+export interface Harness {
+  browser: Browser;
+  extensionId: string;
+  serverUrl: string;
+  /** The side panel page, opened as a tab. */
+  panel: Page;
+  /** Opens a section of a seed assessment in a new tab and brings it to the front. */
+  openCase(formId: string, section: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(options: { today?: string; headless?: boolean } = {}): Promise<Harness> {
+  const server = await startCaseSystem({ port: 0, today: options.today ?? TEST_TODAY });
+  const launched = await launchBrowser({ headless: options.headless ?? true });
+  const extensionId = launched.extensionId;
+  if (!extensionId) throw new Error('extension did not load');
+  const panel = await openPanelPage(launched.browser, extensionId);
+  return {
+    browser: launched.browser,
+    extensionId,
+    serverUrl: server.url,
+    panel,
+    async openCase(formId, section) {
+      const page = await launched.browser.newPage();
+      await page.setViewport({ width: 1000, height: 900 });
+      await page.goto(`${server.url}/assessment/${formId}/${section}`, { waitUntil: 'load' });
+      await page.bringToFront();
+      return page;
+    },
+    async close() {
+      await launched.close();
+      await server.close();
+    },
+  };
+}
+
+/** Waits until the panel's text contains (or no longer contains) a string. */
+export async function waitForPanelText(panel: Page, text: string, present = true, timeout = 10_000): Promise<void> {
+  await panel.waitForFunction(
+    (t: string, p: boolean) => document.body.innerText.includes(t) === p,
+    { timeout, polling: 50 },
+    text,
+    present,
+  );
+}
