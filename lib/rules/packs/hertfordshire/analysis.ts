@@ -1,0 +1,112 @@
+// Form section "Analysis and recommendation" (Hertfordshire 3, 7, 8, 9 and 10).
+import { anyYes, has } from '../../conditions';
+import { defineRule } from '../../pack';
+import { allRecorded } from './helpers';
+import type { HertfordshireParams } from './params';
+
+export const analysisCompleted = defineRule<HertfordshireParams>({
+  id: 'hertfordshire/analysis-completed',
+  kind: 'check',
+  severity: 'required',
+  section: 'analysis',
+  source: { label: 'Hertfordshire 7', section: '7', passage: 'Regular Review: the analysis and evaluation has been completed' },
+  message: 'Complete your analysis: what you are worried about, the impact on the child, and what needs to happen next.',
+  check: ({ record }) => {
+    const a = record.analysis;
+    return allRecorded([
+      [has(a?.worries, 'analysis.worries'), 'worries'],
+      [has(a?.impactOnChild, 'analysis.impactOnChild'), 'impact on the child'],
+      [has(a?.nextSteps, 'analysis.nextSteps'), 'next steps'],
+    ]);
+  },
+});
+
+export const threeDomains = defineRule<HertfordshireParams>({
+  id: 'hertfordshire/three-domains',
+  kind: 'check',
+  severity: 'required',
+  section: 'analysis',
+  source: { label: 'Hertfordshire 3 and 9', section: '3, 9', passage: 'Developing a Clear Analysis: the three domains of the Assessment Framework Triangle' },
+  message: 'Cover all three sides of the assessment triangle: the child’s developmental needs, parenting capacity, and family and environment.',
+  check: ({ record }) => {
+    const d = record.analysis?.domains;
+    return allRecorded([
+      [has(d?.developmentalNeeds, 'analysis.domains.developmentalNeeds'), 'developmental needs'],
+      [has(d?.parentingCapacity, 'analysis.domains.parentingCapacity'), 'parenting capacity'],
+      [has(d?.familyAndEnvironment, 'analysis.domains.familyAndEnvironment'), 'family and environment'],
+    ]);
+  },
+});
+
+export const strengthsConsidered = defineRule<HertfordshireParams>({
+  id: 'hertfordshire/strengths-considered',
+  kind: 'check',
+  severity: 'required',
+  section: 'analysis',
+  source: { label: 'Hertfordshire 3', section: '3', passage: 'Developing a Clear Analysis: where the strengths are in a child’s circumstances' },
+  message: 'Record the strengths in the child’s life and how they could help reduce the risk.',
+  check: ({ record }) => has(record.analysis?.strengths, 'analysis.strengths'),
+});
+
+export const evidenceForDecisions = defineRule<HertfordshireParams>({
+  id: 'hertfordshire/evidence-for-decisions',
+  kind: 'check',
+  severity: 'required',
+  section: 'analysis',
+  source: { label: 'Hertfordshire 7', section: '7', passage: 'Regular Review: clear evidence for decisions on the services needed' },
+  message: 'Write your recommendation, showing the evidence for the services the child and family need.',
+  check: ({ record }) => has(record.recommendation?.recorded, 'recommendation.recorded'),
+});
+
+export const riskOutsideHome = defineRule<HertfordshireParams>({
+  id: 'hertfordshire/risk-outside-home',
+  kind: 'check',
+  severity: 'required',
+  section: 'analysis',
+  source: { label: 'Hertfordshire 10', section: '10', passage: 'Assessment of Risk Outside the Home' },
+  message: 'There are worries about harm outside the family. Consider the risks the child faces outside the home, in school, peer groups, the community and online.',
+  appliesWhen: ({ record }) => {
+    const c = record.concerns;
+    return anyYes(c?.criminalExploitation, c?.sexualExploitation, c?.trafficking, c?.onlineAbuse, c?.radicalisation, c?.extraFamilialHarm);
+  },
+  check: ({ record }) => has(record.analysis?.riskOutsideHomeConsidered, 'analysis.riskOutsideHomeConsidered'),
+});
+
+export const differencesInViews = defineRule<HertfordshireParams>({
+  id: 'hertfordshire/differences-in-views',
+  kind: 'check',
+  severity: 'expected',
+  section: 'analysis',
+  source: { label: 'Hertfordshire 9', section: '9', passage: 'Principles for a Good Assessment: differences in views are recorded' },
+  message: 'Record where the family and professionals see things differently.',
+  check: ({ record }) => has(record.analysis?.differencesInViewsRecorded, 'analysis.differencesInViewsRecorded'),
+});
+
+export const promptNeedsAndRisk = defineRule<HertfordshireParams>({
+  id: 'hertfordshire/prompt-needs-and-risk',
+  kind: 'prompt',
+  severity: 'prompt',
+  section: 'analysis',
+  source: { label: 'Hertfordshire 3', section: '3', passage: 'Developing a Clear Analysis: an assessment should establish' },
+  message: 'What are the child’s needs, and what kind and level of risk or harm are they facing?',
+});
+
+export const promptChildReadableRecord = defineRule<HertfordshireParams>({
+  id: 'hertfordshire/prompt-child-readable-record',
+  kind: 'prompt',
+  severity: 'prompt',
+  section: 'analysis',
+  source: { label: 'Hertfordshire 8', section: '8', passage: 'Recording: a child requesting access to their records' },
+  message: 'If the child read this record when they are older, would they understand what happened and why each decision was made?',
+});
+
+export const analysisRules = [
+  analysisCompleted,
+  threeDomains,
+  strengthsConsidered,
+  evidenceForDecisions,
+  riskOutsideHome,
+  differencesInViews,
+  promptNeedsAndRisk,
+  promptChildReadableRecord,
+];

@@ -1,0 +1,25 @@
+// Form section "Manager's authorisation": review in supervision (Hertfordshire 3 and 7).
+import { has } from '../../conditions';
+import { defineRule } from '../../pack';
+import type { HertfordshireParams } from './params';
+
+export const supervisionReview = defineRule<HertfordshireParams>({
+  id: 'hertfordshire/supervision-review',
+  kind: 'check',
+  severity: 'expected',
+  section: 'manager',
+  source: { label: 'Hertfordshire 7', section: '7', passage: 'Regular Review: the line manager reviews progress with the social worker' },
+  message: 'Record the manager’s review of the assessment in supervision, with the reasons for decisions.',
+  check: ({ record }) => has(record.manager?.supervisionRecorded, 'manager.supervisionRecorded'),
+});
+
+export const promptSupervisionChallenge = defineRule<HertfordshireParams>({
+  id: 'hertfordshire/prompt-supervision-challenge',
+  kind: 'prompt',
+  severity: 'prompt',
+  section: 'manager',
+  source: { label: 'Hertfordshire 3', section: '3', passage: 'Developing a Clear Analysis: supervision to challenge assumptions' },
+  message: 'Which assumptions has supervision challenged, and has new evidence changed the analysis or the plan?',
+});
+
+export const managerRules = [supervisionReview, promptSupervisionChallenge];

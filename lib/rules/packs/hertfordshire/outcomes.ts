@@ -1,0 +1,88 @@
+// Form section "Outcomes": the statutory questions, the decision and who it is shared
+// with (Hertfordshire 3 and 6).
+import { agenciesWereConsulted, answered, anyOf, has } from '../../conditions';
+import { defineRule } from '../../pack';
+import { afterAuthorised, allRecorded, bothApply } from './helpers';
+import type { HertfordshireParams } from './params';
+
+export const statutoryQuestionsAnswered = defineRule<HertfordshireParams>({
+  id: 'hertfordshire/statutory-questions-answered',
+  kind: 'check',
+  severity: 'required',
+  section: 'outcomes',
+  source: { label: 'Hertfordshire 6', section: '6', passage: 'Actions and Outcomes: the social worker and line manager should determine' },
+  message: 'Answer all three questions: is this a child in need, is there cause to suspect significant harm, and does the child need accommodation?',
+  check: ({ record }) => {
+    const o = record.outcome;
+    return allRecorded([
+      [answered(o?.childInNeed, 'outcome.childInNeed'), 'child in need (section 17)'],
+      [answered(o?.significantHarmSuspected, 'outcome.significantHarmSuspected'), 'significant harm (section 47)'],
+      [answered(o?.accommodationNeeded, 'outcome.accommodationNeeded'), 'accommodation (section 20 or 31A)'],
+    ]);
+  },
+});
+
+export const outcomeDecided = defineRule<HertfordshireParams>({
+  id: 'hertfordshire/outcome-decided',
+  kind: 'check',
+  severity: 'required',
+  section: 'outcomes',
+  source: { label: 'Hertfordshire 6', section: '6', passage: 'Actions and Outcomes: the possible outcomes of the assessment' },
+  message: 'Record the outcome of the assessment, agreed with your line manager.',
+  check: ({ record }) => has(record.outcome?.decision, 'outcome.decision'),
+});
+
+export const outcomeSharedWithFamily = defineRule<HertfordshireParams>({
+  id: 'hertfordshire/outcome-shared-with-family',
+  kind: 'check',
+  severity: 'required',
+  section: 'outcomes',
+  source: { label: 'Hertfordshire 6', section: '6', passage: 'Actions and Outcomes: discussed with the child and family and given in writing' },
+  message: 'Discuss the outcome with the child and family and give it to them in writing. If that could put the child at risk or harm an enquiry, record why.',
+  appliesWhen: afterAuthorised,
+  check: ({ record }) =>
+    anyOf(
+      has(record.outcome?.sharedWithFamilyInWriting, 'outcome.sharedWithFamilyInWriting'),
+      has(record.outcome?.notSharedWithFamilyReason, 'outcome.notSharedWithFamilyReason'),
+    ),
+});
+
+export const outcomeSharedWithReferrer = defineRule<HertfordshireParams>({
+  id: 'hertfordshire/outcome-shared-with-referrer',
+  kind: 'check',
+  severity: 'expected',
+  section: 'outcomes',
+  source: { label: 'Hertfordshire 6', section: '6', passage: 'Actions and Outcomes: provided to professional referrers' },
+  message: 'Tell the referrer the outcome, keeping to what confidentiality allows.',
+  appliesWhen: afterAuthorised,
+  check: ({ record }) => has(record.outcome?.sharedWithReferrer, 'outcome.sharedWithReferrer'),
+});
+
+export const outcomeSharedWithAgencies = defineRule<HertfordshireParams>({
+  id: 'hertfordshire/outcome-shared-with-agencies',
+  kind: 'check',
+  severity: 'expected',
+  section: 'outcomes',
+  source: { label: 'Hertfordshire 6', section: '6', passage: 'Actions and Outcomes: given in writing to agencies providing services' },
+  message: 'Send the outcome in writing to the agencies working with the child, with the actions, review dates and intended outcomes.',
+  appliesWhen: (ctx) => bothApply(afterAuthorised(ctx), agenciesWereConsulted(ctx.record)),
+  check: ({ record }) => has(record.outcome?.sharedWithAgencies, 'outcome.sharedWithAgencies'),
+});
+
+export const promptChildInNeed = defineRule<HertfordshireParams>({
+  id: 'hertfordshire/prompt-child-in-need',
+  kind: 'prompt',
+  severity: 'prompt',
+  section: 'outcomes',
+  source: { label: 'Hertfordshire 3', section: '3', passage: 'An assessment should establish: whether the child is a child in need' },
+  message: 'What do the child and family need, and does that make this a child in need?',
+});
+
+export const outcomesRules = [
+  statutoryQuestionsAnswered,
+  outcomeDecided,
+  outcomeSharedWithFamily,
+  outcomeSharedWithReferrer,
+  outcomeSharedWithAgencies,
+  promptChildInNeed,
+];

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+/** What a council may set for itself; defaults are Hertfordshire's written figures. */
+export const HertfordshireParamsSchema = z.strictObject({
+  /**
+   * Hertfordshire 6: the assessment concludes no later than 5 working days from referral.
+   * The figure is kept exactly as the procedure states it; an authority can set its own.
+   */
+  assessmentWorkingDays: z.number().int().min(1).max(120).default(5),
+  /** Working days left at which the countdown shows "due soon". On a 5-day clock, 2 leaves time to act. */
+  dueSoonWorkingDays: z.number().int().min(0).max(20).default(2),
+});
+export type HertfordshireParams = z.infer<typeof HertfordshireParamsSchema>;

@@ -1,0 +1,31 @@
+// The rule packs the extension ships, by id. A council chooses one in settings.
+import type { Pack } from '../types';
+import { derbyPack } from './derby';
+import { hertfordshirePack } from './hertfordshire';
+
+export const PACKS = {
+  derby: derbyPack,
+  hertfordshire: hertfordshirePack,
+} as const;
+
+export type PackId = keyof typeof PACKS;
+
+/** Pack ids, in a stable order (the default first). */
+export const PACK_IDS = Object.keys(PACKS) as PackId[];
+
+/**
+ * A pack whose parameter type has been forgotten, so any pack can be chosen at run time.
+ * Safe because a pack's parameters only ever come from its own schema (`resolveParams`).
+ */
+export type AnyPack = Pack<Record<string, unknown>>;
+
+export function isPackId(id: unknown): id is PackId {
+  return typeof id === 'string' && Object.prototype.hasOwnProperty.call(PACKS, id);
+}
+
+/** The pack with this id; undefined for an id no pack has. */
+export function getPack(id: PackId): AnyPack;
+export function getPack(id: string): AnyPack | undefined;
+export function getPack(id: string): AnyPack | undefined {
+  return isPackId(id) ? (PACKS[id] as unknown as AnyPack) : undefined;
+}
