@@ -1,6 +1,16 @@
 import { definePack } from '../../pack';
+import { analysisRules } from './analysis';
 import { backgroundRules } from './background';
+import { childProtectionRules } from './child-protection';
+import { countdownRules } from './countdowns';
+import { householdRules } from './household';
+import { managerRules } from './manager';
+import { outcomesRules } from './outcomes';
 import { DerbyParamsSchema, type DerbyParams } from './params';
+import { planRules } from './plan';
+import { profileRules } from './profile';
+import { reasonsRules } from './reasons';
+import { viewsRules } from './views';
 
 export const derbyPack = definePack<DerbyParams>({
   id: 'derby',
@@ -8,5 +18,18 @@ export const derbyPack = definePack<DerbyParams>({
   procedure: 'Derby City Children’s Social Care 3.1.1 Single Assessment Guidance',
   version: '2026.1',
   paramsSchema: DerbyParamsSchema,
-  rules: [...backgroundRules],
+  // In the form's order (2.1–2.10), countdowns first.
+  rules: [
+    ...countdownRules,
+    ...householdRules,
+    ...reasonsRules,
+    ...planRules,
+    ...childProtectionRules,
+    ...backgroundRules,
+    ...profileRules,
+    ...viewsRules,
+    ...analysisRules,
+    ...managerRules,
+    ...outcomesRules,
+  ],
 });

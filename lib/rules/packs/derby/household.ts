@@ -1,0 +1,130 @@
+// Derby 2.1 Your family / household.
+import type { Child } from '../../../model';
+import { answered, childPath, has, isParentRole, isYes } from '../../conditions';
+import { defineRule } from '../../pack';
+import type { Outcome } from '../../types';
+import { eachAdult, eachChild, either, type Ctx } from './helpers';
+import type { DerbyParams } from './params';
+
+const source21 = (passage: string) => ({ label: 'Derby 2.1', section: '2.1', passage });
+
+/** Someone around the child holds parental responsibility (read from every adult). */
+function someoneHoldsPR(ctx: Ctx): Outcome {
+  const detail = 'Nobody is recorded as holding parental responsibility.';
+  if (ctx.record.adults === undefined) return { status: 'unknown', detail: 'The adults around the child have not been read yet.' };
+  if (ctx.adults.some((a) => a.hasParentalResponsibility === true)) return { status: 'met' };
+  const unread = ctx.adults.find((a) => a.hasParentalResponsibility === undefined);
+  if (unread) return { status: 'unknown', field: `adults[${unread.id}].hasParentalResponsibility` };
+  const first = ctx.adults[0];
+  return { status: 'missing', detail, ...(first ? { field: `adults[${first.id}].hasParentalResponsibility` } : {}) };
+}
+
+export const parentalResponsibilityEstablished = defineRule<DerbyParams>({
+  id: 'derby/parental-responsibility-established',
+  kind: 'check',
+  severity: 'required',
+  section: 'household',
+  source: source21('Parental Responsibility: should be established from the outset'),
+  message: 'Find out and record whether each parent has parental responsibility, and who holds it for the child.',
+  check: (ctx) => [
+    // Each mother and father: yes or no, once established (blank means not yet established).
+    ...eachAdult(ctx, isParentRole, (adult) => answered(adult.hasParentalResponsibility, `adults[${adult.id}].hasParentalResponsibility`)),
+    someoneHoldsPR(ctx),
+  ],
+});
+
+/**
+ * Is this a first (initial) assessment? Then every child living in the home is
+ * included; in later ones a recorded reason may leave a child out (Derby 2.1).
+ */
+function isFirstAssessment(ctx: Ctx): boolean | 'unknown' {
+  const { record } = ctx;
+  if (record.kind === 'reassessment') return false;
+  const previous = record.dates?.previousAssessmentCompleted;
+  if (typeof previous === 'string') return false;
+  if (previous === undefined || record.kind === undefined) return 'unknown';
+  return true;
+}
+
+function includedOrExcludedWithReason(ctx: Ctx, child: Child): Outcome {
+  const included = child.includedInAssessment;
+  const field = childPath(child, 'includedInAssessment');
+  if (included === true) return { status: 'met', field };
+  if (included === undefined) return { status: 'unknown', field };
+  const first = isFirstAssessment(ctx);
+  if (first === true) {
+    return { status: 'missing', field, detail: 'In a first assessment every child living in the home is included.' };
+  }
+  const reason = has(child.exclusionReason, childPath(child, 'exclusionReason'));
+  // A recorded reason only counts once we know this is not a first assessment.
+  if (first === 'unknown' && reason.status === 'met') return { status: 'unknown', field: 'dates.previousAssessmentCompleted' };
+  return reason;
+}
+
+export const allHouseholdChildrenIncluded = defineRule<DerbyParams>({
+  id: 'derby/all-household-children-included',
+  kind: 'check',
+  severity: 'required',
+  section: 'household',
+  source: source21('Which children should be considered in the assessment'),
+  message: 'Include every child who lives in the home. In a later assessment, record why any child is left out.',
+  check: (ctx) => eachChild(ctx, () => true, (child) => includedOrExcludedWithReason(ctx, child)),
+});
+
+// Practice triggers, 2.1.
+export const promptWholeFamily = defineRule<DerbyParams>({
+  id: 'derby/prompt-household-whole-family',
+  kind: 'prompt',
+  severity: 'prompt',
+  section: 'household',
+  source: source21('Practice Triggers: think of the whole family'),
+  message: 'Have you thought about the whole family, including absent fathers and men who act as father figures in the home?',
+});
+
+export const promptRelationshipsRecorded = defineRule<DerbyParams>({
+  id: 'derby/prompt-household-relationships-recorded',
+  kind: 'prompt',
+  severity: 'prompt',
+  section: 'household',
+  source: source21('Practice Triggers: all involved added to LCS with the correct relationship'),
+  message: 'Is everyone involved added to the case record, with the right relationship to the child?',
+});
+
+export const promptVoluntaryAndAdultServices = defineRule<DerbyParams>({
+  id: 'derby/prompt-household-voluntary-and-adult-services',
+  kind: 'prompt',
+  severity: 'prompt',
+  section: 'household',
+  source: source21('Practice Triggers: voluntary agencies or adults services'),
+  message: 'Could voluntary organisations or adult services tell you something important for this assessment?',
+});
+
+export const promptParentsSupportWorker = defineRule<DerbyParams>({
+  id: 'derby/prompt-household-parents-support-worker',
+  kind: 'prompt',
+  severity: 'prompt',
+  section: 'household',
+  source: source21('Practice Triggers: parents may have a drug or mental health worker'),
+  message: 'Does a parent have a drug, alcohol or mental health worker, or need a referral to one?',
+});
+
+/** Shown when a parent's substance misuse or mental health is already a worry: the worker is then likely to be involved. */
+export const promptParentsWorkerContact = defineRule<DerbyParams>({
+  id: 'derby/prompt-household-parents-worker-contact',
+  kind: 'prompt',
+  severity: 'prompt',
+  section: 'household',
+  source: source21('Practice Triggers: parents may have a drug or mental health worker'),
+  message: 'You have noted substance misuse or mental health worries. Have you added the parent’s worker to the record and asked for their view?',
+  appliesWhen: ({ record }) => either(isYes(record.concerns?.substanceMisuse), isYes(record.concerns?.parentalMentalHealth)),
+});
+
+export const householdRules = [
+  parentalResponsibilityEstablished,
+  allHouseholdChildrenIncluded,
+  promptWholeFamily,
+  promptRelationshipsRecorded,
+  promptVoluntaryAndAdultServices,
+  promptParentsSupportWorker,
+  promptParentsWorkerContact,
+];

@@ -1,0 +1,130 @@
+// Derby 2.3 Assessment plan: the plan, consent, and who has seen the children.
+import { agenciesWereConsulted, allOf, anyOf, childPath, firstSeenAlone, has } from '../../conditions';
+import { defineRule } from '../../pack';
+import { eachChild, includedAndBorn } from './helpers';
+import type { DerbyParams } from './params';
+
+const source23 = (passage: string) => ({ label: 'Derby 2.3', section: '2.3', passage });
+
+export const assessmentPlanAgreedInWriting = defineRule<DerbyParams>({
+  id: 'derby/assessment-plan-agreed-in-writing',
+  kind: 'check',
+  severity: 'required',
+  section: 'plan',
+  source: source23('A timeframe is agreed, and the tools and methods discussed; 2.1 agree the plan with parents in writing'),
+  message: 'Agree the assessment plan and timescale with the parents in writing, and record the date you agreed it.',
+  check: ({ record }) => has(record.dates?.planAgreedWithFamily, 'dates.planAgreedWithFamily'),
+});
+
+export const managerEndorsedPlan = defineRule<DerbyParams>({
+  id: 'derby/manager-endorsed-plan',
+  kind: 'check',
+  severity: 'expected',
+  section: 'plan',
+  source: source23('Manager’s endorsement of plan and timescales'),
+  message: 'Ask your manager to comment on the assessment plan and timescale in supervision, and record the date.',
+  check: ({ record }) => has(record.dates?.managerPlanEndorsed, 'dates.managerPlanEndorsed'),
+});
+
+export const consentToShare = defineRule<DerbyParams>({
+  id: 'derby/consent-to-share',
+  kind: 'check',
+  severity: 'required',
+  section: 'plan',
+  source: { label: 'Derby 1 and 2.5', section: '1, 2.5', passage: 'Information Sharing and Consent; Other involved agencies: written consent from parents' },
+  message:
+    'Before contacting other agencies, get the parents’ written consent and record who gave it. If you share without consent, discuss it with your manager and record why.',
+  appliesWhen: ({ record }) => agenciesWereConsulted(record),
+  check: ({ record }) => {
+    const c = record.consent;
+    return anyOf(
+      allOf(has(c?.obtained, 'consent.obtained'), has(c?.inWriting, 'consent.inWriting'), has(c?.givenBy, 'consent.givenBy')),
+      allOf(
+        has(c?.sharedWithoutConsent, 'consent.sharedWithoutConsent'),
+        has(c?.withoutConsentManagerDiscussed, 'consent.withoutConsentManagerDiscussed'),
+        has(c?.withoutConsentReasonRecorded, 'consent.withoutConsentReasonRecorded'),
+      ),
+    );
+  },
+});
+
+export const childSeenAlone = defineRule<DerbyParams>({
+  id: 'derby/child-seen-alone',
+  kind: 'check',
+  severity: 'required',
+  section: 'plan',
+  source: { label: 'Derby 2.3 and 2.7', section: '2.3, 2.7', passage: 'Practitioners see the child alone, so that their wishes and feelings can be sought' },
+  message: 'See each child alone and record the visit. If a child cannot be seen alone, record why.',
+  check: (ctx) =>
+    eachChild(ctx, includedAndBorn, (child) =>
+      anyOf(has(firstSeenAlone(child), childPath(child, 'seenDates')), has(child.notSeenAloneReason, childPath(child, 'notSeenAloneReason'))),
+    ),
+});
+
+// Practice triggers, 2.3.
+export const promptCompletionDateInCalendar = defineRule<DerbyParams>({
+  id: 'derby/prompt-plan-completion-date-in-calendar',
+  kind: 'prompt',
+  severity: 'prompt',
+  section: 'plan',
+  source: source23('Practice Triggers: set a completion date within your electronic calendar'),
+  message: 'Have you put the completion date in your calendar, remembering your manager needs the assessment before then?',
+});
+
+export const promptStaffSafety = defineRule<DerbyParams>({
+  id: 'derby/prompt-plan-staff-safety',
+  kind: 'prompt',
+  severity: 'prompt',
+  section: 'plan',
+  source: source23('Practice Triggers: health and safety risks to staff when visiting'),
+  message: 'Are there any risks to your safety or a colleague’s on visits, and have you planned for them?',
+});
+
+export const promptWhenSeenAlone = defineRule<DerbyParams>({
+  id: 'derby/prompt-plan-when-seen-alone',
+  kind: 'prompt',
+  severity: 'prompt',
+  section: 'plan',
+  source: source23('Practice Triggers: see the child alone'),
+  message: 'When will you see the child alone? In a Section 47 enquiry it is within 24 hours; otherwise within 5 working days.',
+});
+
+export const promptHasChildBeenSeen = defineRule<DerbyParams>({
+  id: 'derby/prompt-plan-has-child-been-seen',
+  kind: 'prompt',
+  severity: 'prompt',
+  section: 'plan',
+  source: source23('Practice Triggers: has the child been seen?'),
+  message: 'Has the child been seen? If not, when will it happen? Say so clearly in the case notes.',
+});
+
+export const promptCommunicationSupport = defineRule<DerbyParams>({
+  id: 'derby/prompt-plan-communication-support',
+  kind: 'prompt',
+  severity: 'prompt',
+  section: 'plan',
+  source: source23('Is anything needed to support communication with the child and family e.g. an interpreter?'),
+  message: 'How will you approach the family, and is anything needed to help you talk with them, such as an interpreter?',
+});
+
+export const promptThinkLongTerm = defineRule<DerbyParams>({
+  id: 'derby/prompt-plan-think-long-term',
+  kind: 'prompt',
+  severity: 'prompt',
+  section: 'plan',
+  source: source23('Think long term for the child'),
+  message: 'Thinking long term, can the carers meet this child’s needs as they grow, not just now? Can support start before the assessment ends?',
+});
+
+export const planRules = [
+  assessmentPlanAgreedInWriting,
+  managerEndorsedPlan,
+  consentToShare,
+  childSeenAlone,
+  promptCompletionDateInCalendar,
+  promptStaffSafety,
+  promptWhenSeenAlone,
+  promptHasChildBeenSeen,
+  promptCommunicationSupport,
+  promptThinkLongTerm,
+];

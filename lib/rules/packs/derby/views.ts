@@ -1,0 +1,166 @@
+// Derby 2.7 You and your family's views (and 2.2's duty to hear absent parents, recorded with the parents' views).
+import { adultPath, anyOf, childPath, has, isParentOrCarer, isParentRole } from '../../conditions';
+import { defineRule } from '../../pack';
+import { both, eachAdult, eachChild, includedAndBorn, livesWithChild, not } from './helpers';
+import type { DerbyParams } from './params';
+
+const source27 = (passage: string) => ({ label: 'Derby 2.7', section: '2.7', passage });
+
+export const absentParentPerspective = defineRule<DerbyParams>({
+  id: 'derby/absent-parent-perspective',
+  kind: 'check',
+  severity: 'required',
+  section: 'views',
+  source: { label: 'Derby 2.2', section: '2.2', passage: 'Gain the perspective and engagement of absent fathers/parents and non-resident parents' },
+  message: 'See or hear from each parent who does not live with the child. If a parent is not involved, record why.',
+  check: (ctx) =>
+    eachAdult(
+      ctx,
+      (adult) => both(isParentRole(adult), not(livesWithChild(adult))),
+      (adult) =>
+        anyOf(
+          has(adult.seen, adultPath(adult, 'seen')),
+          has(adult.viewsRecorded, adultPath(adult, 'viewsRecorded')),
+          has(adult.notInvolvedReason, adultPath(adult, 'notInvolvedReason')),
+        ),
+    ),
+});
+
+export const parentsSeenAlone = defineRule<DerbyParams>({
+  id: 'derby/parents-seen-alone',
+  kind: 'check',
+  severity: 'expected',
+  section: 'views',
+  source: source27('Practice Triggers: each parent / carer to be seen alone'),
+  message: 'See each parent or carer in the home on their own at least once, and record it.',
+  check: (ctx) =>
+    eachAdult(
+      ctx,
+      (adult) => both(isParentOrCarer(adult), livesWithChild(adult)),
+      (adult) => has(adult.seenAlone, adultPath(adult, 'seenAlone')),
+    ),
+});
+
+export const parentsViewsRecorded = defineRule<DerbyParams>({
+  id: 'derby/parents-views-recorded',
+  kind: 'check',
+  severity: 'required',
+  section: 'views',
+  source: source27('Your parents’ and carers’ view of what needs to change'),
+  message: 'Record each parent’s or carer’s views on what needs to change and what would help. If one is not involved, record why.',
+  check: (ctx) =>
+    eachAdult(ctx, isParentOrCarer, (adult) =>
+      anyOf(has(adult.viewsRecorded, adultPath(adult, 'viewsRecorded')), has(adult.notInvolvedReason, adultPath(adult, 'notInvolvedReason'))),
+    ),
+});
+
+export const childViewsRecorded = defineRule<DerbyParams>({
+  id: 'derby/child-views-recorded',
+  kind: 'check',
+  severity: 'required',
+  section: 'views',
+  source: source27('Your views of what needs changing and what might help you and your family'),
+  message: 'Record each child’s views and wishes: what they would like to change and what they like.',
+  check: (ctx) => eachChild(ctx, includedAndBorn, (child) => has(child.viewsRecorded, childPath(child, 'viewsRecorded'))),
+});
+
+// Practice triggers, 2.7: the child's views.
+export const promptAdvocate = defineRule<DerbyParams>({
+  id: 'derby/prompt-views-advocate',
+  kind: 'prompt',
+  severity: 'prompt',
+  section: 'views',
+  source: source27('Practice Triggers: does the child need or want an advocate?'),
+  message: 'Does the child need or want an advocate? A child in a child protection conference must be offered one.',
+});
+
+export const promptSeeChildAlone = defineRule<DerbyParams>({
+  id: 'derby/prompt-views-see-child-alone',
+  kind: 'prompt',
+  severity: 'prompt',
+  section: 'views',
+  source: source27('Practice Triggers: the child must be seen alone'),
+  message: 'Have you seen the child alone, so they can tell you their wishes and feelings freely?',
+});
+
+export const promptChildUnderPressure = defineRule<DerbyParams>({
+  id: 'derby/prompt-views-child-under-pressure',
+  kind: 'prompt',
+  severity: 'prompt',
+  section: 'views',
+  source: source27('Practice Triggers: consider any possible influence or duress the child may be under'),
+  message: 'Could anyone be influencing or pressuring the child in what they tell you?',
+});
+
+export const promptBarriersToTelling = defineRule<DerbyParams>({
+  id: 'derby/prompt-views-barriers-to-telling',
+  kind: 'prompt',
+  severity: 'prompt',
+  section: 'views',
+  source: source27('Practice Triggers: consider any barriers to them telling you what they want to'),
+  message: 'What might stop the child telling you what they want to, and how will you address it?',
+});
+
+export const promptConfidentialViews = defineRule<DerbyParams>({
+  id: 'derby/prompt-views-confidential',
+  kind: 'prompt',
+  severity: 'prompt',
+  section: 'views',
+  source: source27('If child/young person does not want their parents to know this'),
+  message: 'Does the child want anything kept from their parents? If so, record it confidentially in the case notes.',
+});
+
+// Practice triggers, 2.7: the parents' views.
+export const promptParentSeenAlone = defineRule<DerbyParams>({
+  id: 'derby/prompt-views-parent-seen-alone',
+  kind: 'prompt',
+  severity: 'prompt',
+  section: 'views',
+  source: source27('Practice Triggers: each parent / carer to be seen alone'),
+  message: 'Have you seen each parent or carer on their own?',
+});
+
+export const promptInterpreting = defineRule<DerbyParams>({
+  id: 'derby/prompt-views-interpreting',
+  kind: 'prompt',
+  severity: 'prompt',
+  section: 'views',
+  source: source27('Practice Triggers: does the assessment need interpreting?'),
+  message: 'Does the assessment need interpreting? Can the parents read it in English, or would sharing it through an interpreter work better?',
+  // Hidden only once we know English is the family's first language and no interpreter is needed.
+  appliesWhen: ({ record }) => !(record.household?.firstLanguageNotEnglish === false && record.household.interpreterNeeded === false),
+});
+
+export const promptParentsUnderstand = defineRule<DerbyParams>({
+  id: 'derby/prompt-views-parents-understand',
+  kind: 'prompt',
+  severity: 'prompt',
+  section: 'views',
+  source: source27('Practice Triggers: do the parents / carers understand the content of the assessment?'),
+  message: 'Do the parents and carers understand what the assessment says? If not, what will make it clear to them?',
+});
+
+export const promptParentUnderPressure = defineRule<DerbyParams>({
+  id: 'derby/prompt-views-parent-under-pressure',
+  kind: 'prompt',
+  severity: 'prompt',
+  section: 'views',
+  source: source27('Practice Triggers: consider any possible duress the individual parent / carer may be experiencing'),
+  message: 'Could a parent or carer be under pressure from someone, and do they need help or an advocate of their own? Stay curious.',
+});
+
+export const viewsRules = [
+  absentParentPerspective,
+  parentsSeenAlone,
+  parentsViewsRecorded,
+  childViewsRecorded,
+  promptAdvocate,
+  promptSeeChildAlone,
+  promptChildUnderPressure,
+  promptBarriersToTelling,
+  promptConfidentialViews,
+  promptParentSeenAlone,
+  promptInterpreting,
+  promptParentsUnderstand,
+  promptParentUnderPressure,
+];
