@@ -1,0 +1,97 @@
+// The manager's view: ready for sign-off or not, what blocks it, good practice still open, deadlines.
+import type { Evaluation } from '../lib/rules/types';
+import { CountdownCompactList } from './Countdowns';
+import { sectionName } from './format';
+import { bySection, countdownsInForce, itemKey } from './group';
+import { Boundary, Citation, ShowMeButton, StateIcon, type ShowMeContext } from './parts';
+import { blockingSummary, itemStateWords, readinessTitle, type BlockingItem } from './readiness';
+
+function ItemList({ items, ctx }: { items: readonly BlockingItem[]; ctx: ShowMeContext }) {
+  return (
+    <ul class="findings plain-list">
+      {bySection(items).map((item) => (
+        <li key={itemKey(item)} class={`finding finding--${item.severity}`}>
+          <p class="finding__message">{item.message}</p>
+          <dl class="finding__facts">
+            <div>
+              <dt>Section</dt>
+              <dd>{sectionName(item.section)}</dd>
+            </div>
+            {item.subject ? (
+              <div>
+                <dt>{item.subject.kind === 'child' ? 'Child' : 'Adult'}</dt>
+                <dd>{item.subject.label}</dd>
+              </div>
+            ) : null}
+            <div>
+              <dt>State</dt>
+              <dd>{itemStateWords(item)}</dd>
+            </div>
+          </dl>
+          <p class="finding__head">
+            <Citation label={item.source.label} />
+            <span class="ref">Reference: {item.ruleId}</span>
+          </p>
+          {item.error ? null : <ShowMeButton item={item} ctx={ctx} />}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export interface ManagerViewProps {
+  evaluation: Evaluation;
+  ctx: ShowMeContext;
+  onPrint(): void;
+}
+
+export function ManagerView({ evaluation, ctx, onPrint }: ManagerViewProps) {
+  const { ready, blocking, expected } = evaluation.ready;
+  return (
+    <>
+      <div class={`readiness ${ready ? 'readiness--ready' : 'readiness--not-ready'}`} role="status">
+        <h2 class="readiness__title">
+          <StateIcon shape={ready ? 'met-on-time' : 'overdue'} />
+          <span>{readinessTitle(evaluation)}</span>
+        </h2>
+        <p class="readiness__count">{blockingSummary(evaluation)}</p>
+      </div>
+
+      <section class="block" aria-labelledby="blocking-heading">
+        <h2 id="blocking-heading">Blocking sign-off ({blocking.length})</h2>
+        <Boundary what="the blocking steps">
+          {blocking.length === 0 ? <p class="muted">Nothing blocks sign-off.</p> : <ItemList items={blocking} ctx={ctx} />}
+        </Boundary>
+      </section>
+
+      <section class="block" aria-labelledby="expected-heading">
+        <h2 id="expected-heading">Good practice still open ({expected.length})</h2>
+        <Boundary what="the good practice steps">
+          {expected.length === 0 ? (
+            <p class="muted">None.</p>
+          ) : (
+            <>
+              <p class="muted">These do not block sign-off.</p>
+              <ItemList items={expected} ctx={ctx} />
+            </>
+          )}
+        </Boundary>
+      </section>
+
+      <section class="block" aria-labelledby="manager-deadlines-heading">
+        <h2 id="manager-deadlines-heading">Deadlines</h2>
+        <Boundary what="the deadlines">
+          <CountdownCompactList countdowns={countdownsInForce(evaluation)} />
+        </Boundary>
+      </section>
+
+      <section class="block" aria-labelledby="print-heading">
+        <h2 id="print-heading">Supervision record</h2>
+        <p>Print a summary of this check, or save it as a PDF, for the supervision record. It holds no case notes.</p>
+        <button type="button" class="button" onClick={() => onPrint()}>
+          Print or save as PDF
+        </button>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,208 @@
+// The whole side panel. Presentational: props in, callbacks out; the entrypoint wires it
+// to the extension. Everything read from the page or the record is rendered as text.
+import type { ComponentChildren } from 'preact';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { FormSection } from '../lib/model/sections';
+import type { Evaluation } from '../lib/rules/types';
+import { momentText } from './format';
+import { missingFindings } from './group';
+import { ManagerView } from './ManagerView';
+import { Boundary, type ShowMeContext, type ShowMeTarget } from './parts';
+import { ReadinessSummary } from './ReadinessSummary';
+import { WorkerView } from './WorkerView';
+
+export type { ShowMeTarget } from './parts';
+
+export type PanelStatus = 'no-case' | 'unrecognised-page' | 'reading' | 'ready' | 'disconnected';
+export type PanelView = 'worker' | 'manager';
+
+export interface PanelProps {
+  evaluation: Evaluation | null;
+  /** The form section the worker has open, when the page says. */
+  currentSection?: FormSection;
+  status: PanelStatus;
+  /** e.g. "SA-1001, child in need". */
+  assessmentLabel?: string;
+  /** The pack's name, e.g. "Derby City". */
+  packName: string;
+  view: PanelView;
+  onViewChange(view: PanelView): void;
+  /** "Show me" on a finding or deadline: the wiring scrolls the page to its field. */
+  onShowMe(target: ShowMeTarget): void;
+  /** What happened after the last "Show me", e.g. "This field is not on the page you have open". */
+  showMeResult?: { ruleId: string; message: string };
+  onPrint(): void;
+  /** When the page was last read (ISO). */
+  lastReadAt?: string;
+}
+
+const VIEWS: ReadonlyArray<{ id: PanelView; label: string }> = [
+  { id: 'worker', label: 'Worker view' },
+  { id: 'manager', label: 'Manager view' },
+];
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** What the live region says when the number of missing steps changes. */
+export function missingAnnouncement(evaluation: Evaluation): string {
+  const missing = missingFindings(evaluation);
+  const required = missing.filter((f) => f.severity === 'required').length;
+  if (missing.length === 0) return 'No steps missing.';
+  return `${plural(missing.length, 'step', 'steps')} still missing, ${required} required.`;
+}
+
+function StatusNotice({ status, hasEvaluation }: { status: PanelStatus; hasEvaluation: boolean }) {
+  switch (status) {
+    case 'no-case':
+      return (
+        <div class="notice">
+          <h2>No assessment open</h2>
+          <p>Open a Single Assessment in the case system. The checks start when the Companion can read it.</p>
+        </div>
+      );
+    case 'unrecognised-page':
+      return (
+        <div class="notice notice--warning">
+          <h2>Checks paused</h2>
+          <p>The Companion does not know how to read this page, so it is not checking it. Go back to the assessment form to carry on.</p>
+          {hasEvaluation ? <p>Below is what was read before.</p> : null}
+        </div>
+      );
+    case 'disconnected':
+      return (
+        <div class="notice notice--warning">
+          <h2>Lost contact with the page</h2>
+          <p>Save your work, then refresh the case system page to reconnect.</p>
+          {hasEvaluation ? <p>What is shown below may be out of date.</p> : null}
+        </div>
+      );
+    case 'reading':
+      return <p class="notice notice--quiet">Reading the assessment…</p>;
+    default:
+      return hasEvaluation ? null : <p class="notice notice--quiet">Nothing to show yet.</p>;
+  }
+}
+
+function Tabs({ view, onViewChange, panelId, children }: { view: PanelView; onViewChange(v: PanelView): void; panelId: string; children: ComponentChildren }) {
+  const refs = useRef<Array<HTMLButtonElement | null>>([]);
+  const selected = Math.max(
+    0,
+    VIEWS.findIndex((v) => v.id === view),
+  );
+  const tabId = (i: number) => `${panelId}-tab-${i}`;
+
+  function select(i: number) {
+    const target = VIEWS[i];
+    if (!target) return;
+    refs.current[i]?.focus();
+    if (target.id !== view) onViewChange(target.id);
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    const last = VIEWS.length - 1;
+    let next: number | null = null;
+    if (event.key === 'ArrowRight') next = selected === last ? 0 : selected + 1;
+    else if (event.key === 'ArrowLeft') next = selected === 0 ? last : selected - 1;
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = last;
+    if (next === null) return;
+    event.preventDefault();
+    select(next);
+  }
+
+  return (
+    <>
+      <div class="tabs" role="tablist" aria-label="Views">
+        {VIEWS.map((v, i) => (
+          <button
+            key={v.id}
+            ref={(el) => {
+              refs.current[i] = el;
+            }}
+            type="button"
+            role="tab"
+            id={tabId(i)}
+            class="tabs__tab"
+            aria-selected={i === selected ? 'true' : 'false'}
+            aria-controls={panelId}
+            tabIndex={i === selected ? 0 : -1}
+            onClick={() => select(i)}
+            onKeyDown={onKeyDown}
+          >
+            {v.label}
+          </button>
+        ))}
+      </div>
+      <div class="tabs__panel" role="tabpanel" id={panelId} aria-labelledby={tabId(selected)} tabIndex={0}>
+        {children}
+      </div>
+    </>
+  );
+}
+
+export function Panel(props: PanelProps) {
+  const { evaluation, currentSection, status, assessmentLabel, packName, view, onViewChange, onShowMe, showMeResult, onPrint, lastReadAt } = props;
+  const panelId = useId();
+  const [lastShown, setLastShown] = useState<string | null>(null);
+
+  // Announce a change in the number of missing steps, not every re-render: the page is re-read often.
+  const [announcement, setAnnouncement] = useState('');
+  const previous = useRef<number | null>(null);
+  const missingCount = evaluation ? missingFindings(evaluation).length : null;
+  useEffect(() => {
+    if (missingCount === null || !evaluation) return;
+    if (previous.current !== null && previous.current !== missingCount) setAnnouncement(missingAnnouncement(evaluation));
+    previous.current = missingCount;
+  }, [missingCount]); // Only the count matters here, not each new evaluation object.
+
+
+  const ctx: ShowMeContext = { currentSection, onShowMe, showMeResult, lastShown, setLastShown };
+  const showViews = status !== 'no-case' && evaluation !== null;
+  const printable = showViews && view === 'manager' && evaluation !== null;
+
+  return (
+    <div class={`panel${printable ? ' panel--has-summary' : ''}`}>
+      <div class="screen-only">
+        <header class="panel-header">
+          <h1>Assessment Companion</h1>
+          {assessmentLabel && status !== 'no-case' ? <p class="panel-header__case">{assessmentLabel}</p> : null}
+          <p class="panel-header__meta">
+            Procedure: {packName}
+            {lastReadAt && status !== 'no-case' ? <span class="panel-header__read"> · Last read {momentText(lastReadAt)}</span> : null}
+          </p>
+        </header>
+
+        <div role="status" class="status-region">
+          <StatusNotice status={status} hasEvaluation={evaluation !== null} />
+        </div>
+        <div class="visually-hidden" aria-live="polite" aria-atomic="true">
+          {announcement}
+        </div>
+        <div class="visually-hidden" aria-live="polite" aria-atomic="true">
+          {showMeResult?.message ?? ''}
+        </div>
+
+        {showViews && evaluation ? (
+          <Tabs view={view} onViewChange={onViewChange} panelId={panelId}>
+            <Boundary what="this view">
+              {view === 'manager' ? (
+                <ManagerView evaluation={evaluation} ctx={ctx} onPrint={onPrint} />
+              ) : (
+                <WorkerView evaluation={evaluation} currentSection={currentSection} ctx={ctx} />
+              )}
+            </Boundary>
+          </Tabs>
+        ) : null}
+      </div>
+      {printable && evaluation ? (
+        <div class="print-only">
+          <Boundary what="the printable summary">
+            <ReadinessSummary evaluation={evaluation} packName={packName} assessmentLabel={assessmentLabel} />
+          </Boundary>
+        </div>
+      ) : null}
+    </div>
+  );
+}

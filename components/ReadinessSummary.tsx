@@ -1,0 +1,127 @@
+// A printable summary for the supervision record. Holds no narrative: the model has none.
+import type { Evaluation } from '../lib/rules/types';
+import { dueText, momentText, sectionName, severityWords } from './format';
+import { bySection, countdownsInForce, itemKey } from './group';
+import { blockingSummary, itemStateWords, readinessTitle, type BlockingItem } from './readiness';
+import { StateTag } from './parts';
+
+export interface ReadinessSummaryProps {
+  evaluation: Evaluation;
+  /** The pack's name, e.g. "Derby City". */
+  packName: string;
+  /** e.g. "SA-1001, child in need". */
+  assessmentLabel?: string;
+  /** When the summary was made (ISO); defaults to the evaluation's moment. */
+  generatedAt?: string;
+}
+
+function ItemsTable({ items, caption }: { items: readonly BlockingItem[]; caption: string }) {
+  if (items.length === 0) return <p>None.</p>;
+  return (
+    <table class="summary-table">
+      <caption class="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Section</th>
+          <th scope="col">Child or adult</th>
+          <th scope="col">Step</th>
+          <th scope="col">State</th>
+          <th scope="col">Source</th>
+        </tr>
+      </thead>
+      <tbody>
+        {bySection(items).map((item) => (
+          <tr key={itemKey(item)}>
+            <td>{sectionName(item.section)}</td>
+            <td>{item.subject ? item.subject.label : 'Whole assessment'}</td>
+            <td>{item.message}</td>
+            <td>{itemStateWords(item)}</td>
+            <td>
+              {item.source.label}
+              <br />
+              <span class="ref">{item.ruleId}</span>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function ReadinessSummary({ evaluation, packName, assessmentLabel, generatedAt }: ReadinessSummaryProps) {
+  const countdowns = countdownsInForce(evaluation);
+  return (
+    <article class="summary" aria-labelledby="summary-title">
+      <h1 id="summary-title">Single Assessment: readiness for sign-off</h1>
+      <dl class="summary-facts">
+        <div>
+          <dt>Assessment</dt>
+          <dd>{assessmentLabel ?? 'Not known'}</dd>
+        </div>
+        <div>
+          <dt>Procedure</dt>
+          <dd>
+            {packName}, rules version {evaluation.packVersion}
+          </dd>
+        </div>
+        <div>
+          <dt>Generated</dt>
+          <dd>{momentText(generatedAt ?? evaluation.now)}</dd>
+        </div>
+        <div>
+          <dt>Result</dt>
+          <dd>
+            <strong>{readinessTitle(evaluation)}</strong>. {blockingSummary(evaluation)}
+          </dd>
+        </div>
+      </dl>
+
+      <h2>Blocking sign-off ({evaluation.ready.blocking.length})</h2>
+      <ItemsTable items={evaluation.ready.blocking} caption="Steps blocking sign-off" />
+
+      <h2>
+        {severityWords('expected')} still open ({evaluation.ready.expected.length})
+      </h2>
+      <ItemsTable items={evaluation.ready.expected} caption="Good practice steps still open" />
+
+      <h2>Deadlines</h2>
+      {countdowns.length === 0 ? (
+        <p>None apply yet.</p>
+      ) : (
+        <table class="summary-table">
+          <caption class="visually-hidden">Deadlines</caption>
+          <thead>
+            <tr>
+              <th scope="col">Deadline</th>
+              <th scope="col">State</th>
+              <th scope="col">Due</th>
+              <th scope="col">Worked out as</th>
+            </tr>
+          </thead>
+          <tbody>
+            {countdowns.map((c) => (
+              <tr key={itemKey(c)}>
+                <td>
+                  {c.message}
+                  {c.subject ? ` (${c.subject.label})` : ''}
+                </td>
+                <td>
+                  <StateTag countdown={c} />
+                </td>
+                <td>{dueText(c)}</td>
+                <td>
+                  {c.basis ?? ''}
+                  {c.calendarNote ? `. ${c.calendarNote}` : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p class="summary-footer">
+        Made by Assessment Companion from the facts read from the case system. It holds no case notes. Check the case record
+        before signing off.
+      </p>
+    </article>
+  );
+}

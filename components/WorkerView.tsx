@@ -1,0 +1,197 @@
+// The social worker's view: deadlines, this section's prompts, missing steps per child, not read yet.
+import type { FormSection } from '../lib/model/sections';
+import type { Evaluation, Finding } from '../lib/rules/types';
+import { CountdownList } from './Countdowns';
+import { sectionName, sentence } from './format';
+import {
+  countdownsInForce,
+  failedFindings,
+  groupBySectionAndSubject,
+  itemKey,
+  missingFindings,
+  notReadFindings,
+  sectionRank,
+} from './group';
+import { Boundary, Citation, SeverityTag, ShowMeButton, type ShowMeContext } from './parts';
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function Prompts({ evaluation, currentSection }: { evaluation: Evaluation; currentSection?: FormSection }) {
+  if (currentSection === undefined) {
+    const withPrompts = [...new Set(evaluation.prompts.map((p) => p.section))].sort((a, b) => sectionRank(a) - sectionRank(b));
+    return (
+      <section class="block" aria-labelledby="prompts-heading">
+        <h2 id="prompts-heading">Things to think about</h2>
+        <p>Open a section of the assessment form to see the questions to think about there.</p>
+        {withPrompts.length > 0 ? (
+          <p class="muted">
+            There are questions for: {withPrompts.map(sectionName).join('; ')}.
+          </p>
+        ) : null}
+      </section>
+    );
+  }
+  const prompts = evaluation.prompts.filter((p) => p.section === currentSection);
+  return (
+    <section class="block" aria-labelledby="prompts-heading">
+      <h2 id="prompts-heading">Things to think about: {sectionName(currentSection)}</h2>
+      {prompts.length === 0 ? (
+        <p class="muted">There are no questions for this section.</p>
+      ) : (
+        <ul class="prompts plain-list">
+          {prompts.map((p) => (
+            <li key={p.ruleId} class="prompt">
+              <p>{p.message}</p>
+              <Citation label={p.source.label} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function MissingItem({ finding, ctx }: { finding: Finding; ctx: ShowMeContext }) {
+  return (
+    <li class={`finding finding--${finding.severity}`}>
+      <p class="finding__head">
+        <SeverityTag severity={finding.severity} />
+        <Citation label={finding.source.label} />
+      </p>
+      <p class="finding__message">{finding.message}</p>
+      {finding.detail ? <p class="muted">{sentence(finding.detail)}</p> : null}
+      <ShowMeButton item={finding} ctx={ctx} />
+    </li>
+  );
+}
+
+function MissingSteps({ evaluation, ctx }: { evaluation: Evaluation; ctx: ShowMeContext }) {
+  const missing = missingFindings(evaluation);
+  const notRead = notReadFindings(evaluation);
+  const required = missing.filter((f) => f.severity === 'required').length;
+  const requiredNotRead = notRead.filter((f) => f.severity === 'required').length;
+  const groups = groupBySectionAndSubject(missing);
+  return (
+    <section class="block" aria-labelledby="missing-heading">
+      <h2 id="missing-heading">Steps still missing</h2>
+      {required === 0 ? (
+        requiredNotRead === 0 ? (
+          <p class="notice notice--success">
+            All the required steps are done.
+            {evaluation.ready.ready ? '' : ' A deadline has passed with no reason recorded: see Deadlines.'}
+          </p>
+        ) : (
+          <p class="notice notice--success">
+            Nothing required is missing from what has been read so far.
+            {requiredNotRead > 0 ? ` ${plural(requiredNotRead, 'required step is', 'required steps are')} not read yet (see below).` : ''}
+          </p>
+        )
+      ) : (
+        <p>
+          {plural(required, 'required step', 'required steps')}
+          {missing.length > required ? ` and ${plural(missing.length - required, 'good practice step', 'good practice steps')}` : ''}{' '}
+          still to do.
+        </p>
+      )}
+      {groups.map((g) => (
+        <section key={g.section} class="group" aria-labelledby={`missing-${g.section}`}>
+          <h3 id={`missing-${g.section}`}>
+            {g.name}
+            {g.section === ctx.currentSection ? <span class="here"> (open now)</span> : null}
+          </h3>
+          {g.subjects.map((s) => (
+            <div key={s.key} class="subject-group">
+              {s.subject ? <h4>{s.subject.label}</h4> : g.subjects.length > 1 ? <h4>The assessment as a whole</h4> : null}
+              <ul class="findings plain-list">
+                {s.items.map((f) => (
+                  <MissingItem key={itemKey(f)} finding={f} ctx={ctx} />
+                ))}
+              </ul>
+            </div>
+          ))}
+        </section>
+      ))}
+    </section>
+  );
+}
+
+function NotReadYet({ evaluation }: { evaluation: Evaluation }) {
+  const groups = groupBySectionAndSubject(notReadFindings(evaluation));
+  if (groups.length === 0) return null;
+  return (
+    <section class="block block--quiet" aria-labelledby="not-read-heading">
+      <h2 id="not-read-heading">Not read yet</h2>
+      <p class="muted">The Companion has not seen these parts of the form yet, so it cannot tell whether these steps are done.</p>
+      {groups.map((g) => (
+        <section key={g.section} class="group" aria-labelledby={`not-read-${g.section}`}>
+          <h3 id={`not-read-${g.section}`}>{g.name}</h3>
+          <p class="open-hint">
+            Open {g.name} so {g.count === 1 ? 'this' : 'these'} can be checked.
+          </p>
+          <ul class="quiet-list">
+            {g.subjects.flatMap((s) =>
+              s.items.map((f) => (
+                <li key={itemKey(f)}>
+                  {f.message}
+                  {s.subject ? <span class="muted"> ({s.subject.label})</span> : null}
+                </li>
+              )),
+            )}
+          </ul>
+        </section>
+      ))}
+    </section>
+  );
+}
+
+function CouldNotCheck({ evaluation }: { evaluation: Evaluation }) {
+  const failed = failedFindings(evaluation);
+  if (failed.length === 0) return null;
+  return (
+    <section class="block block--quiet" aria-labelledby="failed-heading">
+      <h2 id="failed-heading">Could not check</h2>
+      <p class="muted">Something went wrong with these checks. Check these steps yourself; the other checks still work.</p>
+      <ul class="quiet-list">
+        {failed.map((f) => (
+          <li key={itemKey(f)}>
+            Could not check this rule: {f.message}
+            {f.subject ? <span class="muted"> ({f.subject.label})</span> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export interface WorkerViewProps {
+  evaluation: Evaluation;
+  currentSection?: FormSection;
+  ctx: ShowMeContext;
+}
+
+export function WorkerView({ evaluation, currentSection, ctx }: WorkerViewProps) {
+  return (
+    <>
+      <section class="block" aria-labelledby="deadlines-heading">
+        <h2 id="deadlines-heading">Deadlines</h2>
+        <Boundary what="the deadlines">
+          <CountdownList countdowns={countdownsInForce(evaluation)} ctx={ctx} />
+        </Boundary>
+      </section>
+      <Boundary what="the questions for this section">
+        <Prompts evaluation={evaluation} currentSection={currentSection} />
+      </Boundary>
+      <Boundary what="the missing steps">
+        <MissingSteps evaluation={evaluation} ctx={ctx} />
+      </Boundary>
+      <Boundary what="the steps not read yet">
+        <NotReadYet evaluation={evaluation} />
+      </Boundary>
+      <Boundary what="the checks that failed">
+        <CouldNotCheck evaluation={evaluation} />
+      </Boundary>
+    </>
+  );
+}
