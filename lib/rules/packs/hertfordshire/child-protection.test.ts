@@ -1,0 +1,3 @@
+import { testPrompt } from './test-helpers';
+
+testPrompt('hertfordshire/prompt-urgent-action', 'child-protection');

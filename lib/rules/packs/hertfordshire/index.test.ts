@@ -1,0 +1,212 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseRecord, withFacts, withoutFact, type FactPath } from '../../../model';
+import { evaluate } from '../../engine';
+import { resolveParams, validatePack } from '../../pack';
+import { DEFAULT_NOW } from '../../testing';
+import { completeHertfordshireRecord as complete } from './fixtures';
+import { hertfordshirePack as pack } from './index';
+import { allBlank, nothingRead } from './test-helpers';
+
+// The rule catalogue's Hertfordshire table: id → severity.
+const CATALOGUE: Record<string, 'required' | 'expected'> = {
+  'hertfordshire/assessment-5-working-days': 'required',
+  'hertfordshire/timescale-exceeded-reason': 'required',
+  'hertfordshire/child-seen-alone': 'required',
+  'hertfordshire/child-views-recorded': 'required',
+  'hertfordshire/all-children-seen': 'required',
+  'hertfordshire/home-visited-bedroom-seen': 'required',
+  'hertfordshire/parents-seen-views-recorded': 'required',
+  'hertfordshire/analysis-completed': 'required',
+  'hertfordshire/three-domains': 'required',
+  'hertfordshire/strengths-considered': 'required',
+  'hertfordshire/evidence-for-decisions': 'required',
+  'hertfordshire/statutory-questions-answered': 'required',
+  'hertfordshire/outcome-decided': 'required',
+  'hertfordshire/nrm-referral': 'required',
+  'hertfordshire/risk-outside-home': 'required',
+  'hertfordshire/outcome-shared-with-family': 'required',
+  'hertfordshire/outcome-shared-with-referrer': 'expected',
+  'hertfordshire/outcome-shared-with-agencies': 'expected',
+  'hertfordshire/communication-needs': 'required',
+  'hertfordshire/consent-obtained': 'required',
+  'hertfordshire/chronology': 'required',
+  'hertfordshire/differences-in-views': 'expected',
+  'hertfordshire/supervision-review': 'expected',
+};
+
+// The procedure's prompts the catalogue asks for (section 2's planning questions, section 3's
+// "should establish" list, section 5's escalation route, section 8's readable record).
+const CATALOGUE_PROMPTS = [
+  'who-undertakes',
+  'who-involved',
+  'grouping',
+  'services-during',
+  'communication',
+  'ethnicity-disability',
+  'methods-tools',
+  'what-is-known',
+  'other-sources',
+  'consent',
+  'timescales',
+  'recording',
+  'analysis-plan',
+  'outcomes-planning',
+  'nature-and-impact',
+  'needs-and-risk',
+  'how-concerns-arose',
+  'child-in-need',
+  'abuse-or-neglect',
+  'wider-family-community',
+  'urgent-action',
+  'exploitation',
+  'modern-slavery',
+  'radicalisation',
+  'professional-disagreement',
+  'child-readable-record',
+].map((name) => `hertfordshire/prompt-${name}`);
+
+describe('the Hertfordshire pack', () => {
+  it('passes the pack meta-checks (ids, sections, sources, plain messages)', () => {
+    expect(validatePack(pack)).toEqual([]);
+  });
+
+  it('has every catalogue rule with the catalogue’s severity', () => {
+    for (const [id, severity] of Object.entries(CATALOGUE)) {
+      const rule = pack.rules.find((r) => r.id === id);
+      expect(rule, id).toBeDefined();
+      expect(rule?.severity, id).toBe(severity);
+    }
+    const countdowns = pack.rules.filter((r) => r.kind === 'countdown').map((r) => r.id);
+    expect(countdowns).toEqual(['hertfordshire/assessment-5-working-days']);
+    const checks = pack.rules.filter((r) => r.kind === 'check').map((r) => r.id);
+    expect(new Set(checks)).toEqual(new Set(Object.keys(CATALOGUE).filter((id) => !countdowns.includes(id))));
+  });
+
+  it('has the catalogue’s prompts, and nothing else besides checks and the countdown', () => {
+    const prompts = pack.rules.filter((r) => r.kind === 'prompt').map((r) => r.id);
+    for (const id of CATALOGUE_PROMPTS) expect(prompts, id).toContain(id);
+    for (const id of prompts) expect(id).toMatch(/^hertfordshire\/prompt-[a-z-]+$/);
+  });
+
+  it('cites a Hertfordshire section on every rule', () => {
+    for (const rule of pack.rules) {
+      expect(rule.source.label, rule.id).toMatch(/^Hertfordshire \d+( and \d+)?$/);
+      expect(rule.source.label.replace(' and ', ', ')).toBe(`Hertfordshire ${rule.source.section}`);
+    }
+  });
+
+  it('writes messages without jargon words or pasted passages', () => {
+    for (const rule of pack.rules) {
+      expect(rule.message.length, rule.id).toBeLessThanOrEqual(160);
+      expect(rule.message, rule.id).not.toMatch(/\b(item|data|info|must be based|should to)\b/i);
+    }
+  });
+
+  it('has a test for every rule (the rule id appears in a test beside it)', () => {
+    const here = dirname(fileURLToPath(import.meta.url));
+    const tests = readdirSync(here)
+      .filter((f) => f.endsWith('.test.ts') && f !== 'index.test.ts')
+      .map((f) => readFileSync(join(here, f), 'utf8'))
+      .join('\n');
+    for (const rule of pack.rules) {
+      const short = rule.id.replace('hertfordshire/', '');
+      expect(tests.includes(`'${rule.id}'`) || tests.includes(`'${short}'`), rule.id).toBe(true);
+    }
+  });
+
+  it('defaults its parameters to the procedure’s figures and refuses unknown ones', () => {
+    expect(resolveParams(pack, {})).toEqual({ ok: true, params: { assessmentWorkingDays: 5, dueSoonWorkingDays: 2 } });
+    expect(resolveParams(pack, { assessmentWorkingDays: 10 })).toMatchObject({ ok: true, params: { assessmentWorkingDays: 10 } });
+    const bad = resolveParams(pack, { assessmentWorkingDay: 10 });
+    expect(bad.ok).toBe(false);
+    expect(resolveParams(pack, { assessmentWorkingDays: 0 }).ok).toBe(false);
+  });
+});
+
+describe('readiness for sign-off', () => {
+  it('the complete record passes the schema', () => {
+    expect(parseRecord(complete).ok).toBe(true);
+    expect(parseRecord(allBlank).ok).toBe(true);
+  });
+
+  it('the complete record is ready, with every check met', () => {
+    const evaluation = evaluate(complete, pack, DEFAULT_NOW);
+    expect(evaluation.ready).toEqual({ ready: true, blocking: [], expected: [] });
+    expect(evaluation.countdowns.map((c) => c.status)).toEqual(['met-on-time']);
+    const notMet = evaluation.findings.filter((f) => f.status !== 'met').map((f) => f.ruleId);
+    // Only the "timescale exceeded" check, which does not apply when the work was on time.
+    expect(notMet).toEqual(['hertfordshire/timescale-exceeded-reason']);
+  });
+
+  // One fact per required check, in the order a worker would meet them.
+  const REQUIRED_FACTS: Array<[string, FactPath]> = [
+    ['hertfordshire/communication-needs', 'household.communicationNeedsRecorded'],
+    ['hertfordshire/nrm-referral', 'referrals.nationalReferralMechanism'],
+    ['hertfordshire/child-seen-alone', 'children[C1].seenDates'],
+    ['hertfordshire/all-children-seen', 'children[C2].includedInAssessment'],
+    ['hertfordshire/home-visited-bedroom-seen', 'household.homeVisited'],
+    ['hertfordshire/consent-obtained', 'consent.obtained'],
+    ['hertfordshire/chronology', 'background.chronologyUpdated'],
+    ['hertfordshire/child-views-recorded', 'children[C1].viewsRecorded'],
+    ['hertfordshire/parents-seen-views-recorded', 'adults[A2].viewsRecorded'],
+    ['hertfordshire/analysis-completed', 'analysis.impactOnChild'],
+    ['hertfordshire/three-domains', 'analysis.domains.parentingCapacity'],
+    ['hertfordshire/strengths-considered', 'analysis.strengths'],
+    ['hertfordshire/evidence-for-decisions', 'recommendation.recorded'],
+    ['hertfordshire/risk-outside-home', 'analysis.riskOutsideHomeConsidered'],
+    ['hertfordshire/statutory-questions-answered', 'outcome.significantHarmSuspected'],
+    ['hertfordshire/outcome-decided', 'outcome.decision'],
+    ['hertfordshire/outcome-shared-with-family', 'outcome.sharedWithFamilyInWriting'],
+  ];
+
+  for (const [ruleId, path] of REQUIRED_FACTS) {
+    it(`blanking ${path} blocks sign-off through ${ruleId}`, () => {
+      const { ready } = evaluate(withFacts(complete, { [path]: null }), pack, DEFAULT_NOW);
+      expect(ready.ready).toBe(false);
+      expect(ready.blocking.map((b) => [b.ruleId, b.status])).toContainEqual([ruleId, 'missing']);
+    });
+    it(`not having read ${path} blocks sign-off through ${ruleId} as unknown, not missing`, () => {
+      const { ready } = evaluate(withoutFact(complete, path), pack, DEFAULT_NOW);
+      expect(ready.ready).toBe(false);
+      expect(ready.blocking.map((b) => [b.ruleId, b.status])).toContainEqual([ruleId, 'unknown']);
+      expect(ready.blocking.every((b) => b.status === 'unknown')).toBe(true);
+    });
+  }
+
+  it('an overdue assessment blocks sign-off until the reason is recorded', () => {
+    const overdue = withFacts(complete, { 'dates.referral': '2026-11-13', 'dates.completed': null });
+    const before = evaluate(overdue, pack, DEFAULT_NOW).ready;
+    expect(before.ready).toBe(false);
+    expect(before.blocking.map((b) => [b.ruleId, b.status])).toEqual([
+      ['hertfordshire/timescale-exceeded-reason', 'missing'],
+      ['hertfordshire/assessment-5-working-days', 'overdue'],
+    ]);
+    const after = evaluate(withFacts(overdue, { 'timescale.exceededReasonRecorded': true }), pack, DEFAULT_NOW).ready;
+    expect(after.ready).toBe(true);
+  });
+
+  it('a blank referral date blocks sign-off (the timescale cannot be checked)', () => {
+    const { ready } = evaluate(withFacts(complete, { 'dates.referral': null }), pack, DEFAULT_NOW);
+    expect(ready.ready).toBe(false);
+    expect(ready.blocking.map((b) => [b.ruleId, b.status, b.field])).toEqual([
+      ['hertfordshire/timescale-exceeded-reason', 'unknown', 'dates.referral'],
+    ]);
+  });
+
+  it('before anything is read, nothing is called missing', () => {
+    const evaluation = evaluate(nothingRead, pack, DEFAULT_NOW);
+    expect(evaluation.ready.ready).toBe(false);
+    const statuses = new Set([...evaluation.findings, ...evaluation.countdowns].map((f) => f.status));
+    expect(statuses).toEqual(new Set(['unknown']));
+  });
+
+  it('with every field blank, no check is met', () => {
+    const evaluation = evaluate(allBlank, pack, DEFAULT_NOW);
+    const met = evaluation.findings.filter((f) => f.status === 'met').map((f) => f.ruleId);
+    expect(met).toEqual([]);
+    expect(evaluation.ready.ready).toBe(false);
+  });
+});
