@@ -1,0 +1,94 @@
+import { withFacts, withoutFact } from '../../../model';
+import { testRule } from '../../testing';
+import { completeDerbyRecord as complete, SIBLING, SUBJECT } from './fixtures';
+import { derbyPack as pack } from './index';
+import { testPrompt } from './test-helpers';
+
+testRule(pack, 'derby/assessment-plan-agreed-in-writing', [
+  { name: 'plan agreed with the parents in writing', record: complete, expect: 'met' },
+  { name: 'date blank', record: withFacts(complete, { 'dates.planAgreedWithFamily': null }), expect: 'missing' },
+  { name: 'not read yet', record: withoutFact(complete, 'dates.planAgreedWithFamily'), expect: 'unknown' },
+]);
+
+testRule(pack, 'derby/manager-endorsed-plan', [
+  { name: 'manager commented on the plan', record: complete, expect: 'met' },
+  { name: 'date blank', record: withFacts(complete, { 'dates.managerPlanEndorsed': null }), expect: 'missing' },
+  { name: 'not read yet', record: withoutFact(complete, 'dates.managerPlanEndorsed'), expect: 'unknown' },
+]);
+
+const refused = withFacts(complete, { 'consent.obtained': false, 'consent.inWriting': null, 'consent.givenBy': null });
+testRule(pack, 'derby/consent-to-share', [
+  { name: 'written consent from both parents', record: complete, expect: 'met' },
+  {
+    name: 'shared without consent after discussing it with the manager, reason recorded',
+    record: withFacts(refused, {
+      'consent.sharedWithoutConsent': true,
+      'consent.withoutConsentManagerDiscussed': true,
+      'consent.withoutConsentReasonRecorded': true,
+    }),
+    expect: 'met',
+  },
+  { name: 'consent given, but not in writing', record: withFacts(complete, { 'consent.inWriting': false }), expect: 'missing' },
+  { name: 'nobody recorded as giving consent', record: withFacts(complete, { 'consent.givenBy': [] }), expect: 'missing' },
+  { name: 'consent refused and nothing recorded about sharing', record: refused, expect: 'missing' },
+  {
+    name: 'shared without consent, manager not consulted',
+    record: withFacts(refused, { 'consent.sharedWithoutConsent': true, 'consent.withoutConsentReasonRecorded': true }),
+    expect: 'missing',
+  },
+  { name: 'whether consent was in writing not read yet', record: withoutFact(complete, 'consent.inWriting'), expect: 'unknown' },
+  {
+    name: 'consent refused, without-consent route not read yet',
+    record: ['consent.sharedWithoutConsent', 'consent.withoutConsentManagerDiscussed', 'consent.withoutConsentReasonRecorded'].reduce(withoutFact, refused),
+    expect: 'unknown',
+  },
+  { name: 'no other agencies contacted', record: withFacts(complete, { 'background.agenciesConsulted': [] }), expect: 'not-applicable' },
+  { name: 'agencies contacted not read yet', record: withoutFact(complete, 'background.agenciesConsulted'), expect: 'unknown' },
+]);
+
+testRule(pack, 'derby/child-seen-alone', [
+  { name: 'the older child seen alone; the baby’s reason recorded', record: complete, expect: 'met' },
+  { name: 'a child too young to be seen alone, no reason recorded', record: withFacts(complete, { [`children[${SIBLING}].notSeenAloneReason`]: null }), expect: 'missing', subjectId: SIBLING },
+  {
+    name: 'only ever seen with others, no reason',
+    record: withFacts(complete, { [`children[${SUBJECT}].seenDates`]: [{ date: '2026-09-17', alone: false }] }),
+    expect: 'missing',
+    subjectId: SUBJECT,
+  },
+  { name: 'no visits at all, no reason', record: withFacts(complete, { [`children[${SUBJECT}].seenDates`]: [] }), expect: 'missing', subjectId: SUBJECT },
+  {
+    name: 'visits not read yet, no reason',
+    record: withoutFact(complete, `children[${SUBJECT}].seenDates`),
+    expect: 'unknown',
+    subjectId: SUBJECT,
+  },
+  {
+    name: 'not seen alone, reason not read yet',
+    record: withoutFact(withFacts(complete, { [`children[${SIBLING}].notSeenAloneReason`]: null }), `children[${SIBLING}].seenDates`),
+    expect: 'unknown',
+    subjectId: SIBLING,
+  },
+  {
+    name: 'an unborn sibling is not expected to be seen',
+    record: withFacts(complete, { [`children[${SIBLING}].unborn`]: true, [`children[${SIBLING}].dateOfBirth`]: null, [`children[${SIBLING}].notSeenAloneReason`]: null, [`children[${SIBLING}].seenDates`]: null }),
+    expect: 'met',
+  },
+  {
+    name: 'a child left out of the assessment',
+    record: withFacts(complete, { [`children[${SIBLING}].includedInAssessment`]: false, [`children[${SIBLING}].notSeenAloneReason`]: null }),
+    expect: 'met',
+  },
+  { name: 'whether a child is included not read yet', record: withoutFact(complete, `children[${SIBLING}].includedInAssessment`), expect: 'unknown', subjectId: SIBLING },
+  { name: 'household not read yet', record: { ...complete, children: undefined }, expect: 'unknown' },
+]);
+
+for (const id of [
+  'derby/prompt-plan-completion-date-in-calendar',
+  'derby/prompt-plan-staff-safety',
+  'derby/prompt-plan-when-seen-alone',
+  'derby/prompt-plan-has-child-been-seen',
+  'derby/prompt-plan-communication-support',
+  'derby/prompt-plan-think-long-term',
+]) {
+  testPrompt(id, 'plan');
+}
