@@ -72,7 +72,7 @@ function MissingSteps({ evaluation, ctx }: { evaluation: Evaluation; ctx: ShowMe
   const notRead = notReadFindings(evaluation);
   const required = missing.filter((f) => f.severity === 'required').length;
   const requiredNotRead = notRead.filter((f) => f.severity === 'required').length;
-  const groups = groupBySectionAndSubject(missing);
+  const groups = groupBySectionAndSubject(missing, evaluation.findings);
   return (
     <section class="block" aria-labelledby="missing-heading">
       <h2 id="missing-heading">Steps still missing</h2>
@@ -118,7 +118,7 @@ function MissingSteps({ evaluation, ctx }: { evaluation: Evaluation; ctx: ShowMe
 }
 
 function NotReadYet({ evaluation }: { evaluation: Evaluation }) {
-  const groups = groupBySectionAndSubject(notReadFindings(evaluation));
+  const groups = groupBySectionAndSubject(notReadFindings(evaluation), evaluation.findings);
   if (groups.length === 0) return null;
   return (
     <section class="block block--quiet" aria-labelledby="not-read-heading">

@@ -46,9 +46,18 @@ export function itemKey(item: Listed): string {
 
 /**
  * Groups by form section (form order), then by child or adult (the assessment as a whole first,
- * then children, then adults, each in the order met), required before good practice within each.
+ * then children, then adults, each in the order `order` first names them), required before good
+ * practice within each.
  */
-export function groupBySectionAndSubject<T extends Listed>(items: readonly T[]): SectionGroup<T>[] {
+export function groupBySectionAndSubject<T extends Listed>(items: readonly T[], order: readonly Listed[] = items): SectionGroup<T>[] {
+  // Children (and adults) in the order the whole evaluation first names them, which follows the
+  // record's order, so a child does not jump about as steps get done.
+  const rank = new Map<string, number>();
+  for (const o of order) {
+    if (!o.subject) continue;
+    const key = `${o.subject.kind}:${o.subject.id}`;
+    if (!rank.has(key)) rank.set(key, rank.size);
+  }
   const sections = new Map<FormSection, Map<string, SubjectGroup<T>>>();
   for (const item of items) {
     let subjects = sections.get(item.section);
@@ -65,11 +74,12 @@ export function groupBySectionAndSubject<T extends Listed>(items: readonly T[]):
     group.items.push(item);
   }
   const kindRank = (g: SubjectGroup<T>) => (g.subject === null ? 0 : g.subject.kind === 'child' ? 1 : 2);
+  const orderRank = (g: SubjectGroup<T>) => rank.get(g.key) ?? rank.size;
   return [...sections.entries()]
     .sort(([a], [b]) => sectionRank(a) - sectionRank(b))
     .map(([section, subjects]) => {
       // Array.prototype.sort is stable, so "the order met" survives within each rank.
-      const groups = [...subjects.values()].sort((a, b) => kindRank(a) - kindRank(b));
+      const groups = [...subjects.values()].sort((a, b) => kindRank(a) - kindRank(b) || orderRank(a) - orderRank(b));
       for (const g of groups) g.items.sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
       return { section, name: sectionName(section), subjects: groups, count: groups.reduce((n, g) => n + g.items.length, 0) };
     });
