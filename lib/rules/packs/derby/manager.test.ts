@@ -1,0 +1,13 @@
+import { withFacts, withoutFact } from '../../../model';
+import { testRule } from '../../testing';
+import { completeDerbyRecord as complete } from './fixtures';
+import { derbyPack as pack } from './index';
+import { testPrompt } from './test-helpers';
+
+testRule(pack, 'derby/manager-threshold-comment', [
+  { name: 'manager commented on threshold', record: complete, expect: 'met' },
+  { name: 'no comment on threshold', record: withFacts(complete, { 'manager.thresholdCommented': null }), expect: 'missing' },
+  { name: 'not read yet', record: withoutFact(complete, 'manager.thresholdCommented'), expect: 'unknown' },
+]);
+
+testPrompt('derby/prompt-manager-case-discussion-recorded', 'manager');

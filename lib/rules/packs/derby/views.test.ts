@@ -1,0 +1,74 @@
+import { withFacts, withoutFact } from '../../../model';
+import { testRule } from '../../testing';
+import { completeDerbyRecord as complete, FATHER, MOTHER, SIBLING } from './fixtures';
+import { derbyPack as pack } from './index';
+import { testConditionalPrompt, testPrompt } from './test-helpers';
+
+const father = (key: string) => `adults[${FATHER}].${key}`;
+const mother = (key: string) => `adults[${MOTHER}].${key}`;
+const fatherNotHeard = withFacts(complete, { [father('seen')]: false, [father('viewsRecorded')]: null });
+
+testRule(pack, 'derby/absent-parent-perspective', [
+  { name: 'the father who lives elsewhere was seen', record: complete, expect: 'met' },
+  { name: 'not seen, but his views recorded', record: withFacts(complete, { [father('seen')]: false }), expect: 'met' },
+  { name: 'not involved, reason recorded', record: withFacts(fatherNotHeard, { [father('notInvolvedReason')]: true }), expect: 'met' },
+  { name: 'not seen, no views, no reason', record: fatherNotHeard, expect: 'missing', subjectId: FATHER },
+  { name: 'whether he lives with the child is blank: treated as living elsewhere', record: withFacts(fatherNotHeard, { [father('livesWithChild')]: null }), expect: 'missing', subjectId: FATHER },
+  { name: 'not seen, views not read yet', record: withoutFact(fatherNotHeard, father('viewsRecorded')), expect: 'unknown', subjectId: FATHER },
+  { name: 'where he lives is not read yet', record: withoutFact(fatherNotHeard, father('livesWithChild')), expect: 'unknown', subjectId: FATHER },
+  { name: 'both parents live with the child', record: withFacts(fatherNotHeard, { [father('livesWithChild')]: true }), expect: 'not-applicable' },
+  { name: 'adults not read yet', record: { ...complete, adults: undefined }, expect: 'unknown' },
+]);
+
+testRule(pack, 'derby/parents-seen-alone', [
+  { name: 'the mother at home seen alone', record: complete, expect: 'met' },
+  { name: 'the father elsewhere not seen alone: not expected here', record: withFacts(complete, { [father('seenAlone')]: false }), expect: 'met' },
+  { name: 'the mother not seen alone', record: withFacts(complete, { [mother('seenAlone')]: false }), expect: 'missing', subjectId: MOTHER },
+  { name: 'not read yet', record: withoutFact(complete, mother('seenAlone')), expect: 'unknown', subjectId: MOTHER },
+  { name: 'the mother’s household not read yet', record: withoutFact(complete, mother('livesWithChild')), expect: 'unknown', subjectId: MOTHER },
+]);
+
+testRule(pack, 'derby/parents-views-recorded', [
+  { name: 'both parents’ views recorded', record: complete, expect: 'met' },
+  { name: 'the father not involved, reason recorded', record: withFacts(complete, { [father('viewsRecorded')]: false, [father('notInvolvedReason')]: true }), expect: 'met' },
+  { name: 'the father’s views not recorded, no reason', record: withFacts(complete, { [father('viewsRecorded')]: null }), expect: 'missing', subjectId: FATHER },
+  { name: 'the mother’s views not read yet', record: withoutFact(withFacts(complete, { [mother('viewsRecorded')]: null }), mother('notInvolvedReason')), expect: 'unknown', subjectId: MOTHER },
+  { name: 'adults not read yet', record: { ...complete, adults: undefined }, expect: 'unknown' },
+]);
+
+testRule(pack, 'derby/child-views-recorded', [
+  { name: 'both children’s views recorded', record: complete, expect: 'met' },
+  { name: 'the baby’s views (as observed) not recorded', record: withFacts(complete, { [`children[${SIBLING}].viewsRecorded`]: null }), expect: 'missing', subjectId: SIBLING },
+  { name: 'not read yet', record: withoutFact(complete, `children[${SIBLING}].viewsRecorded`), expect: 'unknown', subjectId: SIBLING },
+  {
+    name: 'an unborn child',
+    record: withFacts(complete, { [`children[${SIBLING}].unborn`]: true, [`children[${SIBLING}].dateOfBirth`]: null, [`children[${SIBLING}].viewsRecorded`]: null }),
+    expect: 'met',
+  },
+]);
+
+for (const id of [
+  'derby/prompt-views-advocate',
+  'derby/prompt-views-see-child-alone',
+  'derby/prompt-views-child-under-pressure',
+  'derby/prompt-views-barriers-to-telling',
+  'derby/prompt-views-confidential',
+  'derby/prompt-views-parent-seen-alone',
+  'derby/prompt-views-parents-understand',
+  'derby/prompt-views-parent-under-pressure',
+]) {
+  testPrompt(id, 'views');
+}
+
+testConditionalPrompt('derby/prompt-views-interpreting', 'views', {
+  shown: [
+    { name: 'English is not the family’s first language', record: complete },
+    { name: 'language not read yet', record: withoutFact(complete, 'household.firstLanguageNotEnglish') },
+  ],
+  hidden: [
+    {
+      name: 'English is the first language and no interpreter is needed',
+      record: withFacts(complete, { 'household.firstLanguageNotEnglish': false, 'household.interpreterNeeded': false }),
+    },
+  ],
+});
