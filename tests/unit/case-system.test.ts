@@ -303,6 +303,7 @@ describe('saving', () => {
   it('stores a section, redirects with a Saved banner, and keeps the values across pages', async () => {
     const res = await post('/assessment/SA-1001/plan', {
       'plan.plan': 'Revised plan',
+      'plan.toolsAndMethods': '\nStarts with a blank line\r\nand has two lines',
       'plan.planAgreedDate': '20/11/2026',
       'plan.consentObtained': 'Y',
       'plan.consentGivenBy': ['200102', '200103'],
@@ -317,6 +318,7 @@ describe('saving', () => {
     expect(page.doc.querySelector('[role="status"]')?.textContent).toMatch(/^Saved/);
     expect((page.doc.querySelector('[name="plan.planAgreedDate"]') as HTMLInputElement).value).toBe('20/11/2026');
     expect((page.doc.querySelector('[name="plan.plan"]') as HTMLTextAreaElement).value).toBe('Revised plan');
+    expect((page.doc.querySelector('[name="plan.toolsAndMethods"]') as HTMLTextAreaElement).value).toBe('\nStarts with a blank line\nand has two lines');
     expect((page.doc.querySelector('[name="plan.child.200101.bedroomSeen"]') as HTMLSelectElement).value).toBe('Y');
 
     const stored = await json('SA-1001');
