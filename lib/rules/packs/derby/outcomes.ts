@@ -50,7 +50,7 @@ export const interpreterForSharing = defineRule<DerbyParams>({
   severity: 'required',
   section: 'outcomes',
   source: source210('For families whose first language is not English then an interpreter must be used'),
-  message: 'English is not the family’s first language: use an interpreter to share the assessment with them, and record it.',
+  message: 'When English is not the family’s first language, use an interpreter to share the assessment with them, and record that you did.',
   appliesWhen: ({ record }) => isYes(record.household?.firstLanguageNotEnglish),
   check: ({ record }) => has(record.household?.interpreterUsed, 'household.interpreterUsed'),
 });
