@@ -159,7 +159,8 @@ function loadCalendar(path: string, io: CheckIo): { calendar: WorkingDayCalendar
   }
   const calendar = createCalendar(feed.holidays.map((h) => h.date));
   const until = calendar.knownUntil ? `, known to ${formatLongDate(calendar.knownUntil)}` : '';
-  return { calendar, note: `from ${path} (${feed.holidays.length} bank holidays${until})` };
+  const n = feed.holidays.length;
+  return { calendar, note: `from ${path} (${n} bank ${n === 1 ? 'holiday' : 'holidays'}${until})` };
 }
 
 function choosePack(command: CheckOptions, record: AssessmentRecord): AnyPack {
