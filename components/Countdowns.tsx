@@ -59,7 +59,8 @@ export function CountdownCompactList({ countdowns }: { countdowns: readonly Coun
           <StateTag countdown={c} />
           <span class="countdown-compact__text">
             {c.message}
-            {c.subject ? ` (${c.subject.label})` : ''} <span class="countdown-compact__due">{dueText(c)}</span>
+            {c.subject ? <span class="for-whom">For {c.subject.label}</span> : null}
+            <span class="countdown-compact__due">{dueText(c)}</span>
           </span>
         </li>
       ))}

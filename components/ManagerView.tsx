@@ -14,17 +14,17 @@ function ItemList({ items, ctx }: { items: readonly BlockingItem[]; ctx: ShowMeC
           <p class="finding__message">{item.message}</p>
           <dl class="finding__facts">
             <div>
-              <dt>Section</dt>
+              <dt>Section</dt>{' '}
               <dd>{sectionName(item.section)}</dd>
             </div>
             {item.subject ? (
               <div>
-                <dt>{item.subject.kind === 'child' ? 'Child' : 'Adult'}</dt>
+                <dt>{item.subject.kind === 'child' ? 'Child' : 'Adult'}</dt>{' '}
                 <dd>{item.subject.label}</dd>
               </div>
             ) : null}
             <div>
-              <dt>State</dt>
+              <dt>State</dt>{' '}
               <dd>{itemStateWords(item)}</dd>
             </div>
           </dl>

@@ -218,15 +218,15 @@ function FieldMapSetting({ fieldMap, errors, locked, onImport }: { fieldMap: Fie
       {fieldMap ? (
         <dl class="summary-list">
           <div>
-            <dt>Map</dt>
+            <dt>Map</dt>{' '}
             <dd>{fieldMap.id}</dd>
           </div>
           <div>
-            <dt>Version</dt>
+            <dt>Version</dt>{' '}
             <dd>{fieldMap.version}</dd>
           </div>
           <div>
-            <dt>Status</dt>
+            <dt>Status</dt>{' '}
             <dd>{fieldMap.inUse ? 'In use' : 'Not in use'}</dd>
           </div>
         </dl>
@@ -388,11 +388,11 @@ function HolidaySetting({ holidays, errors, locked, onImport }: { holidays: Holi
       <p class="hint">Working days leave out weekends and England and Wales bank holidays.</p>
       <dl class="summary-list">
         <div>
-          <dt>Known until</dt>
+          <dt>Known until</dt>{' '}
           <dd>{longDate(holidays.knownUntil)}</dd>
         </div>
         <div>
-          <dt>Source</dt>
+          <dt>Source</dt>{' '}
           <dd>{holidays.source === 'imported' ? 'Imported from a file' : 'Built in (from GOV.UK)'}</dd>
         </div>
       </dl>

@@ -55,21 +55,21 @@ export function ReadinessSummary({ evaluation, packName, assessmentLabel, genera
       <h1 id="summary-title">Single Assessment: readiness for sign-off</h1>
       <dl class="summary-facts">
         <div>
-          <dt>Assessment</dt>
+          <dt>Assessment</dt>{' '}
           <dd>{assessmentLabel ?? 'Not known'}</dd>
         </div>
         <div>
-          <dt>Procedure</dt>
+          <dt>Procedure</dt>{' '}
           <dd>
             {packName}, rules version {evaluation.packVersion}
           </dd>
         </div>
         <div>
-          <dt>Generated</dt>
+          <dt>Generated</dt>{' '}
           <dd>{momentText(generatedAt ?? evaluation.now)}</dd>
         </div>
         <div>
-          <dt>Result</dt>
+          <dt>Result</dt>{' '}
           <dd>
             <strong>{readinessTitle(evaluation)}</strong>. {blockingSummary(evaluation)}
           </dd>
@@ -103,7 +103,7 @@ export function ReadinessSummary({ evaluation, packName, assessmentLabel, genera
               <tr key={itemKey(c)}>
                 <td>
                   {c.message}
-                  {c.subject ? ` (${c.subject.label})` : ''}
+                  {c.subject ? <span class="for-whom">For {c.subject.label}</span> : null}
                 </td>
                 <td>
                   <StateTag countdown={c} />

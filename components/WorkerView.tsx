@@ -117,7 +117,7 @@ function MissingSteps({ evaluation, ctx }: { evaluation: Evaluation; ctx: ShowMe
   );
 }
 
-function NotReadYet({ evaluation }: { evaluation: Evaluation }) {
+function NotReadYet({ evaluation, currentSection }: { evaluation: Evaluation; currentSection?: FormSection }) {
   const groups = groupBySectionAndSubject(notReadFindings(evaluation), evaluation.findings);
   if (groups.length === 0) return null;
   return (
@@ -128,14 +128,16 @@ function NotReadYet({ evaluation }: { evaluation: Evaluation }) {
         <section key={g.section} class="group" aria-labelledby={`not-read-${g.section}`}>
           <h3 id={`not-read-${g.section}`}>{g.name}</h3>
           <p class="open-hint">
-            Open {g.name} so {g.count === 1 ? 'this' : 'these'} can be checked.
+            {g.section === currentSection
+              ? `You have this section open, but ${g.count === 1 ? 'this has' : 'these have'} not been found on the page yet.`
+              : `Open ${g.name} so ${g.count === 1 ? 'this' : 'these'} can be checked.`}
           </p>
           <ul class="quiet-list">
             {g.subjects.flatMap((s) =>
               s.items.map((f) => (
                 <li key={itemKey(f)}>
                   {f.message}
-                  {s.subject ? <span class="muted"> ({s.subject.label})</span> : null}
+                  {s.subject ? <span class="for-whom">For {s.subject.label}</span> : null}
                 </li>
               )),
             )}
@@ -157,7 +159,7 @@ function CouldNotCheck({ evaluation }: { evaluation: Evaluation }) {
         {failed.map((f) => (
           <li key={itemKey(f)}>
             Could not check this rule: {f.message}
-            {f.subject ? <span class="muted"> ({f.subject.label})</span> : null}
+            {f.subject ? <span class="for-whom">For {f.subject.label}</span> : null}
           </li>
         ))}
       </ul>
@@ -187,7 +189,7 @@ export function WorkerView({ evaluation, currentSection, ctx }: WorkerViewProps)
         <MissingSteps evaluation={evaluation} ctx={ctx} />
       </Boundary>
       <Boundary what="the steps not read yet">
-        <NotReadYet evaluation={evaluation} />
+        <NotReadYet evaluation={evaluation} currentSection={currentSection} />
       </Boundary>
       <Boundary what="the checks that failed">
         <CouldNotCheck evaluation={evaluation} />

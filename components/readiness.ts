@@ -1,6 +1,6 @@
 // Words for readiness and blocking items, shared by the manager view and the printed summary.
 import type { CountdownResult, Evaluation, Finding } from '../lib/rules/types';
-import { countdownStateWords, sectionName } from './format';
+import { countdownStateWords } from './format';
 
 export type BlockingItem = Finding | CountdownResult;
 
@@ -37,6 +37,6 @@ export function blockingSummary(evaluation: Evaluation): string {
 export function itemStateWords(item: BlockingItem): string {
   if (item.error) return 'Could not check this rule';
   if (item.kind === 'countdown') return `${countdownStateWords(item.status)}: no reason recorded for going over the timescale`;
-  if (item.status === 'unknown') return `Not read yet: open ${sectionName(item.section)}`;
+  if (item.status === 'unknown') return 'Not read yet';
   return 'Missing';
 }

@@ -236,9 +236,13 @@ describe('Panel, worker view', () => {
     expect(notRead.textContent).toContain('Update the chronology.');
     expect(notRead.textContent).toContain('Open Background, history and safety so this can be checked.');
     expect(notRead.textContent).toContain('Open Views of the child and family so this can be checked.');
-    expect(notRead.textContent).toContain('(Mother (EK))');
+    expect(notRead.textContent).toContain('For Mother (EK)');
     // Met steps are nowhere.
     expect(container.textContent).not.toContain('Complete an ecomap.');
+
+    // With the section open, "open it" would be no help.
+    await show(<Panel {...panelProps({ currentSection: 'background' })} />);
+    expect(byHeading('Not read yet').textContent).toContain('You have this section open, but this has not been found on the page yet.');
   });
 
   it('shows the prompts for the section the worker has open, and follows them', async () => {
@@ -329,6 +333,16 @@ describe('Panel, worker view', () => {
     expect(container.textContent).not.toContain('Cannot read properties');
   });
 
+  it('keeps the rest of the panel working when one block cannot be drawn', async () => {
+    const bad = mixed();
+    // A finding that breaks the type (no source): only the missing-steps block gives up.
+    bad.findings.push({ ...finding({ ruleId: 'derby/broken', section: 'plan' }), source: undefined as never });
+    await show(<Panel {...panelProps({ evaluation: bad, currentSection: 'background' })} />);
+    expect(container.textContent).toContain('Something went wrong showing the missing steps.');
+    expect(byHeading('Deadlines').textContent).toContain('On track');
+    expect(byHeading('Things to think about').textContent).toContain('family history');
+  });
+
   it('announces a change in the number of missing steps, and only then', async () => {
     const props = panelProps();
     await show(<Panel {...props} />);
@@ -410,9 +424,9 @@ describe('Panel, manager view', () => {
     // genogram + own words ×2 missing, chronology + parents' views not read yet.
     expect(status?.textContent).toContain('5 steps block sign-off: 3 missing, 2 not read yet.');
     const blocking = byHeading('Blocking sign-off (5)');
-    expect(blocking.textContent).toContain('ChildMK, aged 1');
-    expect(blocking.textContent).toContain('SectionChild’s profile and story');
-    expect(blocking.textContent).toContain('Not read yet: open Views of the child and family');
+    expect(blocking.textContent).toContain('Child MK, aged 1');
+    expect(blocking.textContent).toContain('Section Child’s profile and story');
+    expect(blocking.textContent).toContain('State Not read yet');
     expect(blocking.textContent).toContain('Reference: derby/genogram');
     await click(buttonByText('Show me', blocking));
     expect(vi.mocked(props.onShowMe).mock.calls[0]?.[0]).toMatchObject({ ruleId: 'derby/own-words' });
@@ -459,7 +473,7 @@ describe('Panel, manager view', () => {
   it('renders the summary on its own', async () => {
     await show(<ReadinessSummary evaluation={mixed()} packName="Hertfordshire" generatedAt="2026-06-01T08:30:00Z" />);
     expect(container.textContent).toContain('1 Jun 2026 at 09:30');
-    expect(container.textContent).toContain('Assessment' + 'Not known');
+    expect(container.textContent).toContain('Assessment Not known');
   });
 });
 
