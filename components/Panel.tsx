@@ -169,7 +169,7 @@ export function Panel(props: PanelProps) {
           <h1>Assessment Companion</h1>
           {assessmentLabel && status !== 'no-case' ? <p class="panel-header__case">{assessmentLabel}</p> : null}
           <p class="panel-header__meta">
-            Procedure: {packName}
+            {packName ? `Procedure: ${packName}` : 'Procedure not chosen yet'}
             {lastReadAt && status !== 'no-case' ? <span class="panel-header__read"> · Last read {momentText(lastReadAt)}</span> : null}
           </p>
         </header>
