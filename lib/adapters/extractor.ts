@@ -1,0 +1,632 @@
+// The extractor: host page + field map → facts + provenance. Pure DOM code that runs
+// in the content script (no zod: the map was validated by the background before it
+// got here), in node with jsdom (tests, `npm run extract`) and on saved pages.
+//
+// Three states (assessment-model.md): a field found and filled gives its value, a
+// field found and blank gives null, a field not on this page gives nothing at all.
+// Narrative text is read only to derive facts (non-empty, quoted speech) and dropped.
+
+import type { FactUpdate, FactValue } from '../model/facts';
+import type { FormSection } from '../model/sections';
+import type {
+  FieldEntry,
+  FieldMap,
+  FrameSpec,
+  GroupEntry,
+  GroupFieldEntry,
+  IdSource,
+  Locator,
+  SectionEntry,
+  TextMatch,
+} from './field-map-schema';
+import { all, attr, childElements, closest, documentUrl, localName } from './dom';
+import {
+  Finder,
+  LocatorError,
+  bodyRows,
+  cellAt,
+  collectDocs,
+  columnsNamed,
+  describeLocator,
+  docsFor,
+  type DocEntry,
+  type FrameResolver,
+} from './locate';
+import { readElement } from './read';
+import { compileRegex, norm, ownText, tidy, type MatchMode } from './text';
+import { parseRaw, type Raw } from './values';
+
+/** Where one fact was read (the shape of the model's ProvenanceSchema). */
+export interface FactProvenance {
+  /** URL path only: no query or fragment, which may carry a person's details. */
+  page: string;
+  section?: FormSection;
+  /** How the element was found, e.g. `label "Date referral received"`. */
+  locator: string;
+  /** The map entry that found it: its id, or its JSON path in the map. */
+  mapEntry?: string;
+  readAt: string;
+}
+
+/** A map entry that found nothing on this page, or found something it could not read. */
+export interface NotFound {
+  /** The entry's id, or its JSON path in the map (e.g. `fields[12]`). */
+  entry: string;
+  /** The fact it was for: a generic path, or a concrete one in a group (`children[P1002].bedroomSeen`). */
+  fact: string;
+  /** Why, in plain words (never the page's text). */
+  reason: string;
+}
+
+export interface PageIdentity {
+  mapId: string;
+  caseSystem: string;
+  assessmentId: string;
+  personId?: string;
+  /** The model section this page shows (the first, when it shows several). */
+  section?: FormSection;
+  /** Every model section this page shows; empty when it is an assessment page the map has no section for. */
+  sections: FormSection[];
+}
+
+export interface ExtractResult extends PageIdentity {
+  /** Concrete fact paths, in the map's order: e.g. `dates.referral`, `children[P1002].bedroomSeen`. */
+  facts: FactUpdate[];
+  /** Keyed by fact path. */
+  provenance: Record<string, FactProvenance>;
+  notFound: NotFound[];
+}
+
+export interface ExtractOptions {
+  /**
+   * Frames are read too by default (same-origin ones, and srcdoc). A function supplies a
+   * frame's document (e.g. from a saved file; return undefined to fall back to the
+   * default). `false` reads this document only: for a content script that runs in
+   * every frame, where each frame reads itself.
+   */
+  frames?: FrameResolver | false;
+}
+
+// ---------------------------------------------------------------- context
+
+interface Scope {
+  entry: DocEntry;
+  root: Document | Element;
+}
+
+interface Ctx {
+  map: FieldMap;
+  /** The URL without scheme and host: what the map's URL patterns are matched against. */
+  rel: string;
+  /** The URL path, for provenance. */
+  page: string;
+  docs: DocEntry[];
+  finders: Map<Document | Element, Finder>;
+}
+
+function splitUrl(url: string): { rel: string; page: string } {
+  try {
+    const u = new URL(url);
+    return { rel: u.pathname + u.search + u.hash, page: u.pathname };
+  } catch {
+    const noOrigin = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
+    return { rel: noOrigin, page: noOrigin.replace(/[?#].*$/, '') || '/' };
+  }
+}
+
+function makeContext(doc: Document, url: string, map: FieldMap, options: ExtractOptions | undefined): Ctx {
+  const { rel, page } = splitUrl(url);
+  const frames = options?.frames;
+  const docs = frames === false ? [{ doc, frame: null, label: undefined, idText: new Map<string, string>() }] : collectDocs(doc, frames);
+  return { map, rel, page: page.slice(0, 500), docs, finders: new Map() };
+}
+
+function finderFor(ctx: Ctx, scope: Scope): Finder {
+  let f = ctx.finders.get(scope.root);
+  if (!f) {
+    f = new Finder(scope.entry, scope.root);
+    ctx.finders.set(scope.root, f);
+  }
+  return f;
+}
+
+function textMatch(m: TextMatch): { text: string; mode: MatchMode } {
+  return typeof m === 'string' ? { text: m, mode: 'exact' } : { text: m.text, mode: m.match ?? 'exact' };
+}
+
+function urlMatches(source: string, rel: string): boolean {
+  return compileRegex(source)?.test(rel) ?? false;
+}
+
+function locate(ctx: Ctx, loc: Locator, scopes: readonly Scope[]): { el: Element; scope: Scope } | null {
+  for (const scope of scopes) {
+    const el = finderFor(ctx, scope).find(loc)[loc.nth ?? 0];
+    if (el) return { el, scope };
+  }
+  return null;
+}
+
+function rootScopes(docs: readonly DocEntry[]): Scope[] {
+  return docs.map((entry) => ({ entry, root: entry.doc }));
+}
+
+// Ids become part of fact paths (`children[<id>]`): plain characters only.
+const ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+function cleanId(text: string | null | undefined, pattern: string | undefined): { id: string } | { reason: string } | null {
+  if (text === null || text === undefined) return null;
+  let t = tidy(text);
+  if (t === '') return null;
+  if (pattern !== undefined) {
+    const m = compileRegex(pattern)?.exec(t);
+    if (!m) return { reason: 'the text does not match the id pattern' };
+    t = tidy(m[1] ?? m[0]);
+  }
+  return ID.test(t) ? { id: t } : { reason: 'not an id of letters, digits, ".", "_", ":" or "-"' };
+}
+
+function readId(ctx: Ctx, src: IdSource): { id: string; how: string } | null {
+  if (src.url !== undefined) {
+    const m = compileRegex(src.url)?.exec(ctx.rel);
+    let raw = m ? (m[1] ?? null) : null;
+    if (raw !== null) {
+      try {
+        raw = decodeURIComponent(raw);
+      } catch {
+        /* keep as written */
+      }
+    }
+    const r = cleanId(raw, undefined);
+    return r && 'id' in r ? { id: r.id, how: `url ${JSON.stringify(src.url)}` } : null;
+  }
+  if (!src.find) return null;
+  let found: { el: Element; scope: Scope } | null = null;
+  try {
+    found = locate(ctx, src.find, rootScopes(docsFor(ctx.docs, src.frame)));
+  } catch {
+    return null;
+  }
+  if (!found) return null;
+  const read = readElement(found.el, src.read ?? 'auto');
+  if (!read.ok || typeof read.raw !== 'string') return null;
+  const r = cleanId(read.raw, src.pattern);
+  return r && 'id' in r ? { id: r.id, how: describeLocator(src.find) } : null;
+}
+
+interface Identified extends PageIdentity {
+  matched: SectionEntry[];
+  personHow?: string;
+}
+
+function identify(ctx: Ctx): Identified | null {
+  const { map } = ctx;
+  if (!urlMatches(map.page.url, ctx.rel)) return null;
+  const assessment = readId(ctx, map.page.assessmentId);
+  if (!assessment) return null;
+  const person = map.page.personId ? readId(ctx, map.page.personId) : null;
+  const matched = map.sections.filter((s) => {
+    if (s.url !== undefined && !urlMatches(s.url, ctx.rel)) return false;
+    if (s.heading === undefined) return true;
+    const { text, mode } = textMatch(s.heading);
+    return rootScopes(docsFor(ctx.docs, s.frame)).some((scope) => finderFor(ctx, scope).headings(text, mode).length > 0);
+  });
+  const sections = [...new Set(matched.map((s) => s.id))];
+  const out: Identified = { mapId: map.id, caseSystem: map.caseSystem, assessmentId: assessment.id, sections, matched };
+  if (sections[0]) out.section = sections[0];
+  if (person) {
+    out.personId = person.id;
+    out.personHow = person.how;
+  }
+  return out;
+}
+
+/** The parts of the page a section's entries are looked for in. */
+function sectionScopes(ctx: Ctx, matched: readonly SectionEntry[], section: FormSection, frame: FrameSpec | undefined): Scope[] {
+  const out: Scope[] = [];
+  for (const s of matched) {
+    if (s.id !== section) continue;
+    for (const entry of docsFor(ctx.docs, frame ?? s.frame)) {
+      if (s.scope === undefined) {
+        if (!out.some((o) => o.root === entry.doc)) out.push({ entry, root: entry.doc });
+        continue;
+      }
+      let parts: Element[] = [];
+      try {
+        parts = all(entry.doc, s.scope);
+      } catch {
+        parts = [];
+      }
+      for (const root of parts) if (!out.some((o) => o.root === root)) out.push({ entry, root });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- output
+
+class Output {
+  readonly values = new Map<string, FactValue | null>();
+  readonly provenance = new Map<string, FactProvenance>();
+  readonly notFound: NotFound[] = [];
+
+  emit(path: string, value: FactValue | null, where: FactProvenance): void {
+    const had = this.values.get(path);
+    if (had === undefined) {
+      this.values.set(path, value);
+      this.provenance.set(path, where);
+    } else if (Array.isArray(had) && Array.isArray(value)) {
+      // Several entries add to one list (seen dates from two columns).
+      const keys = new Set(had.map((v) => JSON.stringify(v)));
+      const merged = [...had] as unknown[];
+      for (const v of value as unknown[]) if (!keys.has(JSON.stringify(v))) merged.push(v);
+      this.values.set(path, merged as FactValue);
+    } else if (had === null && value !== null) {
+      this.values.set(path, value);
+      this.provenance.set(path, where);
+    }
+  }
+
+  miss(entry: string, fact: string, reason: string): void {
+    this.notFound.push({ entry: entry.slice(0, 200), fact: fact.slice(0, 200), reason: reason.slice(0, 300) });
+  }
+}
+
+function equalValue(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+// ---------------------------------------------------------------- entries
+
+interface EntryRun {
+  ctx: Ctx;
+  out: Output;
+  now: Date;
+  section: FormSection | undefined;
+  scopes: Scope[];
+  /** Generic fact path → concrete one (adds the person id in a group). */
+  concrete: (generic: string) => string;
+  /** Extra words for the locator description (the row, the frame). */
+  where: (scope: Scope) => string;
+}
+
+function readEntry(run: EntryRun, entry: GroupFieldEntry | FieldEntry, entryId: string): void {
+  const { ctx, out } = run;
+  const fact = run.concrete(entry.fact);
+  if (entry.when) {
+    const have = out.values.get(run.concrete(entry.when.fact));
+    if (have === undefined) return;
+    if (entry.when.equals !== undefined && !equalValue(have, entry.when.equals)) return;
+    if (entry.when.notEquals !== undefined && equalValue(have, entry.when.notEquals)) return;
+  }
+  let found: { el: Element; scope: Scope } | null;
+  try {
+    found = locate(ctx, entry.find, run.scopes);
+  } catch (err) {
+    out.miss(entryId, fact, err instanceof LocatorError ? err.message : 'the locator failed');
+    return;
+  }
+  if (!found) {
+    out.miss(entryId, fact, `nothing matched ${describeLocator(entry.find)}`);
+    return;
+  }
+  const read = readElement(found.el, entry.read);
+  if (!read.ok) {
+    out.miss(entryId, fact, `${describeLocator(entry.find)} found an element, but ${read.reason}`);
+    return;
+  }
+  let raw: Raw = read.raw;
+  if (entry.blankWords && entry.blankWords.length > 0) {
+    const blank = new Set(entry.blankWords.map(norm));
+    if (typeof raw === 'string' && blank.has(norm(raw))) raw = null;
+    else if (Array.isArray(raw)) raw = raw.filter((item) => !blank.has(norm(item)));
+  }
+  let time: { raw: Raw; part: NonNullable<GroupFieldEntry['time']> } | undefined;
+  if (entry.time && raw !== null) {
+    let t: { el: Element; scope: Scope } | null = null;
+    try {
+      t = locate(ctx, entry.time.find, run.scopes);
+    } catch {
+      t = null;
+    }
+    if (!t) {
+      out.miss(entryId, fact, `nothing matched the time box ${describeLocator(entry.time.find)}`);
+      return;
+    }
+    const tr = readElement(t.el, entry.time.read);
+    time = { raw: tr.ok ? tr.raw : null, part: entry.time };
+  }
+  const parsed = parseRaw(raw, entry.parse, { nowYear: run.now.getUTCFullYear(), time });
+  if (!parsed.ok) {
+    out.miss(entryId, fact, `${describeLocator(entry.find)}: ${parsed.reason}`);
+    return;
+  }
+  if (parsed.dropped) out.miss(entryId, fact, `${parsed.dropped} ticked item(s) not in the map's list were left out`);
+  const provenance: FactProvenance = {
+    page: ctx.page,
+    ...(run.section ? { section: run.section } : {}),
+    locator: (describeLocator(entry.find) + run.where(found.scope)).slice(0, 500),
+    mapEntry: entryId.slice(0, 200),
+    readAt: run.now.toISOString(),
+  };
+  out.emit(fact, parsed.value, provenance);
+}
+
+/** Unconditional entries first, so a `when` can see what they read. */
+function inOrder<T extends { when?: unknown }>(entries: readonly T[]): [T, number][] {
+  const indexed = entries.map((e, i) => [e, i] as [T, number]);
+  return [...indexed.filter(([e]) => !e.when), ...indexed.filter(([e]) => e.when)];
+}
+
+function frameWords(scope: Scope): string {
+  return scope.entry.label ? ` in ${scope.entry.label}` : '';
+}
+
+// ---------------------------------------------------------------- groups
+
+interface Row {
+  el: Element;
+  scope: Scope;
+}
+
+function rowsOf(ctx: Ctx, g: GroupEntry, scopes: readonly Scope[]): { rows: Row[]; found: boolean; what: string } {
+  const what = g.rows.table !== undefined
+    ? `table ${JSON.stringify(textMatch(g.rows.table).text)}`
+    : g.rows.fieldsets !== undefined
+      ? `fieldsets ${JSON.stringify(textMatch(g.rows.fieldsets).text)}`
+      : `css ${JSON.stringify(g.rows.css ?? '')}`;
+  for (const scope of scopes) {
+    const finder = finderFor(ctx, scope);
+    let containers: Element[];
+    let rows: Element[];
+    if (g.rows.table !== undefined) {
+      const { text, mode } = textMatch(g.rows.table);
+      containers = finder.tables(text, mode);
+      rows = containers.flatMap((t) => bodyRows(t));
+    } else if (g.rows.fieldsets !== undefined) {
+      const { text, mode } = textMatch(g.rows.fieldsets);
+      containers = finder.matching('legend', text, mode);
+      rows = containers;
+    } else {
+      try {
+        containers = all(scope.root, g.rows.css ?? '');
+      } catch {
+        containers = [];
+      }
+      rows = containers;
+    }
+    if (containers.length > 0) return { rows: rows.map((el) => ({ el, scope })), found: true, what };
+  }
+  return { rows: [], found: false, what };
+}
+
+function rowPersonId(ctx: Ctx, g: GroupEntry, row: Row): { id: string } | { reason: string } | null {
+  const p = g.personId;
+  let text: string | null = null;
+  if (p.attribute !== undefined) {
+    text = attr(row.el, p.attribute);
+  } else if (p.legend) {
+    const legend = childElements(row.el).find((c) => localName(c) === 'legend');
+    text = legend ? ownText(legend) : null;
+  } else if (p.heading) {
+    const h = all(row.el, 'h1, h2, h3, h4, h5, h6, [role="heading"]')[0];
+    text = h ? ownText(h) : null;
+  } else {
+    let el: Element | null | undefined;
+    if (p.column !== undefined) {
+      const table = closest(row.el, 'table');
+      const col = table ? columnsNamed(table, p.column)[0] : undefined;
+      el = col !== undefined ? cellAt(row.el, col) : null;
+    } else if (p.find) {
+      try {
+        el = finderFor(ctx, { entry: row.scope.entry, root: row.el }).find(p.find)[p.find.nth ?? 0];
+      } catch {
+        el = null;
+      }
+    }
+    if (!el) return null;
+    const read = readElement(el, p.read ?? 'auto');
+    text = read.ok && typeof read.raw === 'string' ? read.raw : null;
+  }
+  return cleanId(text, p.pattern);
+}
+
+const roleTables = new WeakMap<object, Map<string, { group: 'children' | 'adults'; facts: Record<string, string | boolean | null> }>>();
+
+function roleTable(people: Exclude<GroupEntry['people'], string>) {
+  let t = roleTables.get(people);
+  if (!t) {
+    t = new Map();
+    for (const [word, role] of Object.entries(people.roles)) t.set(norm(word), { group: role.group, facts: role.facts ?? {} });
+    roleTables.set(people, t);
+  }
+  return t;
+}
+
+function readGroup(ctx: Ctx, out: Output, now: Date, g: GroupEntry, gi: number, matched: readonly SectionEntry[]): void {
+  const scopes = sectionScopes(ctx, matched, g.section, g.frame);
+  const groupEntry = g.id;
+  const { rows, found, what } = rowsOf(ctx, g, scopes);
+  if (!found) {
+    out.miss(groupEntry, typeof g.people === 'string' ? `${g.people}[]` : 'children[] / adults[]', `no rows: nothing matched ${what} (right if this page has no such people)`);
+    return;
+  }
+  const fields = inOrder(g.fields);
+  for (const row of rows) {
+    const pid = rowPersonId(ctx, g, row);
+    if (pid === null) continue; // a placeholder row ("No people recorded.")
+    if ('reason' in pid) {
+      out.miss(`${groupEntry}.personId`, typeof g.people === 'string' ? `${g.people}[]` : 'children[] / adults[]', `a row of ${what}: ${pid.reason}`);
+      continue;
+    }
+    const id = pid.id;
+    const rowScope: Scope = { entry: row.scope.entry, root: row.el };
+    const rowWords = ` in the row for ${id} of ${what}${frameWords(row.scope)}`;
+    let group: 'children' | 'adults';
+    if (typeof g.people === 'string') {
+      group = g.people;
+    } else {
+      const roleFrom = g.people.roleFrom;
+      let el: Element | undefined;
+      try {
+        el = finderFor(ctx, rowScope).find(roleFrom.find)[roleFrom.find.nth ?? 0];
+      } catch {
+        el = undefined;
+      }
+      const read = el ? readElement(el, roleFrom.read) : undefined;
+      const word = read?.ok && typeof read.raw === 'string' ? read.raw : null;
+      const role = word === null ? undefined : roleTable(g.people).get(norm(word));
+      if (!role) {
+        out.miss(
+          `${groupEntry}.people`,
+          `role of ${id}`,
+          !el ? `nothing matched ${describeLocator(roleFrom.find)}${rowWords}` : word === null ? `the role is blank${rowWords}` : `the role is not one of the map's roles${rowWords}`,
+        );
+        continue;
+      }
+      group = role.group;
+      for (const [key, value] of Object.entries(role.facts)) {
+        out.emit(`${group}[${id}].${key}`, value, {
+          page: ctx.page,
+          section: g.section,
+          locator: (describeLocator(roleFrom.find) + rowWords).slice(0, 500),
+          mapEntry: `${groupEntry}.people`,
+          readAt: now.toISOString(),
+        });
+      }
+    }
+    const run: EntryRun = {
+      ctx,
+      out,
+      now,
+      section: g.section,
+      scopes: [rowScope],
+      concrete: (generic) => generic.replace(/^(children|adults)\[\]/, `$1[${id}]`),
+      where: () => rowWords,
+    };
+    for (const [field, fi] of fields) {
+      if (!field.fact.startsWith(`${group}[]`)) continue;
+      readEntry(run, field, field.id ?? `groups[${gi}].fields[${fi}]`);
+    }
+  }
+}
+
+// ---------------------------------------------------------------- API
+
+/**
+ * Is this an assessment page the map recognises? Gives the assessment id, the
+ * subject's person id (when the map says where it is) and the model sections shown;
+ * null for any other page.
+ */
+export function identifyPage(doc: Document, url: string, map: FieldMap, options?: ExtractOptions): PageIdentity | null {
+  const found = identify(makeContext(doc, url, map, options));
+  if (!found) return null;
+  const { matched: _matched, personHow: _personHow, ...identity } = found;
+  return identity;
+}
+
+/**
+ * Reads every fact the map places on this page. `now` stamps the provenance (tests pass
+ * a fixed clock). Null when the page is not an assessment page the map recognises.
+ */
+export function extract(doc: Document, url: string, map: FieldMap, now: Date, options?: ExtractOptions): ExtractResult | null {
+  const ctx = makeContext(doc, url, map, options);
+  const found = identify(ctx);
+  if (!found) return null;
+  const { matched, personHow, ...identity } = found;
+  const out = new Output();
+  const readAt = now.toISOString();
+  if (identity.personId !== undefined) {
+    out.emit('personId', identity.personId, { page: ctx.page, locator: (personHow ?? 'page').slice(0, 500), mapEntry: 'page.personId', readAt });
+  }
+  const shown = new Set(identity.sections);
+  const fields = map.fields ?? [];
+  const groups = map.groups ?? [];
+  // Groups first: a top-level `when` never needs them, and people come before their details in the output.
+  groups.forEach((g, gi) => {
+    if (shown.has(g.section)) readGroup(ctx, out, now, g, gi, matched);
+  });
+  for (const [field, i] of inOrder(fields)) {
+    if (field.section !== undefined && !shown.has(field.section)) continue;
+    const run: EntryRun = {
+      ctx,
+      out,
+      now,
+      section: field.section,
+      scopes: field.section === undefined ? rootScopes(docsFor(ctx.docs, field.frame)) : sectionScopes(ctx, matched, field.section, field.frame),
+      concrete: (p) => p,
+      where: frameWords,
+    };
+    readEntry(run, field, field.id ?? `fields[${i}]`);
+  }
+  const facts: FactUpdate[] = [];
+  const provenance: Record<string, FactProvenance> = {};
+  for (const [path, value] of out.values) {
+    facts.push({ path, value });
+    const where = out.provenance.get(path);
+    if (where) provenance[path] = where;
+  }
+  return { ...identity, facts, provenance, notFound: out.notFound };
+}
+
+/**
+ * The element a fact was read from, for "Show me" (searches frames too). Takes a
+ * concrete path (`dates.referral`, `children[P1002].bedroomSeen`); null when this page
+ * does not show it.
+ */
+export function locateField(doc: Document, map: FieldMap, factPath: string, options?: ExtractOptions & { url?: string }): Element | null {
+  const ctx = makeContext(doc, options?.url ?? documentUrl(doc), map, options);
+  const found = identify(ctx);
+  if (!found) return null;
+  const shown = new Set(found.sections);
+  const safely = (fn: () => Element | null | undefined): Element | null => {
+    try {
+      return fn() ?? null;
+    } catch {
+      return null;
+    }
+  };
+  if (factPath === 'personId') {
+    const src = map.page.personId;
+    if (!src?.find) return null;
+    const loc = src.find;
+    return safely(() => locate(ctx, loc, rootScopes(docsFor(ctx.docs, src.frame)))?.el);
+  }
+  const person = /^(children|adults)\[([^\]]+)\]\.(.+)$/.exec(factPath);
+  if (!person) {
+    for (const f of map.fields ?? []) {
+      if (f.fact !== factPath) continue;
+      const section = f.section;
+      if (section !== undefined && !shown.has(section)) continue;
+      const scopes = section === undefined ? rootScopes(docsFor(ctx.docs, f.frame)) : sectionScopes(ctx, found.matched, section, f.frame);
+      const el = safely(() => locate(ctx, f.find, scopes)?.el);
+      if (el) return el;
+    }
+    return null;
+  }
+  const [, groupName, id, rest] = person;
+  const generic = `${groupName}[].${rest}`;
+  for (const g of map.groups ?? []) {
+    if (!shown.has(g.section)) continue;
+    const entries = g.fields.filter((f) => f.fact === generic);
+    const roleGives = typeof g.people !== 'string' && Object.values(g.people.roles).some((r) => r.group === groupName && r.facts && rest !== undefined && rest in r.facts);
+    if (entries.length === 0 && !roleGives) continue;
+    if (typeof g.people === 'string' && g.people !== groupName) continue;
+    const { rows } = rowsOf(ctx, g, sectionScopes(ctx, found.matched, g.section, g.frame));
+    for (const row of rows) {
+      const pid = rowPersonId(ctx, g, row);
+      if (!pid || !('id' in pid) || pid.id !== id) continue;
+      const rowScope: Scope = { entry: row.scope.entry, root: row.el };
+      for (const f of entries) {
+        const el = safely(() => locate(ctx, f.find, [rowScope])?.el);
+        if (el) return el;
+      }
+      if (roleGives && typeof g.people !== 'string') {
+        const roleFrom = g.people.roleFrom;
+        const el = safely(() => locate(ctx, roleFrom.find, [rowScope])?.el);
+        if (el) return el;
+      }
+      return row.el;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,76 @@
+// Text matching for locators: forgiving about case, spacing, curly quotes and a
+// trailing colon or asterisk, so a map written from a screenshot still matches.
+
+import { childNodes, localName, nodeType, textOf } from './dom';
+
+export type MatchMode = 'exact' | 'contains' | 'starts' | 'regex';
+
+/** Collapse spaces (incl. no-break), straighten quotes; keeps case. */
+export function tidy(text: string): string {
+  return text
+    .replace(/[\u2018\u2019\u201B\u2032]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u2033]/g, '"')
+    .replace(/[\u2013\u2014]/g, '-')
+    .replace(/[\s\u00A0\u200B]+/g, ' ')
+    .trim();
+}
+
+/** The key texts are compared by: tidy, lower case, without a trailing ":" or "*". */
+export function norm(text: string): string {
+  return tidy(text).toLowerCase().replace(/[\s:*]+$/, '');
+}
+
+const regexCache = new Map<string, RegExp | null>();
+
+/** A map's regular expression, compiled once; null when it does not compile. */
+export function compileRegex(source: string, flags = ''): RegExp | null {
+  const key = flags + '/' + source;
+  let re = regexCache.get(key);
+  if (re === undefined) {
+    try {
+      re = new RegExp(source, flags);
+    } catch {
+      re = null;
+    }
+    regexCache.set(key, re);
+  }
+  return re;
+}
+
+/** A test of normalised texts (see `norm`) for one locator: exact (the default), contains, starts, or regex (case-insensitive). */
+export type TextTest = (candidate: string) => boolean;
+
+export function textTest(wanted: string, mode: MatchMode = 'exact'): TextTest {
+  const key = norm(wanted);
+  switch (mode) {
+    case 'contains':
+      return (n) => n.includes(key);
+    case 'starts':
+      return (n) => n.startsWith(key);
+    case 'regex': {
+      const re = compileRegex(wanted, 'i');
+      return (n) => (re ? re.test(n) : false);
+    }
+    default:
+      return (n) => n === key;
+  }
+}
+
+const CONTROL_TAGS = new Set(['select', 'textarea', 'input', 'button', 'script', 'style', 'template', 'option', 'datalist']);
+
+/**
+ * The text of a label or heading without the text of controls inside it (a wrapping
+ * label around a select would otherwise include every option).
+ */
+export function ownText(el: Element): string {
+  let out = '';
+  const walk = (node: Node, depth: number): void => {
+    for (const child of childNodes(node)) {
+      const type = nodeType(child);
+      if (type === 3) out += textOf(child);
+      else if (type === 1 && depth < 12 && !CONTROL_TAGS.has(localName(child as Element))) walk(child, depth + 1);
+    }
+  };
+  walk(el, 0);
+  return out;
+}
