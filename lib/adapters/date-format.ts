@@ -101,6 +101,7 @@ export function compileFormat(format: string): CompiledFormat | string {
     const has = (f: Field): boolean => fields.includes(f);
     const dup = fields.find((f, k) => f !== 'weekday' && fields.indexOf(f) !== k);
     if (dup) error = `the format names the same part twice`;
+    else if (has('minute') && !has('hour24') && !has('hour12') && has('day')) error = 'mm means minutes: write the month as MM (e.g. dd/MM/yyyy)';
     else if (!(has('day') && (has('month') || has('monthName')) && (has('year4') || has('year2'))) && fields.some((f) => ['day', 'month', 'monthName', 'year4', 'year2'].includes(f))) {
       error = 'a date format needs a day, a month and a year';
     } else if ((has('hour24') || has('hour12')) !== has('minute')) {

@@ -104,6 +104,11 @@ export function contains(outer: Node, inner: Node): boolean {
   return invoke(outer, 'contains', inner) === true;
 }
 
+export function childElementCount(el: Element): number {
+  const n = prop(el, 'childElementCount');
+  return typeof n === 'number' ? n : 0;
+}
+
 export function childElements(el: Element): Element[] {
   return toArray(prop(el, 'children'));
 }

@@ -29,6 +29,7 @@ import {
   columnsNamed,
   describeLocator,
   docsFor,
+  startRead,
   type DocEntry,
   type FrameResolver,
 } from './locate';
@@ -115,6 +116,7 @@ function splitUrl(url: string): { rel: string; page: string } {
 }
 
 function makeContext(doc: Document, url: string, map: FieldMap, options: ExtractOptions | undefined): Ctx {
+  startRead();
   const { rel, page } = splitUrl(url);
   const frames = options?.frames;
   const docs = frames === false ? [{ doc, frame: null, label: undefined, idText: new Map<string, string>() }] : collectDocs(doc, frames);
@@ -416,6 +418,8 @@ function rowPersonId(ctx: Ctx, g: GroupEntry, row: Row): { id: string } | { reas
       const table = closest(row.el, 'table');
       const col = table ? columnsNamed(table, p.column)[0] : undefined;
       el = col !== undefined ? cellAt(row.el, col) : null;
+      // A cell spanning several columns is a placeholder row ("No people recorded."), not a person.
+      if (el && Number(attr(el, 'colspan') ?? '1') > 1) return null;
     } else if (p.find) {
       try {
         el = finderFor(ctx, { entry: row.scope.entry, root: row.el }).find(p.find)[p.find.nth ?? 0];
@@ -500,7 +504,7 @@ function readGroup(ctx: Ctx, out: Output, now: Date, g: GroupEntry, gi: number, 
       now,
       section: g.section,
       scopes: [rowScope],
-      concrete: (generic) => generic.replace(/^(children|adults)\[\]/, `$1[${id}]`),
+      concrete: (generic) => (generic.startsWith(`${group}[]`) ? `${group}[${id}]${generic.slice(group.length + 2)}` : generic),
       where: () => rowWords,
     };
     for (const [field, fi] of fields) {

@@ -375,32 +375,51 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return node;
 }
 
-/** zod's issue, in the words docs/field-maps.md uses. */
-function friendly(issue: z.core.$ZodIssue, input: unknown): string {
+function isZodDefault(message: string): boolean {
+  return /^(Invalid|Too (small|big)|Unrecognized)/.test(message);
+}
+
+function expectedWords(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_value') return issue.values.map((v) => JSON.stringify(v)).join(', ');
+  if (issue.code === 'invalid_type') return issue.expected === 'string' ? 'a text' : issue.expected === 'array' ? 'a list' : `an ${issue.expected}`;
+  return 'something else';
+}
+
+/** zod's issues, in the words docs/field-maps.md uses; a union reports the branch the input came closest to. */
+function friendly(issue: z.core.$ZodIssue, input: unknown, prefix: readonly PropertyKey[] = []): MapError[] {
+  const path = [...prefix, ...issue.path];
+  const one = (message: string): MapError[] => [{ path: jsonPath(path), message }];
   switch (issue.code) {
     case 'invalid_value':
-      return `expected ${issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`}`;
+      return one(`expected ${issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`}`);
     case 'invalid_type': {
-      const got = valueAt(input, issue.path);
-      if (got === undefined) return `missing: expected ${issue.expected === 'string' ? 'a text' : issue.expected}`;
-      return `expected ${issue.expected === 'string' ? 'a text' : issue.expected === 'array' ? 'a list' : issue.expected}, got ${typeName(got)}`;
+      const got = valueAt(input, path);
+      const want = issue.expected === 'string' ? 'a text' : issue.expected === 'array' ? 'a list' : issue.expected;
+      return one(got === undefined ? `missing: expected ${want}` : `expected ${want}, got ${typeName(got)}`);
     }
     case 'unrecognized_keys':
-      return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')} (check the spelling against docs/field-maps.md)`;
+      return one(`unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')} (check the spelling against docs/field-maps.md)`);
     case 'invalid_union': {
       if ('discriminator' in issue && Array.isArray((issue as { options?: unknown[] }).options)) {
-        return `expected one of ${((issue as { options: unknown[] }).options).map(String).join(', ')}`;
+        return one(`expected one of ${(issue as { options: unknown[] }).options.map(String).join(', ')}`);
       }
-      return issue.message.startsWith('expected') ? issue.message : 'expected a text or an object { "text": …, "match": … } (or another form this key takes; see docs/field-maps.md)';
+      if (!isZodDefault(issue.message)) return one(issue.message);
+      const branches = issue.errors.filter((b) => b.length > 0);
+      // The branch whose first problem lies deepest is the one the writer meant.
+      const depth = (b: z.core.$ZodIssue[]): number => Math.max(...b.map((i) => i.path.length));
+      const best = [...branches].sort((a, b) => depth(b) - depth(a) || a.length - b.length)[0];
+      if (best && depth(best) > 0) return best.flatMap((i) => friendly(i, input, path));
+      return one(`expected ${branches.map((b) => (b[0] ? expectedWords(b[0]) : '')).filter((w) => w !== '').join(' or ')}`);
     }
     case 'too_small':
-      if (issue.origin === 'array') return `expected at least ${String(issue.minimum)} item${Number(issue.minimum) === 1 ? '' : 's'}`;
-      if (issue.origin === 'string') return 'expected a non-empty text';
-      return `expected at least ${String(issue.minimum)}`;
+      if (!isZodDefault(issue.message)) return one(issue.message);
+      if (issue.origin === 'array') return one(`expected at least ${String(issue.minimum)} item${Number(issue.minimum) === 1 ? '' : 's'}`);
+      if (issue.origin === 'string') return one('expected a non-empty text');
+      return one(`expected at least ${String(issue.minimum)}`);
     case 'too_big':
-      return issue.origin === 'string' ? `too long: at most ${String(issue.maximum)} characters` : `expected at most ${String(issue.maximum)}`;
+      return one(issue.origin === 'string' ? `too long: at most ${String(issue.maximum)} characters` : `expected at most ${String(issue.maximum)}`);
     default:
-      return issue.message;
+      return one(issue.message);
   }
 }
 
@@ -453,33 +472,49 @@ function regexGroups(source: string): number | undefined {
   }
 }
 
+interface Sample {
+  value: unknown;
+  /** Which key of the entry the value comes from, for the error's path. */
+  from: (string | number)[];
+}
+
 /** What a parse gives, as sample values to test against the fact's schema. */
-function sampleOutputs(parse: Parse | undefined, read: ReadKind | undefined): unknown[] | 'text' {
+function sampleOutputs(parse: Parse | undefined, read: ReadKind | undefined): Sample[] | 'text' {
+  const type = (value: unknown): Sample => ({ value, from: ['parse', 'type'] });
+  const mapped = (value: unknown, key: string): Sample => ({ value, from: ['parse', 'map', key] });
   if (!parse) {
-    if (read === 'checked') return [true];
-    if (read === 'checked-labels' || read === 'checked-values') return [[]];
+    if (read === 'checked') return [{ value: true, from: ['read'] }];
+    if (read === 'checked-labels' || read === 'checked-values') return [{ value: [], from: ['read'] }];
     return 'text';
   }
   switch (parse.type) {
     case 'date':
-      return ['2026-01-31'];
+      return [type('2026-01-31')];
     case 'datetime':
-      return ['2026-01-31T10:30:00+00:00'];
+      return [type('2026-01-31T10:30:00+00:00')];
     case 'seen-date':
-      return [[{ date: '2026-01-31', alone: parse.alone }]];
+      return [type([{ date: '2026-01-31', alone: parse.alone }])];
     case 'yes-no':
-      return [true, false, ...Object.values(parse.map ?? {})];
+      return [type(true), type(false), ...Object.entries(parse.map ?? {}).map(([k, v]) => mapped(v, k))];
     case 'yes-no-na':
-      return ['yes', 'no', 'n/a', ...Object.values(parse.map ?? {})];
+      return [type('yes'), type('no'), type('n/a'), ...Object.entries(parse.map ?? {}).map(([k, v]) => mapped(v, k))];
     case 'codes':
-      return [...Object.values(parse.map), ...(parse.otherwise !== undefined ? [parse.otherwise] : [])];
+      return [
+        ...Object.entries(parse.map).map(([k, v]) => mapped(v, k)),
+        ...(parse.otherwise !== undefined ? [{ value: parse.otherwise, from: ['parse', 'otherwise'] }] : []),
+      ];
     case 'list':
-      return parse.map ? [Object.values(parse.map).filter((v) => v !== null)] : [[]];
+      return [
+        type([]),
+        ...Object.entries(parse.map ?? {})
+          .filter(([, v]) => v !== null)
+          .map(([k, v]) => mapped([v], k)),
+      ];
     case 'non-empty':
     case 'quoted-speech':
-      return [true];
+      return [type(true)];
     case 'initials':
-      return ['AB'];
+      return [type('AB')];
   }
 }
 
@@ -512,11 +547,8 @@ function checkEntry(ctx: EntryContext, errors: MapError[], known: ReadonlySet<st
       e(['parse'], `missing: the text read needs a parse (e.g. ${suggestParse(fact)}) to become "${fact}"`);
     } else if (schema) {
       for (const sample of samples) {
-        if (!schema.safeParse(sample).success) {
-          e(
-            entry.parse ? (entry.parse.type === 'codes' || entry.parse.type === 'list' || entry.parse.type.startsWith('yes-no') ? ['parse', 'map'] : ['parse', 'type']) : ['read'],
-            `gives ${JSON.stringify(sample)}, which "${fact}" cannot hold (try ${suggestParse(fact)})`,
-          );
+        if (!schema.safeParse(sample.value).success) {
+          e(sample.from, `gives ${JSON.stringify(sample.value)}, which "${fact}" cannot hold (try ${suggestParse(fact)})`);
           break;
         }
       }
@@ -638,7 +670,7 @@ function checkWhen(
 export function validateFieldMap(input: unknown): ValidateResult {
   const parsed = FieldMapSchema.safeParse(input);
   if (!parsed.success) {
-    const errors = parsed.error.issues.map((issue) => ({ path: jsonPath(issue.path), message: friendly(issue, input) }));
+    const errors = parsed.error.issues.flatMap((issue) => friendly(issue, input));
     // Unknown fact paths are the commonest mistake: name them even when the shape is wrong elsewhere.
     return { ok: false, errors: dedupe([...errors, ...factPathErrors(input)]) };
   }

@@ -61,13 +61,26 @@ function idTextOf(entry: DocEntry, id: string): string {
 
 // ---------------------------------------------------------------- tables
 
-const tableHeaders = new WeakMap<Element, Map<string, number[]>>();
+// Table geometry, cached for one read only: the page may change between reads.
+let tableHeaders = new WeakMap<Element, Map<string, number[]>>();
+let rowCells = new WeakMap<Element, Element[]>();
+
+/** Forgets cached table geometry; called at the start of every read. */
+export function startRead(): void {
+  tableHeaders = new WeakMap();
+  rowCells = new WeakMap();
+}
 
 function cellsOf(row: Element): Element[] {
-  return childElements(row).filter((c) => {
-    const n = localName(c);
-    return n === 'td' || n === 'th';
-  });
+  let cells = rowCells.get(row);
+  if (!cells) {
+    cells = childElements(row).filter((c) => {
+      const n = localName(c);
+      return n === 'td' || n === 'th';
+    });
+    rowCells.set(row, cells);
+  }
+  return cells;
 }
 
 function span(cell: Element): number {

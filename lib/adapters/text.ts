@@ -1,18 +1,23 @@
 // Text matching for locators: forgiving about case, spacing, curly quotes and a
 // trailing colon or asterisk, so a map written from a screenshot still matches.
 
-import { childNodes, localName, nodeType, textOf } from './dom';
+import { childElementCount, childNodes, localName, nodeType, textOf } from './dom';
 
 export type MatchMode = 'exact' | 'contains' | 'starts' | 'regex';
 
-/** Collapse spaces (incl. no-break), straighten quotes; keeps case. */
+const UNTIDY = /[\u2018\u2019\u201B\u2032\u201C\u201D\u201E\u2033\u2013\u2014]|[\s\u200B]{2,}|[\t\n\r\f\v\u00A0\u200B\u2028\u2029\u3000\u1680\u2000-\u200A\u202F\u205F\uFEFF]/g;
+
+function tidyChar(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if (c === 0x2018 || c === 0x2019 || c === 0x201b || c === 0x2032) return "'";
+  if (c === 0x201c || c === 0x201d || c === 0x201e || c === 0x2033) return '"';
+  if (c === 0x2013 || c === 0x2014) return '-';
+  return ' ';
+}
+
+/** Collapse spaces (incl. no-break), straighten quotes and dashes; keeps case. One pass. */
 export function tidy(text: string): string {
-  return text
-    .replace(/[\u2018\u2019\u201B\u2032]/g, "'")
-    .replace(/[\u201C\u201D\u201E\u2033]/g, '"')
-    .replace(/[\u2013\u2014]/g, '-')
-    .replace(/[\s\u00A0\u200B]+/g, ' ')
-    .trim();
+  return text.replace(UNTIDY, tidyChar).replace(/ {2,}/g, ' ').trim();
 }
 
 /** The key texts are compared by: tidy, lower case, without a trailing ":" or "*". */
@@ -63,6 +68,7 @@ const CONTROL_TAGS = new Set(['select', 'textarea', 'input', 'button', 'script',
  * label around a select would otherwise include every option).
  */
 export function ownText(el: Element): string {
+  if (childElementCount(el) === 0) return textOf(el);
   let out = '';
   const walk = (node: Node, depth: number): void => {
     for (const child of childNodes(node)) {
