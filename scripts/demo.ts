@@ -79,7 +79,9 @@ async function main(): Promise<void> {
     console.log(text.trim());
     const outDir = join(REPO_ROOT, '.tmp');
     mkdirSync(outDir, { recursive: true });
+    await casePage.bringToFront();
     const left = await casePage.screenshot();
+    await panel.bringToFront();
     const right = await panel.screenshot({ fullPage: false });
     const file = join(outDir, `demo-${caseArg}-${viewArg}.png`);
     await sideBySide(browser, left, right, file);

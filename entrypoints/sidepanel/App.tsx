@@ -105,6 +105,7 @@ export function SidePanelApp() {
         : 'ready';
 
   return (
+    <div data-panel-status={status} data-assessment={current?.assessmentId ?? ''} data-section={current?.section ?? ''}>
     <Panel
       evaluation={evaluation}
       currentSection={current?.section}
@@ -118,5 +119,6 @@ export function SidePanelApp() {
       onPrint={() => window.print()}
       lastReadAt={stored ? new Date(stored.updatedAt).toISOString() : undefined}
     />
+    </div>
   );
 }

@@ -77,6 +77,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
       return;
     }
     const result = extract(doc, url, map, new Date(), { frames: false });
+    if (!result) return;
     // Only send what changed: typing that does not change a fact costs nothing more.
     const signature = JSON.stringify([result.assessmentId, result.section, result.facts]);
     if (signature === lastSent) return;
@@ -161,7 +162,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
 
   doc.addEventListener('input', schedule, true);
   doc.addEventListener('change', schedule, true);
-  observer = new win.MutationObserver(schedule);
+  observer = new (win as Window & typeof globalThis).MutationObserver(schedule);
   observer.observe(doc.documentElement, {
     subtree: true,
     childList: true,

@@ -1,0 +1,121 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { OptionsForm, type ImportProblem, type LockableSetting } from '../../components/OptionsForm';
+import { activeConfig, type ActiveConfig } from '../../lib/background/config';
+import { validateFieldMapText } from '../../lib/adapters/field-map-schema';
+import { parseHolidayFeedText, createCalendar } from '../../lib/calendar';
+import { PACKS, PACK_IDS } from '../../lib/rules';
+import { CompanionDb, clearAll, summarise, type StoreSummary } from '../../lib/store';
+import { DEMO_ORIGINS, type Settings, type SettingKey } from '../../lib/settings';
+
+const db = new CompanionDb();
+const SETTINGS_KEY = 'settings';
+
+const LOCK_NAMES: Record<LockableSetting, SettingKey> = {
+  pack: 'packId',
+  fieldMap: 'fieldMap',
+  origins: 'origins',
+  retention: 'retentionDays',
+  holidays: 'holidayFeed',
+};
+
+async function readManaged(): Promise<unknown> {
+  try {
+    return await browser.storage.managed.get(null);
+  } catch {
+    return {};
+  }
+}
+
+async function readUserSettings(): Promise<Partial<Settings>> {
+  const stored = await browser.storage.local.get(SETTINGS_KEY);
+  const value = stored[SETTINGS_KEY];
+  return value && typeof value === 'object' ? (value as Partial<Settings>) : {};
+}
+
+async function saveUserSetting<K extends SettingKey>(key: K, value: Settings[K]): Promise<void> {
+  const current = await readUserSettings();
+  await browser.storage.local.set({ [SETTINGS_KEY]: { ...current, [key]: value } });
+}
+
+/** Origin patterns (`https://host/*`) ↔ the plain addresses the form shows (`https://host`). */
+const toAddress = (pattern: string) => pattern.replace(/\/\*$/, '');
+const toPattern = (address: string) => `${address.replace(/\/+$/, '')}/*`;
+
+export function OptionsApp() {
+  const [config, setConfig] = useState<ActiveConfig | null>(null);
+  const [summary, setSummary] = useState<StoreSummary>({ assessments: 0, oldestUpdatedAt: null, newestUpdatedAt: null });
+  const [fieldMapErrors, setFieldMapErrors] = useState<ImportProblem[]>([]);
+  const [holidayErrors, setHolidayErrors] = useState<ImportProblem[]>([]);
+
+  const refresh = async () => {
+    const [local, managed] = await Promise.all([readUserSettings(), readManaged()]);
+    setConfig(activeConfig(local, managed));
+    setSummary(await summarise(db));
+  };
+
+  useEffect(() => {
+    void refresh();
+    const onChanged = () => void refresh();
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, []);
+
+  if (!config) return <p>Loading settings…</p>;
+  const { settings } = config;
+  const locked = Object.fromEntries(
+    (Object.keys(LOCK_NAMES) as LockableSetting[]).map((k) => [k, config.locked.includes(LOCK_NAMES[k])]),
+  ) as Partial<Record<LockableSetting, boolean>>;
+  const calendar = createCalendar(config.holidayDates);
+
+  return (
+    <OptionsForm
+      packId={settings.packId}
+      packs={PACK_IDS.map((id) => ({ id, name: PACKS[id].name }))}
+      fieldMap={{ id: config.fieldMap.id, version: String(config.fieldMap.version), inUse: true }}
+      fieldMapErrors={[...fieldMapErrors, ...config.fieldMapProblems]}
+      origins={settings.origins.map(toAddress)}
+      retentionDays={settings.retentionDays}
+      holidays={{ knownUntil: calendar.knownUntil ?? '', source: config.holidaySource === 'bundled' ? 'bundled' : 'imported' }}
+      holidayErrors={[...holidayErrors, ...config.holidayProblems]}
+      stored={{
+        assessments: summary.assessments,
+        ...(summary.oldestUpdatedAt !== null ? { oldestRecord: new Date(summary.oldestUpdatedAt).toISOString() } : {}),
+      }}
+      locked={locked}
+      onPackChange={(packId) => {
+        if ((PACK_IDS as string[]).includes(packId)) void saveUserSetting('packId', packId as Settings['packId']);
+      }}
+      onImportFieldMap={(text) => {
+        const result = validateFieldMapText(text);
+        if (!result.ok) {
+          // The last good map stays in use.
+          setFieldMapErrors(result.errors.map((e) => ({ path: e.path, message: e.message })));
+          return;
+        }
+        setFieldMapErrors([]);
+        void saveUserSetting('fieldMap', JSON.parse(text) as unknown);
+      }}
+      onOriginsChange={(addresses) => {
+        const patterns = addresses.map(toPattern);
+        const extra = patterns.filter((p) => !DEMO_ORIGINS.includes(p));
+        // Ask the browser for access to exactly these addresses (needs the click that called us).
+        const request = extra.length > 0 ? browser.permissions.request({ origins: extra }) : Promise.resolve(true);
+        void request.then((granted) => {
+          if (granted) void saveUserSetting('origins', patterns.length > 0 ? patterns : DEMO_ORIGINS);
+        });
+      }}
+      onRetentionChange={(days) => void saveUserSetting('retentionDays', days)}
+      onImportHolidays={(text) => {
+        const result = parseHolidayFeedText(text);
+        if (!result.ok) {
+          setHolidayErrors(result.errors.map((e) => ({ path: e.path, message: e.message })));
+          return;
+        }
+        setHolidayErrors([]);
+        void saveUserSetting('holidayFeed', JSON.parse(text) as unknown);
+      }}
+      onClearAll={() => void clearAll(db).then(refresh)}
+    />
+  );
+}
