@@ -342,7 +342,7 @@ function readEntry(run: EntryRun, entry: GroupFieldEntry | FieldEntry, entryId: 
     out.miss(entryId, fact, `${describeLocator(entry.find)}: ${parsed.reason}`);
     return;
   }
-  if (parsed.dropped) out.miss(entryId, fact, `${parsed.dropped} ticked item(s) not in the map's list were left out`);
+  if (parsed.dropped) out.miss(entryId, fact, `${parsed.dropped} item(s) left out: not in the map's list (with no map, items must look like codes or ids)`);
   const provenance: FactProvenance = {
     page: ctx.page,
     ...(run.section ? { section: run.section } : {}),

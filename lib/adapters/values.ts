@@ -184,6 +184,9 @@ function lookup(text: string, parse: Extract<Parse, { type: 'yes-no' | 'yes-no-n
   return { ok: false, reason: `not one of the words the map knows (${vocabularyWords(table)})` };
 }
 
+// Without a map, list items must look like codes or ids: free text never becomes a fact.
+const CODE_LIKE = /^[A-Za-z0-9._:/-]{1,64}$/;
+
 function parseList(raw: Raw, parse: Extract<Parse, { type: 'list' }>): Parsed {
   if (raw === null) return { ok: true, value: null };
   if (typeof raw === 'boolean') return { ok: false, reason: 'list reads ticked items or text, not one tick' };
@@ -206,6 +209,8 @@ function parseList(raw: Raw, parse: Extract<Parse, { type: 'list' }>): Parsed {
       }
       const v = table.get(key);
       if (typeof v === 'string' && !out.includes(v)) out.push(v);
+    } else if (!CODE_LIKE.test(picked)) {
+      dropped++;
     } else if (!out.includes(picked)) {
       out.push(picked);
     }

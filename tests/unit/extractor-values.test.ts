@@ -168,6 +168,8 @@ describe('vocabularies and code lists', () => {
     expect(value(['Education (school)', 'Police', 'Astrology'], { type: 'list', map: { 'Education (school)': 'education', Police: 'police' } })).toEqual(['education', 'police']);
     expect(parseRaw(['Police', 'Astrology'], { type: 'list', map: { Police: 'police' } }, ctx)).toEqual({ ok: true, value: ['police'], dropped: 1 });
     expect(value('Education, Health; Police', { type: 'list' })).toEqual(['Education', 'Health', 'Police']);
+    // Without a map only code-like items pass: free text never becomes a fact.
+    expect(parseRaw(['Education (school, SEND)', 'police'], { type: 'list' }, ctx)).toEqual({ ok: true, value: ['police'], dropped: 1 });
     expect(value(['Jo Bloggs (Person ID 200204)'], { type: 'list', pattern: 'Person ID (\\d+)' })).toEqual(['200204']);
     expect(value(null, { type: 'list' })).toBeNull();
   });
