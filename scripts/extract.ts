@@ -1,0 +1,242 @@
+// npm run extract -- <page.html> --map <map.json> [--frame <frame.html> ...] [--url <page URL>] [--json]
+//
+// Reads a saved page of the case system with a field map and prints the facts it
+// yields (with the locator that found each) and the map entries that found nothing:
+// the tool a council's IT team writes and checks its own map with. Nothing is sent
+// anywhere; the page's scripts do not run.
+//
+// Frames: an iframe with srcdoc is read as it is. Other frames are given as files with
+// --frame; each is matched to an iframe by `--frame "<src or title>=<file>"`, else by the
+// iframe's title appearing in the file's <title>, else by the "saved from url" comment
+// browsers write, else in order.
+
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { extract, type ExtractResult } from '../lib/adapters/extractor';
+import { formatMapErrors, validateFieldMapText, type FieldMap, type MapError } from '../lib/adapters/field-map-schema';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, isMainModule, parseArgs, processOutput, type CliOutput } from './lib/args';
+
+export const USAGE = `Usage: npm run extract -- <page.html> --map <map.json> [--frame <frame.html> ...] [--url <page URL>] [--json]
+
+  <page.html>        a page of the case system saved from the browser ("Save page as", HTML only)
+  --map <file>       the field map (JSON) to test
+  --frame <file>     a frame's page saved on its own; repeat for several frames.
+                     "--frame <src or title>=<file>" says which iframe it is
+  --url <address>    the address the page was saved from (default: the "saved from url"
+                     comment in the file, if any); the map's URL patterns are matched against it
+  --json             machine-readable output
+  --help             this text
+
+Exit codes: 0 facts read; 1 the map does not recognise the page; 2 bad arguments, an unreadable file or an invalid map.`;
+
+interface FrameFile {
+  file: string;
+  /** The src or title given before "=", if any. */
+  key?: string;
+  html: string;
+  doc: Document;
+}
+
+const SAVED_FROM = /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i;
+
+function quietConsole(): VirtualConsole {
+  // CSS the page links to is not loaded; jsdom's complaints are noise here.
+  return new VirtualConsole();
+}
+
+function parseHtml(html: string, url: string): Document {
+  return new JSDOM(html, { url, virtualConsole: quietConsole() }).window.document;
+}
+
+function savedFrom(html: string): string | undefined {
+  const m = SAVED_FROM.exec(html.slice(0, 2000));
+  return m?.[1];
+}
+
+function readText(file: string): string {
+  return readFileSync(file, 'utf8');
+}
+
+function norm(s: string): string {
+  return s.replace(/[\s\u00A0]+/g, ' ').trim().toLowerCase();
+}
+
+/** Pairs iframes of the page with the frame files (see the header comment). */
+function frameResolver(page: Document, frames: FrameFile[]): { resolve: (frame: Element) => Document | undefined; unmatched: string[] } {
+  const iframes = [...page.querySelectorAll('iframe, frame')].filter((f) => !f.hasAttribute('srcdoc'));
+  const pairs = new Map<Element, FrameFile>();
+  const free = new Set(frames);
+  const take = (test: (iframe: Element, frame: FrameFile) => boolean): void => {
+    for (const iframe of iframes) {
+      if (pairs.has(iframe)) continue;
+      const hit = [...free].find((f) => test(iframe, f));
+      if (hit) {
+        pairs.set(iframe, hit);
+        free.delete(hit);
+      }
+    }
+  };
+  const src = (iframe: Element): string => iframe.getAttribute('src') ?? '';
+  const title = (iframe: Element): string => norm(iframe.getAttribute('title') ?? '');
+  take((iframe, f) => f.key !== undefined && (f.key === src(iframe) || norm(f.key) === title(iframe)));
+  take((iframe, f) => f.key === undefined && title(iframe) !== '' && norm(f.doc.title).includes(title(iframe)));
+  take((iframe, f) => {
+    const from = savedFrom(f.html);
+    if (f.key !== undefined || !from || src(iframe) === '') return false;
+    try {
+      return new URL(src(iframe), page.URL).href === new URL(from).href;
+    } catch {
+      return false;
+    }
+  });
+  take((_iframe, f) => f.key === undefined);
+  return { resolve: (frame) => pairs.get(frame)?.doc, unmatched: [...free].map((f) => f.file) };
+}
+
+function show(value: unknown): string {
+  return JSON.stringify(value);
+}
+
+function printText(out: CliOutput, map: FieldMap, warnings: MapError[], result: ExtractResult, url: string, unmatched: string[]): void {
+  out.out(`Map ${map.id} ${map.version} (case system ${map.caseSystem}): valid`);
+  for (const w of formatMapErrors(warnings)) out.out(`  warning ${w}`);
+  const where = [`assessment ${result.assessmentId}`];
+  if (result.personId !== undefined) where.push(`person ${result.personId}`);
+  where.push(result.sections.length > 0 ? `section${result.sections.length > 1 ? 's' : ''} ${result.sections.join(', ')}` : 'no section of the map (add one to $.sections)');
+  out.out(`Page ${url}: ${where.join(', ')}`);
+  for (const f of unmatched) out.out(`  note: frame file ${f} matched no iframe on the page`);
+  out.out('');
+  out.out(`Facts (${result.facts.length}):`);
+  const width = Math.min(60, Math.max(0, ...result.facts.map((f) => `${f.path} = ${show(f.value)}`.length)));
+  for (const f of result.facts) {
+    const p = result.provenance[f.path];
+    const left = `${f.path} = ${show(f.value)}`;
+    out.out(`  ${left.padEnd(width)}  ← ${p?.locator ?? '?'}${p?.mapEntry ? ` [${p.mapEntry}]` : ''}`);
+  }
+  out.out('');
+  if (result.notFound.length === 0) {
+    out.out('Every map entry for this page found its field.');
+  } else {
+    out.out(`Found nothing (${result.notFound.length}):`);
+    for (const n of result.notFound) out.out(`  ${n.entry}  ${n.fact}: ${n.reason}`);
+  }
+}
+
+/** Runs the command; returns the exit code. */
+export function runExtract(argv: readonly string[], io: CliOutput = processOutput): number {
+  // --frame may be repeated; the shared parser takes each value flag once, so frames are taken out first.
+  const frameArgs: string[] = [];
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (a === '--frame') {
+      const next = argv[i + 1];
+      if (next === undefined || next.startsWith('--')) {
+        io.err('--frame needs a value');
+        return EXIT_USAGE;
+      }
+      frameArgs.push(next);
+      i++;
+    } else if (a.startsWith('--frame=')) {
+      frameArgs.push(a.slice('--frame='.length));
+    } else {
+      rest.push(a);
+    }
+  }
+  const parsed = parseArgs(rest, { valueFlags: ['map', 'url'], booleanFlags: ['json', 'help'], aliases: { h: 'help' } });
+  if (!parsed.ok) {
+    io.err(`${parsed.error}\n\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  const { positionals, values, flags } = parsed.args;
+  if (flags.help) {
+    io.out(USAGE);
+    return EXIT_OK;
+  }
+  if (positionals.length !== 1 || values.map === undefined) {
+    io.err(`${positionals.length === 0 ? 'give the saved page' : positionals.length > 1 ? `one page at a time (got ${positionals.length})` : 'give the field map with --map'}\n\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  const pageFile = positionals[0] ?? '';
+  const fail = (message: string, errors?: MapError[]): number => {
+    if (flags.json) io.out(JSON.stringify({ ok: false, error: message, ...(errors ? { errors } : {}) }, null, 2));
+    else {
+      io.err(message);
+      for (const line of formatMapErrors(errors ?? [])) io.err(`  ${line}`);
+    }
+    return EXIT_USAGE;
+  };
+
+  let mapText: string;
+  let pageHtml: string;
+  try {
+    mapText = readText(values.map);
+  } catch {
+    return fail(`cannot read the map file ${values.map}`);
+  }
+  const validated = validateFieldMapText(mapText);
+  if (!validated.ok) return fail(`the map ${values.map} is not valid (${validated.errors.length} problem${validated.errors.length === 1 ? '' : 's'}):`, validated.errors);
+  const map = validated.map;
+  try {
+    pageHtml = readText(pageFile);
+  } catch {
+    return fail(`cannot read the page ${pageFile}`);
+  }
+
+  const url = values.url ?? savedFrom(pageHtml) ?? pathToFileURL(resolve(pageFile)).href;
+  try {
+    new URL(url);
+  } catch {
+    return fail(`--url ${url} is not a web address (e.g. https://lcs.example.gov.uk/web/assessment/123)`);
+  }
+  const page = parseHtml(pageHtml, url);
+
+  const frames: FrameFile[] = [];
+  for (const arg of frameArgs) {
+    const eq = arg.lastIndexOf('=');
+    const key = eq > 0 ? arg.slice(0, eq) : undefined;
+    const file = eq > 0 ? arg.slice(eq + 1) : arg;
+    let html: string;
+    try {
+      html = readText(file);
+    } catch {
+      return fail(`cannot read the frame ${file}`);
+    }
+    const frameUrl = savedFrom(html) ?? pathToFileURL(resolve(file)).href;
+    frames.push({ file: basename(file), ...(key !== undefined ? { key } : {}), html, doc: parseHtml(html, frameUrl) });
+  }
+  const { resolve: frameFor, unmatched } = frameResolver(page, frames);
+
+  const result = extract(page, url, map, new Date(), { frames: (f) => frameFor(f) });
+  if (!result) {
+    const message = `the map ${map.id} does not recognise ${pageFile} as an assessment page at ${url}: check $.page.url and $.page.assessmentId${values.url === undefined ? ', or give the address with --url' : ''}`;
+    if (flags.json) io.out(JSON.stringify({ ok: false, recognised: false, error: message }, null, 2));
+    else io.err(message);
+    return EXIT_FAILURE;
+  }
+  if (flags.json) {
+    io.out(
+      JSON.stringify(
+        {
+          ok: true,
+          map: { id: map.id, version: map.version, caseSystem: map.caseSystem },
+          warnings: validated.warnings,
+          url,
+          unmatchedFrames: unmatched,
+          ...result,
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    printText(io, map, validated.warnings, result, url, unmatched);
+  }
+  return EXIT_OK;
+}
+
+if (isMainModule(import.meta.url)) {
+  process.exitCode = runExtract(process.argv.slice(2));
+}
