@@ -9,6 +9,8 @@ import {
 } from '../../lib/adapters/field-map-schema';
 import { knownFactPaths } from '../../lib/model/facts';
 import lcsDemo from '../../lib/adapters/maps/lcs-demo.json';
+import { readFileSync } from 'node:fs';
+import { LOCATOR_KINDS, PARSE_TYPES, READ_KINDS } from '../../lib/adapters/field-map-schema';
 
 // The field-map validator: a council's IT team sees these messages, so each must name
 // the JSON path and say what was expected.
@@ -267,5 +269,34 @@ describe('everything else the shape cannot say', () => {
   it('a map with nothing to read is valid, with a warning', () => {
     const r = validateFieldMap(base());
     expect(r.ok && r.warnings).toEqual([{ path: '$', message: 'the map has no fields and no groups: it reads nothing' }]);
+  });
+});
+
+describe('docs/field-maps.md', () => {
+  const doc = readFileSync(new URL('../../docs/field-maps.md', import.meta.url), 'utf8');
+
+  it('lists every fact path, locator kind, read kind and parse type', () => {
+    for (const path of knownFactPaths()) expect(doc, path).toContain(`| \`${path}\` |`);
+    for (const kind of LOCATOR_KINDS) expect(doc, kind).toContain(`| \`${kind}\` |`);
+    for (const kind of READ_KINDS) expect(doc, kind).toMatch(new RegExp(`\\| \`${kind}\`( \\(default\\))? \\|`));
+    for (const type of PARSE_TYPES) expect(doc, type).toContain(`| \`${type}\` |`);
+  });
+
+  it('its JSON examples are valid pieces of a map', () => {
+    const blocks = [...doc.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+    expect(blocks.length).toBeGreaterThan(5);
+    let parsed = 0;
+    for (const block of blocks) {
+      if (block.includes('…')) continue;
+      try {
+        JSON.parse(block.trim().startsWith('{') || block.trim().startsWith('[') ? block : `{${block}}`);
+        parsed++;
+      } catch {
+        // Several snippets are two entries in a row: try them as a list.
+        JSON.parse(`[${block}]`);
+        parsed++;
+      }
+    }
+    expect(parsed).toBeGreaterThan(5);
   });
 });
