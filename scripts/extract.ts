@@ -116,11 +116,11 @@ function printText(out: CliOutput, map: FieldMap, warnings: MapError[], result: 
     out.out(`  ${left.padEnd(width)}  ← ${p?.locator ?? '?'}${p?.mapEntry ? ` [${p.mapEntry}]` : ''}`);
   }
   out.out('');
-  if (result.notFound.length === 0) {
+  if (result.notFoundDetails.length === 0) {
     out.out('Every map entry for this page found its field.');
   } else {
-    out.out(`Found nothing (${result.notFound.length}):`);
-    for (const n of result.notFound) out.out(`  ${n.entry}  ${n.fact}: ${n.reason}`);
+    out.out(`Found nothing (${result.notFoundDetails.length}):`);
+    for (const n of result.notFoundDetails) out.out(`  ${n.entry}  ${n.fact}: ${n.reason}`);
   }
 }
 
@@ -226,6 +226,9 @@ export function runExtract(argv: readonly string[], io: CliOutput = processOutpu
           url,
           unmatchedFrames: unmatched,
           ...result,
+          // One list, with reasons, is clearer for a map writer than two.
+          notFound: result.notFoundDetails,
+          notFoundDetails: undefined,
         },
         null,
         2,

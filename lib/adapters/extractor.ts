@@ -55,7 +55,11 @@ export interface NotFound {
   entry: string;
   /** The fact it was for: a generic path, or a concrete one in a group (`children[P1002].bedroomSeen`). */
   fact: string;
-  /** Why, in plain words (never the page's text). */
+}
+
+/** The same, with why: for `npm run extract` and the panel's inspect view. */
+export interface NotFoundDetail extends NotFound {
+  /** In plain words, never quoting the page. */
   reason: string;
 }
 
@@ -75,7 +79,10 @@ export interface ExtractResult extends PageIdentity {
   facts: FactUpdate[];
   /** Keyed by fact path. */
   provenance: Record<string, FactProvenance>;
+  /** Entries that found nothing here (or nothing readable): `{ entry, fact }`. */
   notFound: NotFound[];
+  /** The same entries with the reason for each, in the same order. */
+  notFoundDetails: NotFoundDetail[];
 }
 
 export interface ExtractOptions {
@@ -249,7 +256,7 @@ function sectionScopes(ctx: Ctx, matched: readonly SectionEntry[], section: Form
 class Output {
   readonly values = new Map<string, FactValue | null>();
   readonly provenance = new Map<string, FactProvenance>();
-  readonly notFound: NotFound[] = [];
+  readonly notFound: NotFoundDetail[] = [];
 
   emit(path: string, value: FactValue | null, where: FactProvenance): void {
     const had = this.values.get(path);
@@ -569,7 +576,13 @@ export function extract(doc: Document, url: string, map: FieldMap, now: Date, op
     const where = out.provenance.get(path);
     if (where) provenance[path] = where;
   }
-  return { ...identity, facts, provenance, notFound: out.notFound };
+  return {
+    ...identity,
+    facts,
+    provenance,
+    notFound: out.notFound.map(({ entry, fact }) => ({ entry, fact })),
+    notFoundDetails: out.notFound,
+  };
 }
 
 /**

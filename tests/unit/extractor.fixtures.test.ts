@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { extract, identifyPage, locateField, type ExtractResult } from '../../lib/adapters/extractor';
 import { validateFieldMap, type FieldMap } from '../../lib/adapters/field-map-schema';
 import { FactValueSchema, applyFacts, emptyRecord, parseRecord, type FactUpdate } from '../../lib/model';
+import { FactsMessageSchema } from '../../lib/messages';
 import mapJson from '../../lib/adapters/maps/lcs-demo.json';
 
 // Every saved page of the demo case system must yield exactly the facts in its
@@ -85,7 +86,7 @@ describe('lcs-demo.json on the saved demo pages', () => {
       it('yields exactly the expected facts', () => {
         expect(asObject(result.facts)).toEqual(expected.facts);
         // A group whose people this page has none of (an unborn baby gives no views) finds no rows; nothing else may miss.
-        expect(result.notFound.filter((n) => !n.reason.startsWith('no rows') && !expected.missing?.includes(n.fact))).toEqual([]);
+        expect(result.notFoundDetails.filter((n) => !n.reason.startsWith('no rows') && !expected.missing?.includes(n.fact))).toEqual([]);
       });
 
       it('gives provenance for every fact, with the URL path only', () => {
@@ -104,6 +105,24 @@ describe('lcs-demo.json on the saved demo pages', () => {
         const { record, rejected } = applyFacts(emptyRecord(map.caseSystem, result.assessmentId), result.facts, result.provenance);
         expect(rejected).toEqual([]);
         expect(parseRecord(record).ok).toBe(true);
+      });
+
+      it('makes a facts message the background accepts (the content script sends these fields as they are)', () => {
+        const message = {
+          type: 'facts',
+          caseSystem: map.caseSystem,
+          mapId: map.id,
+          assessmentId: result.assessmentId,
+          ...(result.personId ? { personId: result.personId } : {}),
+          ...(result.section ? { section: result.section } : {}),
+          pagePath: expected.path,
+          topFrame: true,
+          facts: result.facts,
+          provenance: result.provenance,
+          notFound: result.notFound,
+        };
+        const parsed = FactsMessageSchema.safeParse(message);
+        expect(parsed.success, JSON.stringify(parsed.error?.issues.slice(0, 3))).toBe(true);
       });
 
       it('keeps no narrative text or names', () => {

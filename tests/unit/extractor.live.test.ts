@@ -48,7 +48,7 @@ describe('lcs-demo.json on the live demo case system', () => {
         expect(result, path).not.toBeNull();
         expect(result?.assessmentId).toBe(formId);
         expect(Object.fromEntries(result?.facts.map((f) => [f.path, f.value]) ?? []), path).toEqual(expectedFacts(api, section));
-        expect(result?.notFound.filter((n) => !n.reason.startsWith('no rows')), path).toEqual([]);
+        expect(result?.notFoundDetails.filter((n) => !n.reason.startsWith('no rows')), path).toEqual([]);
       }
     }
   }, 60_000);

@@ -167,7 +167,7 @@ describe('locators', () => {
   it('a bad CSS selector is reported, not thrown', () => {
     const r = run('<input>', { fields: [{ fact: 'dates.referral', section: 'reasons', find: { css: 'input[[' }, parse: date }] });
     expect(r.facts).toEqual([]);
-    expect(r.notFound[0]?.reason).toMatch(/not a valid CSS selector/);
+    expect(r.notFoundDetails[0]?.reason).toMatch(/not a valid CSS selector/);
   });
 });
 
@@ -238,7 +238,7 @@ describe('reading', () => {
   it('reading a kind of element that is not there is reported', () => {
     const r = run(body, { fields: [{ fact: 'background.genogram', section: 'reasons', find: { css: '#code' }, read: 'checked' }] });
     expect(r.facts).toEqual([]);
-    expect(r.notFound).toEqual([{ entry: 'fields[0]', fact: 'background.genogram', reason: expect.stringMatching(/no checkbox there/) }]);
+    expect(r.notFoundDetails).toEqual([{ entry: 'fields[0]', fact: 'background.genogram', reason: expect.stringMatching(/no checkbox there/) }]);
   });
 
   it('reads what the worker typed, not the value the page was loaded with', () => {
@@ -266,14 +266,19 @@ describe('three states: value, blank, absent', () => {
     expect(facts(r)).toEqual({ 'dates.referral': '2026-11-03', 'dates.icpc': null });
   });
 
+  it('notFound names the entry and the fact; notFoundDetails adds why', () => {
+    expect(r.notFound).toEqual(r.notFoundDetails.map(({ entry, fact }) => ({ entry, fact })));
+    for (const n of r.notFound) expect(Object.keys(n).sort()).toEqual(['entry', 'fact']);
+  });
+
   it('a field not on the page is absent and listed as found nothing; another section\'s field is not even tried', () => {
-    expect(r.notFound).toContainEqual({ entry: 'fields[4]', fact: 'dates.referral', reason: 'nothing matched label "Copy"' });
-    expect(r.notFound.some((n) => n.fact === 'dates.authorised')).toBe(false);
+    expect(r.notFoundDetails).toContainEqual({ entry: 'fields[4]', fact: 'dates.referral', reason: 'nothing matched label "Copy"' });
+    expect(r.notFoundDetails.some((n) => n.fact === 'dates.authorised')).toBe(false);
   });
 
   it('text that cannot be read is absent (never null: that would be a false "missing"), and the reason does not quote it', () => {
     expect('dates.completed' in facts(r)).toBe(false);
-    const miss = r.notFound.find((n) => n.fact === 'dates.completed');
+    const miss = r.notFoundDetails.find((n) => n.fact === 'dates.completed');
     expect(miss?.reason).toMatch(/not a date written dd\/MM\/yyyy/);
     expect(JSON.stringify(r)).not.toContain('sometime');
   });
@@ -358,7 +363,7 @@ describe('groups of people', () => {
 
   it('a blank or unknown role is reported and the row skipped; a placeholder row is ignored', () => {
     const r = run(household, { groups: [group] });
-    expect(r.notFound).toEqual([
+    expect(r.notFoundDetails).toEqual([
       { entry: 'members.people', fact: 'role of P4', reason: expect.stringMatching(/^the role is blank in the row for P4 of table "Household members"/) },
       { entry: 'members.people', fact: 'role of P5', reason: expect.stringMatching(/^the role is not one of the map's roles/) },
     ]);
@@ -429,13 +434,13 @@ describe('groups of people', () => {
       'children[P2].youngCarer': null,
       'children[P3].ownWordsRecorded': false,
     });
-    expect(r.notFound).toEqual([{ entry: 'groups[1].fields[1]', fact: 'children[P3].youngCarer', reason: 'nothing matched label "Young carer?"' }]);
+    expect(r.notFoundDetails).toEqual([{ entry: 'groups[1].fields[1]', fact: 'children[P3].youngCarer', reason: 'nothing matched label "Young carer?"' }]);
     for (const secret of ['I like my school', 'happy baby', 'Ruby', 'Sonny', 'Poppy']) expect(JSON.stringify(r)).not.toContain(secret);
   });
 
   it('a group whose rows are missing says so', () => {
     const r = run('<p>No table here</p>', { groups: [{ ...group, fields: [] }] });
-    expect(r.notFound).toEqual([{ entry: 'members', fact: 'children[] / adults[]', reason: expect.stringMatching(/^no rows: nothing matched table "Household members"/) }]);
+    expect(r.notFoundDetails).toEqual([{ entry: 'members', fact: 'children[] / adults[]', reason: expect.stringMatching(/^no rows: nothing matched table "Household members"/) }]);
   });
 
   it('a row whose id is not plain is reported, not used', () => {
@@ -443,7 +448,7 @@ describe('groups of people', () => {
       groups: [{ id: 'g', section: 'reasons', rows: { table: 'T' }, personId: { column: 'Person ID' }, people: 'children', fields: [] }],
     });
     expect(r.facts).toEqual([]);
-    expect(r.notFound[0]).toMatchObject({ entry: 'g.personId', reason: expect.stringMatching(/not an id/) });
+    expect(r.notFoundDetails[0]).toMatchObject({ entry: 'g.personId', reason: expect.stringMatching(/not an id/) });
   });
 });
 
@@ -482,7 +487,7 @@ describe('frames', () => {
     const frameDoc = innerDoc();
     const r = extract(doc(outer, url), url, makeMap({ fields }), NOW, { frames: false });
     expect(r?.facts).toEqual([]);
-    expect(r?.notFound).toHaveLength(2);
+    expect(r?.notFoundDetails).toHaveLength(2);
     void frameDoc;
   });
 
@@ -574,7 +579,7 @@ describe('sections', () => {
     expect(facts(extract(page('10:30'), URL_, map, NOW)!)).toEqual({ 'dates.strategyDiscussion': '2026-06-22T10:30:00+01:00' });
     const blank = extract(page(''), URL_, map, NOW)!;
     expect(blank.facts).toEqual([]);
-    expect(blank.notFound[0]?.reason).toMatch(/time box is blank/);
+    expect(blank.notFoundDetails[0]?.reason).toMatch(/time box is blank/);
   });
 });
 
@@ -603,7 +608,7 @@ describe('DOM clobbering', () => {
   it('form controls named like DOM properties do not break reading', () => {
     const r = extract(doc(body), URL_, map, NOW);
     expect(r && facts(r)).toEqual(expected);
-    expect(r?.notFound).toEqual([]);
+    expect(r?.notFoundDetails).toEqual([]);
   });
 
   it('shadowed properties on the document, a form and its controls are never used', () => {
