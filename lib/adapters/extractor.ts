@@ -29,6 +29,7 @@ import {
   columnsNamed,
   describeLocator,
   docsFor,
+  frameElementMatches,
   startRead,
   type DocEntry,
   type FrameResolver,
@@ -110,6 +111,8 @@ interface Ctx {
   page: string;
   docs: DocEntry[];
   finders: Map<Document | Element, Finder>;
+  /** Frames are not read here (`frames: false`): each frame reads itself. */
+  framesOff: boolean;
 }
 
 function splitUrl(url: string): { rel: string; page: string } {
@@ -127,7 +130,7 @@ function makeContext(doc: Document, url: string, map: FieldMap, options: Extract
   const { rel, page } = splitUrl(url);
   const frames = options?.frames;
   const docs = frames === false ? [{ doc, frame: null, label: undefined, idText: new Map<string, string>() }] : collectDocs(doc, frames);
-  return { map, rel, page: page.slice(0, 500), docs, finders: new Map() };
+  return { map, rel, page: page.slice(0, 500), docs, finders: new Map(), framesOff: frames === false };
 }
 
 function finderFor(ctx: Ctx, scope: Scope): Finder {
@@ -153,6 +156,18 @@ function locate(ctx: Ctx, loc: Locator, scopes: readonly Scope[]): { el: Element
     if (el) return { el, scope };
   }
   return null;
+}
+
+/**
+ * The documents a frame spec allows. With frames not read here, a spec naming a frame
+ * this page has gives none: that frame reads itself, so its fields are not "missing" here.
+ */
+function docsIn(ctx: Ctx, spec: FrameSpec | undefined): DocEntry[] {
+  if (spec && ctx.framesOff && ctx.docs[0]) {
+    const top = ctx.docs[0].doc;
+    if (all(top, 'iframe, frame').some((frame) => frameElementMatches(frame, spec))) return [];
+  }
+  return docsFor(ctx.docs, spec);
 }
 
 function rootScopes(docs: readonly DocEntry[]): Scope[] {
@@ -191,7 +206,7 @@ function readId(ctx: Ctx, src: IdSource): { id: string; how: string } | null {
   if (!src.find) return null;
   let found: { el: Element; scope: Scope } | null = null;
   try {
-    found = locate(ctx, src.find, rootScopes(docsFor(ctx.docs, src.frame)));
+    found = locate(ctx, src.find, rootScopes(docsIn(ctx, src.frame)));
   } catch {
     return null;
   }
@@ -217,7 +232,7 @@ function identify(ctx: Ctx): Identified | null {
     if (s.url !== undefined && !urlMatches(s.url, ctx.rel)) return false;
     if (s.heading === undefined) return true;
     const { text, mode } = textMatch(s.heading);
-    return rootScopes(docsFor(ctx.docs, s.frame)).some((scope) => finderFor(ctx, scope).headings(text, mode).length > 0);
+    return rootScopes(docsIn(ctx, s.frame)).some((scope) => finderFor(ctx, scope).headings(text, mode).length > 0);
   });
   const sections = [...new Set(matched.map((s) => s.id))];
   const out: Identified = { mapId: map.id, caseSystem: map.caseSystem, assessmentId: assessment.id, sections, matched };
@@ -234,7 +249,7 @@ function sectionScopes(ctx: Ctx, matched: readonly SectionEntry[], section: Form
   const out: Scope[] = [];
   for (const s of matched) {
     if (s.id !== section) continue;
-    for (const entry of docsFor(ctx.docs, frame ?? s.frame)) {
+    for (const entry of docsIn(ctx, frame ?? s.frame)) {
       if (s.scope === undefined) {
         if (!out.some((o) => o.root === entry.doc)) out.push({ entry, root: entry.doc });
         continue;
@@ -300,6 +315,8 @@ interface EntryRun {
 
 function readEntry(run: EntryRun, entry: GroupFieldEntry | FieldEntry, entryId: string): void {
   const { ctx, out } = run;
+  // Nowhere to look on this page (its frame reads itself).
+  if (run.scopes.length === 0) return;
   const fact = run.concrete(entry.fact);
   if (entry.when) {
     const have = out.values.get(run.concrete(entry.when.fact));
@@ -455,6 +472,7 @@ function roleTable(people: Exclude<GroupEntry['people'], string>) {
 
 function readGroup(ctx: Ctx, out: Output, now: Date, g: GroupEntry, gi: number, matched: readonly SectionEntry[]): void {
   const scopes = sectionScopes(ctx, matched, g.section, g.frame);
+  if (scopes.length === 0) return;
   const groupEntry = g.id;
   const { rows, found, what } = rowsOf(ctx, g, scopes);
   if (!found) {
@@ -563,7 +581,7 @@ export function extract(doc: Document, url: string, map: FieldMap, now: Date, op
       out,
       now,
       section: field.section,
-      scopes: field.section === undefined ? rootScopes(docsFor(ctx.docs, field.frame)) : sectionScopes(ctx, matched, field.section, field.frame),
+      scopes: field.section === undefined ? rootScopes(docsIn(ctx, field.frame)) : sectionScopes(ctx, matched, field.section, field.frame),
       concrete: (p) => p,
       where: frameWords,
     };
@@ -606,7 +624,7 @@ export function locateField(doc: Document, map: FieldMap, factPath: string, opti
     const src = map.page.personId;
     if (!src?.find) return null;
     const loc = src.find;
-    return safely(() => locate(ctx, loc, rootScopes(docsFor(ctx.docs, src.frame)))?.el);
+    return safely(() => locate(ctx, loc, rootScopes(docsIn(ctx, src.frame)))?.el);
   }
   const person = /^(children|adults)\[([^\]]+)\]\.(.+)$/.exec(factPath);
   if (!person) {
@@ -614,7 +632,7 @@ export function locateField(doc: Document, map: FieldMap, factPath: string, opti
       if (f.fact !== factPath) continue;
       const section = f.section;
       if (section !== undefined && !shown.has(section)) continue;
-      const scopes = section === undefined ? rootScopes(docsFor(ctx.docs, f.frame)) : sectionScopes(ctx, found.matched, section, f.frame);
+      const scopes = section === undefined ? rootScopes(docsIn(ctx, f.frame)) : sectionScopes(ctx, found.matched, section, f.frame);
       const el = safely(() => locate(ctx, f.find, scopes)?.el);
       if (el) return el;
     }

@@ -388,8 +388,11 @@ export function describeLocator(loc: Locator): string {
 // ---------------------------------------------------------------- frames
 
 function frameMatches(entry: DocEntry, spec: FrameSpec): boolean {
-  const frame = entry.frame;
-  if (!frame) return false;
+  return entry.frame !== null && frameElementMatches(entry.frame, spec);
+}
+
+/** Whether an iframe (or frame) element is the one a spec names. */
+export function frameElementMatches(frame: Element, spec: FrameSpec): boolean {
   if (spec.title !== undefined && norm(attr(frame, 'title') ?? '') !== norm(spec.title)) return false;
   if (spec.name !== undefined && (attr(frame, 'name') ?? '') !== spec.name) return false;
   if (spec.src !== undefined) {

@@ -67,6 +67,16 @@ describe('lcs-demo.json on the saved demo pages', () => {
     }
   });
 
+  it('a content script in every frame: the outer 2.5 page reads its header only, the frame page reads the rest', () => {
+    const outer = cases.find((c) => c.name === 'sa-1003-background')!.expected;
+    const inner = cases.find((c) => c.name === 'sa-1003-background-frame')!.expected;
+    const top = extract(loadPage('sa-1003-background', outer.path), ORIGIN + outer.path, map, NOW, { frames: false })!;
+    expect(asObject(top.facts)).toEqual({ personId: outer.personId, kind: outer.facts.kind });
+    expect(top.notFound).toEqual([]);
+    const frame = extract(loadPage('sa-1003-background-frame', inner.path), ORIGIN + inner.path, map, NOW, { frames: false })!;
+    expect({ ...asObject(top.facts), ...asObject(frame.facts) }).toEqual(outer.facts);
+  });
+
   for (const { name, expected } of cases) {
     describe(name, () => {
       const doc = loadPage(name, expected.path);
