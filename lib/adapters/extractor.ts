@@ -571,8 +571,16 @@ export function extract(doc: Document, url: string, map: FieldMap, now: Date, op
   const fields = map.fields ?? [];
   const groups = map.groups ?? [];
   // Groups first: a top-level `when` never needs them, and people come before their details in the output.
+  // Each entry is on its own: one that fails is reported and the rest are still read.
+  const guarded = (entry: string, fact: string, fn: () => void): void => {
+    try {
+      fn();
+    } catch (err) {
+      out.miss(entry, fact, `the entry failed: ${err instanceof Error ? err.name : 'error'}`);
+    }
+  };
   groups.forEach((g, gi) => {
-    if (shown.has(g.section)) readGroup(ctx, out, now, g, gi, matched);
+    if (shown.has(g.section)) guarded(g.id, 'children[] / adults[]', () => readGroup(ctx, out, now, g, gi, matched));
   });
   for (const [field, i] of inOrder(fields)) {
     if (field.section !== undefined && !shown.has(field.section)) continue;
@@ -585,7 +593,7 @@ export function extract(doc: Document, url: string, map: FieldMap, now: Date, op
       concrete: (p) => p,
       where: frameWords,
     };
-    readEntry(run, field, field.id ?? `fields[${i}]`);
+    guarded(field.id ?? `fields[${i}]`, field.fact, () => readEntry(run, field, field.id ?? `fields[${i}]`));
   }
   const facts: FactUpdate[] = [];
   const provenance: Record<string, FactProvenance> = {};

@@ -44,8 +44,9 @@ function isLabelable(el: Element): boolean {
 function push(index: Map<string, Element[]>, key: string, el: Element): void {
   if (key === '') return;
   const list = index.get(key);
+  // Elements are indexed in document order, so a repeat can only be the last one pushed.
   if (list) {
-    if (!list.includes(el)) list.push(el);
+    if (list[list.length - 1] !== el) list.push(el);
   } else index.set(key, [el]);
 }
 

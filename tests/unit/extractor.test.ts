@@ -299,6 +299,16 @@ describe('three states: value, blank, absent', () => {
   });
 });
 
+describe('robustness', () => {
+  it('an entry that fails (a map that skipped validation) is reported; the others are still read', () => {
+    const map = makeMap({ fields: [{ fact: 'dates.referral', section: 'reasons', find: { label: 'Referral' }, parse: date }, { fact: 'dates.icpc', section: 'reasons', find: { label: 'Referral' }, parse: date }] });
+    const broken = { ...map, fields: [map.fields![0]!, { ...map.fields![1]!, parse: { type: 'date' } }] } as unknown as FieldMap;
+    const r = extract(doc('<label for="a">Referral</label><input id="a" value="03/11/2026">'), URL_, broken, NOW);
+    expect(r && facts(r)).toEqual({ 'dates.referral': '2026-11-03' });
+    expect(r?.notFoundDetails).toEqual([{ entry: 'fields[1]', fact: 'dates.icpc', reason: 'the entry failed: TypeError' }]);
+  });
+});
+
 describe('provenance', () => {
   it('has the URL path only (no query or fragment), the section, the locator, the entry and the time', () => {
     const r = run('<label for="a">Referral</label><input id="a" value="03/11/2026">', {
