@@ -159,19 +159,19 @@ function locate(ctx: Ctx, loc: Locator, scopes: readonly Scope[]): { el: Element
 }
 
 /**
- * The documents a frame spec allows. With frames not read here, a spec naming a frame
- * this page has gives none: that frame reads itself, so its fields are not "missing" here.
+ * The documents a frame spec allows. Null when frames are not read here and the spec
+ * names a frame this page has: that frame reads itself, so its fields are not missing here.
  */
-function docsIn(ctx: Ctx, spec: FrameSpec | undefined): DocEntry[] {
+function docsIn(ctx: Ctx, spec: FrameSpec | undefined): DocEntry[] | null {
   if (spec && ctx.framesOff && ctx.docs[0]) {
     const top = ctx.docs[0].doc;
-    if (all(top, 'iframe, frame').some((frame) => frameElementMatches(frame, spec))) return [];
+    if (all(top, 'iframe, frame').some((frame) => frameElementMatches(frame, spec))) return null;
   }
   return docsFor(ctx.docs, spec);
 }
 
-function rootScopes(docs: readonly DocEntry[]): Scope[] {
-  return docs.map((entry) => ({ entry, root: entry.doc }));
+function rootScopes(docs: readonly DocEntry[] | null): Scope[] | null {
+  return docs ? docs.map((entry) => ({ entry, root: entry.doc })) : null;
 }
 
 // Ids become part of fact paths (`children[<id>]`): plain characters only.
@@ -206,7 +206,7 @@ function readId(ctx: Ctx, src: IdSource): { id: string; how: string } | null {
   if (!src.find) return null;
   let found: { el: Element; scope: Scope } | null = null;
   try {
-    found = locate(ctx, src.find, rootScopes(docsIn(ctx, src.frame)));
+    found = locate(ctx, src.find, rootScopes(docsIn(ctx, src.frame)) ?? []);
   } catch {
     return null;
   }
@@ -232,7 +232,7 @@ function identify(ctx: Ctx): Identified | null {
     if (s.url !== undefined && !urlMatches(s.url, ctx.rel)) return false;
     if (s.heading === undefined) return true;
     const { text, mode } = textMatch(s.heading);
-    return rootScopes(docsIn(ctx, s.frame)).some((scope) => finderFor(ctx, scope).headings(text, mode).length > 0);
+    return (rootScopes(docsIn(ctx, s.frame)) ?? []).some((scope) => finderFor(ctx, scope).headings(text, mode).length > 0);
   });
   const sections = [...new Set(matched.map((s) => s.id))];
   const out: Identified = { mapId: map.id, caseSystem: map.caseSystem, assessmentId: assessment.id, sections, matched };
@@ -244,12 +244,20 @@ function identify(ctx: Ctx): Identified | null {
   return out;
 }
 
-/** The parts of the page a section's entries are looked for in. */
-function sectionScopes(ctx: Ctx, matched: readonly SectionEntry[], section: FormSection, frame: FrameSpec | undefined): Scope[] {
+/** The parts of the page a section's entries are looked for in; null when they are all in frames that read themselves. */
+function sectionScopes(ctx: Ctx, matched: readonly SectionEntry[], section: FormSection, frame: FrameSpec | undefined): Scope[] | null {
   const out: Scope[] = [];
+  let elsewhere = 0;
+  let here = 0;
   for (const s of matched) {
     if (s.id !== section) continue;
-    for (const entry of docsIn(ctx, frame ?? s.frame)) {
+    const docs = docsIn(ctx, frame ?? s.frame);
+    if (!docs) {
+      elsewhere++;
+      continue;
+    }
+    here++;
+    for (const entry of docs) {
       if (s.scope === undefined) {
         if (!out.some((o) => o.root === entry.doc)) out.push({ entry, root: entry.doc });
         continue;
@@ -263,7 +271,7 @@ function sectionScopes(ctx: Ctx, matched: readonly SectionEntry[], section: Form
       for (const root of parts) if (!out.some((o) => o.root === root)) out.push({ entry, root });
     }
   }
-  return out;
+  return elsewhere > 0 && here === 0 ? null : out;
 }
 
 // ---------------------------------------------------------------- output
@@ -306,7 +314,8 @@ interface EntryRun {
   out: Output;
   now: Date;
   section: FormSection | undefined;
-  scopes: Scope[];
+  /** Where to look; null when the entry's frame reads itself (nothing to report here). */
+  scopes: Scope[] | null;
   /** Generic fact path → concrete one (adds the person id in a group). */
   concrete: (generic: string) => string;
   /** Extra words for the locator description (the row, the frame). */
@@ -315,8 +324,8 @@ interface EntryRun {
 
 function readEntry(run: EntryRun, entry: GroupFieldEntry | FieldEntry, entryId: string): void {
   const { ctx, out } = run;
-  // Nowhere to look on this page (its frame reads itself).
-  if (run.scopes.length === 0) return;
+  const scopes = run.scopes;
+  if (!scopes) return;
   const fact = run.concrete(entry.fact);
   if (entry.when) {
     const have = out.values.get(run.concrete(entry.when.fact));
@@ -326,7 +335,7 @@ function readEntry(run: EntryRun, entry: GroupFieldEntry | FieldEntry, entryId: 
   }
   let found: { el: Element; scope: Scope } | null;
   try {
-    found = locate(ctx, entry.find, run.scopes);
+    found = locate(ctx, entry.find, scopes);
   } catch (err) {
     out.miss(entryId, fact, err instanceof LocatorError ? err.message : 'the locator failed');
     return;
@@ -350,7 +359,7 @@ function readEntry(run: EntryRun, entry: GroupFieldEntry | FieldEntry, entryId: 
   if (entry.time && raw !== null) {
     let t: { el: Element; scope: Scope } | null = null;
     try {
-      t = locate(ctx, entry.time.find, run.scopes);
+      t = locate(ctx, entry.time.find, scopes);
     } catch {
       t = null;
     }
@@ -472,7 +481,7 @@ function roleTable(people: Exclude<GroupEntry['people'], string>) {
 
 function readGroup(ctx: Ctx, out: Output, now: Date, g: GroupEntry, gi: number, matched: readonly SectionEntry[]): void {
   const scopes = sectionScopes(ctx, matched, g.section, g.frame);
-  if (scopes.length === 0) return;
+  if (!scopes) return;
   const groupEntry = g.id;
   const { rows, found, what } = rowsOf(ctx, g, scopes);
   if (!found) {
@@ -632,7 +641,7 @@ export function locateField(doc: Document, map: FieldMap, factPath: string, opti
     const src = map.page.personId;
     if (!src?.find) return null;
     const loc = src.find;
-    return safely(() => locate(ctx, loc, rootScopes(docsIn(ctx, src.frame)))?.el);
+    return safely(() => locate(ctx, loc, rootScopes(docsIn(ctx, src.frame)) ?? [])?.el);
   }
   const person = /^(children|adults)\[([^\]]+)\]\.(.+)$/.exec(factPath);
   if (!person) {
@@ -641,7 +650,7 @@ export function locateField(doc: Document, map: FieldMap, factPath: string, opti
       const section = f.section;
       if (section !== undefined && !shown.has(section)) continue;
       const scopes = section === undefined ? rootScopes(docsIn(ctx, f.frame)) : sectionScopes(ctx, found.matched, section, f.frame);
-      const el = safely(() => locate(ctx, f.find, scopes)?.el);
+      const el = safely(() => locate(ctx, f.find, scopes ?? [])?.el);
       if (el) return el;
     }
     return null;
@@ -654,7 +663,7 @@ export function locateField(doc: Document, map: FieldMap, factPath: string, opti
     const roleGives = typeof g.people !== 'string' && Object.values(g.people.roles).some((r) => r.group === groupName && r.facts && rest !== undefined && rest in r.facts);
     if (entries.length === 0 && !roleGives) continue;
     if (typeof g.people === 'string' && g.people !== groupName) continue;
-    const { rows } = rowsOf(ctx, g, sectionScopes(ctx, found.matched, g.section, g.frame));
+    const { rows } = rowsOf(ctx, g, sectionScopes(ctx, found.matched, g.section, g.frame) ?? []);
     for (const row of rows) {
       const pid = rowPersonId(ctx, g, row);
       if (!pid || !('id' in pid) || pid.id !== id) continue;

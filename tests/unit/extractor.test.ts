@@ -564,6 +564,13 @@ describe('sections', () => {
     expect(r && facts(r)).toEqual({ 'dates.referral': '2026-11-01', 'dates.planAgreedWithFamily': '2026-11-05' });
   });
 
+  it('a section whose scope is not on the page: its entries are reported, not silently dropped', () => {
+    const map = makeMap({ sections: [{ id: 'reasons', url: '/reasons', scope: '#nowhere' }], fields: [{ fact: 'dates.referral', section: 'reasons', find: { label: 'Date' }, parse: date }] });
+    const r = extract(doc('<label for="a">Date</label><input id="a" value="01/11/2026">'), URL_, map, NOW);
+    expect(r?.facts).toEqual([]);
+    expect(r?.notFound).toEqual([{ entry: 'fields[0]', fact: 'dates.referral' }]);
+  });
+
   it('a field with no section is read on every page of the assessment (a banner)', () => {
     const map = makeMap({ fields: [{ fact: 'kind', find: { term: 'Type' }, read: 'text', parse: { type: 'codes', map: { S47: 'section-47' } } }] });
     const d = doc('<dl><dt>Type</dt><dd>S47</dd></dl>', 'https://x/a/SA-9/plan');
