@@ -14,8 +14,14 @@ export default defineConfig({
     name: 'Assessment Companion',
     description:
       'Checks a Single Assessment against your council’s procedure while you record it: missing steps, practice prompts and working-day deadlines.',
-    permissions: ['storage', 'alarms'],
+    permissions: ['storage', 'alarms', 'scripting'],
     host_permissions: DEMO_ORIGINS,
+    // A council's own case system: asked for at run time, for exactly the origins set in
+    // the options page or by policy, never all sites at install.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    storage: { managed_schema: 'managed-schema.json' },
+    // No other extension or web page may message us.
+    externally_connectable: { ids: [] },
     action: { default_title: 'Open Assessment Companion' },
     content_security_policy: {
       extension_pages:

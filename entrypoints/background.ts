@@ -10,6 +10,7 @@ import { CompanionDb, deleteExpired } from '../lib/store';
 import { handleContentMessage, tabActivated, calendarFor, type ServiceDeps } from '../lib/background/service';
 import { activeConfig, type ActiveConfig } from '../lib/background/config';
 import { ACTIVE_MAP_KEY } from '../lib/content/page-reader';
+import { councilOrigins } from '../lib/settings';
 
 const SETTINGS_KEY = 'settings';
 const RETENTION_ALARM = 'retention';
@@ -23,11 +24,29 @@ async function readManaged(): Promise<unknown> {
   }
 }
 
+const COUNCIL_SCRIPT_ID = 'case-system';
+
+/** Runs the content script on the council's own case system origins, where the browser has granted access. */
+async function syncContentScripts(origins: readonly string[]): Promise<void> {
+  if (!browser.scripting?.registerContentScripts) return;
+  const extra = councilOrigins(origins);
+  const granted: string[] = [];
+  for (const origin of extra) {
+    if (await browser.permissions.contains({ origins: [origin] }).catch(() => false)) granted.push(origin);
+  }
+  await browser.scripting.unregisterContentScripts({ ids: [COUNCIL_SCRIPT_ID] }).catch(() => undefined);
+  if (granted.length === 0) return;
+  await browser.scripting.registerContentScripts([
+    { id: COUNCIL_SCRIPT_ID, matches: granted, js: ['content-scripts/content.js'], allFrames: true, runAt: 'document_idle', persistAcrossSessions: true },
+  ]);
+}
+
 async function loadConfig(): Promise<ActiveConfig> {
   const [local, managed] = await Promise.all([browser.storage.local.get(SETTINGS_KEY), readManaged()]);
   const config = activeConfig(local[SETTINGS_KEY], managed);
   // The content script has no zod: it reads only a map that passed validation here.
   await browser.storage.local.set({ [ACTIVE_MAP_KEY]: config.fieldMap });
+  await syncContentScripts(config.settings.origins).catch(() => undefined);
   return config;
 }
 
@@ -57,6 +76,11 @@ export default defineBackground(() => {
       .then((result) => sendResponse(result.ok ? (result.reply ?? { ok: true }) : { error: result.error }))
       .catch((error: unknown) => sendResponse({ error: String(error) }));
     return true; // reply is sent asynchronously
+  });
+
+  browser.permissions.onAdded.addListener(() => {
+    configPromise = undefined;
+    void config();
   });
 
   browser.tabs.onActivated.addListener(({ tabId }) => {

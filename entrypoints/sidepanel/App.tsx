@@ -8,6 +8,7 @@ import { CURRENT_KEY, calendarFor } from '../../lib/background/service';
 import { activeConfig, type ActiveConfig } from '../../lib/background/config';
 import { evaluate, getPack, resolveParams, type Finding, type CountdownResult } from '../../lib/rules';
 import { FORM_SECTION_NAMES } from '../../lib/model';
+import { factSections, sectionOfFact } from '../../lib/adapters/fact-sections';
 
 const db = new CompanionDb();
 
@@ -68,14 +69,24 @@ export function SidePanelApp() {
   }, [key]);
 
   const pack = config ? getPack(config.settings.packId) : undefined;
+  const sections = useMemo(() => (config ? factSections(config.fieldMap) : new Map()), [config]);
   const evaluation = useMemo(() => {
     if (!config || !pack || !stored) return null;
     const params = resolveParams(pack, config.settings.packParams);
-    return evaluate(stored.record, pack, new Date(now), {
+    const result = evaluate(stored.record, pack, new Date(now), {
       calendar: calendarFor(config.holidayDates),
       ...(params.ok ? { params: params.params } : {}),
     });
-  }, [config, pack, stored, now]);
+    // Point each step at the part of this council's form where its field is, when the map says.
+    const place = <T extends Finding | CountdownResult>(f: T): T =>
+      f.field ? { ...f, section: sectionOfFact(sections, f.field) ?? f.section } : f;
+    return {
+      ...result,
+      findings: result.findings.map(place),
+      countdowns: result.countdowns.map(place),
+      ready: { ...result.ready, blocking: result.ready.blocking.map(place), expected: result.ready.expected.map(place) },
+    };
+  }, [config, pack, stored, now, sections]);
 
   const onShowMe = async (finding: Finding | CountdownResult) => {
     if (!current || !finding.field) return;

@@ -45,7 +45,6 @@ export function startPageReader(deps: ReaderDeps): PageReader {
   let lastSent = '';
   let stopped = false;
   let reads = 0;
-  let observer: MutationObserver | undefined;
 
   const alive = (): boolean => {
     try {
@@ -136,7 +135,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
   function stop(): void {
     stopped = true;
     if (timer !== undefined) clearTimeout(timer);
-    observer?.disconnect();
+    observer.disconnect();
     doc.removeEventListener('input', schedule, true);
     doc.removeEventListener('change', schedule, true);
     try {
@@ -162,7 +161,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
 
   doc.addEventListener('input', schedule, true);
   doc.addEventListener('change', schedule, true);
-  observer = new (win as Window & typeof globalThis).MutationObserver(schedule);
+  const observer = new (win as Window & typeof globalThis).MutationObserver(schedule);
   observer.observe(doc.documentElement, {
     subtree: true,
     childList: true,

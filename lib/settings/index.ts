@@ -8,6 +8,11 @@ export const OriginPatternSchema = z
 
 export const DEMO_ORIGINS = ['http://127.0.0.1/*', 'http://localhost/*'];
 
+/** Origins beyond the demo's, which the manifest does not cover: registered at run time once access is granted. */
+export function councilOrigins(origins: readonly string[]): string[] {
+  return origins.filter((o) => !DEMO_ORIGINS.includes(o));
+}
+
 export const PackIdSchema = z.enum(['derby', 'hertfordshire']);
 
 /** Settings a user may change in the options page, and IT may set (and lock) by policy. */
