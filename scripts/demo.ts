@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer';
 import { startCaseSystem } from '../tests/fixtures/case-system/server';
 import { launchBrowser, openPanelPage, REPO_ROOT, SetupError } from './lib/launch';
+import { findBrowser } from './lib/find-browser.mjs';
 
 const args = process.argv.slice(2);
 const headless = args.includes('--headless');
@@ -46,6 +47,9 @@ async function sideBySide(browser: Browser, left: Uint8Array, right: Uint8Array,
 }
 
 async function main(): Promise<void> {
+  // Find the browser before anything slow, so a wrong CHROME_PATH is said at once.
+  const found = findBrowser();
+  if (!found.ok) throw new SetupError(found.message);
   build();
   const server = await startCaseSystem({ port: headless ? 0 : 4173 });
   const launched = await launchBrowser({ headless });
