@@ -258,7 +258,7 @@ function zoneFormat(zone: string): Intl.DateTimeFormat | null {
 
 /** True for "UTC", "Z", a fixed offset like "+01:00", or a time zone the runtime knows (e.g. "Europe/London"). */
 export function isKnownTimeZone(zone: string): boolean {
-  return zone === 'UTC' || zone === 'Z' || FIXED_OFFSET.test(zone) || zoneFormat(zone) !== null;
+  return zone === 'UTC' || zone === 'Z' || zone === 'Europe/London' || FIXED_OFFSET.test(zone) || zoneFormat(zone) !== null;
 }
 
 /** Minutes the zone is ahead of UTC at the instant `utcMs`. */
@@ -275,6 +275,25 @@ function offsetText(minutes: number): string {
   return `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
+/** 01:00 UTC on the last Sunday of a month (when UK and EU clocks change, since 1996). */
+function lastSundayAt1Utc(year: number, month: number): number {
+  const last = new Date(Date.UTC(year, month, 0));
+  return Date.UTC(year, month - 1, last.getUTCDate() - last.getUTCDay(), 1);
+}
+
+/**
+ * Europe/London without Intl: building a time-zone formatter costs tens of
+ * milliseconds the first time, too much for the content script's first read.
+ * BST runs from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last
+ * Sunday of October; a wall time is taken as BST first (so a repeated hour is its
+ * first occurrence).
+ */
+function londonOffset(p: DateTimeParts, wallMs: number): number | undefined {
+  if (p.year < 1996) return undefined;
+  const asBst = wallMs - 3_600_000;
+  return asBst >= lastSundayAt1Utc(p.year, 3) && asBst < lastSundayAt1Utc(p.year, 10) ? 60 : 0;
+}
+
 /**
  * A wall-clock time in a zone as ISO 8601 with its offset, e.g. 14:30 on 2 June in
  * Europe/London → `2026-06-02T14:30:00+01:00`. Undefined for an unknown zone.
@@ -286,9 +305,13 @@ export function zonedIso(p: DateTimeParts, zone: string): string | undefined {
   const local = `${isoDate(p)}T${pad(hour)}:${pad(minute)}:${pad(second)}`;
   if (zone === 'UTC' || zone === 'Z') return `${local}+00:00`;
   if (FIXED_OFFSET.test(zone)) return `${local}${zone}`;
+  const wall = Date.UTC(p.year, p.month - 1, p.day, hour, minute, second);
+  if (zone === 'Europe/London') {
+    const london = londonOffset(p, wall);
+    if (london !== undefined) return `${local}${offsetText(london)}`;
+  }
   const fmt = zoneFormat(zone);
   if (!fmt) return undefined;
-  const wall = Date.UTC(p.year, p.month - 1, p.day, hour, minute, second);
   // Two steps settle the offset either side of a clock change.
   let offset = zoneOffsetAt(fmt, wall);
   const second1 = zoneOffsetAt(fmt, wall - offset * 60_000);

@@ -87,6 +87,25 @@ describe('date-times and time zones', () => {
     expect(dt('25/10/2026 02:30')).toBe('2026-10-25T02:30:00+00:00');
   });
 
+  it('the built-in London rule agrees with the time-zone database on every hour of 1996–2040', () => {
+    const intl = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', timeZoneName: 'shortOffset' });
+    for (let year = 1996; year <= 2040; year++) {
+      for (const [month, days] of [[3, [24, 25, 26, 27, 28, 29, 30, 31]], [10, [24, 25, 26, 27, 28, 29, 30, 31]], [7, [1]], [12, [1]]] as const) {
+        for (const day of days) {
+          for (const hour of [0, 2, 3, 12, 23]) {
+            const iso = zonedIso({ year, month, day, hour, minute: 30 }, 'Europe/London')!;
+            const name = intl.formatToParts(new Date(iso)).find((x) => x.type === 'timeZoneName')?.value ?? '';
+            const hoursAhead = Number(/GMT([+-]\d+)?/.exec(name)?.[1] ?? '0');
+            expect(`${iso} ${hoursAhead}`).toBe(`${iso} ${iso.endsWith('+01:00') ? 1 : 0}`);
+            // And the instant written shows that wall-clock time in London.
+            const wall = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+            expect(wall).toBe(`${String(hour).padStart(2, '0')}:30`);
+          }
+        }
+      }
+    }
+  });
+
   it('other zones and fixed offsets', () => {
     expect(dt('02/06/2026 14:30', 'UTC')).toBe('2026-06-02T14:30:00+00:00');
     expect(dt('02/06/2026 14:30', '+02:00')).toBe('2026-06-02T14:30:00+02:00');
