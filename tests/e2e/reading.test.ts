@@ -1,0 +1,131 @@
+/**
+ * Reading the case system in real Chromium: visiting the demo form section by section
+ * builds a stored record equal to what the form holds; narratives never reach storage;
+ * a field map with a mistake is refused with its JSON path and the last good map stays.
+ */
+import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyFacts, emptyRecord, type AssessmentRecord, type FactValue } from '../../lib/model';
+import { startHarness, type Harness } from './harness';
+
+const SECTIONS = ['household', 'reasons', 'plan', 'child-protection', 'background', 'profile', 'views', 'analysis', 'manager', 'outcomes'];
+const PAGES = join(import.meta.dirname, '..', 'fixtures', 'pages');
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** Everything the extension keeps: IndexedDB rows and extension storage, read from an extension page. */
+async function storedEverything(panel: Page): Promise<{ records: Array<{ key: string; record: AssessmentRecord }>; local: unknown; session: unknown }> {
+  return panel.evaluate(async () => {
+    const records = await new Promise<Array<{ key: string; record: AssessmentRecord }>>((resolve, reject) => {
+      const open = indexedDB.open('assessment-companion');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        const all = db.transaction('records').objectStore('records').getAll();
+        all.onsuccess = () => resolve(all.result as Array<{ key: string; record: AssessmentRecord }>);
+        all.onerror = () => reject(all.error);
+      };
+    });
+    const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<unknown> }; session: { get(k: null): Promise<unknown> } } } }).chrome;
+    return { records, local: await c.storage.local.get(null), session: await c.storage.session.get(null) };
+  });
+}
+
+async function visitAll(formId: string): Promise<void> {
+  for (const section of SECTIONS) {
+    const page = await h.openCase(formId, section);
+    // The panel follows this page once its read has been stored.
+    await h.panel.waitForSelector(`[data-assessment="${formId}"][data-section="${section}"]`, { timeout: 15_000 });
+    await page.close();
+  }
+}
+
+function expectedRecord(formId: string): AssessmentRecord {
+  let record = emptyRecord('lcs-demo', formId);
+  const files = readdirSync(PAGES).filter((f) => f.startsWith(`${formId.toLowerCase()}-`) && f.endsWith('.expected.json'));
+  expect(files.length).toBeGreaterThanOrEqual(10);
+  for (const file of files) {
+    const expected = JSON.parse(readFileSync(join(PAGES, file), 'utf8')) as { facts: Record<string, FactValue | null> };
+    const result = applyFacts(record, Object.entries(expected.facts).map(([path, value]) => ({ path, value })));
+    expect(result.rejected).toEqual([]);
+    record = result.record;
+  }
+  return record;
+}
+
+/** Records compared as sets of facts: order of people and provenance do not matter. */
+function normalise(record: AssessmentRecord): unknown {
+  const { provenance: _provenance, ...rest } = record;
+  const byId = <T extends { id: string }>(list: T[] | undefined) => list?.slice().sort((a, b) => a.id.localeCompare(b.id));
+  return { ...rest, children: byId(rest.children), adults: byId(rest.adults) };
+}
+
+describe('reading the demo case system', () => {
+  it('builds a stored record equal to what the form holds, section by section (SA-1002)', async () => {
+    await visitAll('SA-1002');
+    const { records } = await storedEverything(h.panel);
+    const stored = records.find((r) => r.key === 'lcs-demo:SA-1002');
+    expect(stored).toBeDefined();
+    expect(normalise(stored!.record)).toEqual(normalise(expectedRecord('SA-1002')));
+    // Provenance says where each fact was read: the page path without query, the section, the locator.
+    const provenance = stored!.record.provenance ?? {};
+    // The referral date shows on 2.2 and, read-only, on 2.9: the latest read is kept.
+    expect(['/assessment/SA-1002/reasons', '/assessment/SA-1002/manager']).toContain(provenance['dates.referral']?.page);
+    expect(provenance['background.genogram']?.page).toBe('/assessment/SA-1002/background/frame');
+    for (const where of Object.values(provenance)) expect(where.page).not.toContain('?');
+  });
+
+  it('keeps no narrative text: a marker typed into every text box never reaches storage', async () => {
+    const marker = `MARKER-${Date.now()}-zq`;
+    for (const section of ['reasons', 'profile', 'views', 'analysis', 'background']) {
+      const page = await h.openCase('SA-1001', section);
+      const frames = page.frames();
+      for (const frame of frames) {
+        const boxes = await frame.$$('textarea');
+        for (const box of boxes) await box.type(` "${marker} said the child"`);
+      }
+      // Wait for the panel to show this page's read, then leave.
+      await h.panel.waitForSelector(`[data-assessment="SA-1001"][data-section="${section}"]`, { timeout: 15_000 });
+      await new Promise((r) => setTimeout(r, 300));
+      await page.close();
+    }
+    const everything = JSON.stringify(await storedEverything(h.panel));
+    expect(everything).toContain('lcs-demo:SA-1001');
+    expect(everything).not.toContain(marker);
+    expect(await h.panel.evaluate(() => document.body.innerText)).not.toContain(marker);
+  });
+
+  it('refuses a field map with a mistake, naming its JSON path, and keeps the last good map', async () => {
+    const options = await h.browser.newPage();
+    await options.goto(`chrome-extension://${h.extensionId}/options.html`);
+    const before = await options.evaluate(async () => {
+      const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
+      return JSON.stringify((await c.storage.local.get('activeFieldMap')).activeFieldMap);
+    });
+    const bad = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'lib', 'adapters', 'maps', 'lcs-demo.json'), 'utf8')) as {
+      fields: Array<{ fact: string }>;
+    };
+    bad.fields[3]!.fact = 'dates.refferal';
+    const dir = mkdtempSync(join(tmpdir(), 'map-'));
+    const file = join(dir, 'bad-map.json');
+    writeFileSync(file, JSON.stringify(bad));
+    const input = await options.waitForSelector('input[type=file]');
+    await input!.uploadFile(file);
+    await options.waitForFunction(() => document.body.innerText.includes('$.fields[3].fact'), { timeout: 10_000 });
+    const after = await options.evaluate(async () => {
+      const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
+      return JSON.stringify((await c.storage.local.get('activeFieldMap')).activeFieldMap);
+    });
+    expect(after).toBe(before);
+    await options.close();
+  });
+});
