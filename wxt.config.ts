@@ -8,7 +8,8 @@ export const DEMO_ORIGINS = ['http://127.0.0.1/*', 'http://localhost/*'];
 export default defineConfig({
   imports: false,
   srcDir: '.',
-  outDir: '.output',
+  // AC_OUT_DIR lets parallel builds (several developers' test runs) keep apart.
+  outDir: process.env.AC_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [preact()] }),
   manifest: {
     name: 'Assessment Companion',

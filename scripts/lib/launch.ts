@@ -6,7 +6,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { browserArgs, findBrowser } from './find-browser.mjs';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
-export const EXTENSION_DIR = join(REPO_ROOT, '.output', 'chrome-mv3');
+export const EXTENSION_DIR = join(process.env.AC_OUT_DIR ? resolve(REPO_ROOT, process.env.AC_OUT_DIR) : join(REPO_ROOT, '.output'), 'chrome-mv3');
 
 export class SetupError extends Error {}
 
