@@ -626,6 +626,18 @@ export function extract(doc: Document, url: string, map: FieldMap, now: Date, op
  * does not show it.
  */
 export function locateField(doc: Document, map: FieldMap, factPath: string, options?: ExtractOptions & { url?: string }): Element | null {
+  const el = locateElement(doc, map, factPath, options);
+  if (!el) return null;
+  // A table cell or dd holding one control: the control itself, so it can take focus.
+  const name = localName(el);
+  if (name === 'td' || name === 'th' || name === 'dd' || name === 'span' || name === 'div') {
+    const controls = all(el, 'input:not([type="hidden"]), select, textarea');
+    if (controls.length === 1 && controls[0]) return controls[0];
+  }
+  return el;
+}
+
+function locateElement(doc: Document, map: FieldMap, factPath: string, options?: ExtractOptions & { url?: string }): Element | null {
   const ctx = makeContext(doc, options?.url ?? documentUrl(doc), map, options);
   const found = identify(ctx);
   if (!found) return null;
