@@ -403,7 +403,7 @@ interface Row {
   scope: Scope;
 }
 
-function rowsOf(ctx: Ctx, g: GroupEntry, scopes: readonly Scope[]): { rows: Row[]; found: boolean; what: string } {
+function rowsOf(ctx: Ctx, g: Pick<GroupEntry, 'rows'>, scopes: readonly Scope[]): { rows: Row[]; found: boolean; what: string } {
   const what = g.rows.table !== undefined
     ? `table ${JSON.stringify(textMatch(g.rows.table).text)}`
     : g.rows.fieldsets !== undefined
@@ -434,7 +434,7 @@ function rowsOf(ctx: Ctx, g: GroupEntry, scopes: readonly Scope[]): { rows: Row[
   return { rows: [], found: false, what };
 }
 
-function rowPersonId(ctx: Ctx, g: GroupEntry, row: Row): { id: string } | { reason: string } | null {
+function rowPersonId(ctx: Ctx, g: Pick<GroupEntry, 'personId'>, row: Row): { id: string } | { reason: string } | null {
   const p = g.personId;
   let text: string | null = null;
   if (p.attribute !== undefined) {
@@ -693,4 +693,34 @@ function locateElement(doc: Document, map: FieldMap, factPath: string, options?:
     }
   }
   return null;
+}
+
+export interface WorkTrayRow {
+  assessmentId: string;
+  row: Element;
+  /** Where a badge for this assessment may be shown. */
+  badgeCell: Element;
+}
+
+/**
+ * The assessments listed on a work tray page, when the map describes one and this page
+ * is it; null otherwise. Only ids are read: names in the tray are never touched.
+ */
+export function readWorkTray(doc: Document, url: string, map: FieldMap): WorkTrayRow[] | null {
+  const tray = map.workTray;
+  if (!tray) return null;
+  const ctx = makeContext(doc, url, map, { frames: false });
+  if (!urlMatches(tray.url, ctx.rel)) return null;
+  const { rows } = rowsOf(ctx, { rows: tray.rows }, rootScopes(ctx.docs) ?? []);
+  const out: WorkTrayRow[] = [];
+  for (const row of rows) {
+    const id = rowPersonId(ctx, { personId: tray.assessmentId }, row);
+    if (!id || !('id' in id)) continue;
+    const table = closest(row.el, 'table');
+    const column = tray.badgeColumn !== undefined && table ? columnsNamed(table, tray.badgeColumn)[0] : undefined;
+    const cells = childElements(row.el).filter((c) => localName(c) === 'td' || localName(c) === 'th');
+    const badgeCell = (column !== undefined ? cellAt(row.el, column) : null) ?? cells[cells.length - 1] ?? row.el;
+    out.push({ assessmentId: id.id, row: row.el, badgeCell });
+  }
+  return out;
 }

@@ -309,6 +309,19 @@ export const GroupSchema = z.strictObject({
   note: z.string().max(2000).optional(),
 });
 
+/** The list of assessments (a work tray): where each row's assessment id is, and where a badge may go. */
+export const WorkTraySchema = z.strictObject({
+  /** A regular expression the URL (without scheme and host) must match. */
+  url: regexSource,
+  /** The rows, one per assessment. */
+  rows: RowsSchema,
+  /** Where each row's assessment id is: a column, an attribute of the row, or an element in it. */
+  assessmentId: PersonIdSchema,
+  /** The column whose cell gets the badge; the row's last cell when left out. */
+  badgeColumn: text.optional(),
+  note: z.string().max(2000).optional(),
+});
+
 export const FieldMapSchema = z.strictObject({
   $schema: z.string().optional(),
   format: z.literal(FIELD_MAP_FORMAT, { error: `expected "${FIELD_MAP_FORMAT}"` }),
@@ -321,6 +334,7 @@ export const FieldMapSchema = z.strictObject({
   sections: z.array(SectionSchema).min(1, { error: 'expected at least one section' }).max(100),
   fields: z.array(FieldSchema).max(2000).optional(),
   groups: z.array(GroupSchema).max(100).optional(),
+  workTray: WorkTraySchema.optional(),
 });
 
 export type FieldMap = z.infer<typeof FieldMapSchema>;
@@ -332,6 +346,7 @@ export type TextMatch = z.infer<typeof TextMatchSchema>;
 export type FieldEntry = z.infer<typeof FieldSchema>;
 export type GroupFieldEntry = z.infer<typeof GroupFieldSchema>;
 export type GroupEntry = z.infer<typeof GroupSchema>;
+export type WorkTray = z.infer<typeof WorkTraySchema>;
 export type SectionEntry = z.infer<typeof SectionSchema>;
 export type IdSource = z.infer<typeof IdSourceSchema>;
 export type TimePart = z.infer<typeof TimePartSchema>;

@@ -3,7 +3,8 @@
  * in node with a DOM library. It must stay small (no zod, no Preact): the background
  * validates everything it sends.
  */
-import { extract, identifyPage, locateField } from '../adapters/extractor';
+import { extract, identifyPage, locateField, readWorkTray } from '../adapters/extractor';
+import { showTrayBadges } from './tray-badges';
 import type { FieldMap } from '../adapters/field-map-schema';
 import bundledMap from '../adapters/maps/lcs-demo.json';
 
@@ -69,7 +70,10 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     const url = win.location.href;
     const page = identifyPage(doc, url, map);
     if (!page) {
-      if (isTop && lastSent !== 'page') {
+      if (!isTop) return;
+      const tray = readWorkTray(doc, url, map);
+      if (tray) return workTray(tray);
+      if (lastSent !== 'page') {
         lastSent = 'page';
         send({ type: 'page', state: 'unrecognised', pagePath: win.location.pathname });
       }
@@ -94,6 +98,20 @@ export function startPageReader(deps: ReaderDeps): PageReader {
       provenance: result.provenance,
       notFound: result.notFound,
     });
+  };
+
+  /** On the work tray: a badge beside each assessment we hold a record for, with its next deadline. */
+  const workTray = (rows: ReturnType<typeof readWorkTray> & object): void => {
+    const ids = rows.map((r) => r.assessmentId);
+    const signature = `tray:${ids.join(',')}`;
+    // Our own badges change the page: ask again only when the list itself changes.
+    if (signature === lastSent) return;
+    lastSent = signature;
+    send({ type: 'page', state: 'work-tray', pagePath: win.location.pathname });
+    runtime
+      .sendMessage({ type: 'tray-badges', caseSystem: map.caseSystem, assessmentIds: ids.slice(0, 500) })
+      .then((reply) => showTrayBadges(doc, rows, reply))
+      .catch(() => undefined);
   };
 
   const schedule = (): void => {
