@@ -4,6 +4,9 @@ import preact from '@preact/preset-vite';
 // The case system's origins. The demo case system runs on 127.0.0.1; a council sets
 // its own origins in the options page or by enterprise policy (optional host access).
 export const DEMO_ORIGINS = ['http://127.0.0.1/*', 'http://localhost/*'];
+// A council's own case system: asked for at run time, for exactly the origins set in
+// the options page or by policy, never all sites at install.
+const COUNCIL_ORIGINS = ['https://*/*', 'http://*/*'];
 
 export default defineConfig({
   imports: false,
@@ -11,22 +14,28 @@ export default defineConfig({
   // AC_OUT_DIR lets parallel builds (several developers' test runs) keep apart.
   outDir: process.env.AC_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [preact()] }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Assessment Companion',
     description:
       'Checks a Single Assessment against your council’s procedure while you record it: missing steps, practice prompts and working-day deadlines.',
     permissions: ['storage', 'alarms', 'scripting'],
     host_permissions: DEMO_ORIGINS,
-    // A council's own case system: asked for at run time, for exactly the origins set in
-    // the options page or by policy, never all sites at install.
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    ...(browser === 'firefox'
+      ? {
+          optional_permissions: COUNCIL_ORIGINS,
+          // Firefox needs a fixed id for managed storage and for installing by policy.
+          browser_specific_settings: { gecko: { id: 'assessment-companion@councils.example', strict_min_version: '115.0' } },
+        }
+      : {
+          optional_host_permissions: COUNCIL_ORIGINS,
+          // No other extension or web page may message us.
+          externally_connectable: { ids: [] },
+        }),
     storage: { managed_schema: 'managed-schema.json' },
-    // No other extension or web page may message us.
-    externally_connectable: { ids: [] },
     action: { default_title: 'Open Assessment Companion' },
     content_security_policy: {
       extension_pages:
         "script-src 'self'; object-src 'none'; connect-src 'none'; base-uri 'none'; frame-ancestors 'none'",
     },
-  },
+  }),
 });
