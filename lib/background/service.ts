@@ -142,7 +142,12 @@ export async function trayBadges(
       .sort((a, b) => (a.due ?? '').localeCompare(b.due ?? ''));
     const next = open.find((c) => c.status === 'overdue') ?? open[0];
     if (!next || !next.due) {
-      badges.push({ assessmentId: row.assessmentId, text: 'No deadline running', state: 'none', label: 'Assessment Companion: no deadline running' });
+      const unread = evaluation.countdowns.some((c) => c.status === 'unknown' || c.status === 'missing');
+      badges.push(
+        unread
+          ? { assessmentId: row.assessmentId, text: 'Deadlines not read yet', state: 'unknown', label: 'Assessment Companion: open the assessment so its deadlines can be read' }
+          : { assessmentId: row.assessmentId, text: 'No deadline running', state: 'none', label: 'Assessment Companion: no deadline running' },
+      );
       continue;
     }
     const when = next.dueIsTime ? formatDateTime(next.due) : formatLongDate(next.due);
