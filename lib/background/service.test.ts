@@ -43,6 +43,7 @@ const facts = {
   facts: [
     { path: 'dates.referral', value: '2026-09-01' },
     { path: 'dates.assessmentDecision', value: null },
+    { path: 'dates.completed', value: null },
   ],
   provenance: {},
   notFound: [],
