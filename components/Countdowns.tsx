@@ -14,7 +14,14 @@ function CountdownItem({ countdown: c, ctx }: { countdown: CountdownResult; ctx:
   const sayDate = dueDate !== '' && !line.includes(dueDate);
   const openStart = c.status === 'unknown' || c.status === 'missing';
   return (
-    <li class={`countdown state-border--${c.error ? 'error' : c.status}`}>
+    <li
+      class={`countdown state-border--${c.error ? 'error' : c.status}`}
+      data-rule-id={c.ruleId}
+      data-status={c.error ? 'error' : c.status}
+      data-due={c.due}
+      data-section={c.section}
+      data-subject={c.subject?.id}
+    >
       <StateTag countdown={c} />
       <p class="countdown__title">{c.message}</p>
       {c.subject ? <p class="countdown__who">For {c.subject.label}</p> : null}
@@ -55,7 +62,7 @@ export function CountdownCompactList({ countdowns }: { countdowns: readonly Coun
   return (
     <ul class="countdowns-compact plain-list">
       {countdowns.map((c) => (
-        <li key={`${c.ruleId}|${c.subject?.id ?? ''}`} class="countdown-compact">
+        <li key={`${c.ruleId}|${c.subject?.id ?? ''}`} class="countdown-compact" data-rule-id={c.ruleId} data-status={c.error ? 'error' : c.status}>
           <StateTag countdown={c} />
           <span class="countdown-compact__text">
             {c.message}

@@ -10,7 +10,14 @@ function ItemList({ items, ctx }: { items: readonly BlockingItem[]; ctx: ShowMeC
   return (
     <ul class="findings plain-list">
       {bySection(items).map((item) => (
-        <li key={itemKey(item)} class={`finding finding--${item.severity}`}>
+        <li
+          key={itemKey(item)}
+          class={`finding finding--${item.severity}`}
+          data-rule-id={item.ruleId}
+          data-status={item.error ? 'error' : item.status}
+          data-section={item.section}
+          data-subject={item.subject?.id}
+        >
           <p class="finding__message">{item.message}</p>
           <dl class="finding__facts">
             <div>
@@ -49,7 +56,7 @@ export function ManagerView({ evaluation, ctx, onPrint }: ManagerViewProps) {
   const { ready, blocking, expected } = evaluation.ready;
   return (
     <>
-      <div class={`readiness ${ready ? 'readiness--ready' : 'readiness--not-ready'}`} role="status">
+      <div class={`readiness ${ready ? 'readiness--ready' : 'readiness--not-ready'}`} role="status" data-readiness={ready ? 'ready' : 'not-ready'}>
         <h2 class="readiness__title">
           <StateIcon shape={ready ? 'met-on-time' : 'overdue'} />
           <span>{readinessTitle(evaluation)}</span>
@@ -57,14 +64,14 @@ export function ManagerView({ evaluation, ctx, onPrint }: ManagerViewProps) {
         <p class="readiness__count">{blockingSummary(evaluation)}</p>
       </div>
 
-      <section class="block" aria-labelledby="blocking-heading">
+      <section class="block" aria-labelledby="blocking-heading" data-blocking="">
         <h2 id="blocking-heading">Blocking sign-off ({blocking.length})</h2>
         <Boundary what="the blocking steps">
           {blocking.length === 0 ? <p class="muted">Nothing blocks sign-off.</p> : <ItemList items={blocking} ctx={ctx} />}
         </Boundary>
       </section>
 
-      <section class="block" aria-labelledby="expected-heading">
+      <section class="block" aria-labelledby="expected-heading" data-expected="">
         <h2 id="expected-heading">Good practice still open ({expected.length})</h2>
         <Boundary what="the good practice steps">
           {expected.length === 0 ? (

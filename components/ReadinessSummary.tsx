@@ -31,7 +31,7 @@ function ItemsTable({ items, caption }: { items: readonly BlockingItem[]; captio
       </thead>
       <tbody>
         {bySection(items).map((item) => (
-          <tr key={itemKey(item)}>
+          <tr key={itemKey(item)} data-rule-id={item.ruleId} data-section={item.section} data-subject={item.subject?.id}>
             <td>{sectionName(item.section)}</td>
             <td>{item.subject ? item.subject.label : 'Whole assessment'}</td>
             <td>{item.message}</td>
@@ -51,7 +51,7 @@ function ItemsTable({ items, caption }: { items: readonly BlockingItem[]; captio
 export function ReadinessSummary({ evaluation, packName, assessmentLabel, generatedAt }: ReadinessSummaryProps) {
   const countdowns = countdownsInForce(evaluation);
   return (
-    <article class="summary" aria-labelledby="summary-title">
+    <article class="summary" aria-labelledby="summary-title" data-print-summary={evaluation.ready.ready ? 'ready' : 'not-ready'}>
       <h1 id="summary-title">Single Assessment: readiness for sign-off</h1>
       <dl class="summary-facts">
         <div>

@@ -35,14 +35,14 @@ function Prompts({ evaluation, currentSection }: { evaluation: Evaluation; curre
   }
   const prompts = evaluation.prompts.filter((p) => p.section === currentSection);
   return (
-    <section class="block" aria-labelledby="prompts-heading">
+    <section class="block" aria-labelledby="prompts-heading" data-prompts={currentSection}>
       <h2 id="prompts-heading">Things to think about: {sectionName(currentSection)}</h2>
       {prompts.length === 0 ? (
         <p class="muted">There are no questions for this section.</p>
       ) : (
         <ul class="prompts plain-list">
           {prompts.map((p) => (
-            <li key={p.ruleId} class="prompt">
+            <li key={p.ruleId} class="prompt" data-rule-id={p.ruleId}>
               <p>{p.message}</p>
               <Citation label={p.source.label} />
             </li>
@@ -55,7 +55,13 @@ function Prompts({ evaluation, currentSection }: { evaluation: Evaluation; curre
 
 function MissingItem({ finding, ctx }: { finding: Finding; ctx: ShowMeContext }) {
   return (
-    <li class={`finding finding--${finding.severity}`}>
+    <li
+      class={`finding finding--${finding.severity}`}
+      data-rule-id={finding.ruleId}
+      data-status={finding.status}
+      data-section={finding.section}
+      data-subject={finding.subject?.id}
+    >
       <p class="finding__head">
         <SeverityTag severity={finding.severity} />
         <Citation label={finding.source.label} />
@@ -74,7 +80,7 @@ function MissingSteps({ evaluation, ctx }: { evaluation: Evaluation; ctx: ShowMe
   const requiredNotRead = notRead.filter((f) => f.severity === 'required').length;
   const groups = groupBySectionAndSubject(missing, evaluation.findings);
   return (
-    <section class="block" aria-labelledby="missing-heading">
+    <section class="block" aria-labelledby="missing-heading" data-missing-steps="">
       <h2 id="missing-heading">Steps still missing</h2>
       {required === 0 ? (
         requiredNotRead === 0 ? (
@@ -96,7 +102,7 @@ function MissingSteps({ evaluation, ctx }: { evaluation: Evaluation; ctx: ShowMe
         </p>
       )}
       {groups.map((g) => (
-        <section key={g.section} class="group" aria-labelledby={`missing-${g.section}`}>
+        <section key={g.section} class="group" aria-labelledby={`missing-${g.section}`} data-section={g.section}>
           <h3 id={`missing-${g.section}`}>
             {g.name}
             {g.section === ctx.currentSection ? <span class="here"> (open now)</span> : null}
@@ -121,11 +127,11 @@ function NotReadYet({ evaluation, currentSection }: { evaluation: Evaluation; cu
   const groups = groupBySectionAndSubject(notReadFindings(evaluation), evaluation.findings);
   if (groups.length === 0) return null;
   return (
-    <section class="block block--quiet" aria-labelledby="not-read-heading">
+    <section class="block block--quiet" aria-labelledby="not-read-heading" data-not-read="">
       <h2 id="not-read-heading">Not read yet</h2>
       <p class="muted">The Companion has not seen these parts of the form yet, so it cannot tell whether these steps are done.</p>
       {groups.map((g) => (
-        <section key={g.section} class="group" aria-labelledby={`not-read-${g.section}`}>
+        <section key={g.section} class="group" aria-labelledby={`not-read-${g.section}`} data-section={g.section}>
           <h3 id={`not-read-${g.section}`}>{g.name}</h3>
           <p class="open-hint">
             {g.section === currentSection
@@ -135,7 +141,7 @@ function NotReadYet({ evaluation, currentSection }: { evaluation: Evaluation; cu
           <ul class="quiet-list">
             {g.subjects.flatMap((s) =>
               s.items.map((f) => (
-                <li key={itemKey(f)}>
+                <li key={itemKey(f)} data-rule-id={f.ruleId} data-subject={s.subject?.id}>
                   {f.message}
                   {s.subject ? <span class="for-whom">For {s.subject.label}</span> : null}
                 </li>
@@ -176,7 +182,7 @@ export interface WorkerViewProps {
 export function WorkerView({ evaluation, currentSection, ctx }: WorkerViewProps) {
   return (
     <>
-      <section class="block" aria-labelledby="deadlines-heading">
+      <section class="block" aria-labelledby="deadlines-heading" data-deadlines="">
         <h2 id="deadlines-heading">Deadlines</h2>
         <Boundary what="the deadlines">
           <CountdownList countdowns={countdownsInForce(evaluation)} ctx={ctx} />

@@ -147,6 +147,7 @@ export function ShowMeButton({ item, ctx }: { item: ShowMeTarget; ctx: ShowMeCon
       <button
         type="button"
         class="button button--secondary"
+        data-show-me={here ? 'here' : 'elsewhere'}
         onClick={() => {
           ctx.setLastShown(key);
           ctx.onShowMe(item);
@@ -155,7 +156,11 @@ export function ShowMeButton({ item, ctx }: { item: ShowMeTarget; ctx: ShowMeCon
         {here ? 'Show me' : `Open ${sectionName(item.section)} to see this`}
         <VisuallyHidden>{`: ${aboutText(item)}`}</VisuallyHidden>
       </button>
-      {showResult ? <p class="show-me__result">{result.message}</p> : null}
+      {showResult ? (
+        <p class="show-me__result" data-show-me-result="">
+          {result.message}
+        </p>
+      ) : null}
     </div>
   );
 }

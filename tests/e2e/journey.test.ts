@@ -1,3 +1,8 @@
+/**
+ * The foundation journey: the built extension in a real browser over the demo case system.
+ * Open seed case SA-1001, tick a box and choose an answer, and see the panel change.
+ * Every wait is on a condition the panel shows (its data-* hooks), never a fixed sleep.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, waitForPanelText, type Harness } from './harness';
 
@@ -9,21 +14,38 @@ afterAll(async () => {
   await h?.close();
 });
 
+const WAIT = { timeout: 15_000, polling: 'mutation' } as const;
+
+/** Is there (or is there not) an item for this rule in the panel's "Steps still missing"? */
+async function waitForMissing(ruleId: string, present: boolean): Promise<void> {
+  await h.panel.waitForFunction(
+    (r: string, p: boolean) => (document.querySelector(`[data-missing-steps] li[data-rule-id="${r}"]`) !== null) === p,
+    WAIT,
+    ruleId,
+    present,
+  );
+}
+
 describe('a worker records an assessment with the panel beside it', () => {
   it('reads a seed case and updates the panel as the worker types', async () => {
     expect(h.extensionId).toMatch(/^[a-p]{32}$/);
     const page = await h.openCase('SA-1001', 'background');
     const frame = await (await page.waitForSelector('iframe'))!.contentFrame();
-    await h.panel.waitForSelector('[data-panel-status="ready"][data-assessment="SA-1001"]', { timeout: 15_000 });
-    const before = await h.panel.evaluate(() => document.body.innerText);
-    expect(before).toContain('genogram');
-    // Tick the genogram box inside the iframe: the missing step goes away.
-    const genogram = await frame!.waitForSelector('input[type=checkbox][name*=genogram i]');
+    await h.panel.waitForSelector('[data-panel-status="ready"][data-assessment="SA-1001"][data-section="background"]', { timeout: 15_000 });
+    // 2.5's fields are in an iframe: its facts arrive on their own, then the steps are missing (not "not read yet").
+    await waitForMissing('derby/genogram', true);
+    await waitForMissing('derby/chronology', true);
+    await waitForPanelText(h.panel, 'Complete a genogram');
+
+    // Tick the genogram box inside the iframe: that missing step goes away, the others stay.
+    const genogram = await frame!.waitForSelector('input[type=checkbox][name="background.genogram"]');
     await genogram!.click();
-    await h.panel.waitForFunction(
-      () => !/genogram/i.test(document.querySelector('[data-missing-steps]')?.textContent ?? ''),
-      { timeout: 10_000, polling: 50 },
-    );
+    await waitForMissing('derby/genogram', false);
+    expect(await h.panel.$('[data-missing-steps] li[data-rule-id="derby/chronology"]')).not.toBeNull();
+
+    // Choose "Yes" for the chronology: that one goes too.
+    await frame!.select('select[name="background.chronologyUpdated"]', 'Y');
+    await waitForMissing('derby/chronology', false);
+    expect(await h.panel.$('[data-missing-steps] li[data-rule-id="derby/ecomap"]')).not.toBeNull();
   });
 });
-export { waitForPanelText };
