@@ -97,6 +97,21 @@ async function waitForShownField(name: string, inFrame: boolean): Promise<void> 
   );
 }
 
+/** Waits until the fieldset of a radio or checkbox group inside 2.5's iframe is outlined and inside the window. */
+async function waitForShownGroup(name: string): Promise<void> {
+  await page.waitForFunction(
+    (n: string) => {
+      const frame = document.querySelector('iframe');
+      const group = frame?.contentDocument?.querySelector(`[name="${n}"]`)?.closest('fieldset') as HTMLElement | null | undefined;
+      if (!frame || !group) return false;
+      const top = group.getBoundingClientRect().top + frame.getBoundingClientRect().top;
+      return group.style.outlineStyle === 'solid' && top >= 0 && top < window.innerHeight;
+    },
+    { ...WAIT, polling: 50 },
+    name,
+  );
+}
+
 describe('a worker fills SA-1001 with the panel beside it', () => {
   it('counts the 45 working days from the referral date as typed, then from the decision to assess', async () => {
     await expectNotReadIsNeverMissing();
@@ -185,7 +200,7 @@ describe('a worker fills SA-1001 with the panel beside it', () => {
     expect(background.ids.length).toBeGreaterThan(0);
     expect(background.ids.filter((id) => plan.ids.includes(id))).toEqual([]);
 
-    for (const rule of ['derby/genogram', 'derby/ecomap', 'derby/chronology', 'derby/safety-questions-asked']) {
+    for (const rule of ['derby/genogram', 'derby/ecomap', 'derby/chronology', 'derby/safety-questions-asked', 'derby/other-agencies-consulted']) {
       await waitForItem(panel, MISSING, rule, true);
     }
     await expectNotReadIsNeverMissing();
@@ -194,6 +209,10 @@ describe('a worker fills SA-1001 with the panel beside it', () => {
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     expect(await showMe('derby/chronology', 'here')).toBe('The field is outlined on the page.');
     await waitForShownField('background.chronologyUpdated', true);
+    // A radio group further down: its fieldset is outlined and scrolled to.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    expect(await showMe('derby/safety-questions-asked', 'here')).toBe('The field is outlined on the page.');
+    await waitForShownGroup('background.safety.smokeAlarms');
 
     // Show me on a step recorded in another section: the panel says which section to open.
     expect(await showMe('derby/manager-endorsed-plan', 'elsewhere')).toBe('Open “Assessment plan” in the case system to see this.');
