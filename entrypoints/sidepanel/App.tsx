@@ -60,6 +60,9 @@ export function SidePanelApp() {
     ? recordKey(current.caseSystem, current.assessmentId)
     : undefined;
 
+  // A Show me answer belongs to the page it was given on.
+  useEffect(() => setShowMeResult(undefined), [key, current?.section]);
+
   useEffect(() => {
     setStored(undefined);
     if (!key) return undefined;

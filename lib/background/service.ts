@@ -141,6 +141,18 @@ export async function trayBadges(
       .filter((c) => c.due && STATE_WORDS[c.status])
       .sort((a, b) => (a.due ?? '').localeCompare(b.due ?? ''));
     const next = open.find((c) => c.status === 'overdue') ?? open[0];
+    const pastUnread = evaluation.countdowns.find((c) => c.status === 'unknown' && c.due && c.due.slice(0, 10) < evaluation.today);
+    if (!next && pastUnread?.due) {
+      // Its due date has passed but we have not seen whether it was done: say so, never "overdue".
+      const when = pastUnread.dueIsTime ? formatDateTime(pastUnread.due) : formatLongDate(pastUnread.due);
+      badges.push({
+        assessmentId: row.assessmentId,
+        text: `Was due ${when}: check`,
+        state: 'unknown',
+        label: `Assessment Companion: a deadline was due ${when}; open the assessment so the extension can read whether it was met. ${pastUnread.message}`,
+      });
+      continue;
+    }
     if (!next || !next.due) {
       const unread = evaluation.countdowns.some((c) => c.status === 'unknown' || c.status === 'missing');
       badges.push(

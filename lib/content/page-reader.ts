@@ -3,7 +3,7 @@
  * in node with a DOM library. It must stay small (no zod, no Preact): the background
  * validates everything it sends.
  */
-import { extract, identifyPage, locateField, readWorkTray } from '../adapters/extractor';
+import { ReadCache, extract, identifyPage, locateField, readWorkTray } from '../adapters/extractor';
 import { showTrayBadges } from './tray-badges';
 import type { FieldMap } from '../adapters/field-map-schema';
 import bundledMap from '../adapters/maps/lcs-demo.json';
@@ -28,6 +28,16 @@ export interface ReaderDeps {
 export const ACTIVE_MAP_KEY = 'activeFieldMap';
 const NOTE_ID = 'assessment-companion-reconnect-note';
 
+// Attributes that carry a control's value: a change to one is a change of value, not of the
+// page's structure, so the next read keeps the last read's indexes (ReadCache).
+const VALUE_ATTRIBUTES = ['value', 'checked', 'selected', 'disabled'];
+// Attributes the locators read (labels, ARIA names, ids, table headers, frames): a change clears them.
+const LOCATOR_ATTRIBUTES = ['id', 'for', 'aria-label', 'aria-labelledby', 'role', 'scope', 'colspan', 'type', 'title', 'name', 'src', 'srcdoc'];
+
+function changesStructure(records: readonly MutationRecord[]): boolean {
+  return records.some((r) => r.type !== 'attributes' || !VALUE_ATTRIBUTES.includes(r.attributeName ?? ''));
+}
+
 export interface PageReader {
   readNow(): void;
   stop(): void;
@@ -46,6 +56,8 @@ export function startPageReader(deps: ReaderDeps): PageReader {
   let lastSent = '';
   let stopped = false;
   let reads = 0;
+  // What the last read learnt about the page's structure; dropped when the structure changes.
+  const cache = new ReadCache();
 
   const alive = (): boolean => {
     try {
@@ -67,9 +79,12 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     if (stopped) return;
     if (!alive()) return disconnected();
     reads += 1;
+    // Changes not yet delivered to the observer (a read asked for straight after one).
+    if (changesStructure(observer.takeRecords())) cache.clear();
     const url = win.location.href;
-    const page = identifyPage(doc, url, map);
-    if (!page) {
+    // One pass: extract() recognises the page itself (null when the map does not know it).
+    const result = extract(doc, url, map, new Date(), { frames: false, cache });
+    if (!result) {
       if (!isTop) return;
       const tray = readWorkTray(doc, url, map);
       if (tray) return workTray(tray);
@@ -79,8 +94,8 @@ export function startPageReader(deps: ReaderDeps): PageReader {
       }
       return;
     }
-    const result = extract(doc, url, map, new Date(), { frames: false });
-    if (!result) return;
+    // The subject's person id may sit in a frame of this page (only then look there too).
+    const personId = result.personId ?? (win.length > 0 && map.page.personId ? identifyPage(doc, url, map)?.personId : undefined);
     // Only send what changed: typing that does not change a fact costs nothing more.
     const signature = JSON.stringify([result.assessmentId, result.section, result.facts]);
     if (signature === lastSent) return;
@@ -90,7 +105,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
       caseSystem: map.caseSystem,
       mapId: map.id,
       assessmentId: result.assessmentId,
-      ...(page.personId ? { personId: page.personId } : {}),
+      ...(personId ? { personId } : {}),
       ...(result.section ? { section: result.section } : {}),
       pagePath: win.location.pathname,
       topFrame: isTop,
@@ -143,7 +158,10 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     const offset = html.style.outlineOffset;
     html.style.outline = '4px solid #ffdd00';
     html.style.outlineOffset = '2px';
-    if (typeof html.focus === 'function') html.focus({ preventScroll: true });
+    // A radio or checkbox group is found by its fieldset, which cannot take focus: focus its checked (or first) control.
+    const group = element.querySelector?.('input:checked, input, select, textarea') as HTMLElement | null;
+    const target = element.matches?.('input, select, textarea, button, a[href]') ? html : (group ?? html);
+    if (typeof target.focus === 'function') target.focus({ preventScroll: true });
     win.setTimeout(() => {
       html.style.outline = before;
       html.style.outlineOffset = offset;
@@ -177,26 +195,42 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     doc.body.appendChild(note);
   }
 
-  doc.addEventListener('input', schedule, true);
-  doc.addEventListener('change', schedule, true);
-  const observer = new (win as Window & typeof globalThis).MutationObserver(schedule);
-  observer.observe(doc.documentElement, {
-    subtree: true,
-    childList: true,
-    attributes: true,
-    attributeFilter: ['value', 'checked', 'selected', 'disabled'],
+  const observer = new (win as Window & typeof globalThis).MutationObserver((records) => {
+    if (changesStructure(records)) cache.clear();
+    schedule();
   });
-  runtime.onMessage.addListener(onShowField);
 
-  deps.storage
-    .get(ACTIVE_MAP_KEY)
-    .then((stored) => {
-      const candidate = stored[ACTIVE_MAP_KEY];
-      // The background only stores a map that passed validation.
-      if (candidate && typeof candidate === 'object') map = candidate as FieldMap;
-    })
-    .catch(() => undefined)
-    .finally(read);
+  let begun = false;
+  const begin = (): void => {
+    if (begun || stopped) return;
+    begun = true;
+    doc.addEventListener('input', schedule, true);
+    doc.addEventListener('change', schedule, true);
+    observer.observe(doc.documentElement, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: [...VALUE_ATTRIBUTES, ...LOCATOR_ATTRIBUTES],
+    });
+    runtime.onMessage.addListener(onShowField);
+    deps.storage
+      .get(ACTIVE_MAP_KEY)
+      .then((stored) => {
+        const candidate = stored[ACTIVE_MAP_KEY];
+        // The background only stores a map that passed validation.
+        if (candidate && typeof candidate === 'object') map = candidate as FieldMap;
+      })
+      .catch(() => undefined)
+      .finally(read);
+  };
+  // The browser runs this script just before the page's load event, which waits for it:
+  // everything but the bare minimum starts after load (or after 3 s, should load never come).
+  if (doc.readyState === 'complete') begin();
+  else {
+    win.addEventListener('load', () => void win.setTimeout(begin, 0), { once: true });
+    win.setTimeout(begin, 3000);
+  }
 
   return {
     readNow: read,

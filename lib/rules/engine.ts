@@ -80,7 +80,7 @@ function errorText(error: unknown): string {
 }
 
 function evaluateCountdown<P>(rule: CountdownRule<P>, ctx: RuleContext<P>): CountdownResult {
-  const head = { kind: 'countdown' as const, ...base(rule) };
+  const head = { kind: 'countdown' as const, ...base(rule), ...(rule.name ? { name: rule.name } : {}) };
   try {
     const applies = rule.appliesWhen ? rule.appliesWhen(ctx) : true;
     if (applies === false) return { ...head, status: 'not-applicable' };

@@ -91,6 +91,8 @@ export type Clock =
 
 export interface CountdownRule<P = Record<string, unknown>> extends RuleBase<P> {
   kind: 'countdown';
+  /** A short name for the deadline, e.g. "Assessment completed", used where the message is too long. */
+  name?: string;
   severity: 'required' | 'expected';
   /** Working days (or hours for hour clocks) left at which the state turns to "due soon". */
   dueSoonWithin?: (params: P) => number;
@@ -124,6 +126,8 @@ export interface Finding extends FindingBase {
 
 export interface CountdownResult extends FindingBase {
   kind: 'countdown';
+  /** The deadline's short name, e.g. "Assessment completed". */
+  name?: string;
   status: CountdownStatus;
   /** Due date (YYYY-MM-DD) or, for clock-time deadlines, date-time. */
   due?: string;

@@ -21,6 +21,7 @@ function seenAloneClock(ctx: Ctx, start: ReturnType<typeof assessmentClockStart>
 
 export const assessment45WorkingDays = defineRule<DerbyParams>({
   id: 'derby/assessment-45-working-days',
+  name: 'Assessment completed',
   kind: 'countdown',
   severity: 'required',
   section: 'plan',
@@ -36,6 +37,7 @@ export const assessment45WorkingDays = defineRule<DerbyParams>({
 
 export const managerCopy5WorkingDaysBefore = defineRule<DerbyParams>({
   id: 'derby/manager-copy-5-working-days-before',
+  name: 'Assessment sent to your manager',
   kind: 'countdown',
   // A practice trigger in 2.3, but a late copy blocks sign-off until the timescale reason is
   // recorded (catalogue readiness), so it is shown as required.
@@ -60,6 +62,7 @@ export const managerCopy5WorkingDaysBefore = defineRule<DerbyParams>({
 
 export const childSeenAlone24HoursS47 = defineRule<DerbyParams>({
   id: 'derby/child-seen-alone-24-hours-s47',
+  name: 'Child seen alone (Section 47)',
   kind: 'countdown',
   severity: 'required',
   section: 'plan',
@@ -73,6 +76,7 @@ export const childSeenAlone24HoursS47 = defineRule<DerbyParams>({
 
 export const childSeenAlone5WorkingDays = defineRule<DerbyParams>({
   id: 'derby/child-seen-alone-5-working-days',
+  name: 'Child seen alone',
   kind: 'countdown',
   severity: 'required',
   section: 'plan',
@@ -85,6 +89,7 @@ export const childSeenAlone5WorkingDays = defineRule<DerbyParams>({
 
 export const reassessment12Months = defineRule<DerbyParams>({
   id: 'derby/reassessment-12-months',
+  name: 'New assessment within 12 months',
   kind: 'countdown',
   // "As a guide" in 2.3, but as for every countdown a late one needs the timescale reason
   // before sign-off (catalogue readiness), so it is shown as required.
@@ -123,7 +128,7 @@ export const timescaleExceededReason = defineRule<DerbyParams>({
     const field = 'timescale.exceededReasonRecorded';
     const late = countdowns.filter((c) => LATE.has(c.status));
     if (late.length > 0) {
-      return { ...has(record.timescale?.exceededReasonRecorded, field), detail: `Past due: ${late.map((c) => c.ruleId).join(', ')}.` };
+      return { ...has(record.timescale?.exceededReasonRecorded, field), detail: `Past due: ${late.map((c) => c.name ?? c.message).join('; ')}.` };
     }
     const unsettled = countdowns.filter((c) => UNSETTLED.has(c.status));
     if (unsettled.length > 0) {
@@ -131,7 +136,7 @@ export const timescaleExceededReason = defineRule<DerbyParams>({
       return {
         status: 'unknown',
         field: unsettled[0]?.field ?? field,
-        detail: `Cannot tell yet whether a deadline was missed: ${unsettled.map((c) => c.ruleId).join(', ')}.`,
+        detail: `Cannot tell yet whether a deadline was missed: ${unsettled.map((c) => c.name ?? c.message).join('; ')}.`,
       };
     }
     return { status: 'not-applicable' };

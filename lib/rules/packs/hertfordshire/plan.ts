@@ -10,6 +10,7 @@ export const ASSESSMENT_COUNTDOWN_ID = 'hertfordshire/assessment-5-working-days'
 
 export const assessment5WorkingDays = defineRule<HertfordshireParams>({
   id: ASSESSMENT_COUNTDOWN_ID,
+  name: 'Assessment completed',
   kind: 'countdown',
   severity: 'required',
   section: 'plan',
