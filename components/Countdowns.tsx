@@ -23,7 +23,14 @@ function CountdownItem({ countdown: c, ctx }: { countdown: CountdownResult; ctx:
       data-subject={c.subject?.id}
     >
       <StateTag countdown={c} />
-      <p class="countdown__title">{c.message}</p>
+      {c.name ? (
+        <>
+          <p class="countdown__title">{c.name}</p>
+          <p class="countdown__message">{c.message}</p>
+        </>
+      ) : (
+        <p class="countdown__title">{c.message}</p>
+      )}
       {c.subject ? <p class="countdown__who">For {c.subject.label}</p> : null}
       <p class="countdown__due">{line}</p>
       {sayDate ? <p class="countdown__date">Due date: {dueDate}</p> : null}
@@ -65,7 +72,7 @@ export function CountdownCompactList({ countdowns }: { countdowns: readonly Coun
         <li key={`${c.ruleId}|${c.subject?.id ?? ''}`} class="countdown-compact" data-rule-id={c.ruleId} data-status={c.error ? 'error' : c.status}>
           <StateTag countdown={c} />
           <span class="countdown-compact__text">
-            {c.message}
+            {c.name ?? c.message}
             {c.subject ? <span class="for-whom">For {c.subject.label}</span> : null}
             <span class="countdown-compact__due">{dueText(c)}</span>
           </span>
