@@ -158,7 +158,11 @@ export async function trayBadges(
       badges.push(
         unread
           ? { assessmentId: row.assessmentId, text: 'Deadlines not read yet', state: 'unknown', label: 'Assessment Companion: open the assessment so its deadlines can be read' }
-          : { assessmentId: row.assessmentId, text: 'No deadline running', state: 'none', label: 'Assessment Companion: no deadline running' },
+          : evaluation.countdowns.some((c) => c.status === 'met-late')
+            ? { assessmentId: row.assessmentId, text: 'Deadlines met (one late)', state: 'met-late', label: 'Assessment Companion: every deadline has been met, at least one late' }
+            : evaluation.countdowns.some((c) => c.status === 'met-on-time')
+              ? { assessmentId: row.assessmentId, text: 'Deadlines met', state: 'met-on-time', label: 'Assessment Companion: every deadline has been met on time' }
+              : { assessmentId: row.assessmentId, text: 'No deadline running', state: 'none', label: 'Assessment Companion: no deadline running' },
       );
       continue;
     }

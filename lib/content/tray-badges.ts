@@ -11,8 +11,10 @@ const COLOURS: Record<string, [string, string]> = {
   'due-today': ['#f47738', '#0b0c0c'],
   'due-soon': ['#ffdd00', '#0b0c0c'],
   'on-track': ['#00703c', '#ffffff'],
+  'met-on-time': ['#cce2d8', '#005a30'],
+  'met-late': ['#fcd6c3', '#6e3619'],
 };
-const SHAPES: Record<string, string> = { overdue: '▲ ', 'due-today': '● ', 'due-soon': '◆ ', 'on-track': '✓ ' };
+const SHAPES: Record<string, string> = { overdue: '▲ ', 'due-today': '● ', 'due-soon': '◆ ', 'on-track': '○ ', 'met-on-time': '✓ ', 'met-late': '✓ ', unknown: '? ' };
 
 interface Badge {
   assessmentId: string;
