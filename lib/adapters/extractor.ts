@@ -94,6 +94,48 @@ export interface ExtractOptions {
    * every frame, where each frame reads itself.
    */
   frames?: FrameResolver | false;
+  /**
+   * Keeps what reads learn about the page's structure for the next read (with
+   * `frames: false` only). See ReadCache.
+   */
+  cache?: ReadCache;
+}
+
+/** What a read learns about a document's structure: its documents, the locator indexes, its frames. */
+interface Structure {
+  doc: Document;
+  map: FieldMap;
+  docs: DocEntry[];
+  finders: Map<Document | Element, Finder>;
+  /** The page's iframe and frame elements, looked up once. */
+  frameElements?: Element[];
+}
+
+/**
+ * Lets one read reuse what the last read of the same document learnt about its structure
+ * (the indexes of labels, headings, tables and legends; the frames), so a read after a
+ * typed value changed only reads values. The caller must watch the page and call
+ * `clear()` whenever its structure changes (nodes or text added or removed, or an
+ * attribute a locator reads changed), as the content script's MutationObserver does.
+ * Only used with `frames: false`: a frame's own changes are not seen from its parent.
+ */
+export class ReadCache {
+  private held: Structure | undefined;
+
+  clear(): void {
+    this.held = undefined;
+  }
+
+  /** @internal */
+  reuse(doc: Document, map: FieldMap): Structure | undefined {
+    const held = this.held;
+    return held && held.doc === doc && held.map === map ? held : undefined;
+  }
+
+  /** @internal */
+  keep(structure: Structure): void {
+    this.held = structure;
+  }
 }
 
 // ---------------------------------------------------------------- context
@@ -113,6 +155,7 @@ interface Ctx {
   finders: Map<Document | Element, Finder>;
   /** Frames are not read here (`frames: false`): each frame reads itself. */
   framesOff: boolean;
+  structure: Structure;
 }
 
 function splitUrl(url: string): { rel: string; page: string } {
@@ -126,11 +169,17 @@ function splitUrl(url: string): { rel: string; page: string } {
 }
 
 function makeContext(doc: Document, url: string, map: FieldMap, options: ExtractOptions | undefined): Ctx {
-  startRead();
   const { rel, page } = splitUrl(url);
   const frames = options?.frames;
-  const docs = frames === false ? [{ doc, frame: null, label: undefined, idText: new Map<string, string>() }] : collectDocs(doc, frames);
-  return { map, rel, page: page.slice(0, 500), docs, finders: new Map(), framesOff: frames === false };
+  const cache = frames === false ? options?.cache : undefined;
+  let structure = cache?.reuse(doc, map);
+  if (!structure) {
+    startRead();
+    const docs = frames === false ? [{ doc, frame: null, label: undefined, idText: new Map<string, string>() }] : collectDocs(doc, frames);
+    structure = { doc, map, docs, finders: new Map() };
+    cache?.keep(structure);
+  }
+  return { map, rel, page: page.slice(0, 500), docs: structure.docs, finders: structure.finders, framesOff: frames === false, structure };
 }
 
 function finderFor(ctx: Ctx, scope: Scope): Finder {
@@ -164,8 +213,9 @@ function locate(ctx: Ctx, loc: Locator, scopes: readonly Scope[]): { el: Element
  */
 function docsIn(ctx: Ctx, spec: FrameSpec | undefined): DocEntry[] | null {
   if (spec && ctx.framesOff && ctx.docs[0]) {
-    const top = ctx.docs[0].doc;
-    if (all(top, 'iframe, frame').some((frame) => frameElementMatches(frame, spec))) return null;
+    // Once per read, not once per entry: each lookup walks the whole page (35,000 elements on a long chronology).
+    const frames = (ctx.structure.frameElements ??= all(ctx.docs[0].doc, 'iframe, frame'));
+    if (frames.some((frame) => frameElementMatches(frame, spec))) return null;
   }
   return docsFor(ctx.docs, spec);
 }
@@ -322,6 +372,28 @@ interface EntryRun {
   where: (scope: Scope) => string;
 }
 
+// A re-read runs every entry again: what depends only on the map or the clock is worked out once.
+const blankSets = new WeakMap<readonly string[], Set<string>>();
+function blankSet(words: readonly string[]): Set<string> {
+  let set = blankSets.get(words);
+  if (!set) {
+    set = new Set(words.map(norm));
+    blankSets.set(words, set);
+  }
+  return set;
+}
+
+let isoTime = Number.NaN;
+let isoText = '';
+function iso(now: Date): string {
+  const t = now.getTime();
+  if (t !== isoTime) {
+    isoTime = t;
+    isoText = now.toISOString();
+  }
+  return isoText;
+}
+
 function readEntry(run: EntryRun, entry: GroupFieldEntry | FieldEntry, entryId: string): void {
   const { ctx, out } = run;
   const scopes = run.scopes;
@@ -351,7 +423,7 @@ function readEntry(run: EntryRun, entry: GroupFieldEntry | FieldEntry, entryId: 
   }
   let raw: Raw = read.raw;
   if (entry.blankWords && entry.blankWords.length > 0) {
-    const blank = new Set(entry.blankWords.map(norm));
+    const blank = blankSet(entry.blankWords);
     if (typeof raw === 'string' && blank.has(norm(raw))) raw = null;
     else if (Array.isArray(raw)) raw = raw.filter((item) => !blank.has(norm(item)));
   }
@@ -381,7 +453,7 @@ function readEntry(run: EntryRun, entry: GroupFieldEntry | FieldEntry, entryId: 
     ...(run.section ? { section: run.section } : {}),
     locator: (describeLocator(entry.find) + run.where(found.scope)).slice(0, 500),
     mapEntry: entryId.slice(0, 200),
-    readAt: run.now.toISOString(),
+    readAt: iso(run.now),
   };
   out.emit(fact, parsed.value, provenance);
 }
@@ -528,7 +600,7 @@ function readGroup(ctx: Ctx, out: Output, now: Date, g: GroupEntry, gi: number, 
           section: g.section,
           locator: (describeLocator(roleFrom.find) + rowWords).slice(0, 500),
           mapEntry: `${groupEntry}.people`,
-          readAt: now.toISOString(),
+          readAt: iso(now),
         });
       }
     }
@@ -572,7 +644,7 @@ export function extract(doc: Document, url: string, map: FieldMap, now: Date, op
   if (!found) return null;
   const { matched, personHow, ...identity } = found;
   const out = new Output();
-  const readAt = now.toISOString();
+  const readAt = iso(now);
   if (identity.personId !== undefined) {
     out.emit('personId', identity.personId, { page: ctx.page, locator: (personHow ?? 'page').slice(0, 500), mapEntry: 'page.personId', readAt });
   }

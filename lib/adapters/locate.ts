@@ -368,8 +368,20 @@ function nextDd(dt: Element): Element | null {
   return null;
 }
 
+const descriptions = new WeakMap<Locator, string>();
+
 /** A plain description of a locator, for provenance and "found nothing" lists. */
 export function describeLocator(loc: Locator): string {
+  // Every read describes every locator it used (provenance): the map's locators do not change.
+  let out = descriptions.get(loc);
+  if (out === undefined) {
+    out = describe(loc);
+    descriptions.set(loc, out);
+  }
+  return out;
+}
+
+function describe(loc: Locator): string {
   const q = (s: string): string => JSON.stringify(s);
   const how = loc.match && loc.match !== 'exact' ? ` (${loc.match})` : '';
   let out: string;
