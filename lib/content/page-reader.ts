@@ -200,37 +200,26 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     schedule();
   });
 
-  let begun = false;
-  const begin = (): void => {
-    if (begun || stopped) return;
-    begun = true;
-    doc.addEventListener('input', schedule, true);
-    doc.addEventListener('change', schedule, true);
-    observer.observe(doc.documentElement, {
-      subtree: true,
-      childList: true,
-      characterData: true,
-      attributes: true,
-      attributeFilter: [...VALUE_ATTRIBUTES, ...LOCATOR_ATTRIBUTES],
-    });
-    runtime.onMessage.addListener(onShowField);
-    deps.storage
-      .get(ACTIVE_MAP_KEY)
-      .then((stored) => {
-        const candidate = stored[ACTIVE_MAP_KEY];
-        // The background only stores a map that passed validation.
-        if (candidate && typeof candidate === 'object') map = candidate as FieldMap;
-      })
-      .catch(() => undefined)
-      .finally(read);
-  };
-  // The browser runs this script just before the page's load event, which waits for it:
-  // everything but the bare minimum starts after load (or after 3 s, should load never come).
-  if (doc.readyState === 'complete') begin();
-  else {
-    win.addEventListener('load', () => void win.setTimeout(begin, 0), { once: true });
-    win.setTimeout(begin, 3000);
-  }
+  doc.addEventListener('input', schedule, true);
+  doc.addEventListener('change', schedule, true);
+  observer.observe(doc.documentElement, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: [...VALUE_ATTRIBUTES, ...LOCATOR_ATTRIBUTES],
+  });
+  runtime.onMessage.addListener(onShowField);
+
+  deps.storage
+    .get(ACTIVE_MAP_KEY)
+    .then((stored) => {
+      const candidate = stored[ACTIVE_MAP_KEY];
+      // The background only stores a map that passed validation.
+      if (candidate && typeof candidate === 'object') map = candidate as FieldMap;
+    })
+    .catch(() => undefined)
+    .finally(read);
 
   return {
     readNow: read,
