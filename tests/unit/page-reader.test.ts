@@ -7,9 +7,9 @@ import { startPageReader, type PageReader, type ReaderDeps } from '../../lib/con
 const page = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'pages', 'sa-1002-plan.html'), 'utf8');
 
 function load(): void {
-  document.open();
-  document.write(page);
-  document.close();
+  // A saved demo page, parsed (never run) and put in place of this test document.
+  const parsed = new DOMParser().parseFromString(page, 'text/html');
+  document.replaceChild(document.importNode(parsed.documentElement, true), document.documentElement);
   window.history.replaceState(null, '', '/assessment/SA-1002/plan');
 }
 
