@@ -200,6 +200,8 @@ export class LocatorError extends Error {}
 /** Finds elements inside one root (a document, a section's part of it, or one row of a group). */
 export class Finder {
   private readonly indexes = new Map<IndexKind, Map<string, Element[]>>();
+  /** What each locator found, for the life of this finder (one read, or reads of an unchanged page). */
+  private readonly found = new Map<Locator, Element[]>();
 
   constructor(
     readonly entry: DocEntry,
@@ -287,6 +289,19 @@ export class Finder {
 
   /** Every element a locator matches here, in document order of discovery. Throws LocatorError for a bad selector. */
   find(loc: Locator): Element[] {
+    // CSS may match on anything (a class set as the worker types): always asked afresh.
+    const byText =
+      loc.label !== undefined || loc.ariaLabel !== undefined || loc.labelledBy !== undefined || loc.legend !== undefined || loc.term !== undefined || loc.rowHeader !== undefined || loc.columnHeader !== undefined;
+    if (!byText) return this.search(loc);
+    let hit = this.found.get(loc);
+    if (!hit) {
+      hit = this.search(loc);
+      this.found.set(loc, hit);
+    }
+    return hit;
+  }
+
+  private search(loc: Locator): Element[] {
     const mode = loc.match ?? 'exact';
     const inTable = (el: Element): boolean => {
       if (loc.table === undefined) return true;
