@@ -35,7 +35,7 @@ export default defineConfig({
     action: { default_title: 'Open Assessment Companion' },
     content_security_policy: {
       extension_pages:
-        "script-src 'self'; object-src 'none'; connect-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+        "default-src 'self'; script-src 'self'; object-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     },
   }),
 });

@@ -11,6 +11,7 @@ import { handleContentMessage, tabActivated, calendarFor, type ServiceDeps } fro
 import { activeConfig, type ActiveConfig } from '../lib/background/config';
 import { ACTIVE_MAP_KEY } from '../lib/content/page-reader';
 import { councilOrigins } from '../lib/settings';
+import { validateFieldMap } from '../lib/adapters/field-map-schema';
 
 const SETTINGS_KEY = 'settings';
 const RETENTION_ALARM = 'retention';
@@ -42,8 +43,9 @@ async function syncContentScripts(origins: readonly string[]): Promise<void> {
 }
 
 async function loadConfig(): Promise<ActiveConfig> {
-  const [local, managed] = await Promise.all([browser.storage.local.get(SETTINGS_KEY), readManaged()]);
-  const config = activeConfig(local[SETTINGS_KEY], managed);
+  const [local, managed] = await Promise.all([browser.storage.local.get([SETTINGS_KEY, ACTIVE_MAP_KEY]), readManaged()]);
+  const lastGood = validateFieldMap(local[ACTIVE_MAP_KEY]);
+  const config = activeConfig(local[SETTINGS_KEY], managed, lastGood.ok ? lastGood.map : undefined);
   // The content script has no zod: it reads only a map that passed validation here.
   await browser.storage.local.set({ [ACTIVE_MAP_KEY]: config.fieldMap });
   await syncContentScripts(config.settings.origins).catch(() => undefined);
@@ -98,8 +100,9 @@ export default defineBackground(() => {
     if (alarm.name === RETENTION_ALARM) void expire();
   });
 
-  browser.runtime.onInstalled.addListener(() => {
-    void browser.alarms.create(RETENTION_ALARM, { periodInMinutes: 24 * 60 });
+  // The daily retention check: made again at each start, as browsers may drop alarms on restart.
+  void browser.alarms.get(RETENTION_ALARM).then((alarm) => {
+    if (!alarm) void browser.alarms.create(RETENTION_ALARM, { periodInMinutes: 24 * 60 });
   });
 
   // Chrome and Edge: the toolbar button opens the side panel. Firefox uses its sidebar.

@@ -6,7 +6,8 @@ import { validateFieldMapText } from '../../lib/adapters/field-map-schema';
 import { parseHolidayFeedText, createCalendar } from '../../lib/calendar';
 import { PACKS, PACK_IDS } from '../../lib/rules';
 import { CompanionDb, clearAll, summarise, type StoreSummary } from '../../lib/store';
-import { DEMO_ORIGINS, type Settings, type SettingKey } from '../../lib/settings';
+import { DEMO_ORIGINS, councilOrigins, type Settings, type SettingKey } from '../../lib/settings';
+import { getPack, resolveParams } from '../../lib/rules';
 
 const db = new CompanionDb();
 const SETTINGS_KEY = 'settings';
@@ -47,11 +48,19 @@ export function OptionsApp() {
   const [summary, setSummary] = useState<StoreSummary>({ assessments: 0, oldestUpdatedAt: null, newestUpdatedAt: null });
   const [fieldMapErrors, setFieldMapErrors] = useState<ImportProblem[]>([]);
   const [holidayErrors, setHolidayErrors] = useState<ImportProblem[]>([]);
+  const [ungranted, setUngranted] = useState<string[]>([]);
 
   const refresh = async () => {
     const [local, managed] = await Promise.all([readUserSettings(), readManaged()]);
-    setConfig(activeConfig(local, managed));
+    const next = activeConfig(local, managed);
+    setConfig(next);
     setSummary(await summarise(db));
+    // Addresses set (for example by policy) that this browser has not yet let us read.
+    const missing: string[] = [];
+    for (const origin of councilOrigins(next.settings.origins)) {
+      if (!(await browser.permissions.contains({ origins: [origin] }).catch(() => false))) missing.push(origin);
+    }
+    setUngranted(missing);
   };
 
   useEffect(() => {
@@ -67,8 +76,39 @@ export function OptionsApp() {
     (Object.keys(LOCK_NAMES) as LockableSetting[]).map((k) => [k, config.locked.includes(LOCK_NAMES[k])]),
   ) as Partial<Record<LockableSetting, boolean>>;
   const calendar = createCalendar(config.holidayDates);
+  const params = resolveParams(getPack(settings.packId), settings.packParams);
+  const settingProblems = [...config.problems, ...(params.ok ? [] : params.problems.map((p) => ({ ...p, path: `pack settings ${p.path}` })))];
 
   return (
+    <>
+      {settingProblems.length > 0 ? (
+        <div class="error-summary" role="alert" data-setting-problems>
+          <h2 class="error-summary__title">Some settings could not be used</h2>
+          <p>The defaults are used instead of these. Ask whoever set them to correct them.</p>
+          <ul>
+            {settingProblems.map((p) => (
+              <li key={`${p.path}|${p.message}`}>
+                <code>{p.path}</code>: {p.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {ungranted.length > 0 ? (
+        <div class="notice notice--warning" data-ungranted-origins>
+          <p>
+            Assessment Companion has not been given access to {ungranted.map(toAddress).join(', ')} yet, so it cannot read the
+            case system there.
+          </p>
+          <button
+            type="button"
+            class="button"
+            onClick={() => void browser.permissions.request({ origins: ungranted }).then(() => refresh())}
+          >
+            Give access to the case system
+          </button>
+        </div>
+      ) : null}
     <OptionsForm
       packId={settings.packId}
       packs={PACK_IDS.map((id) => ({ id, name: PACKS[id].name }))}
@@ -117,5 +157,6 @@ export function OptionsApp() {
       }}
       onClearAll={() => void clearAll(db).then(refresh)}
     />
+    </>
   );
 }

@@ -27,8 +27,8 @@ export function bundledFieldMap(): FieldMap {
 export function activeConfig(local: unknown, managed: unknown, lastGoodMap?: FieldMap): ActiveConfig {
   const effective = effectiveSettings(local, managed);
   const { settings, locked } = effective;
-  let fieldMap = lastGoodMap ?? bundledFieldMap();
-  let fieldMapSource: ActiveConfig['fieldMapSource'] = lastGoodMap ? 'imported' : 'bundled';
+  let fieldMap = bundledFieldMap();
+  let fieldMapSource: ActiveConfig['fieldMapSource'] = 'bundled';
   const fieldMapProblems: SchemaProblem[] = [];
   if (settings.fieldMap !== undefined) {
     const result = validateFieldMap(settings.fieldMap);
@@ -37,6 +37,11 @@ export function activeConfig(local: unknown, managed: unknown, lastGoodMap?: Fie
       fieldMapSource = locked.includes('fieldMap') ? 'policy' : 'imported';
     } else {
       fieldMapProblems.push(...result.errors.map((e) => ({ path: e.path, message: e.message })));
+      // A bad new map never replaces the one in use: the last good map stays.
+      if (lastGoodMap) {
+        fieldMap = lastGoodMap;
+        fieldMapSource = 'imported';
+      }
     }
   }
   let holidayDates: readonly string[] = bundledHolidayDates;

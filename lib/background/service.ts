@@ -4,7 +4,7 @@
  */
 import { ContentToBackgroundSchema, type CurrentPage, type TrayBadge } from '../messages';
 import { mergeFacts, getStoredMany, recordKey, type CompanionDb } from '../store';
-import { evaluate, getPack } from '../rules';
+import { evaluate, getPack, resolveParams } from '../rules';
 import { createCalendar, formatDateTime, formatLongDate, type WorkingDayCalendar } from '../calendar';
 import type { Settings } from '../settings';
 import type { FactUpdate } from '../model';
@@ -133,10 +133,11 @@ export async function trayBadges(
 ): Promise<TrayBadge[]> {
   const pack = getPack(settings.packId);
   const calendar = await deps.calendar();
+  const params = resolveParams(pack, settings.packParams);
   const rows = await getStoredMany(deps.db, assessmentIds.map((id) => recordKey(caseSystem, id)));
   const badges: TrayBadge[] = [];
   for (const row of rows) {
-    const evaluation = evaluate(row.record, pack, new Date(now), { calendar });
+    const evaluation = evaluate(row.record, pack, new Date(now), { calendar, ...(params.ok ? { params: params.params } : {}) });
     const open = evaluation.countdowns
       .filter((c) => c.due && STATE_WORDS[c.status])
       .sort((a, b) => (a.due ?? '').localeCompare(b.due ?? ''));

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { activeConfig, bundledFieldMap } from './config';
+
+describe('activeConfig', () => {
+  const good = { ...bundledFieldMap(), id: 'council-map', version: '2.0.0' };
+
+  it('uses the demo map when no map is set', () => {
+    expect(activeConfig({}, {}).fieldMap.id).toBe('lcs-demo');
+  });
+
+  it('uses a valid imported map', () => {
+    const config = activeConfig({ fieldMap: good }, {});
+    expect(config.fieldMap.id).toBe('council-map');
+    expect(config.fieldMapSource).toBe('imported');
+  });
+
+  it('keeps the last good map when a new one is bad, and says why with JSON paths', () => {
+    const bad = { ...good, fields: [{ fact: 'dates.refferal', find: { label: 'Referral' } }] };
+    const config = activeConfig({}, { fieldMap: bad }, good);
+    expect(config.fieldMap.id).toBe('council-map');
+    expect(config.fieldMapProblems[0]?.path).toMatch(/^\$\.fields\[0\]/);
+    expect(config.locked).toContain('fieldMap');
+  });
+
+  it('a policy map wins over the user’s and is marked as the organisation’s', () => {
+    const config = activeConfig({ fieldMap: bundledFieldMap() }, { fieldMap: good });
+    expect(config.fieldMap.id).toBe('council-map');
+    expect(config.fieldMapSource).toBe('policy');
+  });
+
+  it('uses an imported bank-holiday feed and refuses a bad one with its path', () => {
+    const feed = { 'england-and-wales': { division: 'england-and-wales', events: [{ title: 'New Year’s Day', date: '2028-01-03' }] } };
+    expect(activeConfig({ holidayFeed: feed }, {}).holidayDates).toEqual(['2028-01-03']);
+    const bad = activeConfig({ holidayFeed: { 'england-and-wales': { events: [{ title: 'x', date: '2028-02-30' }] } } }, {});
+    expect(bad.holidaySource).toBe('bundled');
+    expect(bad.holidayProblems[0]?.path).toContain('events[0].date');
+  });
+});
