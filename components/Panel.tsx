@@ -2,7 +2,7 @@
 // to the extension. Everything read from the page or the record is rendered as text.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import type { FormSection } from '../lib/model/sections';
+import type { FormSection } from '../lib/model/section-names';
 import type { Evaluation } from '../lib/rules/types';
 import { momentText } from './format';
 import { missingFindings } from './group';

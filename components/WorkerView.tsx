@@ -1,5 +1,5 @@
 // The social worker's view: deadlines, this section's prompts, missing steps per child, not read yet.
-import type { FormSection } from '../lib/model/sections';
+import type { FormSection } from '../lib/model/section-names';
 import type { Evaluation, Finding } from '../lib/rules/types';
 import { CountdownList } from './Countdowns';
 import { sectionName, sentence } from './format';

@@ -1,26 +1,12 @@
 // Words for what the panel and the work tray badge show. Shared by the side panel and the
 // content script, so this file stays tiny: no Preact, no zod, no date-fns (only types and
 // the dependency-free ISO date parser are imported).
-import type { FormSection } from '../lib/model/sections';
+import { FORM_SECTION_NAMES, type FormSection } from '../lib/model/section-names';
 import type { CountdownResult, CountdownStatus, Severity } from '../lib/rules/types';
 import { isoDateParts, isoDateTimeParts } from '../lib/calendar/iso-date';
 
-/**
- * Plain names of the model's form sections. A copy of FORM_SECTION_NAMES in lib/model/sections.ts,
- * kept here because that file loads zod; a unit test keeps the two the same.
- */
-export const SECTION_NAMES: Readonly<Record<FormSection, string>> = {
-  household: 'Household and people',
-  reasons: 'Reasons for the assessment',
-  plan: 'Assessment plan',
-  'child-protection': 'Child protection',
-  background: 'Background, history and safety',
-  profile: 'Child’s profile and story',
-  views: 'Views of the child and family',
-  analysis: 'Analysis and recommendation',
-  manager: 'Manager’s authorisation',
-  outcomes: 'Outcomes',
-};
+/** Plain names of the model's form sections (one source: lib/model/section-names.ts, free of zod). */
+export const SECTION_NAMES = FORM_SECTION_NAMES;
 
 /** The section's plain name, e.g. "Background, history and safety"; an unknown id is returned as it is. */
 export function sectionName(id: string): string {

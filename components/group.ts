@@ -1,5 +1,5 @@
 // Pure sorting and grouping of findings for the panel: no Preact, so it can be tested on its own.
-import type { FormSection } from '../lib/model/sections';
+import type { FormSection } from '../lib/model/section-names';
 import type { CountdownResult, CountdownStatus, Evaluation, Finding, Severity, Subject } from '../lib/rules/types';
 import { SECTION_NAMES, sectionName } from './format';
 

@@ -1,7 +1,7 @@
 // Small building blocks shared by the panel views and the printable summary.
 import type { ComponentChildren } from 'preact';
 import { useErrorBoundary } from 'preact/hooks';
-import type { FormSection } from '../lib/model/sections';
+import type { FormSection } from '../lib/model/section-names';
 import type { CountdownResult, CountdownStatus, Finding, Severity } from '../lib/rules/types';
 import { countdownStateWords, sectionName, severityWords } from './format';
 import { itemKey } from './group';

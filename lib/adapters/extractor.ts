@@ -7,7 +7,7 @@
 // Narrative text is read only to derive facts (non-empty, quoted speech) and dropped.
 
 import type { FactUpdate, FactValue } from '../model/facts';
-import type { FormSection } from '../model/sections';
+import type { FormSection } from '../model/section-names';
 import type {
   FieldEntry,
   FieldMap,

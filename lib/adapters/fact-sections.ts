@@ -2,7 +2,7 @@
 // panel can say which part of the form to open. Plain code (no zod): the panel and
 // the content script may both use it.
 import type { FieldMap } from './field-map-schema';
-import type { FormSection } from '../model/sections';
+import type { FormSection } from '../model/section-names';
 
 /** Generic fact path (`dates.referral`, `children[].bedroomSeen`) → the section the map finds it in. */
 export function factSections(map: FieldMap): Map<string, FormSection> {

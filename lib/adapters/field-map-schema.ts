@@ -7,6 +7,9 @@
 import { z } from 'zod';
 import { FORM_SECTIONS } from '../model/sections';
 import { factSchema, knownFactPaths } from '../model/facts';
+import { jsonPath } from '../model/json-path';
+
+export { jsonPath };
 import { compileFormat, isKnownTimeZone } from './date-format';
 
 export const FIELD_MAP_FORMAT = 'assessment-companion/field-map/v1' as const;
@@ -365,15 +368,6 @@ export interface MapError {
 
 export type ValidateResult = { ok: true; map: FieldMap; warnings: MapError[] } | { ok: false; errors: MapError[] };
 
-export function jsonPath(path: readonly PropertyKey[]): string {
-  let out = '$';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) out += `.${key}`;
-    else out += `[${JSON.stringify(String(key))}]`;
-  }
-  return out;
-}
 
 function typeName(value: unknown): string {
   if (value === null) return 'null';

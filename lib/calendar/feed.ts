@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonPath } from '../model/json-path';
 import { isIsoDate, type IsoDate } from './iso-date';
 
 // The GOV.UK bank holidays feed (https://www.gov.uk/bank-holidays.json). Only the
@@ -61,18 +62,9 @@ export type HolidayFeedResult =
   | { readonly ok: true; readonly holidays: readonly BankHoliday[] }
   | { readonly ok: false; readonly errors: readonly FeedProblem[] };
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /** `$`, then `.name`, `["odd-name"]` or `[3]` for each step. */
-export function toJsonPath(path: readonly PropertyKey[]): string {
-  let out = '$';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else if (typeof key === 'string' && IDENTIFIER.test(key)) out += `.${key}`;
-    else out += `[${JSON.stringify(String(key))}]`;
-  }
-  return out;
-}
+export const toJsonPath = jsonPath;
 
 /** Validates a parsed GOV.UK feed; on success gives the England and Wales bank holidays sorted by date. */
 export function parseHolidayFeed(json: unknown): HolidayFeedResult {

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { AssessmentRecordSchema, SCHEMA_VERSION, type AssessmentRecord } from './record';
+import { jsonPath } from './json-path';
+
+export { jsonPath };
 
 export interface SchemaProblem {
   /** JSON path, e.g. `$.children[0].dateOfBirth`. */
@@ -7,15 +10,6 @@ export interface SchemaProblem {
   message: string;
 }
 
-export function jsonPath(path: readonly PropertyKey[]): string {
-  let out = '$';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) out += `.${key}`;
-    else out += `[${JSON.stringify(String(key))}]`;
-  }
-  return out;
-}
 
 export function zodProblems(error: z.ZodError): SchemaProblem[] {
   return error.issues.map((issue) => ({ path: jsonPath(issue.path), message: issue.message }));
