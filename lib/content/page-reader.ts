@@ -152,7 +152,8 @@ export function startPageReader(deps: ReaderDeps): PageReader {
   };
 
   function showField(element: Element): void {
-    element.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    // An instant jump: no motion for people who are sensitive to it, and the field is there at once.
+    element.scrollIntoView({ block: 'center' });
     const html = element as HTMLElement;
     const before = html.style.outline;
     const offset = html.style.outlineOffset;
