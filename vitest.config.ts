@@ -21,6 +21,8 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One browser at a time on a 2-core machine.
           fileParallelism: false,
+          // A real browser on a busy shared machine can miss a frame: one more try, reported as retried.
+          retry: 1,
         },
       },
     ],
