@@ -16,6 +16,7 @@ const args = process.argv.slice(2);
 const headless = args.includes('--headless');
 const caseArg = args.find((a) => a.startsWith('--case='))?.slice('--case='.length) ?? 'SA-1002';
 const sectionArg = args.find((a) => a.startsWith('--section='))?.slice('--section='.length) ?? 'plan';
+const SECTIONS = ['household', 'reasons', 'plan', 'child-protection', 'background', 'profile', 'views', 'analysis', 'manager', 'outcomes'];
 const viewArg = args.includes('--manager') ? 'manager' : 'worker';
 
 function build(): void {
@@ -75,9 +76,15 @@ async function main(): Promise<void> {
     const casePage = await browser.newPage();
     await casePage.setViewport({ width: 1000, height: 900 });
     const panel = await openPanelPage(browser, extensionId, viewArg === 'manager' ? '?view=manager' : '');
+    // Visit each part of the form once, as a worker would, so the panel has read them all.
+    for (const section of SECTIONS) {
+      await casePage.goto(`${server.url}/assessment/${caseArg}/${section}`, { waitUntil: 'load' });
+      await panel.waitForSelector(`[data-assessment="${caseArg}"][data-section="${section}"]`, { timeout: 20_000 });
+    }
     await casePage.goto(`${server.url}/assessment/${caseArg}/${sectionArg}`, { waitUntil: 'load' });
     await casePage.bringToFront();
     await waitForPanel(panel);
+    await panel.waitForSelector(`[data-assessment="${caseArg}"][data-section="${sectionArg}"]`, { timeout: 20_000 });
     const text = await panel.evaluate(() => document.body.innerText);
     console.log(`\n=== Assessment Companion panel: ${caseArg}, section ${sectionArg} ===\n`);
     console.log(text.trim());
