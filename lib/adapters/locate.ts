@@ -18,6 +18,7 @@ import {
   parentElement,
   previousElement,
 } from './dom';
+import { forgetInsides } from './read';
 import { compileRegex, norm, ownText, textTest, type MatchMode } from './text';
 
 /** One document the extractor reads: the page itself or a same-origin frame. */
@@ -70,6 +71,7 @@ let rowCells = new WeakMap<Element, Element[]>();
 export function startRead(): void {
   tableHeaders = new WeakMap();
   rowCells = new WeakMap();
+  forgetInsides();
 }
 
 function cellsOf(row: Element): Element[] {

@@ -81,6 +81,29 @@ function controlRead(control: Element): Raw {
   return blankToNull(controlValue(control));
 }
 
+// What sits inside an element an `auto` read looks into (a table cell, a dd): kept while the
+// page's structure stays the same, so a re-read does not search each cell again. Forgotten
+// by startRead() (locate.ts), which runs whenever a read cannot reuse the last one's structure.
+interface Inside {
+  radios?: Element[];
+  boxes?: Element[];
+  control?: Element | null;
+}
+let insides = new WeakMap<Element, Inside>();
+
+export function forgetInsides(): void {
+  insides = new WeakMap();
+}
+
+function inside(el: Element): Inside {
+  let found = insides.get(el);
+  if (!found) {
+    found = {};
+    insides.set(el, found);
+  }
+  return found;
+}
+
 /** Reads an element; `auto` picks by what the element is (see docs/field-maps.md, "read"). */
 export function readElement(el: Element, kind: ReadKind | undefined): ReadResult {
   const how = kind ?? 'auto';
@@ -123,12 +146,13 @@ export function readElement(el: Element, kind: ReadKind | undefined): ReadResult
     }
     default: {
       if (isControl(el)) return { ok: true, raw: controlRead(el) };
-      const radios = all(el, 'input[type="radio"]');
+      const known = inside(el);
+      const radios = (known.radios ??= all(el, 'input[type="radio"]'));
       if (radios.length > 0) return readElement(el, 'radio-label');
-      const boxes = all(el, 'input[type="checkbox"]');
+      const boxes = (known.boxes ??= all(el, 'input[type="checkbox"]'));
       if (boxes.length === 1 && boxes[0]) return { ok: true, raw: isChecked(boxes[0]) };
       if (boxes.length > 1) return readElement(el, 'checked-labels');
-      const control = all(el, CONTROLS)[0];
+      const control = known.control === undefined ? (known.control = all(el, CONTROLS)[0] ?? null) : known.control;
       if (control) return { ok: true, raw: controlRead(control) };
       return { ok: true, raw: blankToNull(textOf(el)) };
     }

@@ -89,6 +89,19 @@ describe('the page reader keeps its cache in step with the page', () => {
     expect(fact(sent[sent.length - 1]?.facts, 'adults[200204].role')).toBeUndefined();
   });
 
+  it('reads a control that replaced another in the same cell', async () => {
+    load();
+    const sent = start();
+    await settle();
+    expect(fact(sent[0]?.facts, 'children[200201].dateOfBirth')).toBe('2020-09-20');
+    const old = document.querySelector('input[name="household.person.200201.dob"]') as HTMLInputElement;
+    const fresh = old.cloneNode() as HTMLInputElement;
+    fresh.value = '01/02/2021';
+    old.replaceWith(fresh);
+    await settle();
+    expect(fact(sent[sent.length - 1]?.facts, 'children[200201].dateOfBirth')).toBe('2021-02-01');
+  });
+
   it('reads a renamed role column after the observer sees it', async () => {
     load();
     const sent = start();
