@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { CONCERNS, parseRecord, type AssessmentRecord, type Adult, type Child } from '../lib/model';
-import { evaluate, PACK_IDS, PACKS, getPack, type AnyPack } from '../lib/rules';
+import { evaluate, PACK_IDS, getPack, type AnyPack } from '../lib/rules';
 import { EXIT_USAGE, isMainModule, parseArgs } from './lib/args';
 
 const NOW = '2026-11-23T10:00:00Z';
@@ -156,6 +156,48 @@ export function time(fn: () => unknown, iterations: number, warmup = Math.max(20
   };
 }
 
+export interface EvaluateBench {
+  iterations: number;
+  record: { children: number; adults: number; everyFactFilled: true };
+  now: string;
+  node: string;
+  packs: Record<string, Timing & { rules: number; findings: number; countdowns: number; prompts: number }>;
+  bothPacks: Timing & { rules: number };
+}
+
+/** Times evaluate() for each pack and for both together on the large household: what `npm run bench` reuses. */
+export function benchEvaluate(iterations = 5000): EvaluateBench {
+  const checked = parseRecord(largeHousehold());
+  if (!checked.ok) throw new Error(`bench record fails the schema: ${JSON.stringify(checked.problems)}`);
+  const record = checked.record;
+
+  const packs: Array<[string, AnyPack]> = PACK_IDS.map((id) => [id, getPack(id)]);
+  const results: EvaluateBench['packs'] = {};
+  for (const [id, pack] of packs) {
+    const sample = evaluate(record, pack, NOW);
+    const errors = [...sample.findings, ...sample.countdowns].filter((f) => f.error);
+    if (errors.length > 0) throw new Error(`${id}: rules failed on the bench record: ${errors.map((e) => `${e.ruleId}: ${e.error}`).join('; ')}`);
+    results[id] = {
+      ...time(() => evaluate(record, pack, NOW), iterations),
+      rules: pack.rules.length,
+      findings: sample.findings.length,
+      countdowns: sample.countdowns.length,
+      prompts: sample.prompts.length,
+    };
+  }
+  const both = time(() => {
+    for (const [, pack] of packs) evaluate(record, pack, NOW);
+  }, iterations);
+  return {
+    iterations,
+    record: { children: record.children?.length ?? 0, adults: record.adults?.length ?? 0, everyFactFilled: true },
+    now: NOW,
+    node: process.version,
+    packs: results,
+    bothPacks: { ...both, rules: packs.reduce((n, [, p]) => n + p.rules.length, 0) },
+  };
+}
+
 function main(argv: readonly string[]): number {
   const parsed = parseArgs(argv, { valueFlags: ['iterations'] });
   if (!parsed.ok) {
@@ -167,35 +209,18 @@ function main(argv: readonly string[]): number {
     console.error('bench-evaluate: --iterations must be a whole number, at least 2000');
     return EXIT_USAGE;
   }
-  const checked = parseRecord(largeHousehold());
-  if (!checked.ok) throw new Error(`bench record fails the schema: ${JSON.stringify(checked.problems)}`);
-  const record = checked.record;
-
-  const packs: Array<[string, AnyPack]> = PACK_IDS.map((id) => [id, getPack(id)]);
-  const results: Record<string, Timing & { findings: number; countdowns: number; prompts: number }> = {};
-  for (const [id, pack] of packs) {
-    const sample = evaluate(record, pack, NOW);
-    const errors = [...sample.findings, ...sample.countdowns].filter((f) => f.error);
-    if (errors.length > 0) throw new Error(`${id}: rules failed on the bench record: ${errors.map((e) => `${e.ruleId}: ${e.error}`).join('; ')}`);
-    results[id] = {
-      ...time(() => evaluate(record, pack, NOW), iterations),
-      findings: sample.findings.length,
-      countdowns: sample.countdowns.length,
-      prompts: sample.prompts.length,
-    };
-  }
-  const both = time(() => {
-    for (const [, pack] of packs) evaluate(record, pack, NOW);
-  }, iterations);
+  const run = benchEvaluate(iterations);
+  const both = run.bothPacks;
+  const packIds = Object.keys(run.packs);
 
   const targetMs = 1;
   const rows: Array<[string, string, string, string, string]> = [
     ['pack', 'rules', 'findings', 'median ms', 'p95 ms'],
-    ...packs.map(([id, pack]): [string, string, string, string, string] => {
-      const r = results[id];
-      return [id, String(pack.rules.length), String(r?.findings ?? ''), (r?.medianMs ?? NaN).toFixed(4), (r?.p95Ms ?? NaN).toFixed(4)];
+    ...packIds.map((id): [string, string, string, string, string] => {
+      const r = run.packs[id];
+      return [id, String(r?.rules ?? ''), String(r?.findings ?? ''), (r?.medianMs ?? NaN).toFixed(4), (r?.p95Ms ?? NaN).toFixed(4)];
     }),
-    ['both packs', String(packs.reduce((n, [, p]) => n + p.rules.length, 0)), '', both.medianMs.toFixed(4), both.p95Ms.toFixed(4)],
+    ['both packs', String(both.rules), '', both.medianMs.toFixed(4), both.p95Ms.toFixed(4)],
   ];
   const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => r[c]?.length ?? 0))) ?? [];
   console.log(`evaluate() on a household of 12 children and 10 adults, every fact filled; ${iterations} runs after warm-up (Node ${process.version})`);
@@ -210,11 +235,11 @@ function main(argv: readonly string[]): number {
     `${JSON.stringify(
       {
         benchmark: 'evaluate',
-        record: { children: record.children?.length, adults: record.adults?.length, everyFactFilled: true },
-        now: NOW,
-        node: process.version,
+        record: run.record,
+        now: run.now,
+        node: run.node,
         iterations,
-        packs: Object.fromEntries(Object.keys(PACKS).map((id) => [id, results[id]])),
+        packs: run.packs,
         bothPacks: both,
         target: { bothPacksMedianMs: targetMs, met: pass },
         ranAt: new Date().toISOString(),

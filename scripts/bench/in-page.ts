@@ -1,0 +1,71 @@
+/**
+ * Injected into a host page by the benchmark (never shipped): the extension's own
+ * extractor and page reader, bundled on their own with esbuild, so their time can be
+ * measured in the page with performance.now(). The reader gets a fake runtime that
+ * counts what it would send.
+ */
+import { extract } from '../../lib/adapters/extractor';
+import type { FieldMap } from '../../lib/adapters/field-map-schema';
+import { startPageReader, type PageReader, type ReaderDeps } from '../../lib/content/page-reader';
+import bundledMap from '../../lib/adapters/maps/lcs-demo.json';
+
+const map = bundledMap as unknown as FieldMap;
+
+export interface InPageBench {
+  /** Times one extract() of this document (frames: false, as the content script does). */
+  extractOnce(): { ms: number; facts: number; notFound: number };
+  /**
+   * Starts the real page reader with a fake runtime. With `manual`, storage never
+   * answers, so no read runs until timedReadNow() (the first one is then a cold read).
+   */
+  startReader(options?: { manual?: boolean; quietMs?: number; maxWaitMs?: number }): void;
+  reads(): number;
+  sent(): number;
+  /** Times reader.readNow(): identify the page, extract, compare with the last read, send. */
+  timedReadNow(): number;
+  stopReader(): void;
+}
+
+let reader: PageReader | undefined;
+let sent = 0;
+
+const bench: InPageBench = {
+  extractOnce() {
+    const start = performance.now();
+    const result = extract(document, location.href, map, new Date(), { frames: false });
+    const ms = performance.now() - start;
+    return { ms, facts: result?.facts.length ?? -1, notFound: result?.notFound.length ?? -1 };
+  },
+  startReader(options = {}) {
+    const deps: ReaderDeps = {
+      runtime: {
+        id: 'bench',
+        sendMessage: () => {
+          sent += 1;
+          return Promise.resolve(undefined);
+        },
+        onMessage: { addListener: () => undefined, removeListener: () => undefined },
+      },
+      storage: { get: () => (options.manual ? new Promise<Record<string, unknown>>(() => undefined) : Promise.resolve({})) },
+      document,
+      window,
+      ...(options.quietMs !== undefined ? { quietMs: options.quietMs } : {}),
+      ...(options.maxWaitMs !== undefined ? { maxWaitMs: options.maxWaitMs } : {}),
+    };
+    reader = startPageReader(deps);
+  },
+  reads: () => reader?.reads ?? 0,
+  sent: () => sent,
+  timedReadNow() {
+    if (!reader) throw new Error('reader not started');
+    const start = performance.now();
+    reader.readNow();
+    return performance.now() - start;
+  },
+  stopReader() {
+    reader?.stop();
+    reader = undefined;
+  },
+};
+
+(globalThis as unknown as { __acBench: InPageBench }).__acBench = bench;
