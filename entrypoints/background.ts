@@ -47,7 +47,9 @@ async function loadConfig(): Promise<ActiveConfig> {
   const lastGood = validateFieldMap(local[ACTIVE_MAP_KEY]);
   const config = activeConfig(local[SETTINGS_KEY], managed, lastGood.ok ? lastGood.map : undefined);
   // The content script has no zod: it reads only a map that passed validation here.
-  await browser.storage.local.set({ [ACTIVE_MAP_KEY]: config.fieldMap });
+  // With the bundled map in force nothing is stored, so each page load reads nothing big.
+  if (config.fieldMapSource === 'bundled') await browser.storage.local.remove(ACTIVE_MAP_KEY);
+  else await browser.storage.local.set({ [ACTIVE_MAP_KEY]: config.fieldMap });
   await syncContentScripts(config.settings.origins).catch(() => undefined);
   return config;
 }

@@ -107,25 +107,39 @@ describe('reading the demo case system', () => {
   it('refuses a field map with a mistake, naming its JSON path, and keeps the last good map', async () => {
     const options = await h.browser.newPage();
     await options.goto(`chrome-extension://${h.extensionId}/options.html`);
-    const before = await options.evaluate(async () => {
-      const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
-      return JSON.stringify((await c.storage.local.get('activeFieldMap')).activeFieldMap);
-    });
-    const bad = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'lib', 'adapters', 'maps', 'lcs-demo.json'), 'utf8')) as {
+    const activeMapId = () =>
+      options.evaluate(async () => {
+        const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
+        return ((await c.storage.local.get('activeFieldMap')).activeFieldMap as { id?: string } | undefined)?.id ?? 'bundled';
+      });
+    const demo = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'lib', 'adapters', 'maps', 'lcs-demo.json'), 'utf8')) as {
+      id: string;
+      version: string;
       fields: Array<{ fact: string }>;
     };
-    bad.fields[3]!.fact = 'dates.refferal';
     const dir = mkdtempSync(join(tmpdir(), 'map-'));
-    const file = join(dir, 'bad-map.json');
-    writeFileSync(file, JSON.stringify(bad));
-    const input = await options.waitForSelector('input[type=file]');
-    await input!.uploadFile(file);
+    const upload = async (name: string, map: unknown) => {
+      const file = join(dir, name);
+      writeFileSync(file, JSON.stringify(map));
+      const input = await options.waitForSelector('input[type=file]');
+      await input!.uploadFile(file);
+    };
+    // A good map from the council: it comes into use.
+    await upload('good-map.json', { ...demo, id: 'council-map', version: '2.0.0' });
+    await options.waitForFunction(() => document.body.innerText.includes('council-map'), { timeout: 10_000 });
+    await options.waitForFunction(
+      async () => {
+        const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
+        return ((await c.storage.local.get('activeFieldMap')).activeFieldMap as { id?: string } | undefined)?.id === 'council-map';
+      },
+      { timeout: 10_000, polling: 100 },
+    );
+    // A map with a mistake: refused with its JSON path, and the good one stays in use.
+    const bad = structuredClone(demo);
+    bad.fields[3]!.fact = 'dates.refferal';
+    await upload('bad-map.json', { ...bad, id: 'broken-map' });
     await options.waitForFunction(() => document.body.innerText.includes('$.fields[3].fact'), { timeout: 10_000 });
-    const after = await options.evaluate(async () => {
-      const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
-      return JSON.stringify((await c.storage.local.get('activeFieldMap')).activeFieldMap);
-    });
-    expect(after).toBe(before);
+    expect(await activeMapId()).toBe('council-map');
     await options.close();
   });
 });
