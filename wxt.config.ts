@@ -32,6 +32,9 @@ export default defineConfig({
           externally_connectable: { ids: [] },
         }),
     storage: { managed_schema: 'managed-schema.json' },
+    // The page reader (entrypoints/case-reader.ts) on the demo case system; a council's own
+    // origins are registered at run time once the browser grants access to them.
+    content_scripts: [{ matches: DEMO_ORIGINS, js: ['case-reader.js'], all_frames: true, run_at: 'document_idle' }],
     action: { default_title: 'Open Assessment Companion' },
     content_security_policy: {
       extension_pages:

@@ -38,7 +38,7 @@ async function syncContentScripts(origins: readonly string[]): Promise<void> {
   await browser.scripting.unregisterContentScripts({ ids: [COUNCIL_SCRIPT_ID] }).catch(() => undefined);
   if (granted.length === 0) return;
   await browser.scripting.registerContentScripts([
-    { id: COUNCIL_SCRIPT_ID, matches: granted, js: ['content-scripts/content.js'], allFrames: true, runAt: 'document_idle', persistAcrossSessions: true },
+    { id: COUNCIL_SCRIPT_ID, matches: granted, js: ['case-reader.js'], allFrames: true, runAt: 'document_idle', persistAcrossSessions: true },
   ]);
 }
 

@@ -3,7 +3,7 @@
  * be rebuilding .output/ at the same time) and measures the bundles it ships.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
@@ -67,8 +67,9 @@ export interface BundleSizes {
 
 export function bundleSizes(extensionDir: string): BundleSizes {
   const panel = pageScripts(extensionDir, 'sidepanel.html');
-  const contentDir = join(extensionDir, 'content-scripts');
-  const content = readdirSync(contentDir).filter((f) => f.endsWith('.js')).map((f) => `content-scripts/${f}`);
+  // The page reader is declared in the manifest: measure exactly the files it lists.
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as { content_scripts?: Array<{ js?: string[] }> };
+  const content = [...new Set((manifest.content_scripts ?? []).flatMap((c) => c.js ?? []))];
   return {
     content: measure(extensionDir, content),
     sidepanel: measure(extensionDir, panel.js),
@@ -124,7 +125,7 @@ export const EVAL_ATTRIBUTE = 'data-ac-bench-eval-ms';
  */
 export function instrumentedCopy(extensionDir: string, dir: string): string {
   cpSync(extensionDir, dir, { recursive: true });
-  const file = join(dir, 'content-scripts', 'content.js');
+  const file = join(dir, 'case-reader.js');
   const code = readFileSync(file, 'utf8');
   writeFileSync(
     file,
