@@ -19,9 +19,12 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { today?: string; headless?: boolean } = {}): Promise<Harness> {
+export async function startHarness(options: { today?: string; headless?: boolean; extensionDir?: string } = {}): Promise<Harness> {
   const server = await startCaseSystem({ port: 0, today: options.today ?? TEST_TODAY });
-  const launched = await launchBrowser({ headless: options.headless ?? true });
+  const launched = await launchBrowser({
+    headless: options.headless ?? true,
+    ...(options.extensionDir ? { extensionDir: options.extensionDir } : {}),
+  });
   const extensionId = launched.extensionId;
   if (!extensionId) throw new Error('extension did not load');
   const panel = await openPanelPage(launched.browser, extensionId);
