@@ -23,18 +23,21 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           optional_permissions: COUNCIL_ORIGINS,
+          // Firefox: the page reader (entrypoints/case-reader.ts) is declared here for the demo
+          // case system; a council's own origins are registered once access is granted.
+          content_scripts: [{ matches: DEMO_ORIGINS, js: ['case-reader.js'], all_frames: true, run_at: 'document_idle' }],
           // Firefox needs a fixed id for managed storage and for installing by policy.
           browser_specific_settings: { gecko: { id: 'assessment-companion@councils.example', strict_min_version: '115.0' } },
         }
       : {
           optional_host_permissions: COUNCIL_ORIGINS,
+          // Chrome and Edge: no content script in the manifest. The browser holds a page's load
+          // event for a declared one; the background starts the reader once the page has
+          // loaded instead (lib/background/inject.ts).
           // No other extension or web page may message us.
           externally_connectable: { ids: [] },
         }),
     storage: { managed_schema: 'managed-schema.json' },
-    // The page reader (entrypoints/case-reader.ts) on the demo case system; a council's own
-    // origins are registered at run time once the browser grants access to them.
-    content_scripts: [{ matches: DEMO_ORIGINS, js: ['case-reader.js'], all_frames: true, run_at: 'document_idle' }],
     action: { default_title: 'Open Assessment Companion' },
     content_security_policy: {
       extension_pages:

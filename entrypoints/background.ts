@@ -12,6 +12,7 @@ import { activeConfig, type ActiveConfig } from '../lib/background/config';
 import { ACTIVE_MAP_KEY } from '../lib/content/page-reader';
 import { councilOrigins } from '../lib/settings';
 import { validateFieldMap } from '../lib/adapters/field-map-schema';
+import { READER_SCRIPT, readerDeclared, readerWanted } from '../lib/background/inject';
 
 const SETTINGS_KEY = 'settings';
 const RETENTION_ALARM = 'retention';
@@ -26,20 +27,34 @@ async function readManaged(): Promise<unknown> {
 }
 
 const COUNCIL_SCRIPT_ID = 'case-system';
+// Firefox declares the reader in its manifest; Chrome and Edge start it after each page load (lib/background/inject.ts).
+const READER_DECLARED = readerDeclared(browser.runtime.getManifest());
 
-/** Runs the content script on the council's own case system origins, where the browser has granted access. */
+/**
+ * Firefox: runs the reader on the council's own case system origins, where the browser has
+ * granted access. Chrome and Edge: drops a registration an earlier version may have left.
+ */
 async function syncContentScripts(origins: readonly string[]): Promise<void> {
   if (!browser.scripting?.registerContentScripts) return;
-  const extra = councilOrigins(origins);
+  await browser.scripting.unregisterContentScripts({ ids: [COUNCIL_SCRIPT_ID] }).catch(() => undefined);
+  if (!READER_DECLARED) return;
   const granted: string[] = [];
-  for (const origin of extra) {
+  for (const origin of councilOrigins(origins)) {
     if (await browser.permissions.contains({ origins: [origin] }).catch(() => false)) granted.push(origin);
   }
-  await browser.scripting.unregisterContentScripts({ ids: [COUNCIL_SCRIPT_ID] }).catch(() => undefined);
   if (granted.length === 0) return;
   await browser.scripting.registerContentScripts([
-    { id: COUNCIL_SCRIPT_ID, matches: granted, js: ['case-reader.js'], allFrames: true, runAt: 'document_idle', persistAcrossSessions: true },
+    { id: COUNCIL_SCRIPT_ID, matches: granted, js: [READER_SCRIPT], allFrames: true, runAt: 'document_idle', persistAcrossSessions: true },
   ]);
+}
+
+/**
+ * Puts the reader into every frame of the tab (frames it already runs in keep theirs; frames
+ * on sites we have no access to are skipped by the browser). Fails quietly where the
+ * browser has not granted access to the case system yet.
+ */
+async function injectReader(tabId: number): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [`/${READER_SCRIPT}` as const] }).catch(() => undefined);
 }
 
 async function loadConfig(): Promise<ActiveConfig> {
@@ -68,6 +83,7 @@ export default defineBackground(() => {
       get: (key) => browser.storage.session.get(key),
       set: (items) => browser.storage.session.set(items),
     },
+    ...(READER_DECLARED ? {} : { injectReader }),
   };
 
   const expire = async () => {
@@ -86,6 +102,15 @@ export default defineBackground(() => {
     configPromise = undefined;
     void config();
   });
+
+  // Chrome and Edge: start the reader once a case system page has loaded, never holding up its load.
+  if (!READER_DECLARED) {
+    browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+      // Without the tabs permission the browser gives us the address only on sites we may read.
+      if (change.status !== 'complete') return;
+      void config().then(({ settings }) => (readerWanted(change, tab.url, settings.origins) ? injectReader(tabId) : undefined));
+    });
+  }
 
   browser.tabs.onActivated.addListener(({ tabId }) => {
     void tabActivated(deps, tabId);

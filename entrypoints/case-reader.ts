@@ -10,11 +10,13 @@
  */
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { startPageReader } from '../lib/content/page-reader';
+import { startPageReaderOnce } from '../lib/content/page-reader';
 
 export default defineUnlistedScript({
   globalName: false,
   main() {
-    startPageReader({ runtime: browser.runtime, storage: browser.storage.local, document, window });
+    // In Chrome and Edge the background starts this script after each page (and frame) load,
+    // so it may arrive in a frame that already has it.
+    startPageReaderOnce({ runtime: browser.runtime, storage: browser.storage.local, document, window });
   },
 });

@@ -95,6 +95,21 @@ describe('handleContentMessage', () => {
   });
 });
 
+describe('frames that load after the page', () => {
+  it('has the reader put into the sender’s tab, only for our own script on a configured origin', async () => {
+    const injected: number[] = [];
+    const d = { ...deps(), injectReader: async (tabId: number) => void injected.push(tabId) };
+    expect(await handleContentMessage(d, { type: 'frames-loaded' }, sender)).toEqual({ ok: true });
+    expect(injected).toEqual([7]);
+    expect((await handleContentMessage(d, { type: 'frames-loaded' }, { ...sender, url: 'https://example.com/' })).ok).toBe(false);
+    expect((await handleContentMessage(d, { type: 'frames-loaded' }, { ...sender, id: 'someone-else' })).ok).toBe(false);
+    expect(injected).toEqual([7]);
+  });
+  it('does nothing where the browser starts the reader in each frame itself (Firefox)', async () => {
+    expect(await handleContentMessage(deps(), { type: 'frames-loaded' }, sender)).toEqual({ ok: true });
+  });
+});
+
 describe('originAllowed', () => {
   it('matches scheme, host, subdomain wildcards and ports', () => {
     expect(originAllowed('http://127.0.0.1:4173/x', ['http://127.0.0.1/*'])).toBe(true);

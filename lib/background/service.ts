@@ -27,6 +27,12 @@ export interface ServiceDeps {
     set(items: Record<string, unknown>): Promise<void>;
   };
   now?: () => number;
+  /**
+   * Puts the page reader into every frame of a tab that does not have it yet. Only where the
+   * reader is started after the page has loaded (Chrome and Edge); absent where the manifest
+   * declares it (Firefox), as the browser then does it for each frame itself.
+   */
+  injectReader?: (tabId: number) => Promise<void>;
 }
 
 /** Does a URL fall under one of the configured origin patterns (`https://host/*`, `http://*.host/*`)? */
@@ -99,6 +105,10 @@ export async function handleContentMessage(deps: ServiceDeps, message: unknown, 
         at: now,
       });
     }
+    return { ok: true };
+  }
+  if (msg.type === 'frames-loaded') {
+    if (tabId !== undefined && deps.injectReader) await deps.injectReader(tabId);
     return { ok: true };
   }
   // Work tray badges: the next deadline of each assessment we hold a record for.

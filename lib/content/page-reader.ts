@@ -41,8 +41,28 @@ function changesStructure(records: readonly MutationRecord[]): boolean {
 export interface PageReader {
   readNow(): void;
   stop(): void;
+  /** Is the extension that started this reader still there (not updated or removed since)? */
+  alive(): boolean;
   /** How many reads have run: for benchmarks and tests. */
   readonly reads: number;
+}
+
+// Where the reader is kept on the content script's own window (never the page's): the
+// background may put the script into a frame more than once (each frame load, each page load).
+const READER_KEY = '__assessmentCompanionReader';
+
+/**
+ * Starts the reader unless this frame already has one that is still connected. A reader
+ * left behind by an earlier version of the extension is stopped and replaced.
+ */
+export function startPageReaderOnce(deps: ReaderDeps): PageReader {
+  const holder = deps.window as unknown as Record<string, PageReader | undefined>;
+  const existing = holder[READER_KEY];
+  if (existing?.alive()) return existing;
+  existing?.stop();
+  const reader = startPageReader(deps);
+  holder[READER_KEY] = reader;
+  return reader;
 }
 
 export function startPageReader(deps: ReaderDeps): PageReader {
@@ -175,6 +195,8 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     observer.disconnect();
     doc.removeEventListener('input', schedule, true);
     doc.removeEventListener('change', schedule, true);
+    doc.removeEventListener('load', onFrameLoad, true);
+    if (framesTimer !== undefined) clearTimeout(framesTimer);
     try {
       runtime.onMessage.removeListener(onShowField);
     } catch {
@@ -196,6 +218,19 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     doc.body.appendChild(note);
   }
 
+  // A frame that loads after this page did (a section opened in a frame) has no reader yet
+  // where the background starts readers after load (Chrome, Edge): ask for one. At most one
+  // message per burst of frame loads; frames that already have a reader keep theirs.
+  let framesTimer: ReturnType<typeof setTimeout> | undefined;
+  const onFrameLoad = (event: Event): void => {
+    const tag = (event.target as Element | null)?.tagName;
+    if ((tag !== 'IFRAME' && tag !== 'FRAME') || framesTimer !== undefined || stopped) return;
+    framesTimer = setTimeout(() => {
+      framesTimer = undefined;
+      if (!stopped) send({ type: 'frames-loaded' });
+    }, quietMs);
+  };
+
   const observer = new (win as Window & typeof globalThis).MutationObserver((records) => {
     if (changesStructure(records)) cache.clear();
     schedule();
@@ -203,6 +238,8 @@ export function startPageReader(deps: ReaderDeps): PageReader {
 
   doc.addEventListener('input', schedule, true);
   doc.addEventListener('change', schedule, true);
+  // A frame's load event does not bubble, but the document sees it while capturing.
+  doc.addEventListener('load', onFrameLoad, true);
   observer.observe(doc.documentElement, {
     subtree: true,
     childList: true,
@@ -225,6 +262,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
   return {
     readNow: read,
     stop,
+    alive,
     get reads() {
       return reads;
     },

@@ -55,10 +55,20 @@ export const TrayBadgeSchema = z.strictObject({
 });
 export type TrayBadge = z.infer<typeof TrayBadgeSchema>;
 
+/**
+ * A frame in the page finished loading after the page itself (a section opened in a frame):
+ * in Chrome and Edge the reader is put into frames by the background, so it is asked again.
+ */
+export const FramesLoadedSchema = z.strictObject({
+  type: z.literal('frames-loaded'),
+});
+export type FramesLoaded = z.infer<typeof FramesLoadedSchema>;
+
 export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
   FactsMessageSchema,
   PageMessageSchema,
   TrayBadgesRequestSchema,
+  FramesLoadedSchema,
 ]);
 export type ContentToBackground = z.infer<typeof ContentToBackgroundSchema>;
 

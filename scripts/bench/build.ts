@@ -8,6 +8,7 @@ import { dirname, join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
 import { REPO_ROOT } from '../lib/launch';
+import { READER_SCRIPT } from '../../lib/background/inject';
 
 /** `wxt build` (Chrome, MV3, production) with only the output directory changed. Returns the extension directory. */
 export function buildExtension(outDir: string): string {
@@ -67,11 +68,9 @@ export interface BundleSizes {
 
 export function bundleSizes(extensionDir: string): BundleSizes {
   const panel = pageScripts(extensionDir, 'sidepanel.html');
-  // The page reader is declared in the manifest: measure exactly the files it lists.
-  const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as { content_scripts?: Array<{ js?: string[] }> };
-  const content = [...new Set((manifest.content_scripts ?? []).flatMap((c) => c.js ?? []))];
   return {
-    content: measure(extensionDir, content),
+    // The page reader: one file, which the background puts into case system pages.
+    content: measure(extensionDir, [READER_SCRIPT]),
     sidepanel: measure(extensionDir, panel.js),
     sidepanelCss: measure(extensionDir, panel.css),
     background: measure(extensionDir, ['background.js']),
@@ -125,7 +124,7 @@ export const EVAL_ATTRIBUTE = 'data-ac-bench-eval-ms';
  */
 export function instrumentedCopy(extensionDir: string, dir: string): string {
   cpSync(extensionDir, dir, { recursive: true });
-  const file = join(dir, 'case-reader.js');
+  const file = join(dir, READER_SCRIPT);
   const code = readFileSync(file, 'utf8');
   writeFileSync(
     file,

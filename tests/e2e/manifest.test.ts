@@ -16,6 +16,10 @@ describe('Chrome and Edge manifest', () => {
     expect(m.web_accessible_resources).toBeUndefined();
     expect(m.externally_connectable).toEqual({ ids: [] });
   });
+  it('declares no content script: the background starts the reader once a page has loaded', () => {
+    expect(m.content_scripts).toBeUndefined();
+    expect(existsSync(join(EXTENSION_DIR, 'case-reader.js'))).toBe(true);
+  });
   it('forbids network connections and plugins from its own pages', () => {
     const csp = (m.content_security_policy as { extension_pages: string }).extension_pages;
     expect(csp).toContain("connect-src 'none'");
@@ -36,5 +40,7 @@ describe('Firefox manifest', () => {
     expect(m.sidebar_action).toMatchObject({ default_panel: 'sidepanel.html' });
     expect(existsSync(join(firefoxDir, 'sidepanel.html'))).toBe(true);
     expect(String(m.content_security_policy)).toContain("connect-src 'none'");
+    // Firefox starts the reader itself, in every frame of the demo case system.
+    expect(m.content_scripts).toEqual([{ matches: ['http://127.0.0.1/*', 'http://localhost/*'], js: ['case-reader.js'], all_frames: true, run_at: 'document_idle' }]);
   });
 });

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startPageReader, type PageReader, type ReaderDeps } from '../../lib/content/page-reader';
+import { startPageReader, startPageReaderOnce, type PageReader, type ReaderDeps } from '../../lib/content/page-reader';
 
 const page = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'pages', 'sa-1002-plan.html'), 'utf8');
 
@@ -91,5 +91,45 @@ describe('the content script page reader', () => {
     const note = document.getElementById('assessment-companion-reconnect-note');
     expect(note?.textContent).toContain('refresh this page');
     expect(sent).toHaveLength(1);
+  });
+
+  it('keeps one reader per frame when the script is started again, and replaces one left by an earlier version', async () => {
+    load();
+    const first = fakeRuntime();
+    reader = startPageReaderOnce({ runtime: first.runtime, storage: { get: async () => ({}) }, document, window });
+    await settle();
+    // Started again (the next page load in the tab, or a frame loading): the same reader carries on.
+    const again = fakeRuntime();
+    expect(startPageReaderOnce({ runtime: again.runtime, storage: { get: async () => ({}) }, document, window })).toBe(reader);
+    await settle();
+    expect(again.sent).toHaveLength(0);
+    // The extension was updated: the old reader is disconnected, and a new one takes over.
+    const old = reader;
+    first.runtime.id = undefined;
+    const updated = fakeRuntime();
+    reader = startPageReaderOnce({ runtime: updated.runtime, storage: { get: async () => ({}) }, document, window });
+    expect(reader).not.toBe(old);
+    await settle();
+    expect(updated.sent[0]).toMatchObject({ type: 'facts', assessmentId: 'SA-1002' });
+    expect(document.getElementById('assessment-companion-reconnect-note')).toBeNull();
+  });
+
+  it('asks once for a reader in frames that load after the page, and not for images', async () => {
+    load();
+    const { runtime, sent } = fakeRuntime();
+    reader = startPageReader({ runtime, storage: { get: async () => ({}) }, document, window, quietMs: 10 });
+    await settle();
+    const image = document.createElement('img');
+    document.body.appendChild(image);
+    image.dispatchEvent(new Event('load'));
+    await settle();
+    expect(sent.filter((m) => m.type === 'frames-loaded')).toHaveLength(0);
+    for (let i = 0; i < 3; i += 1) {
+      const frame = document.createElement('iframe');
+      document.body.appendChild(frame);
+      frame.dispatchEvent(new Event('load'));
+    }
+    await settle();
+    expect(sent.filter((m) => m.type === 'frames-loaded')).toEqual([{ type: 'frames-loaded' }]);
   });
 });
