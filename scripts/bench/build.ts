@@ -114,21 +114,29 @@ export function controlExtension(dir: string): string {
   return dir;
 }
 
-/** The page attribute where an instrumented copy leaves the content script's evaluation time. */
+/** The page attributes where an instrumented copy leaves its evaluation time, and when it started. */
 export const EVAL_ATTRIBUTE = 'data-ac-bench-eval-ms';
+export const START_ATTRIBUTE = 'data-ac-bench-after-load-ms';
 
 /**
- * A copy of the built extension whose content script notes, on the page's root element,
- * how long its evaluation took (module, WXT's context and main(); not compiling): the
- * work the page's load event waits for, measured without a trace running.
+ * A copy of the built extension whose page reader notes, on the page's root element, how
+ * long its evaluation took (module and main(); not compiling) and how long after the end of
+ * the page's load event it started (negative: before it, holding the load event up).
+ * Measured without a trace running.
  */
 export function instrumentedCopy(extensionDir: string, dir: string): string {
   cpSync(extensionDir, dir, { recursive: true });
   const file = join(dir, READER_SCRIPT);
   const code = readFileSync(file, 'utf8');
-  writeFileSync(
-    file,
-    `var __acBenchT0 = performance.now();\n${code}\n;document.documentElement.setAttribute(${JSON.stringify(EVAL_ATTRIBUTE)}, String(performance.now() - __acBenchT0));\n`,
-  );
+  const start = `var __acBenchT0 = performance.now();
+(function () {
+  var nav = performance.getEntriesByType('navigation')[0];
+  var after = nav && nav.loadEventEnd > 0 ? __acBenchT0 - nav.loadEventEnd : -1;
+  document.documentElement.setAttribute(${JSON.stringify(START_ATTRIBUTE)}, String(after));
+})();
+`;
+  writeFileSync(file, `${start}${code}
+;document.documentElement.setAttribute(${JSON.stringify(EVAL_ATTRIBUTE)}, String(performance.now() - __acBenchT0));
+`);
   return dir;
 }
