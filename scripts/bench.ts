@@ -26,7 +26,7 @@ import {
   type Target,
 } from './bench/measures';
 import { kb, markdownTable, mb, ms, verdict, type Row } from './bench/report';
-import { summarise, type Summary } from './bench/stats';
+import { summarise } from './bench/stats';
 import { startBenchPages } from '../tests/fixtures/bench/server';
 
 const TODAY = '2026-11-23';
