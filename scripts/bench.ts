@@ -57,8 +57,8 @@ interface Plan {
   evaluateIterations: number;
 }
 
-const FULL: Plan = { targets: ['demo', 'household-40', 'narratives-40', 'chronology-5000'], loadTargets: ['demo', 'household-40'], inPageRounds: 7, reReads: 30, burstSize: 100, compareRounds: 4, compareChanges: 10, loadRounds: 15, presses: 120, heapEvents: 2000, evaluateIterations: 5000 };
-const QUICK: Plan = { targets: ['demo', 'household-40', 'chronology-5000'], loadTargets: ['demo'], inPageRounds: 2, reReads: 8, burstSize: 100, compareRounds: 1, compareChanges: 3, loadRounds: 3, presses: 20, heapEvents: 200, evaluateIterations: 2000 };
+const FULL: Plan = { targets: ['demo', 'household-40', 'narratives-40', 'chronology-5000'], loadTargets: ['demo', 'household-40'], inPageRounds: 7, reReads: 30, burstSize: 100, compareRounds: 4, compareChanges: 10, loadRounds: 30, presses: 120, heapEvents: 2000, evaluateIterations: 5000 };
+const QUICK: Plan = { targets: ['demo', 'household-40', 'chronology-5000'], loadTargets: ['demo'], inPageRounds: 2, reReads: 8, burstSize: 100, compareRounds: 1, compareChanges: 3, loadRounds: 5, presses: 20, heapEvents: 200, evaluateIterations: 2000 };
 
 const TEXT_BOX = 'textarea[name="household.communicationNeeds"]';
 export const TARGETS: readonly Target[] = [
