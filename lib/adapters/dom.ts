@@ -40,10 +40,11 @@ function prop(obj: object, name: string): unknown {
   return fn ? fn.call(obj) : undefined;
 }
 
-/** Calls a built-in method; undefined when the object has none. */
-function invoke(obj: object, name: string, ...args: unknown[]): unknown {
+/** Calls a built-in method with one argument (every method used here takes one); undefined when the object has none. */
+function invoke(obj: object, name: string, arg: unknown): unknown {
+  // No rest parameter: a read calls this thousands of times, and each would allocate an array.
   const fn = member(obj, name, 'call');
-  return fn ? fn.apply(obj, args) : undefined;
+  return fn ? fn.call(obj, arg) : undefined;
 }
 
 function asElement(value: unknown): Element | null {
@@ -54,10 +55,12 @@ function toArray(list: unknown): Element[] {
   if (typeof list !== 'object' || list === null) return [];
   const length = prop(list, 'length');
   const out: Element[] = [];
-  if (typeof length !== 'number') return out;
+  // The list's own `item`, looked up once rather than for each element.
+  const item = member(list, 'item', 'call');
+  if (typeof length !== 'number' || !item) return out;
   for (let i = 0; i < length; i++) {
-    const item = asElement(invoke(list, 'item', i));
-    if (item) out.push(item);
+    const el = asElement(item.call(list, i));
+    if (el) out.push(el);
   }
   return out;
 }
@@ -100,6 +103,11 @@ export function closest(el: Element, selector: string): Element | null {
   return asElement(invoke(el, 'closest', selector));
 }
 
+/** Element.matches; an invalid selector throws a SyntaxError. */
+export function matches(el: Element, selector: string): boolean {
+  return invoke(el, 'matches', selector) === true;
+}
+
 export function contains(outer: Node, inner: Node): boolean {
   return invoke(outer, 'contains', inner) === true;
 }
@@ -126,10 +134,11 @@ export function childNodes(node: Node): Node[] {
   if (typeof list !== 'object' || list === null) return [];
   const length = prop(list, 'length');
   const out: Node[] = [];
-  if (typeof length !== 'number') return out;
+  const item = member(list, 'item', 'call');
+  if (typeof length !== 'number' || !item) return out;
   for (let i = 0; i < length; i++) {
-    const item = invoke(list, 'item', i);
-    if (typeof item === 'object' && item !== null) out.push(item as Node);
+    const node = item.call(list, i);
+    if (typeof node === 'object' && node !== null) out.push(node as Node);
   }
   return out;
 }

@@ -1,7 +1,8 @@
 // Reading the element a locator found: the live value of a control (what the worker
 // typed, even before saving), the ticked radio or checkboxes, or plain text.
-// Blank is null. Only `value`, `checked`, `selectedOptions`, `textContent` and
-// `getAttribute` are used, through dom.ts (clobbering-safe).
+// Blank is null. Only `value`, `checked`, `selectedOptions`, `textContent`,
+// `getAttribute` and element searches (`querySelectorAll`, `matches`) are used, through
+// dom.ts (clobbering-safe).
 
 import type { ReadKind } from './field-map-schema';
 import {
@@ -13,6 +14,7 @@ import {
   isChecked,
   labelsOf,
   localName,
+  matches,
   ownerDocument,
   selectedOptions,
   textOf,
@@ -21,8 +23,6 @@ import { ownText, tidy } from './text';
 import type { Raw } from './values';
 
 export type ReadResult = { ok: true; raw: Raw } | { ok: false; reason: string };
-
-const CONTROLS = 'input:not([type="hidden"]), select, textarea';
 
 function blankToNull(text: string): string | null {
   const t = tidy(text);
@@ -34,14 +34,77 @@ function isControl(el: Element): boolean {
   return n === 'input' || n === 'select' || n === 'textarea';
 }
 
-function firstOf(el: Element, selector: string, self: (e: Element) => boolean): Element | null {
-  if (self(el)) return el;
-  return all(el, selector)[0] ?? null;
-}
-
 const isSelect = (e: Element): boolean => localName(e) === 'select';
 const isCheckbox = (e: Element): boolean => localName(e) === 'input' && inputType(e) === 'checkbox';
 const isRadio = (e: Element): boolean => localName(e) === 'input' && inputType(e) === 'radio';
+
+// The form fields inside an element a read looks into (a table cell, a dd), found with one
+// search and kept while the page's structure stays the same: a cell is searched once, not once
+// for radios, once for checkboxes and once for its control, and a re-read does not search it
+// again. Each kind below is the subset of these a selector of its own would find, in document
+// order (the same selectors, applied with matches()). Forgotten by startRead() (locate.ts),
+// which runs whenever a read cannot reuse the last one's structure.
+const FIELDS = 'input, select, textarea';
+
+interface Inside {
+  fields: Element[];
+  radios?: Element[];
+  boxes?: Element[];
+  control?: Element | null;
+}
+let insides = new WeakMap<Element, Inside>();
+
+export function forgetInsides(): void {
+  insides = new WeakMap();
+}
+
+function inside(el: Element): Inside {
+  let found = insides.get(el);
+  if (!found) {
+    found = { fields: all(el, FIELDS) };
+    insides.set(el, found);
+  }
+  return found;
+}
+
+const inputMatching =
+  (selector: string) =>
+  (e: Element): boolean =>
+    localName(e) === 'input' && matches(e, selector);
+const radioInput = inputMatching('[type="radio"]');
+const checkboxInput = inputMatching('[type="checkbox"]');
+const tickInput = inputMatching('[type="checkbox"], [type="radio"]');
+const visibleField = (e: Element): boolean => localName(e) !== 'input' || !matches(e, '[type="hidden"]');
+
+/** input[type="radio"] inside. */
+function radiosIn(el: Element): Element[] {
+  const known = inside(el);
+  return (known.radios ??= known.fields.filter(radioInput));
+}
+
+/** input[type="checkbox"] inside. */
+function boxesIn(el: Element): Element[] {
+  const known = inside(el);
+  return (known.boxes ??= known.fields.filter(checkboxInput));
+}
+
+/** The first of input:not([type="hidden"]), select, textarea: the element itself, else the first inside. */
+function controlOf(el: Element): Element | null {
+  if (isControl(el)) return el;
+  const known = inside(el);
+  if (known.control === undefined) known.control = known.fields.find(visibleField) ?? null;
+  return known.control;
+}
+
+/** The element itself when it is a select, else the first select inside. */
+function selectOf(el: Element): Element | null {
+  return isSelect(el) ? el : (inside(el).fields.find(isSelect) ?? null);
+}
+
+/** The element itself when it is a checkbox or radio, else the first inside. */
+function tickOf(el: Element): Element | null {
+  return isCheckbox(el) || isRadio(el) ? el : (inside(el).fields.find(tickInput) ?? null);
+}
 
 /** The visible name of a radio or checkbox: its label, else aria-label, else its value. */
 function choiceLabel(input: Element): string {
@@ -63,7 +126,7 @@ function radiosOf(el: Element): Element[] {
     if (name === null || !scope) return [el];
     return all(scope, 'input[type="radio"]').filter((r) => attr(r, 'name') === name);
   }
-  return all(el, 'input[type="radio"]');
+  return radiosIn(el);
 }
 
 function selectRead(select: Element, how: 'text' | 'value'): Raw {
@@ -81,29 +144,6 @@ function controlRead(control: Element): Raw {
   return blankToNull(controlValue(control));
 }
 
-// What sits inside an element an `auto` read looks into (a table cell, a dd): kept while the
-// page's structure stays the same, so a re-read does not search each cell again. Forgotten
-// by startRead() (locate.ts), which runs whenever a read cannot reuse the last one's structure.
-interface Inside {
-  radios?: Element[];
-  boxes?: Element[];
-  control?: Element | null;
-}
-let insides = new WeakMap<Element, Inside>();
-
-export function forgetInsides(): void {
-  insides = new WeakMap();
-}
-
-function inside(el: Element): Inside {
-  let found = insides.get(el);
-  if (!found) {
-    found = {};
-    insides.set(el, found);
-  }
-  return found;
-}
-
 /** Reads an element; `auto` picks by what the element is (see docs/field-maps.md, "read"). */
 export function readElement(el: Element, kind: ReadKind | undefined): ReadResult {
   const how = kind ?? 'auto';
@@ -112,7 +152,7 @@ export function readElement(el: Element, kind: ReadKind | undefined): ReadResult
     case 'text':
       return { ok: true, raw: blankToNull(textOf(el)) };
     case 'value': {
-      const c = firstOf(el, CONTROLS, isControl);
+      const c = controlOf(el);
       if (!c) return { ok: false, reason: 'no input, select or textarea there' };
       if (isSelect(c)) return { ok: true, raw: selectRead(c, 'value') };
       if (isCheckbox(c) || isRadio(c)) return { ok: true, raw: isChecked(c) ? blankToNull(attr(c, 'value') ?? 'on') : null };
@@ -120,7 +160,7 @@ export function readElement(el: Element, kind: ReadKind | undefined): ReadResult
     }
     case 'option-text':
     case 'option-value': {
-      const s = firstOf(el, 'select', isSelect);
+      const s = selectOf(el);
       if (!s) return { ok: false, reason: 'no select there' };
       return { ok: true, raw: selectRead(s, how === 'option-text' ? 'text' : 'value') };
     }
@@ -133,26 +173,24 @@ export function readElement(el: Element, kind: ReadKind | undefined): ReadResult
       return { ok: true, raw: how === 'radio-label' ? blankToNull(choiceLabel(on)) : blankToNull(attr(on, 'value') ?? 'on') };
     }
     case 'checked': {
-      const box = firstOf(el, 'input[type="checkbox"], input[type="radio"]', (e) => isCheckbox(e) || isRadio(e));
+      const box = tickOf(el);
       if (!box) return { ok: false, reason: 'no checkbox there' };
       return { ok: true, raw: isChecked(box) };
     }
     case 'checked-labels':
     case 'checked-values': {
-      const boxes = isCheckbox(el) ? [el] : all(el, 'input[type="checkbox"]');
+      const boxes = isCheckbox(el) ? [el] : boxesIn(el);
       if (boxes.length === 0) return { ok: false, reason: 'no checkboxes there' };
       const on = boxes.filter((b) => isChecked(b));
       return { ok: true, raw: on.map((b) => (how === 'checked-labels' ? choiceLabel(b) : tidy(attr(b, 'value') ?? 'on'))).filter((t) => t !== '') };
     }
     default: {
       if (isControl(el)) return { ok: true, raw: controlRead(el) };
-      const known = inside(el);
-      const radios = (known.radios ??= all(el, 'input[type="radio"]'));
-      if (radios.length > 0) return readElement(el, 'radio-label');
-      const boxes = (known.boxes ??= all(el, 'input[type="checkbox"]'));
+      if (radiosIn(el).length > 0) return readElement(el, 'radio-label');
+      const boxes = boxesIn(el);
       if (boxes.length === 1 && boxes[0]) return { ok: true, raw: isChecked(boxes[0]) };
       if (boxes.length > 1) return readElement(el, 'checked-labels');
-      const control = known.control === undefined ? (known.control = all(el, CONTROLS)[0] ?? null) : known.control;
+      const control = controlOf(el);
       if (control) return { ok: true, raw: controlRead(control) };
       return { ok: true, raw: blankToNull(textOf(el)) };
     }
