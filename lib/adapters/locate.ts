@@ -65,25 +65,52 @@ function idTextOf(entry: DocEntry, id: string): string {
 
 // Table geometry, cached for one read only: the page may change between reads.
 let tableHeaders = new WeakMap<Element, Map<string, number[]>>();
-let rowCells = new WeakMap<Element, Element[]>();
+let namedColumns = new WeakMap<Element, Map<string, readonly number[]>>();
+let rowCells = new WeakMap<Element, RowCells>();
 
 /** Forgets cached table geometry; called at the start of every read. */
 export function startRead(): void {
   tableHeaders = new WeakMap();
+  namedColumns = new WeakMap();
   rowCells = new WeakMap();
   forgetInsides();
 }
 
-function cellsOf(row: Element): Element[] {
-  let cells = rowCells.get(row);
-  if (!cells) {
-    cells = childElements(row).filter((c) => {
+/** A row's cells and the column each starts in (colspans counted; rowspans are not). */
+interface RowCells {
+  cells: Element[];
+  /** starts[i] is the first column of cells[i]; starts[cells.length] is the row's width. */
+  starts: number[];
+  /** Whether the row has a data cell (a row of headers only has none). */
+  hasData: boolean;
+}
+
+// A group's rows each look up several columns: the cells' spans are read once per row, not once per lookup.
+function rowCellsOf(row: Element): RowCells {
+  let found = rowCells.get(row);
+  if (!found) {
+    const cells: Element[] = [];
+    const starts: number[] = [0];
+    let hasData = false;
+    let col = 0;
+    const children = childElements(row);
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i] as Element;
       const n = localName(c);
-      return n === 'td' || n === 'th';
-    });
-    rowCells.set(row, cells);
+      if (n !== 'td' && n !== 'th') continue;
+      if (n === 'td') hasData = true;
+      cells.push(c);
+      col += span(c);
+      starts.push(col);
+    }
+    found = { cells, starts, hasData };
+    rowCells.set(row, found);
   }
-  return cells;
+  return found;
+}
+
+function cellsOf(row: Element): Element[] {
+  return rowCellsOf(row).cells;
 }
 
 function span(cell: Element): number {
@@ -95,20 +122,15 @@ function span(cell: Element): number {
 export function columnOf(cell: Element): number {
   const row = parentElement(cell);
   if (!row) return 0;
-  let col = 0;
-  for (const c of cellsOf(row)) {
-    if (c === cell) return col;
-    col += span(c);
-  }
-  return col;
+  const { cells, starts } = rowCellsOf(row);
+  const i = cells.indexOf(cell);
+  return starts[i === -1 ? cells.length : i] ?? 0;
 }
 
 export function cellAt(row: Element, column: number): Element | null {
-  let col = 0;
-  for (const c of cellsOf(row)) {
-    const w = span(c);
-    if (column >= col && column < col + w) return c;
-    col += w;
+  const { cells, starts } = rowCellsOf(row);
+  for (let i = 0; i < cells.length; i++) {
+    if (column >= (starts[i] ?? 0) && column < (starts[i + 1] ?? 0)) return cells[i] ?? null;
   }
   return null;
 }
@@ -119,7 +141,7 @@ function isColumnHeader(th: Element): boolean {
   if (scope === 'row' || scope === 'rowgroup') return false;
   if (closest(th, 'thead')) return true;
   const row = parentElement(th);
-  return row ? !cellsOf(row).some((c) => localName(c) === 'td') : false;
+  return row ? !rowCellsOf(row).hasData : false;
 }
 
 function isRowHeader(th: Element): boolean {
@@ -127,7 +149,7 @@ function isRowHeader(th: Element): boolean {
   if (scope === 'row' || scope === 'rowgroup') return true;
   if (scope !== '' || closest(th, 'thead')) return false;
   const row = parentElement(th);
-  return row ? cellsOf(row).some((c) => localName(c) === 'td') : false;
+  return row ? rowCellsOf(row).hasData : false;
 }
 
 function tableOf(el: Element): Element | null {
@@ -139,8 +161,11 @@ function headersOf(table: Element): Map<string, number[]> {
   let map = tableHeaders.get(table);
   if (!map) {
     map = new Map();
-    for (const th of all(table, 'th')) {
-      if (tableOf(th) !== table || !isColumnHeader(th)) continue;
+    const ths = all(table, 'th');
+    for (let i = 0; i < ths.length; i++) {
+      const th = ths[i] as Element;
+      // Row headers (most of a group's table) are skipped on their scope before looking for their table.
+      if (!isColumnHeader(th) || tableOf(th) !== table) continue;
       const key = norm(ownText(th));
       if (key === '') continue;
       const list = map.get(key) ?? [];
@@ -152,17 +177,28 @@ function headersOf(table: Element): Map<string, number[]> {
   return map;
 }
 
-/** The column indexes of headers matching a text in a table. */
-export function columnsNamed(table: Element, text: string, mode: MatchMode = 'exact'): number[] {
-  const test = textTest(text, mode);
-  const out: number[] = [];
-  for (const [key, cols] of headersOf(table)) if (test(key)) out.push(...cols);
+/** The column indexes of headers matching a text in a table (kept for the read: asked once per row of a group). */
+export function columnsNamed(table: Element, text: string, mode: MatchMode = 'exact'): readonly number[] {
+  let byText = namedColumns.get(table);
+  if (!byText) {
+    byText = new Map();
+    namedColumns.set(table, byText);
+  }
+  const key = `${mode}\u0000${text}`;
+  let out = byText.get(key);
+  if (!out) {
+    const test = textTest(text, mode);
+    const cols: number[] = [];
+    for (const [name, list] of headersOf(table)) if (test(name)) cols.push(...list);
+    out = cols;
+    byText.set(key, out);
+  }
   return out;
 }
 
 /** Body rows of a table (not its header rows, not nested tables' rows). */
 export function bodyRows(table: Element): Element[] {
-  return all(table, 'tr').filter((tr) => tableOf(tr) === table && !closest(tr, 'thead') && cellsOf(tr).some((c) => localName(c) === 'td'));
+  return all(table, 'tr').filter((tr) => tableOf(tr) === table && !closest(tr, 'thead') && rowCellsOf(tr).hasData);
 }
 
 /** The names a table is known by: caption, aria-label, aria-labelledby, the heading just before it. */
@@ -217,25 +253,40 @@ export class Finder {
     this.indexes.set(kind, index);
     const { root, entry } = this;
     switch (kind) {
-      case 'label':
-        for (const label of all(root, 'label')) {
+      case 'label': {
+        const labels = all(root, 'label');
+        for (let i = 0; i < labels.length; i++) {
+          const label = labels[i] as Element;
           const key = norm(ownText(label));
           const forId = attr(label, 'for');
           const target = forId !== null ? byId(entry.doc, forId) : (all(label, LABELABLE)[0] ?? null);
           if (target && isLabelable(target)) push(index, key, target);
         }
         break;
+      }
       case 'ariaLabel':
         for (const el of all(root, '[aria-label]')) push(index, norm(attr(el, 'aria-label') ?? ''), el);
         break;
-      case 'labelledBy':
-        for (const el of all(root, '[aria-labelledby]')) {
-          const ids = (attr(el, 'aria-labelledby') ?? '').split(/\s+/).filter((x) => x !== '');
-          const texts = ids.map((id) => idTextOf(entry, id));
-          for (const t of texts) push(index, t, el);
-          if (texts.length > 1) push(index, texts.filter((t) => t !== '').join(' '), el);
+      case 'labelledBy': {
+        // Built for each row of a group that is read by labelledBy: plain loops, few allocations.
+        const els = all(root, '[aria-labelledby]');
+        for (let i = 0; i < els.length; i++) {
+          const el = els[i] as Element;
+          const ids = (attr(el, 'aria-labelledby') ?? '').split(/\s+/);
+          let named = 0;
+          let joined = '';
+          for (let k = 0; k < ids.length; k++) {
+            const id = ids[k] as string;
+            if (id === '') continue;
+            const t = idTextOf(entry, id);
+            push(index, t, el);
+            named++;
+            if (t !== '') joined = joined === '' ? t : `${joined} ${t}`;
+          }
+          if (named > 1) push(index, joined, el);
         }
         break;
+      }
       case 'legend':
         for (const fs of all(root, 'fieldset')) {
           const legend = childElements(fs).find((c) => localName(c) === 'legend');
@@ -252,7 +303,9 @@ export class Finder {
       case 'columnHeader': {
         const rows = new Map<string, Element[]>();
         const cols = new Map<string, Element[]>();
-        for (const th of all(root, 'th')) {
+        const ths = all(root, 'th');
+        for (let i = 0; i < ths.length; i++) {
+          const th = ths[i] as Element;
           const key = norm(ownText(th));
           if (isRowHeader(th)) push(rows, key, th);
           else if (isColumnHeader(th)) push(cols, key, th);
