@@ -200,7 +200,8 @@ function urlMatches(source: string, rel: string): boolean {
 }
 
 function locate(ctx: Ctx, loc: Locator, scopes: readonly Scope[]): { el: Element; scope: Scope } | null {
-  for (const scope of scopes) {
+  for (let i = 0; i < scopes.length; i++) {
+    const scope = scopes[i] as Scope;
     const el = finderFor(ctx, scope).find(loc)[loc.nth ?? 0];
     if (el) return { el, scope };
   }
@@ -539,16 +540,43 @@ function rowPersonId(ctx: Ctx, g: Pick<GroupEntry, 'personId'>, row: Row): { id:
   return cleanId(text, p.pattern);
 }
 
-const roleTables = new WeakMap<object, Map<string, { group: 'children' | 'adults'; facts: Record<string, string | boolean | null> }>>();
+const roleTables = new WeakMap<object, Map<string, { group: 'children' | 'adults'; facts: [string, string | boolean | null][] }>>();
 
 function roleTable(people: Exclude<GroupEntry['people'], string>) {
   let t = roleTables.get(people);
   if (!t) {
     t = new Map();
-    for (const [word, role] of Object.entries(people.roles)) t.set(norm(word), { group: role.group, facts: role.facts ?? {} });
+    for (const [word, role] of Object.entries(people.roles)) t.set(norm(word), { group: role.group, facts: Object.entries(role.facts ?? {}) });
     roleTables.set(people, t);
   }
   return t;
+}
+
+type GroupField = GroupEntry['fields'][number];
+
+interface GroupFields {
+  /** The group's index in its map (entry ids without an id of their own name it). */
+  gi: number;
+  /** Fields for children and for adults, in reading order, with their entry ids. */
+  children: { field: GroupField; entryId: string }[];
+  adults: { field: GroupField; entryId: string }[];
+}
+
+// The same for every row of a group, and for every read with the same map: worked out once.
+const groupFields = new WeakMap<GroupEntry, GroupFields>();
+
+function fieldsByGroup(g: GroupEntry, gi: number): GroupFields {
+  let byGroup = groupFields.get(g);
+  if (!byGroup || byGroup.gi !== gi) {
+    byGroup = { gi, children: [], adults: [] };
+    for (const [field, fi] of inOrder(g.fields)) {
+      const entryId = field.id ?? `groups[${gi}].fields[${fi}]`;
+      if (field.fact.startsWith('children[]')) byGroup.children.push({ field, entryId });
+      if (field.fact.startsWith('adults[]')) byGroup.adults.push({ field, entryId });
+    }
+    groupFields.set(g, byGroup);
+  }
+  return byGroup;
 }
 
 function readGroup(ctx: Ctx, out: Output, now: Date, g: GroupEntry, gi: number, matched: readonly SectionEntry[]): void {
@@ -560,8 +588,9 @@ function readGroup(ctx: Ctx, out: Output, now: Date, g: GroupEntry, gi: number, 
     out.miss(groupEntry, typeof g.people === 'string' ? `${g.people}[]` : 'children[] / adults[]', `no rows: nothing matched ${what} (right if this page has no such people)`);
     return;
   }
-  const fields = inOrder(g.fields);
-  for (const row of rows) {
+  const fields = fieldsByGroup(g, gi);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] as Row;
     const pid = rowPersonId(ctx, g, row);
     if (pid === null) continue; // a placeholder row ("No people recorded.")
     if ('reason' in pid) {
@@ -594,28 +623,27 @@ function readGroup(ctx: Ctx, out: Output, now: Date, g: GroupEntry, gi: number, 
         continue;
       }
       group = role.group;
-      for (const [key, value] of Object.entries(role.facts)) {
-        out.emit(`${group}[${id}].${key}`, value, {
-          page: ctx.page,
-          section: g.section,
-          locator: (describeLocator(roleFrom.find) + rowWords).slice(0, 500),
-          mapEntry: `${groupEntry}.people`,
-          readAt: iso(now),
-        });
+      const locator = (describeLocator(roleFrom.find) + rowWords).slice(0, 500);
+      for (let k = 0; k < role.facts.length; k++) {
+        const fact = role.facts[k] as [string, string | boolean | null];
+        out.emit(`${group}[${id}].${fact[0]}`, fact[1], { page: ctx.page, section: g.section, locator, mapEntry: `${groupEntry}.people`, readAt: iso(now) });
       }
     }
+    const generic = `${group}[]`;
+    const concrete = `${group}[${id}]`;
     const run: EntryRun = {
       ctx,
       out,
       now,
       section: g.section,
       scopes: [rowScope],
-      concrete: (generic) => (generic.startsWith(`${group}[]`) ? `${group}[${id}]${generic.slice(group.length + 2)}` : generic),
+      concrete: (path) => (path.startsWith(generic) ? concrete + path.slice(generic.length) : path),
       where: () => rowWords,
     };
-    for (const [field, fi] of fields) {
-      if (!field.fact.startsWith(`${group}[]`)) continue;
-      readEntry(run, field, field.id ?? `groups[${gi}].fields[${fi}]`);
+    const mine = fields[group];
+    for (let k = 0; k < mine.length; k++) {
+      const f = mine[k] as { field: GroupField; entryId: string };
+      readEntry(run, f.field, f.entryId);
     }
   }
 }
@@ -678,11 +706,11 @@ export function extract(doc: Document, url: string, map: FieldMap, now: Date, op
   }
   const facts: FactUpdate[] = [];
   const provenance: Record<string, FactProvenance> = {};
-  for (const [path, value] of out.values) {
+  out.values.forEach((value, path) => {
     facts.push({ path, value });
     const where = out.provenance.get(path);
     if (where) provenance[path] = where;
-  }
+  });
   return {
     ...identity,
     facts,
