@@ -15,8 +15,14 @@ function tidyChar(ch: string): string {
   return ' ';
 }
 
+// Text tidy() would leave as it is: printable ASCII and single spaces inside, none at either
+// end. Most of what a read tidies (codes, dates, ids, names, headers) is like this: one test
+// instead of two replaces and a trim.
+const TIDY_ALREADY = /^(?:[\x21-\x7E]+(?: [\x21-\x7E]+)*)?$/;
+
 /** Collapse spaces (incl. no-break), straighten quotes and dashes; keeps case. One pass. */
 export function tidy(text: string): string {
+  if (TIDY_ALREADY.test(text)) return text;
   return text.replace(UNTIDY, tidyChar).replace(/ {2,}/g, ' ').trim();
 }
 
