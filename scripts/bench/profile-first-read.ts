@@ -1,4 +1,4 @@
-// npx tsx scripts/bench/profile-first-read.ts [--rounds 5] [--path /assessment/SA-BENCH/household] [--against DIR]
+// npx tsx scripts/bench/profile-first-read.ts [--rounds 5] [--path /assessment/SA-BENCH/household] [--against DIR] [--dir DIR]
 //                                            [--mode time|profile|trace] [--names] [--top 25] [--focus fn,fn] [--eager-against]
 //
 // Where the cold first read's time goes. Each round loads the page in a fresh tab of a
@@ -11,8 +11,9 @@
 //   --mode trace    a Chromium trace (devtools.timeline, v8 compile and GC): lazy compiles
 //                   (V8.CompileCode), GC, and any style or layout (UpdateLayoutTree, Layout)
 //                   inside the task that ran the read.
-// In time and trace modes the task is the whole evaluate: reader start-up, the first read and
-// one warm read. --names bundles without minifying (the profile then names our functions and
+// In time and trace modes the task is the reader's start-up and the first read (the warm read
+// runs in a task of its own). --dir DIR bundles another copy of the repository instead of
+// this one. --names bundles without minifying (the profile then names our functions and
 // gives the bundle's lines); the benchmark's bundle is minified.
 // --against DIR also measures a bundle built from another copy of the repository, taking
 // turns page by page (e.g. `git archive HEAD lib scripts | tar -x -C .tmp/base`), and prints
@@ -31,7 +32,7 @@ import { sleep, summarise } from './stats';
 interface ProfileNode {
   id: number;
   positionTicks?: Array<{ line: number; ticks: number }>;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  callFrame: { functionName: string; scriptId: string; url: string; lineNumber: number; columnNumber: number };
   hitCount?: number;
   children?: number[];
 }
@@ -70,19 +71,21 @@ async function loadAndInject(page: Page, url: string, bundle: string): Promise<v
   await sleep(300);
 }
 
-const firstRead = (page: Page) =>
-  page.evaluate(() => {
+/** The first read (in the task of one evaluate, with the reader's start-up), then the same read again in another. */
+async function firstRead(page: Page): Promise<{ first: number; warm: number }> {
+  const first = await page.evaluate(() => {
     const b = (globalThis as unknown as Bench).__acBench;
     b.startReader({ manual: true });
-    const first = b.timedReadNow();
-    const warm = b.timedReadNow();
-    return { first, warm };
+    return b.timedReadNow();
   });
+  const warm = await page.evaluate(() => (globalThis as unknown as Bench).__acBench.timedReadNow());
+  return { first, warm };
+}
 
 /**
  * The first read with a light trace on: also gives the thread (CPU) time of the task it
- * ran in (reader start-up, first read and one warm read), which other processes on a
- * shared machine do not inflate as they do wall time.
+ * ran in (the reader's start-up and the first read), which other processes on a shared
+ * machine do not inflate as they do wall time.
  */
 async function firstReadCpu(page: Page): Promise<{ first: number; warm: number; taskCpu: number }> {
   await page.tracing.start({ categories: ['disabled-by-default-devtools.timeline'] });
@@ -109,15 +112,20 @@ function selfTimes(profile: Profile): Map<number, number> {
 
 const lineTicks = new Map<string, number>();
 
-function kindOf(node: ProfileNode, bundleUrl: (u: string) => boolean): string {
+/**
+ * What a sample was doing. A lazy compile is charged to the function that made the call
+ * (the callee has no frame yet), so "our JS" includes compiling what it calls.
+ */
+function kindOf(node: ProfileNode): string {
   const name = node.callFrame.functionName;
   if (name === '(garbage collector)') return 'GC';
-  if (name === '(program)') return 'program (native, compile, runtime)';
+  if (name === '(program)') return 'program (native, runtime)';
   if (name === '(idle)') return 'idle';
   if (name === '(root)') return 'root';
-  if (bundleUrl(node.callFrame.url)) return 'our JS';
-  if (node.callFrame.url === '') return `native/builtin: ${name || '(anonymous)'}`;
-  return 'other JS';
+  // Built-ins and DOM bindings have no script.
+  if (node.callFrame.scriptId === '0') return `built-in or DOM: ${name || '(anonymous)'}`;
+  // The bundle is an inline script (no URL); puppeteer's evaluate is pptr:.
+  return node.callFrame.url.startsWith('pptr:') ? 'puppeteer' : 'our JS';
 }
 
 async function profileRound(page: Page, cdp: CDPSession, totals: Map<string, number[]>, fnTotals: Map<string, number[]>, inclTotals: Map<string, number[]>, round: number, focus: readonly string[]): Promise<number> {
@@ -131,12 +139,10 @@ async function profileRound(page: Page, cdp: CDPSession, totals: Map<string, num
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const kinds = new Map<string, number>();
   const fns = new Map<string, number>();
-  // The bundle is an inline script: its frames carry the page's URL (puppeteer's own code is pptr:).
-  const isOurs = (u: string) => u.startsWith('http');
   for (const [id, us] of self) {
     const node = byId.get(id);
     if (!node) continue;
-    const kind = kindOf(node, isOurs);
+    const kind = kindOf(node);
     kinds.set(kind, (kinds.get(kind) ?? 0) + us);
     const fn = `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url ? `${node.callFrame.url.slice(-20)}:${node.callFrame.lineNumber}:${node.callFrame.columnNumber}` : ''}`;
     fns.set(fn, (fns.get(fn) ?? 0) + us);
@@ -236,7 +242,7 @@ function printTable(title: string, data: Map<string, number[]>, rounds: number, 
 }
 
 async function main(): Promise<void> {
-  const parsed = parseArgs(process.argv.slice(2), { valueFlags: ['rounds', 'path', 'mode', 'top', 'against', 'focus'], booleanFlags: ['names', 'eager-against'] });
+  const parsed = parseArgs(process.argv.slice(2), { valueFlags: ['rounds', 'path', 'mode', 'top', 'against', 'focus', 'dir'], booleanFlags: ['names', 'eager-against'] });
   if (!parsed.ok) throw new Error(parsed.error);
   const { values, flags } = parsed.args;
   const rounds = Number(values.rounds ?? '5');
@@ -245,7 +251,7 @@ async function main(): Promise<void> {
   const top = Number(values.top ?? '25');
   const pages = await startBenchPages({ today: '2026-11-23' });
   const browser = await launchBrowser({ headless: true, withExtension: false });
-  const bundle = await bundleFrom(undefined, flags.names);
+  const bundle = await bundleFrom(values.dir, flags.names);
   const hint = flags['eager-against'] ? '//# allFunctionsCalledOnLoad\n' : '';
   const other = values.against !== undefined ? hint + (await bundleFrom(values.against, flags.names)) : undefined;
   const otherFirsts: number[] = [];
