@@ -423,19 +423,33 @@ export interface ReaderStart {
   evaluation: Summary;
   /** How long after the end of the load event it started, ms (negative: it held the load event up). */
   afterLoad: Summary;
+  /** Loads measured (the first, cold, left out). */
+  loads: number;
+  /** Loads after which the reader had not started within `waitMs`: each one is a page the panel would show as not read. */
+  notStarted: number;
+  waitMs: number;
 }
 
 /** The instrumented copy on each of `loads` loads of a page (the first, cold, left out). */
-export async function readerStart(instrumented: Browser, url: string, loads: number): Promise<ReaderStart> {
+export async function readerStart(instrumented: Browser, url: string, loads: number, waitMs = 10_000): Promise<ReaderStart> {
   const bp = await freshPage(instrumented);
   const evaluation: number[] = [];
   const afterLoad: number[] = [];
+  let notStarted = 0;
   try {
     for (let i = 0; i <= loads; i++) {
       await bp.page.goto('about:blank');
       await bp.page.goto(url, { waitUntil: 'load' });
       // The reader is started by the background after the load: wait for it to have run.
-      await bp.page.waitForFunction((name: string) => document.documentElement.hasAttribute(name), { timeout: 10_000 }, EVAL_ATTRIBUTE);
+      const started = await bp.page
+        .waitForFunction((name: string) => document.documentElement.hasAttribute(name), { timeout: waitMs }, EVAL_ATTRIBUTE)
+        .then(() => true)
+        .catch(() => false);
+      if (!started) {
+        // Counted, not thrown: a reader that does not start is a finding, and the rest still measure.
+        if (i > 0) notStarted++;
+        continue;
+      }
       const [ms, after] = await bp.page.evaluate(
         (names: string[]) => names.map((name) => Number(document.documentElement.getAttribute(name) ?? NaN)),
         [EVAL_ATTRIBUTE, START_ATTRIBUTE],
@@ -449,5 +463,5 @@ export async function readerStart(instrumented: Browser, url: string, loads: num
   } finally {
     await bp.close();
   }
-  return { evaluation: summarise(evaluation), afterLoad: summarise(afterLoad) };
+  return { evaluation: summarise(evaluation), afterLoad: summarise(afterLoad), loads, notStarted, waitMs };
 }

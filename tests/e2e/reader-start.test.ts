@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
 import { backgroundFrame, tick, waitForItem, waitForPanelOn } from './panel-helpers';
+import { serviceWorkerTarget, stopServiceWorker } from '../fixtures/hostile/probe';
 
 let h: Harness;
 beforeAll(async () => {
@@ -50,6 +51,18 @@ describe('the page reader starts after the page has loaded', () => {
     // A change in the new frame document is read: it has a reader of its own.
     await tick(reloaded, 'background.genogram');
     await waitForItem(h.panel, '[data-missing-steps]', 'derby/genogram', false);
+    await page.close();
+  });
+
+  it('reads a page loaded while the service worker was stopped (the page load starts it)', async () => {
+    const page = await h.openCase('SA-1003', 'reasons');
+    await waitForPanelOn(h.panel, 'SA-1003', 'reasons');
+    // The browser stops an idle service worker after about 30 seconds: a worker back from a break.
+    await stopServiceWorker(h.browser, h.extensionId, h.panel);
+    expect(serviceWorkerTarget(h.browser, h.extensionId)).toBeUndefined();
+    await page.goto(`${h.serverUrl}/assessment/SA-1003/household`, { waitUntil: 'load' });
+    await waitForPanelOn(h.panel, 'SA-1003', 'household');
+    expect(serviceWorkerTarget(h.browser, h.extensionId)).toBeDefined();
     await page.close();
   });
 });
