@@ -6,7 +6,7 @@ import type { Browser, Page } from 'puppeteer';
 import { openPanelPage } from '../lib/launch';
 import { EVAL_ATTRIBUTE, START_ATTRIBUTE } from './build';
 import { burst, changeField, collectGarbage, freshPage, longTasks, metrics, traced } from './browser';
-import { sleep, summarise, type Summary } from './stats';
+import { pairedRatio, sleep, summarise, type PairedRatio, type Summary } from './stats';
 import { extensionActivity, loadPath, type ExtensionActivity, type LoadPath } from './trace';
 
 export interface Target {
@@ -206,6 +206,9 @@ export interface LoadResult {
   /** Median with the extension / median without. */
   ratio: number;
   controlRatio: number;
+  /** Load by load, in turns: the estimate the budget is checked on, with its spread. */
+  paired: PairedRatio;
+  controlPaired: PairedRatio;
 }
 
 async function timedLoad(page: Page, url: string): Promise<number> {
@@ -254,6 +257,8 @@ export async function pageLoad(ext: Browser, plain: Browser, control: Browser, u
     control: ctl ?? [],
     ratio: summarise(withExt ?? []).median / base,
     controlRatio: summarise(ctl ?? []).median / base,
+    paired: pairedRatio(withExt ?? [], without ?? []),
+    controlPaired: pairedRatio(ctl ?? [], without ?? []),
   };
 }
 

@@ -29,4 +29,27 @@ export function summarise(samples: readonly number[]): Summary {
   };
 }
 
+export interface PairedRatio {
+  /** Geometric mean of a[i] / b[i]: loads taken in turns, so slow spells of the machine fall on both. */
+  ratio: number;
+  /** About 95% of such runs would give a ratio between these (mean of the logs ± 1.96 standard errors). */
+  low: number;
+  high: number;
+  n: number;
+}
+
+export function pairedRatio(a: readonly number[], b: readonly number[]): PairedRatio {
+  const logs: number[] = [];
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x !== undefined && y !== undefined && x > 0 && y > 0) logs.push(Math.log(x / y));
+  }
+  const n = logs.length;
+  const mean = n ? logs.reduce((s, v) => s + v, 0) / n : Number.NaN;
+  const sd = n > 1 ? Math.sqrt(logs.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1)) : Number.NaN;
+  const half = 1.96 * (sd / Math.sqrt(n));
+  return { ratio: r4(Math.exp(mean)), low: r4(Math.exp(mean - half)), high: r4(Math.exp(mean + half)), n };
+}
+
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -123,6 +123,9 @@ export interface LoadPath {
   wallMs: number;
   /** The page's main thread: thread time of its tasks between navigation start and the load event. */
   mainThreadCpuMs: number;
+  /** Navigation start and the load event, microseconds on the trace clock. */
+  startTs: number;
+  loadTs: number;
 }
 
 /**
@@ -147,5 +150,5 @@ export function loadPath(trace: Uint8Array | undefined, url: string): LoadPath |
     cpu += (e.tdur ?? e.dur ?? 0) / 1000;
     coveredTo = e.ts + (e.dur ?? 0);
   }
-  return { wallMs: (load.ts - start.ts) / 1000, mainThreadCpuMs: cpu };
+  return { wallMs: (load.ts - start.ts) / 1000, mainThreadCpuMs: cpu, startTs: start.ts, loadTs: load.ts };
 }
