@@ -8,7 +8,7 @@
 // bench-results/bench.json. Timings never fail the run: the exit code is 0 unless the
 // benchmark itself breaks. See docs/performance.md.
 import { cpus, tmpdir } from 'node:os';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, isMainModule, parseArgs } from './lib/args';
 import { REPO_ROOT, SetupError, launchBrowser, type Launched } from './lib/launch';
@@ -27,6 +27,7 @@ import {
 } from './bench/measures';
 import { kb, markdownTable, mb, ms, verdict, type Row } from './bench/report';
 import { summarise, type PairedRatio } from './bench/stats';
+import { MAX_WAIT_MS } from '../lib/content/page-reader';
 import { startBenchPages } from '../tests/fixtures/bench/server';
 
 const TODAY = '2026-11-23';
@@ -214,15 +215,22 @@ function buildRows(r: Results): Row[] {
     add(group, `re-read after one field change, in page (median, p95 of ${p.reRead.n})`, `${ms(p.reRead.median, 2)}, ${ms(p.reRead.p95, 2)}`, t.assessmentPage ? `<= ${BUDGET.reReadMs} ms` : '', t.assessmentPage ? p.reRead.median <= BUDGET.reReadMs : undefined);
     const reTasks = summarise(c.withExtension.flatMap((w) => w.changes?.tasks.filter((x) => x.kind === 'timer').map((x) => x.cpuMs) ?? []));
     add(group, `re-read + send in the extension (trace, CPU; median, max of ${reTasks.n})`, `${ms(reTasks.median, 2)}, ${ms(reTasks.max, 2)}`);
-    const inPageBurst = p.burst.reads;
-    const extBurst = c.withExtension.map((w) => w.burst?.tasks.filter((x) => x.kind === 'timer').length ?? NaN);
-    const burstMs = summarise([...p.burst.burstMs, ...c.withExtension.map((w) => w.burst?.burstMs ?? NaN)]).median;
+    // One read per burst; a burst longer than the reader's longest wait also gets one read per MAX_WAIT_MS, by design.
+    const bursts = [
+      ...p.burst.reads.map((reads, i) => ({ reads, ms: p.burst.burstMs[i] ?? NaN })),
+      ...c.withExtension.map((w) => ({ reads: w.burst?.tasks.filter((x) => x.kind === 'timer').length ?? NaN, ms: w.burst?.burstMs ?? NaN })),
+    ];
+    const allowed = (b: { ms: number }) => BUDGET.readsPerBurst + Math.floor((Number.isFinite(b.ms) ? b.ms : 0) / MAX_WAIT_MS);
+    const inPageReads = bursts.slice(0, p.burst.reads.length);
+    const extReads = bursts.slice(p.burst.reads.length);
+    const shown = (list: typeof bursts) => list.map((b) => (b.reads > BUDGET.readsPerBurst ? `${b.reads} (in ${ms(b.ms, 0)})` : `${b.reads}`)).join(', ');
+    const burstMs = summarise(bursts.map((b) => b.ms)).median;
     add(
       group,
-      `reads per burst of ${p.burst.changes} changes (${ms(burstMs, 0)}): in page / in the extension`,
-      `${inPageBurst.join(', ')} / ${extBurst.join(', ')}`,
+      `reads per burst of ${p.burst.changes} changes (${ms(burstMs, 0)}; one more per ${MAX_WAIT_MS} ms of a longer burst): in page / in the extension`,
+      `${shown(inPageReads)} / ${shown(extReads)}`,
       `${BUDGET.readsPerBurst}`,
-      [...inPageBurst, ...extBurst].every((n) => n <= BUDGET.readsPerBurst),
+      bursts.every((b) => b.reads >= 1 && b.reads <= allowed(b)),
     );
     const phases = c.withExtension.flatMap((w) => [w.load, w.changes, w.burst]);
     const maxCpu = Math.max(0, ...phases.map((a) => a?.maxTaskCpuMs ?? 0));
@@ -271,13 +279,21 @@ function buildRows(r: Results): Row[] {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  const parsed = parseArgs(argv, { valueFlags: ['json'], booleanFlags: ['quick', 'help'], aliases: { h: 'help' } });
+  const parsed = parseArgs(argv, { valueFlags: ['json', 'table'], booleanFlags: ['quick', 'help'], aliases: { h: 'help' } });
   if (!parsed.ok) {
     console.error(`bench: ${parsed.error}`);
     return EXIT_USAGE;
   }
   if (parsed.args.flags.help) {
-    console.log('npx tsx scripts/bench.ts [--quick] [--json out.json]\n  --quick  fewer runs (a smoke test, under 2 minutes)\n  --json   also write the results to this file (always: bench-results/bench.json)');
+    console.log(
+      'npx tsx scripts/bench.ts [--quick] [--json out.json] [--table run.json]\n  --quick  fewer runs (a smoke test, under 2 minutes)\n  --json   also write the results to this file (always: bench-results/bench.json)\n  --table  print the table of a saved run again, measuring nothing',
+    );
+    return EXIT_OK;
+  }
+  if (parsed.args.values.table) {
+    // A saved run's own measurements, judged and laid out by this version of the table.
+    const saved = JSON.parse(readFileSync(resolve(parsed.args.values.table), 'utf8')) as Record<string, unknown> & { readerStart: Results['start'] };
+    console.log(markdownTable(buildRows({ ...(saved as unknown as Results), start: saved.readerStart })));
     return EXIT_OK;
   }
   try {

@@ -65,10 +65,15 @@ export function startPageReaderOnce(deps: ReaderDeps): PageReader {
   return reader;
 }
 
+/** A read waits for this long without a change (typing is a burst of changes: one read after it). */
+export const QUIET_MS = 30;
+/** Changes that go on without a pause still get a read this often, so the panel keeps up with long typing. */
+export const MAX_WAIT_MS = 200;
+
 export function startPageReader(deps: ReaderDeps): PageReader {
   const { document: doc, window: win, runtime } = deps;
-  const quietMs = deps.quietMs ?? 30;
-  const maxWaitMs = deps.maxWaitMs ?? 200;
+  const quietMs = deps.quietMs ?? QUIET_MS;
+  const maxWaitMs = deps.maxWaitMs ?? MAX_WAIT_MS;
   const isTop = win.top === win;
   let map: FieldMap = bundledMap as unknown as FieldMap;
   let timer: ReturnType<typeof setTimeout> | undefined;
