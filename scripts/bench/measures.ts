@@ -35,8 +35,13 @@ type BenchGlobal = {
 // ------------------------------------------------------------ in the page, without the extension
 
 export interface InPageResult {
-  /** The first read on a freshly loaded page: cold code, as the content script's first read is. */
+  /** The first read on a freshly loaded page in a new tab: cold code, as the content script's first read is. */
   firstRead: Summary;
+  /**
+   * The first read after the same page loads again in the same tab, as when a worker moves on
+   * to the next page: the tab's renderer has compiled the reader before, so less is compiled.
+   */
+  nextInTab: Summary;
   /** The same read again, nothing changed. */
   warmRead: Summary;
   /** extract() alone (no identify, no compare), warm. */
@@ -51,6 +56,7 @@ export interface InPageResult {
 
 export async function inPageReads(browser: Browser, baseUrl: string, target: Target, bundle: string, rounds: number, changes: number, burstSize: number): Promise<InPageResult> {
   const first: number[] = [];
+  const nextInTab: number[] = [];
   const warm: number[] = [];
   const extractOnly: number[] = [];
   const reRead: number[] = [];
@@ -107,12 +113,24 @@ export async function inPageReads(browser: Browser, baseUrl: string, target: Tar
       await sleep(800);
       const after = await page.evaluate(() => (globalThis as unknown as BenchGlobal).__acBench.reads());
       burstReads.push(after - before);
+      // The page again in the same tab: a fresh document and reader, in a renderer that has run it before.
+      await page.goto(baseUrl + target.path, { waitUntil: 'load' });
+      await page.addScriptTag({ content: bundle });
+      await sleep(300);
+      nextInTab.push(
+        await page.evaluate(() => {
+          const b = (globalThis as unknown as BenchGlobal).__acBench;
+          b.startReader({ manual: true });
+          return b.timedReadNow();
+        }),
+      );
     } finally {
       await bp.close();
     }
   }
   return {
     firstRead: summarise(first),
+    nextInTab: summarise(nextInTab),
     warmRead: summarise(warm),
     extractOnly: summarise(extractOnly),
     reRead: summarise(reRead),
