@@ -222,14 +222,14 @@ function buildRows(r: Results): Row[] {
       ...c.withExtension.map((w) => ({ reads: w.burst?.tasks.filter((x) => x.kind === 'timer').length ?? NaN, ms: w.burst?.burstMs ?? NaN })),
     ];
     const allowed = (b: { ms: number }) => BUDGET.readsPerBurst + Math.floor((Number.isFinite(b.ms) ? b.ms : 0) / MAX_WAIT_MS);
-    const inPageReads = bursts.slice(0, p.burst.reads.length);
-    const extReads = bursts.slice(p.burst.reads.length);
+    const inPageBursts = bursts.slice(0, p.burst.reads.length);
+    const extensionBursts = bursts.slice(p.burst.reads.length);
     const shown = (list: typeof bursts) => list.map((b) => (b.reads > BUDGET.readsPerBurst ? `${b.reads} (in ${ms(b.ms, 0)})` : `${b.reads}`)).join(', ');
     const burstMs = summarise(bursts.map((b) => b.ms)).median;
     add(
       group,
       `reads per burst of ${p.burst.changes} changes (${ms(burstMs, 0)}; one more per ${MAX_WAIT_MS} ms of a longer burst): in page / in the extension`,
-      `${shown(inPageReads)} / ${shown(extReads)}`,
+      `${shown(inPageBursts)} / ${shown(extensionBursts)}`,
       `${BUDGET.readsPerBurst}`,
       bursts.every((b) => b.reads >= 1 && b.reads <= allowed(b)),
     );
