@@ -109,7 +109,23 @@ interface Structure {
   finders: Map<Document | Element, Finder>;
   /** The page's iframe and frame elements, looked up once. */
   frameElements?: Element[];
+  /** What each group row gave at the last read, while nothing in the row has changed (see ReadCache.touch). */
+  rows?: WeakMap<Element, RowMemo>;
+  /** When the row memos were started (they are dropped after ROW_MEMO_MS). */
+  rowsSince?: number;
 }
+
+/** One group row's output, replayed while the row is unchanged. */
+interface RowMemo {
+  emits: [string, FactValue | null, FactProvenance][];
+  misses: [string, string, string][];
+}
+
+/**
+ * How long a row's memo may be replayed. Values set by a page's script without an event
+ * are seen by no observer: rows are read in full again at least this often.
+ */
+const ROW_MEMO_MS = 5000;
 
 /**
  * Lets one read reuse what the last read of the same document learnt about its structure
@@ -121,6 +137,16 @@ interface Structure {
  */
 export class ReadCache {
   private held: Structure | undefined;
+  /**
+   * With `rows`, each group row's output is also kept and given again while the row is
+   * unchanged: the caller must then also call touch() for every value that changes
+   * (the content script does, from input and change events and value attributes).
+   */
+  readonly rows: boolean;
+
+  constructor(options: { rows?: boolean } = {}) {
+    this.rows = options.rows ?? false;
+  }
 
   clear(): void {
     this.held = undefined;
@@ -135,6 +161,16 @@ export class ReadCache {
   /** @internal */
   keep(structure: Structure): void {
     this.held = structure;
+  }
+
+  /**
+   * A value changed at this node (typing, a value attribute): the group row that holds it
+   * is read again at the next read; every other row gives what it gave last time.
+   */
+  touch(node: Node | null): void {
+    const rows = this.held?.rows;
+    if (!rows) return;
+    for (let n: Node | null = node; n; n = n.parentNode) if (rows.has(n as Element)) rows.delete(n as Element);
   }
 }
 
@@ -156,6 +192,8 @@ interface Ctx {
   /** Frames are not read here (`frames: false`): each frame reads itself. */
   framesOff: boolean;
   structure: Structure;
+  /** The caller keeps each row's output between reads and tells the cache which rows changed. */
+  memoRows: boolean;
 }
 
 function splitUrl(url: string): { rel: string; page: string } {
@@ -179,7 +217,7 @@ function makeContext(doc: Document, url: string, map: FieldMap, options: Extract
     structure = { doc, map, docs, finders: new Map() };
     cache?.keep(structure);
   }
-  return { map, rel, page: page.slice(0, 500), docs: structure.docs, finders: structure.finders, framesOff: frames === false, structure };
+  return { map, rel, page: page.slice(0, 500), docs: structure.docs, finders: structure.finders, framesOff: frames === false, structure, memoRows: cache?.rows ?? false };
 }
 
 function finderFor(ctx: Ctx, scope: Scope): Finder {
@@ -331,8 +369,21 @@ class Output {
   readonly values = new Map<string, FactValue | null>();
   readonly provenance = new Map<string, FactProvenance>();
   readonly notFound: NotFoundDetail[] = [];
+  private memo: RowMemo | undefined;
+
+  /** Keeps what is emitted from now on, for recorded(). */
+  record(): void {
+    this.memo = { emits: [], misses: [] };
+  }
+
+  recorded(): RowMemo {
+    const memo = this.memo ?? { emits: [], misses: [] };
+    this.memo = undefined;
+    return memo;
+  }
 
   emit(path: string, value: FactValue | null, where: FactProvenance): void {
+    this.memo?.emits.push([path, value, where]);
     const had = this.values.get(path);
     if (had === undefined) {
       this.values.set(path, value);
@@ -350,6 +401,7 @@ class Output {
   }
 
   miss(entry: string, fact: string, reason: string): void {
+    this.memo?.misses.push([entry, fact, reason]);
     this.notFound.push({ entry: entry.slice(0, 200), fact: fact.slice(0, 200), reason: reason.slice(0, 300) });
   }
 }
@@ -579,7 +631,7 @@ function fieldsByGroup(g: GroupEntry, gi: number): GroupFields {
   return byGroup;
 }
 
-function readGroup(ctx: Ctx, out: Output, now: Date, g: GroupEntry, gi: number, matched: readonly SectionEntry[]): void {
+function* readGroup(ctx: Ctx, out: Output, now: Date, g: GroupEntry, gi: number, matched: readonly SectionEntry[]): Generator<void, void> {
   const scopes = sectionScopes(ctx, matched, g.section, g.frame);
   if (!scopes) return;
   const groupEntry = g.id;
@@ -589,62 +641,94 @@ function readGroup(ctx: Ctx, out: Output, now: Date, g: GroupEntry, gi: number, 
     return;
   }
   const fields = fieldsByGroup(g, gi);
+  const memos = rowMemos(ctx, now);
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] as Row;
-    const pid = rowPersonId(ctx, g, row);
-    if (pid === null) continue; // a placeholder row ("No people recorded.")
-    if ('reason' in pid) {
-      out.miss(`${groupEntry}.personId`, typeof g.people === 'string' ? `${g.people}[]` : 'children[] / adults[]', `a row of ${what}: ${pid.reason}`);
+    const memo = memos?.get(row.el);
+    if (memo) {
+      replay(out, memo, iso(now));
       continue;
     }
-    const id = pid.id;
-    const rowScope: Scope = { entry: row.scope.entry, root: row.el };
-    const rowWords = ` in the row for ${id} of ${what}${frameWords(row.scope)}`;
-    let group: 'children' | 'adults';
-    if (typeof g.people === 'string') {
-      group = g.people;
-    } else {
-      const roleFrom = g.people.roleFrom;
-      let el: Element | undefined;
-      try {
-        el = finderFor(ctx, rowScope).find(roleFrom.find)[roleFrom.find.nth ?? 0];
-      } catch {
-        el = undefined;
-      }
-      const read = el ? readElement(el, roleFrom.read) : undefined;
-      const word = read?.ok && typeof read.raw === 'string' ? read.raw : null;
-      const role = word === null ? undefined : roleTable(g.people).get(norm(word));
-      if (!role) {
-        out.miss(
-          `${groupEntry}.people`,
-          `role of ${id}`,
-          !el ? `nothing matched ${describeLocator(roleFrom.find)}${rowWords}` : word === null ? `the role is blank${rowWords}` : `the role is not one of the map's roles${rowWords}`,
-        );
-        continue;
-      }
-      group = role.group;
-      const locator = (describeLocator(roleFrom.find) + rowWords).slice(0, 500);
-      for (let k = 0; k < role.facts.length; k++) {
-        const fact = role.facts[k] as [string, string | boolean | null];
-        out.emit(`${group}[${id}].${fact[0]}`, fact[1], { page: ctx.page, section: g.section, locator, mapEntry: `${groupEntry}.people`, readAt: iso(now) });
-      }
+    if (memos) out.record();
+    readRow(ctx, out, now, g, row, fields, what);
+    if (memos) memos.set(row.el, out.recorded());
+    // A chance to hand the thread back to the page between rows (see extractSteps).
+    yield;
+  }
+}
+
+// The row memos of a read whose caller watches each row's values (ReadCache `rows`).
+function rowMemos(ctx: Ctx, now: Date): WeakMap<Element, RowMemo> | undefined {
+  if (!ctx.memoRows) return undefined;
+  const s = ctx.structure;
+  const t = now.getTime();
+  if (!s.rows || s.rowsSince === undefined || t - s.rowsSince > ROW_MEMO_MS || t < s.rowsSince) {
+    s.rows = new WeakMap();
+    s.rowsSince = t;
+  }
+  return s.rows;
+}
+
+function replay(out: Output, memo: RowMemo, readAt: string): void {
+  for (const [path, value, where] of memo.emits) out.emit(path, value, { ...where, readAt });
+  for (const [entry, fact, reason] of memo.misses) out.miss(entry, fact, reason);
+}
+
+function readRow(ctx: Ctx, out: Output, now: Date, g: GroupEntry, row: Row, fields: GroupFields, what: string): void {
+  const groupEntry = g.id;
+  const pid = rowPersonId(ctx, g, row);
+  if (pid === null) return; // a placeholder row ("No people recorded.")
+  if ('reason' in pid) {
+    out.miss(`${groupEntry}.personId`, typeof g.people === 'string' ? `${g.people}[]` : 'children[] / adults[]', `a row of ${what}: ${pid.reason}`);
+    return;
+  }
+  const id = pid.id;
+  const rowScope: Scope = { entry: row.scope.entry, root: row.el };
+  const rowWords = ` in the row for ${id} of ${what}${frameWords(row.scope)}`;
+  let group: 'children' | 'adults';
+  if (typeof g.people === 'string') {
+    group = g.people;
+  } else {
+    const roleFrom = g.people.roleFrom;
+    let el: Element | undefined;
+    try {
+      el = finderFor(ctx, rowScope).find(roleFrom.find)[roleFrom.find.nth ?? 0];
+    } catch {
+      el = undefined;
     }
-    const generic = `${group}[]`;
-    const concrete = `${group}[${id}]`;
-    const run: EntryRun = {
-      ctx,
-      out,
-      now,
-      section: g.section,
-      scopes: [rowScope],
-      concrete: (path) => (path.startsWith(generic) ? concrete + path.slice(generic.length) : path),
-      where: () => rowWords,
-    };
-    const mine = fields[group];
-    for (let k = 0; k < mine.length; k++) {
-      const f = mine[k] as { field: GroupField; entryId: string };
-      readEntry(run, f.field, f.entryId);
+    const read = el ? readElement(el, roleFrom.read) : undefined;
+    const word = read?.ok && typeof read.raw === 'string' ? read.raw : null;
+    const role = word === null ? undefined : roleTable(g.people).get(norm(word));
+    if (!role) {
+      out.miss(
+        `${groupEntry}.people`,
+        `role of ${id}`,
+        !el ? `nothing matched ${describeLocator(roleFrom.find)}${rowWords}` : word === null ? `the role is blank${rowWords}` : `the role is not one of the map's roles${rowWords}`,
+      );
+      return;
     }
+    group = role.group;
+    const locator = (describeLocator(roleFrom.find) + rowWords).slice(0, 500);
+    for (let k = 0; k < role.facts.length; k++) {
+      const fact = role.facts[k] as [string, string | boolean | null];
+      out.emit(`${group}[${id}].${fact[0]}`, fact[1], { page: ctx.page, section: g.section, locator, mapEntry: `${groupEntry}.people`, readAt: iso(now) });
+    }
+  }
+  const generic = `${group}[]`;
+  const concrete = `${group}[${id}]`;
+  const run: EntryRun = {
+    ctx,
+    out,
+    now,
+    section: g.section,
+    scopes: [rowScope],
+    concrete: (path) => (path.startsWith(generic) ? concrete + path.slice(generic.length) : path),
+    where: () => rowWords,
+  };
+  const mine = fields[group];
+  for (let k = 0; k < mine.length; k++) {
+    const f = mine[k] as { field: GroupField; entryId: string };
+    readEntry(run, f.field, f.entryId);
   }
 }
 
@@ -667,11 +751,32 @@ export function identifyPage(doc: Document, url: string, map: FieldMap, options?
  * a fixed clock). Null when the page is not an assessment page the map recognises.
  */
 export function extract(doc: Document, url: string, map: FieldMap, now: Date, options?: ExtractOptions): ExtractResult | null {
+  const steps = extractSteps(doc, url, map, now, options);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** What a read in steps has found so far (the same object at every step; facts in reading order). */
+export interface ReadSoFar {
+  identity: PageIdentity;
+  values: ReadonlyMap<string, FactValue | null>;
+  provenance: ReadonlyMap<string, FactProvenance>;
+}
+
+/**
+ * extract() one step at a time: it pauses after each group row and each field, so a
+ * caller can hand the thread back to the page between slices of a large read (the page
+ * reader does). Gives null at once for a page the map does not recognise. The page may
+ * change between steps: a caller that sees a change reads again.
+ */
+export function* extractSteps(doc: Document, url: string, map: FieldMap, now: Date, options?: ExtractOptions): Generator<ReadSoFar, ExtractResult | null> {
   const ctx = makeContext(doc, url, map, options);
   const found = identify(ctx);
   if (!found) return null;
   const { matched, personHow, ...identity } = found;
   const out = new Output();
+  const soFar: ReadSoFar = { identity, values: out.values, provenance: out.provenance };
   const readAt = iso(now);
   if (identity.personId !== undefined) {
     out.emit('personId', identity.personId, { page: ctx.page, locator: (personHow ?? 'page').slice(0, 500), mapEntry: 'page.personId', readAt });
@@ -681,16 +786,23 @@ export function extract(doc: Document, url: string, map: FieldMap, now: Date, op
   const groups = map.groups ?? [];
   // Groups first: a top-level `when` never needs them, and people come before their details in the output.
   // Each entry is on its own: one that fails is reported and the rest are still read.
-  const guarded = (entry: string, fact: string, fn: () => void): void => {
-    try {
-      fn();
-    } catch (err) {
-      out.miss(entry, fact, `the entry failed: ${err instanceof Error ? err.name : 'error'}`);
+  const failed = (entry: string, fact: string, err: unknown): void => out.miss(entry, fact, `the entry failed: ${err instanceof Error ? err.name : 'error'}`);
+  for (let gi = 0; gi < groups.length; gi++) {
+    const g = groups[gi] as GroupEntry;
+    if (!shown.has(g.section)) continue;
+    const rows = readGroup(ctx, out, now, g, gi, matched);
+    for (;;) {
+      let step: IteratorResult<void>;
+      try {
+        step = rows.next();
+      } catch (err) {
+        failed(g.id, 'children[] / adults[]', err);
+        break;
+      }
+      if (step.done) break;
+      yield soFar;
     }
-  };
-  groups.forEach((g, gi) => {
-    if (shown.has(g.section)) guarded(g.id, 'children[] / adults[]', () => readGroup(ctx, out, now, g, gi, matched));
-  });
+  }
   for (const [field, i] of inOrder(fields)) {
     if (field.section !== undefined && !shown.has(field.section)) continue;
     const run: EntryRun = {
@@ -702,7 +814,12 @@ export function extract(doc: Document, url: string, map: FieldMap, now: Date, op
       concrete: (p) => p,
       where: frameWords,
     };
-    guarded(field.id ?? `fields[${i}]`, field.fact, () => readEntry(run, field, field.id ?? `fields[${i}]`));
+    try {
+      readEntry(run, field, field.id ?? `fields[${i}]`);
+    } catch (err) {
+      failed(field.id ?? `fields[${i}]`, field.fact, err);
+    }
+    yield soFar;
   }
   const facts: FactUpdate[] = [];
   const provenance: Record<string, FactProvenance> = {};

@@ -35,7 +35,11 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const settle = () => new Promise((r) => setTimeout(r, 120));
+// Long enough for a change's quiet period to start; then until the reader has nothing left to do (reads run in slices).
+const settle = async () => {
+  await new Promise((r) => setTimeout(r, 60));
+  await reader?.idle();
+};
 
 describe('the content script page reader', () => {
   it('reads the page once on load and sends its facts', async () => {

@@ -76,7 +76,10 @@ describe('the page reader keeps its cache in step with the page', () => {
     });
     return sent;
   };
-  const settle = () => new Promise((r) => setTimeout(r, 60));
+  const settle = async () => {
+    await new Promise((r) => setTimeout(r, 30));
+    await reader?.idle();
+  };
 
   it('reads a change made just before a read asked for at once', async () => {
     load();
@@ -86,6 +89,7 @@ describe('the page reader keeps its cache in step with the page', () => {
     expect(fact(sent[0]?.facts, 'adults[200204].role')).toBe('mother');
     (document.getElementById('household-members-col-role') as HTMLElement).textContent = 'Relationship';
     reader?.readNow();
+    await reader?.idle();
     expect(fact(sent[sent.length - 1]?.facts, 'adults[200204].role')).toBeUndefined();
   });
 

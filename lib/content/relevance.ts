@@ -1,0 +1,102 @@
+/**
+ * Which changes to a page can change what the field map reads there. Case systems have
+ * parts that change all the time (a clock, an autosave badge, a chat window): a change
+ * that cannot touch any field the map reads costs the reader nothing, not a read.
+ *
+ * Conservative by design: a change is skipped only when nothing it touches is, holds or
+ * sits inside an element that a locator can read (controls, labels, legends, table
+ * cells and headers, captions, terms, headings, frames, ARIA names), an element the
+ * map's own CSS selectors match, or an element another one is labelled by. Anything
+ * else (a new row, a renamed header, a replaced control) is read as before.
+ */
+import type { FieldMap } from '../adapters/field-map-schema';
+
+// What the locators (lib/adapters/locate.ts) and value reads look at, besides the map's own CSS.
+const READ_PARTS = [
+  'input', 'select', 'textarea', 'option', 'button', 'output', 'meter', 'progress',
+  'label', 'fieldset', 'legend',
+  'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td',
+  'dl', 'dt', 'dd',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', '[role="heading"]',
+  '[aria-label]', '[aria-labelledby]',
+  'iframe', 'frame',
+].join(', ');
+
+/** The map's CSS selectors (locators, rows, section scopes), each checked on its own so one bad selector cannot hide the rest. */
+function mapSelectors(doc: Document, map: FieldMap): string[] {
+  const found = new Set<string>();
+  const walk = (value: unknown, key: string): void => {
+    if (typeof value === 'string') {
+      if (key === 'css' || key === 'scope') found.add(value);
+    } else if (Array.isArray(value)) {
+      for (const item of value) walk(item, key);
+    } else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) walk(v, k);
+    }
+  };
+  walk(map, '');
+  return [...found].filter((selector) => {
+    try {
+      // A selector the browser refuses is one the extractor cannot use either.
+      doc.createDocumentFragment().querySelector(selector);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+export interface Relevance {
+  /** Could these changes alter what the map reads? */
+  matters(records: readonly MutationRecord[]): boolean;
+  /** The page's structure changed: ids that labels point to may have changed too. */
+  forget(): void;
+}
+
+export function relevanceFor(doc: Document, map: FieldMap): Relevance {
+  const selector = [READ_PARTS, ...mapSelectors(doc, map)].join(', ');
+  // Ids that aria-labelledby points to: the text of those elements names a field.
+  let labelIds: Set<string> | undefined;
+  const labelledIds = (): Set<string> => {
+    if (!labelIds) {
+      labelIds = new Set();
+      for (const el of doc.querySelectorAll('[aria-labelledby]')) for (const id of (el.getAttribute('aria-labelledby') ?? '').split(/\s+/)) if (id) labelIds.add(id);
+    }
+    return labelIds;
+  };
+  const namesAField = (el: Element): boolean => {
+    const ids = labelledIds();
+    if (ids.size === 0) return false;
+    for (let e: Element | null = el; e; e = e.parentElement) if (e.id && ids.has(e.id)) return true;
+    return false;
+  };
+  const holdsLabelText = (el: Element): boolean => {
+    const ids = labelledIds();
+    if (ids.size === 0) return false;
+    if (ids.has(el.id)) return true;
+    for (const inner of el.querySelectorAll('[id]')) if (ids.has(inner.id)) return true;
+    return false;
+  };
+  const holdsReadPart = (node: Node): boolean => {
+    if (node.nodeType !== 1) return false;
+    const el = node as Element;
+    return el.matches(selector) || el.querySelector(selector) !== null || holdsLabelText(el);
+  };
+  const recordMatters = (r: MutationRecord): boolean => {
+    // Only the attributes a locator or a value read looks at are observed at all.
+    if (r.type === 'attributes') return true;
+    const target = r.target.nodeType === 1 ? (r.target as Element) : r.target.parentElement;
+    // A node no longer in an element: nothing to go by.
+    if (!target) return true;
+    if (target.closest(selector) || namesAField(target)) return true;
+    for (const n of r.addedNodes) if (holdsReadPart(n)) return true;
+    for (const n of r.removedNodes) if (holdsReadPart(n)) return true;
+    return false;
+  };
+  return {
+    matters: (records) => records.some(recordMatters),
+    forget: () => {
+      labelIds = undefined;
+    },
+  };
+}
