@@ -642,17 +642,18 @@ function* readGroup(ctx: Ctx, out: Output, now: Date, g: GroupEntry, gi: number,
   }
   const fields = fieldsByGroup(g, gi);
   const memos = rowMemos(ctx, now);
+  // A chance to hand the thread back to the page between rows, and between a row's fields (see extractSteps).
+  yield;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] as Row;
     const memo = memos?.get(row.el);
     if (memo) {
       replay(out, memo, iso(now));
-      continue;
+    } else {
+      if (memos) out.record();
+      yield* readRow(ctx, out, now, g, row, fields, what);
+      if (memos) memos.set(row.el, out.recorded());
     }
-    if (memos) out.record();
-    readRow(ctx, out, now, g, row, fields, what);
-    if (memos) memos.set(row.el, out.recorded());
-    // A chance to hand the thread back to the page between rows (see extractSteps).
     yield;
   }
 }
@@ -674,7 +675,7 @@ function replay(out: Output, memo: RowMemo, readAt: string): void {
   for (const [entry, fact, reason] of memo.misses) out.miss(entry, fact, reason);
 }
 
-function readRow(ctx: Ctx, out: Output, now: Date, g: GroupEntry, row: Row, fields: GroupFields, what: string): void {
+function* readRow(ctx: Ctx, out: Output, now: Date, g: GroupEntry, row: Row, fields: GroupFields, what: string): Generator<void, void> {
   const groupEntry = g.id;
   const pid = rowPersonId(ctx, g, row);
   if (pid === null) return; // a placeholder row ("No people recorded.")
@@ -729,6 +730,7 @@ function readRow(ctx: Ctx, out: Output, now: Date, g: GroupEntry, row: Row, fiel
   for (let k = 0; k < mine.length; k++) {
     const f = mine[k] as { field: GroupField; entryId: string };
     readEntry(run, f.field, f.entryId);
+    if (k < mine.length - 1) yield;
   }
 }
 
@@ -784,6 +786,7 @@ export function* extractSteps(doc: Document, url: string, map: FieldMap, now: Da
   const shown = new Set(identity.sections);
   const fields = map.fields ?? [];
   const groups = map.groups ?? [];
+  yield soFar;
   // Groups first: a top-level `when` never needs them, and people come before their details in the output.
   // Each entry is on its own: one that fails is reported and the rest are still read.
   const failed = (entry: string, fact: string, err: unknown): void => out.miss(entry, fact, `the entry failed: ${err instanceof Error ? err.name : 'error'}`);

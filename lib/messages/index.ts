@@ -28,6 +28,11 @@ export const FactsMessageSchema = z.strictObject({
   facts: z.array(FactUpdateMessageSchema).max(5000),
   provenance: z.record(z.string().max(200), ProvenanceSchema),
   notFound: z.array(z.strictObject({ entry: z.string().max(200), fact: z.string().max(200) })).max(2000),
+  /**
+   * More of the same read follows (a large page is sent in parts, and a long read sends what
+   * it has so far): a fact this message leaves out is not gone from the page.
+   */
+  partial: z.literal(true).optional(),
 });
 export type FactsMessage = z.infer<typeof FactsMessageSchema>;
 

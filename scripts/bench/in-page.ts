@@ -6,7 +6,7 @@
  */
 import { extract } from '../../lib/adapters/extractor';
 import type { FieldMap } from '../../lib/adapters/field-map-schema';
-import { startPageReader, type PageReader, type ReaderDeps } from '../../lib/content/page-reader';
+import { startPageReader, type PageReader, type ReadStats, type ReaderDeps } from '../../lib/content/page-reader';
 import bundledMap from '../../lib/adapters/maps/lcs-demo.json';
 
 const map = bundledMap as unknown as FieldMap;
@@ -21,13 +21,22 @@ export interface InPageBench {
   startReader(options?: { manual?: boolean; quietMs?: number; maxWaitMs?: number }): void;
   reads(): number;
   sent(): number;
-  /** Times reader.readNow(): identify the page, extract, compare with the last read, send. */
-  timedReadNow(): number;
+  /** One whole read by reader.readNow() (in slices, however many tasks it takes): its slices and the time from start to end. */
+  timedRead(): Promise<TimedRead>;
+  /** The facts messages sent so far and their size (JSON characters). */
+  messages(): { count: number; chars: number };
   stopReader(): void;
+}
+
+export interface TimedRead extends ReadStats {
+  /** From readNow() to the end of the read, the page's own tasks between slices included. */
+  wallMs: number;
 }
 
 let reader: PageReader | undefined;
 let sent = 0;
+let messageCount = 0;
+let messageChars = 0;
 
 const bench: InPageBench = {
   extractOnce() {
@@ -40,8 +49,12 @@ const bench: InPageBench = {
     const deps: ReaderDeps = {
       runtime: {
         id: 'bench',
-        sendMessage: () => {
+        sendMessage: (message: unknown) => {
           sent += 1;
+          if ((message as { type?: string }).type === 'facts') {
+            messageCount += 1;
+            messageChars += JSON.stringify(message).length;
+          }
           return Promise.resolve(undefined);
         },
         onMessage: { addListener: () => undefined, removeListener: () => undefined },
@@ -56,12 +69,17 @@ const bench: InPageBench = {
   },
   reads: () => reader?.reads ?? 0,
   sent: () => sent,
-  timedReadNow() {
+  async timedRead() {
     if (!reader) throw new Error('reader not started');
     const start = performance.now();
     reader.readNow();
-    return performance.now() - start;
+    await reader.idle();
+    const wallMs = performance.now() - start;
+    const stats = reader.lastRead;
+    if (!stats) throw new Error('no read finished');
+    return { ...stats, wallMs };
   },
+  messages: () => ({ count: messageCount, chars: messageChars }),
   stopReader() {
     reader?.stop();
     reader = undefined;

@@ -19,12 +19,28 @@ export interface Target {
   assessmentPage: boolean;
   /** How long to leave the page after load before measuring (the content script runs at document_idle). */
   settleMs: number;
+  /** Measured in the page (not for a page of frames: each frame reads itself). */
+  inPage?: false;
+  /** So large that fewer rounds and re-reads are run. */
+  heavy?: boolean;
+  /** How it is changed all the time in the storm runs (see StormKind). */
+  storm?: readonly StormKind[];
+}
+
+/** One read in slices, as the in-page harness times it (scripts/bench/in-page.ts). */
+export interface TimedRead {
+  slices: number;
+  longestMs: number;
+  totalMs: number;
+  messages: number;
+  wallMs: number;
 }
 
 type BenchGlobal = {
   __acBench: {
     startReader(o?: { manual?: boolean }): void;
-    timedReadNow(): number;
+    timedRead(): Promise<TimedRead>;
+    messages(): { count: number; chars: number };
     extractOnce(): { ms: number; facts: number; notFound: number };
     reads(): number;
     sent(): number;
@@ -35,8 +51,15 @@ type BenchGlobal = {
 // ------------------------------------------------------------ in the page, without the extension
 
 export interface InPageResult {
-  /** The first read on a freshly loaded page in a new tab: cold code, as the content script's first read is. */
+  /** The first read on a freshly loaded page in a new tab: cold code, as the content script's first read is (all its slices together). */
   firstRead: Summary;
+  /** Its longest slice (the longest task it gave the page), and how many slices it took. */
+  firstLongest: Summary;
+  firstSlices: Summary;
+  /** The longest slice of any warm read (same read again, re-reads). */
+  warmLongest: Summary;
+  /** Each read's longest slice, to count those over a frame. */
+  longestSamples: { first: number[]; warm: number[] };
   /**
    * The first read after the same page loads again in the same tab, as when a worker moves on
    * to the next page: the tab's renderer has compiled the reader before, so less is compiled.
@@ -56,6 +79,9 @@ export interface InPageResult {
 
 export async function inPageReads(browser: Browser, baseUrl: string, target: Target, bundle: string, rounds: number, changes: number, burstSize: number): Promise<InPageResult> {
   const first: number[] = [];
+  const firstLongest: number[] = [];
+  const firstSlices: number[] = [];
+  const warmLongest: number[] = [];
   const nextInTab: number[] = [];
   const warm: number[] = [];
   const extractOnly: number[] = [];
@@ -71,34 +97,40 @@ export async function inPageReads(browser: Browser, baseUrl: string, target: Tar
       await page.goto(baseUrl + target.path, { waitUntil: 'load' });
       await page.addScriptTag({ content: bundle });
       await sleep(300);
-      const cold = await page.evaluate(() => {
+      const cold = await page.evaluate(async () => {
         const b = (globalThis as unknown as BenchGlobal).__acBench;
         b.startReader({ manual: true });
-        const firstMs = b.timedReadNow();
-        const again: number[] = [];
-        for (let i = 0; i < 10; i++) again.push(b.timedReadNow());
+        const firstRead = await b.timedRead();
+        const again: TimedRead[] = [];
+        for (let i = 0; i < 10; i++) again.push(await b.timedRead());
         const ex: number[] = [];
         let last = { ms: 0, facts: 0, notFound: 0 };
         for (let i = 0; i < 5; i++) {
           last = b.extractOnce();
           ex.push(last.ms);
         }
-        return { firstMs, again, ex, facts: last.facts, notFound: last.notFound };
+        return { firstRead, again, ex, facts: last.facts, notFound: last.notFound };
       });
-      first.push(cold.firstMs);
-      warm.push(...cold.again);
+      first.push(cold.firstRead.totalMs);
+      firstLongest.push(cold.firstRead.longestMs);
+      firstSlices.push(cold.firstRead.slices);
+      warm.push(...cold.again.map((r) => r.totalMs));
+      warmLongest.push(...cold.again.map((r) => r.longestMs));
       extractOnly.push(...cold.ex);
       facts = cold.facts;
       notFound = cold.notFound;
       // Re-reads: one field changes, the next read runs in a task of its own, as the debounced one does.
       for (let i = 0; i < changes; i++) {
-        const ms = await page.evaluate((sel: string) => {
+        const r = await page.evaluate((sel: string) => {
           const el = document.querySelector(sel) as HTMLTextAreaElement | null;
           if (!el) throw new Error(`no ${sel}`);
           el.value = el.value.length > 0 ? '' : 'Seen at home';
-          return (globalThis as unknown as BenchGlobal).__acBench.timedReadNow();
+          // As typing does: the reader is told which part of the page changed.
+          el.dispatchEvent(new Event('input', { bubbles: true }));
+          return (globalThis as unknown as BenchGlobal).__acBench.timedRead();
         }, target.field);
-        reRead.push(ms);
+        reRead.push(r.totalMs);
+        warmLongest.push(r.longestMs);
         await sleep(20);
       }
       // A burst with the reader on its own timers.
@@ -117,19 +149,22 @@ export async function inPageReads(browser: Browser, baseUrl: string, target: Tar
       await page.goto(baseUrl + target.path, { waitUntil: 'load' });
       await page.addScriptTag({ content: bundle });
       await sleep(300);
-      nextInTab.push(
-        await page.evaluate(() => {
-          const b = (globalThis as unknown as BenchGlobal).__acBench;
-          b.startReader({ manual: true });
-          return b.timedReadNow();
-        }),
-      );
+      const next = await page.evaluate(() => {
+        const b = (globalThis as unknown as BenchGlobal).__acBench;
+        b.startReader({ manual: true });
+        return b.timedRead();
+      });
+      nextInTab.push(next.totalMs);
     } finally {
       await bp.close();
     }
   }
   return {
     firstRead: summarise(first),
+    firstLongest: summarise(firstLongest),
+    firstSlices: summarise(firstSlices),
+    warmLongest: summarise(warmLongest),
+    longestSamples: { first: firstLongest, warm: warmLongest },
     nextInTab: summarise(nextInTab),
     warmRead: summarise(warm),
     extractOnly: summarise(extractOnly),
@@ -487,4 +522,188 @@ export async function readerStart(instrumented: Browser, url: string, loads: num
     await bp.close();
   }
   return { evaluation: summarise(evaluation), afterLoad: summarise(afterLoad), loads, notStarted, waitMs };
+}
+
+// ------------------------------------------------------------ a page that changes all the time
+
+/**
+ * How the page changes every tick: `quiet` not at all (its timer only: what reading costs
+ * it), `outside` a clock in the page's top bar (no field can be in it), `inside` an
+ * autosave note in a label in the form (the map reads labels, so every tick is a change
+ * the reader must take seriously).
+ */
+export type StormKind = 'quiet' | 'outside' | 'inside';
+
+export interface StormRun {
+  /** Ticks of the page's own 10 ms timer from its load event to `seconds` after. */
+  ticks: number;
+  /** The longest time between two ticks (from the load event), ms. */
+  maxGapMs: number;
+  /** With the extension: its longest task in the page (trace, CPU ms) and its tasks. */
+  extensionMaxTaskCpuMs?: number;
+  extensionTasks?: number;
+  extensionCpuMs?: number;
+}
+
+export interface StormResult {
+  intervalMs: number;
+  seconds: number;
+  kinds: Partial<Record<StormKind, { withExtension: StormRun[]; without: StormRun[] }>>;
+}
+
+type StormGlobal = { __storm?: { ticks: number[]; loadAt: number } };
+
+async function stormRun(browser: Browser, extensionId: string | undefined, url: string, kind: StormKind, options: { intervalMs: number; seconds: number }): Promise<StormRun> {
+  const bp = await freshPage(browser);
+  try {
+    const { page } = bp;
+    await page.evaluateOnNewDocument(
+      (k: string, interval: number) => {
+        const state = { ticks: [] as number[], loadAt: NaN };
+        (window as unknown as StormGlobal).__storm = state;
+        addEventListener('load', () => void (state.loadAt = performance.now()));
+        addEventListener('DOMContentLoaded', () => {
+          let note: HTMLElement | null = null;
+          if (k === 'outside') {
+            note = document.createElement('span');
+            (document.querySelector('.topbar-user, header') ?? document.body).appendChild(note);
+          } else if (k === 'inside') {
+            const label = document.createElement('label');
+            note = document.createElement('span');
+            label.append('Autosaved ', note);
+            (document.querySelector('.form-actions, form') ?? document.body).appendChild(label);
+          }
+          let n = 0;
+          setInterval(() => {
+            n++;
+            state.ticks.push(performance.now());
+            if (note) note.textContent = `${n}`;
+          }, interval);
+        });
+      },
+      kind,
+      options.intervalMs,
+    );
+    const run = async () => {
+      await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+      await sleep(options.seconds * 1000 + 200);
+      return page.evaluate(() => {
+        const s = (window as unknown as StormGlobal).__storm;
+        return s ? { ticks: s.ticks, loadAt: s.loadAt } : { ticks: [], loadAt: NaN };
+      });
+    };
+    let seen: { ticks: number[]; loadAt: number };
+    let trace: Uint8Array | undefined;
+    if (extensionId) ({ result: seen, trace } = await traced(page, run));
+    else seen = await run();
+    const end = seen.loadAt + options.seconds * 1000;
+    const inWindow = seen.ticks.filter((t) => t >= seen.loadAt && t <= end);
+    let maxGapMs = 0;
+    let last = seen.loadAt;
+    for (const t of [...inWindow, end]) {
+      maxGapMs = Math.max(maxGapMs, t - last);
+      last = t;
+    }
+    const out: StormRun = { ticks: inWindow.length, maxGapMs };
+    if (extensionId) {
+      const activity = extensionActivity(trace, extensionId);
+      out.extensionMaxTaskCpuMs = activity.maxTaskCpuMs;
+      out.extensionTasks = activity.tasks.length;
+      out.extensionCpuMs = activity.totalCpuMs;
+    }
+    return out;
+  } finally {
+    await bp.close();
+  }
+}
+
+/** The page's own timer, from its load event, with and without the extension, taking turns. */
+export async function mutationStorm(ext: Browser, plain: Browser, extensionId: string, url: string, kinds: readonly StormKind[], rounds: number, options: { intervalMs: number; seconds: number }): Promise<StormResult> {
+  const result: StormResult = { ...options, kinds: {} };
+  for (const kind of kinds) {
+    const runs = { withExtension: [] as StormRun[], without: [] as StormRun[] };
+    for (let r = 0; r < rounds; r++) {
+      const order = r % 2 === 0 ? [true, false] : [false, true];
+      for (const withExt of order) {
+        if (withExt) runs.withExtension.push(await stormRun(ext, extensionId, url, kind, options));
+        else runs.without.push(await stormRun(plain, undefined, url, kind, options));
+      }
+    }
+    result.kinds[kind] = runs;
+  }
+  return result;
+}
+
+// ------------------------------------------------------------ how cost grows
+
+export interface GrowthPoint {
+  people: number;
+  /** Facts the read gives (about one a field). */
+  facts: number;
+  /** The first read in a new tab (all its slices), its longest slice, and a re-read after one change. */
+  firstRead: Summary;
+  firstLongest: Summary;
+  reRead: Summary;
+  reReadLongest: Summary;
+  /** The facts messages of the first read: how many, and their size in JSON characters. */
+  messages: number;
+  messageChars: number;
+  /** The page's HTML, for scale. */
+  pageChars: number;
+}
+
+export interface GrowthResult {
+  points: GrowthPoint[];
+}
+
+/** The first read, a re-read and the message size for households of each size, in the page (no extension). */
+export async function growth(plain: Browser, baseUrl: string, bundle: string, sizes: readonly number[], rounds: number): Promise<GrowthResult> {
+  const points: GrowthPoint[] = [];
+  for (const people of sizes) {
+    const url = `${baseUrl}/assessment/SA-BENCH-${people}/household`;
+    const first: number[] = [];
+    const firstLongest: number[] = [];
+    const reRead: number[] = [];
+    const reReadLongest: number[] = [];
+    let facts = 0;
+    let messages = 0;
+    let messageChars = 0;
+    let pageChars = 0;
+    for (let r = 0; r < rounds; r++) {
+      const bp = await freshPage(plain);
+      try {
+        const { page } = bp;
+        await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+        await page.addScriptTag({ content: bundle });
+        await sleep(300);
+        const got = await page.evaluate(async (sel: string) => {
+          const b = (globalThis as unknown as BenchGlobal).__acBench;
+          b.startReader({ manual: true });
+          const firstRead = await b.timedRead();
+          const sent = b.messages();
+          const re: TimedRead[] = [];
+          for (let i = 0; i < 3; i++) {
+            const el = document.querySelector(sel) as HTMLTextAreaElement | null;
+            if (!el) throw new Error(`no ${sel}`);
+            el.value = el.value.length > 0 ? '' : 'Seen at home';
+            el.dispatchEvent(new Event('input', { bubbles: true }));
+            re.push(await b.timedRead());
+          }
+          return { firstRead, sent, re, facts: b.extractOnce().facts, pageChars: document.documentElement.outerHTML.length };
+        }, 'textarea[name="household.communicationNeeds"]');
+        first.push(got.firstRead.totalMs);
+        firstLongest.push(got.firstRead.longestMs);
+        reRead.push(...got.re.map((x) => x.totalMs));
+        reReadLongest.push(...got.re.map((x) => x.longestMs));
+        facts = got.facts;
+        messages = got.sent.count;
+        messageChars = got.sent.chars;
+        pageChars = got.pageChars;
+      } finally {
+        await bp.close();
+      }
+    }
+    points.push({ people, facts, firstRead: summarise(first), firstLongest: summarise(firstLongest), reRead: summarise(reRead), reReadLongest: summarise(reReadLongest), messages, messageChars, pageChars });
+  }
+  return { points };
 }

@@ -28,7 +28,7 @@ interface TraceEvent {
   };
 }
 
-export type ExtensionTaskKind = 'startup' | 'timer' | 'api-reply';
+export type ExtensionTaskKind = 'startup' | 'timer' | 'api-reply' | 'slice';
 
 export interface ExtensionTask {
   kind: ExtensionTaskKind;
@@ -82,6 +82,8 @@ export function extensionActivity(trace: Uint8Array | undefined, extensionId: st
       if (inside.some((e) => e.name === 'EvaluateScript' && isExt(e))) kind = 'startup';
       else if (inside.some((e) => e.name === 'TimerFire') && inside.some((e) => e.name === 'FunctionCall' && isExt(e))) kind = 'timer';
       else if (inside.some((e) => e.name.startsWith('Receive mojo') && (e.args?.chrome_mojo_event_info?.mojo_interface_tag ?? '').startsWith('extensions.mojom'))) kind = 'api-reply';
+      // The rest of a read in slices: a task the reader posted (scheduler.postTask), running only the extension's code.
+      else if (inside.some((e) => e.name === 'FunctionCall' && isExt(e)) && !inside.some((e) => e.name === 'FunctionCall' && !isExt(e)) && !inside.some((e) => e.name === 'EventDispatch')) kind = 'slice';
       if (kind === 'startup') {
         // The browser may run the injection inside one of the page's own tasks: count the script only.
         const scripts = inside.filter((e) => e.name === 'EvaluateScript' && isExt(e));
