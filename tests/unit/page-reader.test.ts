@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startPageReader, startPageReaderOnce, type PageReader, type ReaderDeps } from '../../lib/content/page-reader';
 
+// Reads here take no time on the reader's clock: one slice each, no back-off, whatever the machine is doing.
+const noTime = () => 0;
+
 const page = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'pages', 'sa-1002-plan.html'), 'utf8');
 
 function load(): void {
@@ -45,7 +48,7 @@ describe('the content script page reader', () => {
   it('reads the page once on load and sends its facts', async () => {
     load();
     const { runtime, sent } = fakeRuntime();
-    reader = startPageReader({ runtime, storage: { get: async () => ({}) }, document, window });
+    reader = startPageReader({ runtime, storage: { get: async () => ({}) }, document, window, now: noTime });
     await settle();
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ type: 'facts', assessmentId: 'SA-1002', section: 'plan', topFrame: true });
@@ -54,7 +57,7 @@ describe('the content script page reader', () => {
   it('reads once for a burst of changes, and sends only when a fact changed', async () => {
     load();
     const { runtime, sent } = fakeRuntime();
-    reader = startPageReader({ runtime, storage: { get: async () => ({}) }, document, window, quietMs: 20, maxWaitMs: 1000 });
+    reader = startPageReader({ runtime, storage: { get: async () => ({}) }, document, window, now: noTime, quietMs: 20, maxWaitMs: 1000 });
     await settle();
     const readsBefore = reader.reads;
     const box = document.querySelector('textarea') as HTMLTextAreaElement;
@@ -71,7 +74,7 @@ describe('the content script page reader', () => {
   it('answers Show me only from our own extension, and only when it holds the field', async () => {
     load();
     const { runtime, listeners } = fakeRuntime();
-    reader = startPageReader({ runtime, storage: { get: async () => ({}) }, document, window });
+    reader = startPageReader({ runtime, storage: { get: async () => ({}) }, document, window, now: noTime });
     await settle();
     const reply = vi.fn();
     listeners[0]!({ type: 'show-field', path: 'planning.fileRead' }, { id: 'someone-else' }, reply);
@@ -87,7 +90,7 @@ describe('the content script page reader', () => {
   it('stops quietly and asks for a refresh when the extension has been reloaded', async () => {
     load();
     const { runtime, sent } = fakeRuntime();
-    reader = startPageReader({ runtime, storage: { get: async () => ({}) }, document, window, quietMs: 10 });
+    reader = startPageReader({ runtime, storage: { get: async () => ({}) }, document, window, now: noTime, quietMs: 10 });
     await settle();
     runtime.id = undefined;
     document.querySelector('select')?.dispatchEvent(new Event('change', { bubbles: true }));
@@ -100,18 +103,18 @@ describe('the content script page reader', () => {
   it('keeps one reader per frame when the script is started again, and replaces one left by an earlier version', async () => {
     load();
     const first = fakeRuntime();
-    reader = startPageReaderOnce({ runtime: first.runtime, storage: { get: async () => ({}) }, document, window });
+    reader = startPageReaderOnce({ runtime: first.runtime, storage: { get: async () => ({}) }, document, window, now: noTime });
     await settle();
     // Started again (the next page load in the tab, or a frame loading): the same reader carries on.
     const again = fakeRuntime();
-    expect(startPageReaderOnce({ runtime: again.runtime, storage: { get: async () => ({}) }, document, window })).toBe(reader);
+    expect(startPageReaderOnce({ runtime: again.runtime, storage: { get: async () => ({}) }, document, window, now: noTime })).toBe(reader);
     await settle();
     expect(again.sent).toHaveLength(0);
     // The extension was updated: the old reader is disconnected, and a new one takes over.
     const old = reader;
     first.runtime.id = undefined;
     const updated = fakeRuntime();
-    reader = startPageReaderOnce({ runtime: updated.runtime, storage: { get: async () => ({}) }, document, window });
+    reader = startPageReaderOnce({ runtime: updated.runtime, storage: { get: async () => ({}) }, document, window, now: noTime });
     expect(reader).not.toBe(old);
     await settle();
     expect(updated.sent[0]).toMatchObject({ type: 'facts', assessmentId: 'SA-1002' });
@@ -121,7 +124,7 @@ describe('the content script page reader', () => {
   it('asks once for a reader in frames that load after the page, and not for images', async () => {
     load();
     const { runtime, sent } = fakeRuntime();
-    reader = startPageReader({ runtime, storage: { get: async () => ({}) }, document, window, quietMs: 10 });
+    reader = startPageReader({ runtime, storage: { get: async () => ({}) }, document, window, now: noTime, quietMs: 10 });
     await settle();
     const image = document.createElement('img');
     document.body.appendChild(image);

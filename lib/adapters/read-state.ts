@@ -1,0 +1,227 @@
+// The state of one read: the documents read (the page and its frames), the locator
+// indexes per part of the page, and what the read learnt about elements (PageMemo). A
+// ReadCache lets the next read of an unchanged page start from it.
+
+import type { FactValue } from '../model/facts';
+import type { FormSection } from '../model/section-names';
+import type { FactProvenance } from './entries';
+import type { FieldMap, FrameSpec, Locator, SectionEntry, TextMatch } from './field-map-schema';
+import { all } from './dom';
+import { Finder, collectDocs, docsFor, frameElementMatches, type DocEntry, type FrameResolver } from './locate';
+import { PageMemo } from './page-memo';
+import { compileRegex, type MatchMode } from './text';
+
+export interface ExtractOptions {
+  /**
+   * Frames are read too by default (same-origin ones, and srcdoc). A function supplies a
+   * frame's document (e.g. from a saved file; return undefined to fall back to the
+   * default). `false` reads this document only: for a content script that runs in
+   * every frame, where each frame reads itself.
+   */
+  frames?: FrameResolver | false;
+  /**
+   * Keeps what reads learn about the page's structure for the next read (with
+   * `frames: false` only). See ReadCache.
+   */
+  cache?: ReadCache;
+}
+
+/** What a read learns about a document's structure: its documents, the locator indexes, its frames. */
+export interface Structure {
+  doc: Document;
+  map: FieldMap;
+  docs: DocEntry[];
+  finders: Map<Document | Element, Finder>;
+  /** Table geometry and the fields inside cells, for this read (and reads of the same structure). */
+  memo: PageMemo;
+  /** The page's iframe and frame elements, looked up once. */
+  frameElements?: Element[];
+  /** What each group row gave at the last read, while nothing in the row has changed (see ReadCache.touch). */
+  rows?: WeakMap<Element, RowMemo>;
+  /** When the row memos were started (they are dropped after ROW_MEMO_MS). */
+  rowsSince?: number;
+}
+
+/** One group row's output, replayed while the row is unchanged. */
+export interface RowMemo {
+  emits: [string, FactValue | null, FactProvenance][];
+  misses: [string, string, string][];
+}
+
+/**
+ * How long a row's memo may be replayed. Values set by a page's script without an event
+ * are seen by no observer: rows are read in full again at least this often.
+ */
+export const ROW_MEMO_MS = 5000;
+
+/**
+ * Lets one read reuse what the last read of the same document learnt about its structure
+ * (the indexes of labels, headings, tables and legends; the frames), so a read after a
+ * typed value changed only reads values. The caller must watch the page and call
+ * `clear()` whenever its structure changes (nodes or text added or removed, or an
+ * attribute a locator reads changed), as the content script's MutationObserver does.
+ * Only used with `frames: false`: a frame's own changes are not seen from its parent.
+ */
+export class ReadCache {
+  private held: Structure | undefined;
+  /**
+   * With `rows`, each group row's output is also kept and given again while the row is
+   * unchanged: the caller must then also call touch() for every value that changes
+   * (the content script does, from input and change events and value attributes).
+   */
+  readonly rows: boolean;
+
+  constructor(options: { rows?: boolean } = {}) {
+    this.rows = options.rows ?? false;
+  }
+
+  clear(): void {
+    this.held = undefined;
+  }
+
+  /** @internal */
+  reuse(doc: Document, map: FieldMap): Structure | undefined {
+    const held = this.held;
+    return held && held.doc === doc && held.map === map ? held : undefined;
+  }
+
+  /** @internal */
+  keep(structure: Structure): void {
+    this.held = structure;
+  }
+
+  /**
+   * A value changed at this node (typing, a value attribute): the group row that holds it
+   * is read again at the next read; every other row gives what it gave last time.
+   */
+  touch(node: Node | null): void {
+    const rows = this.held?.rows;
+    if (!rows) return;
+    for (let n: Node | null = node; n; n = n.parentNode) if (rows.has(n as Element)) rows.delete(n as Element);
+  }
+}
+
+
+export interface Scope {
+  entry: DocEntry;
+  root: Document | Element;
+}
+
+export interface Ctx {
+  map: FieldMap;
+  /** The URL without scheme and host: what the map's URL patterns are matched against. */
+  rel: string;
+  /** The URL path, for provenance. */
+  page: string;
+  docs: DocEntry[];
+  finders: Map<Document | Element, Finder>;
+  memo: PageMemo;
+  /** Frames are not read here (`frames: false`): each frame reads itself. */
+  framesOff: boolean;
+  structure: Structure;
+  /** The caller keeps each row's output between reads and tells the cache which rows changed. */
+  memoRows: boolean;
+}
+
+function splitUrl(url: string): { rel: string; page: string } {
+  try {
+    const u = new URL(url);
+    return { rel: u.pathname + u.search + u.hash, page: u.pathname };
+  } catch {
+    const noOrigin = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
+    return { rel: noOrigin, page: noOrigin.replace(/[?#].*$/, '') || '/' };
+  }
+}
+
+export function makeContext(doc: Document, url: string, map: FieldMap, options: ExtractOptions | undefined): Ctx {
+  const { rel, page } = splitUrl(url);
+  const frames = options?.frames;
+  const cache = frames === false ? options?.cache : undefined;
+  let structure = cache?.reuse(doc, map);
+  if (!structure) {
+    const docs = frames === false ? [{ doc, frame: null, label: undefined, idText: new Map<string, string>() }] : collectDocs(doc, frames);
+    structure = { doc, map, docs, finders: new Map(), memo: new PageMemo() };
+    cache?.keep(structure);
+  }
+  return { map, rel, page: page.slice(0, 500), docs: structure.docs, finders: structure.finders, memo: structure.memo, framesOff: frames === false, structure, memoRows: cache?.rows ?? false };
+}
+
+export function finderFor(ctx: Ctx, scope: Scope): Finder {
+  let f = ctx.finders.get(scope.root);
+  if (!f) {
+    f = new Finder(scope.entry, scope.root, ctx.memo);
+    ctx.finders.set(scope.root, f);
+  }
+  return f;
+}
+
+export function textMatch(m: TextMatch): { text: string; mode: MatchMode } {
+  return typeof m === 'string' ? { text: m, mode: 'exact' } : { text: m.text, mode: m.match ?? 'exact' };
+}
+
+export function urlMatches(source: string, rel: string): boolean {
+  return compileRegex(source)?.test(rel) ?? false;
+}
+
+export function locate(ctx: Ctx, loc: Locator, scopes: readonly Scope[]): { el: Element; scope: Scope } | null {
+  for (let i = 0; i < scopes.length; i++) {
+    const scope = scopes[i] as Scope;
+    const el = finderFor(ctx, scope).find(loc)[loc.nth ?? 0];
+    if (el) return { el, scope };
+  }
+  return null;
+}
+
+/**
+ * The documents a frame spec allows. Null when frames are not read here and the spec
+ * names a frame this page has: that frame reads itself, so its fields are not missing here.
+ */
+export function docsIn(ctx: Ctx, spec: FrameSpec | undefined): DocEntry[] | null {
+  if (spec && ctx.framesOff && ctx.docs[0]) {
+    // Once per read, not once per entry: each lookup walks the whole page (35,000 elements on a long chronology).
+    const frames = (ctx.structure.frameElements ??= all(ctx.docs[0].doc, 'iframe, frame'));
+    if (frames.some((frame) => frameElementMatches(frame, spec))) return null;
+  }
+  return docsFor(ctx.docs, spec);
+}
+
+export function rootScopes(docs: readonly DocEntry[] | null): Scope[] | null {
+  return docs ? docs.map((entry) => ({ entry, root: entry.doc })) : null;
+}
+
+
+/** The parts of the page a section's entries are looked for in; null when they are all in frames that read themselves. */
+export function sectionScopes(ctx: Ctx, matched: readonly SectionEntry[], section: FormSection, frame: FrameSpec | undefined): Scope[] | null {
+  const out: Scope[] = [];
+  let elsewhere = 0;
+  let here = 0;
+  for (const s of matched) {
+    if (s.id !== section) continue;
+    const docs = docsIn(ctx, frame ?? s.frame);
+    if (!docs) {
+      elsewhere++;
+      continue;
+    }
+    here++;
+    for (const entry of docs) {
+      if (s.scope === undefined) {
+        if (!out.some((o) => o.root === entry.doc)) out.push({ entry, root: entry.doc });
+        continue;
+      }
+      let parts: Element[] = [];
+      try {
+        parts = all(entry.doc, s.scope);
+      } catch {
+        parts = [];
+      }
+      for (const root of parts) if (!out.some((o) => o.root === root)) out.push({ entry, root });
+    }
+  }
+  return elsewhere > 0 && here === 0 ? null : out;
+}
+
+
+export function frameWords(scope: Scope): string {
+  return scope.entry.label ? ` in ${scope.entry.label}` : '';
+}
+
