@@ -8,15 +8,22 @@ import { describeLocator } from './locate';
 import { cleanId } from './page-identity';
 import { readElement } from './read';
 import { ROW_MEMO_MS, finderFor, frameWords, sectionScopes, textMatch, type Ctx, type RowMemo, type Scope } from './read-state';
-import { bodyRows, cellAt, columnsNamed } from './tables';
+import { bodyRows, cellAt, columnsNamed, isBodyRow } from './tables';
 import { norm, ownText } from './text';
 
 export interface Row {
   el: Element;
   scope: Scope;
+  /** A `tr` not yet checked to be a body row of this table (see rowsOf's `unchecked`). */
+  table?: Element;
 }
 
-export function rowsOf(ctx: Ctx, g: Pick<GroupEntry, 'rows'>, scopes: readonly Scope[]): { rows: Row[]; found: boolean; what: string } {
+/**
+ * The group's rows. With `unchecked`, a table's rows are every `tr` in it, each to be
+ * checked with isBodyRow() when it is read: a table of 10,000 rows is then not checked
+ * in one go.
+ */
+export function rowsOf(ctx: Ctx, g: Pick<GroupEntry, 'rows'>, scopes: readonly Scope[], unchecked = false): { rows: Row[]; found: boolean; what: string } {
   const what = g.rows.table !== undefined
     ? `table ${JSON.stringify(textMatch(g.rows.table).text)}`
     : g.rows.fieldsets !== undefined
@@ -29,6 +36,11 @@ export function rowsOf(ctx: Ctx, g: Pick<GroupEntry, 'rows'>, scopes: readonly S
     if (g.rows.table !== undefined) {
       const { text, mode } = textMatch(g.rows.table);
       containers = finder.tables(text, mode);
+      if (unchecked) {
+        const found = containers.flatMap((table) => all(table, 'tr').map((el) => ({ el, scope, table })));
+        if (containers.length > 0) return { rows: found, found: true, what };
+        continue;
+      }
       rows = containers.flatMap((t) => bodyRows(ctx.memo, t));
     } else if (g.rows.fieldsets !== undefined) {
       const { text, mode } = textMatch(g.rows.fieldsets);
@@ -129,16 +141,25 @@ export function* readGroup(ctx: Ctx, out: Output, now: Date, g: GroupEntry, gi: 
   const scopes = sectionScopes(ctx, matched, g.section, g.frame);
   if (!scopes) return;
   const groupEntry = g.id;
-  const { rows, found, what } = rowsOf(ctx, g, scopes);
+  // The rows found at the last read of the same structure, already checked.
+  const kept = ctx.structure.groupRows?.get(g);
+  const { rows, found, what } = kept ?? rowsOf(ctx, g, scopes, true);
   if (!found) {
     out.miss(groupEntry, typeof g.people === 'string' ? `${g.people}[]` : 'children[] / adults[]', `no rows: nothing matched ${what} (right if this page has no such people)`);
     return;
   }
   const fields = fieldsByGroup(g, gi);
   const memos = rowMemos(ctx, now);
+  const checked: Row[] = [];
+  let unchecked = false;
   yield;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] as Row;
+    if (row.table) {
+      unchecked = true;
+      if (!isBodyRow(ctx.memo, row.table, row.el)) continue;
+      checked.push({ el: row.el, scope: row.scope });
+    }
     const memo = memos?.get(row.el);
     if (memo) {
       replay(out, memo, iso(now));
@@ -149,6 +170,7 @@ export function* readGroup(ctx: Ctx, out: Output, now: Date, g: GroupEntry, gi: 
     }
     yield;
   }
+  if (!kept) (ctx.structure.groupRows ??= new Map()).set(g, { rows: unchecked ? checked : rows, found, what });
 }
 
 // The row memos of a read whose caller watches each row's values (ReadCache `rows`).

@@ -40,6 +40,8 @@ export interface Structure {
   rows?: WeakMap<Element, RowMemo>;
   /** When the row memos were started (they are dropped after ROW_MEMO_MS). */
   rowsSince?: number;
+  /** Each group's rows, found once for this structure. */
+  groupRows?: Map<object, { rows: { el: Element; scope: Scope }[]; found: boolean; what: string }>;
 }
 
 /** One group row's output, replayed while the row is unchanged. */

@@ -128,5 +128,10 @@ export function columnsNamed(memo: PageMemo, table: Element, text: string, mode:
 
 /** Body rows of a table (not its header rows, not nested tables' rows). */
 export function bodyRows(memo: PageMemo, table: Element): Element[] {
-  return all(table, 'tr').filter((tr) => tableOf(tr) === table && !closest(tr, 'thead') && rowCellsOf(memo, tr).hasData);
+  return all(table, 'tr').filter((tr) => isBodyRow(memo, table, tr));
+}
+
+/** Is this `tr` of the table one of its body rows? (A long table's rows can then be checked one at a time.) */
+export function isBodyRow(memo: PageMemo, table: Element, tr: Element): boolean {
+  return tableOf(tr) === table && !closest(tr, 'thead') && rowCellsOf(memo, tr).hasData;
 }

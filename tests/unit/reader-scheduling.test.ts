@@ -1,0 +1,168 @@
+// @vitest-environment jsdom
+// The page reader's scheduling: reads in slices that hand the thread back to the page,
+// back-off after costly reads, changes no field can be in skipped, and only the household
+// rows that changed read again. Time here is the reader's own clock, set by each test:
+// nothing is timed.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { extract, extractSteps, ReadCache } from '../../lib/adapters/extractor';
+import type { FieldMap } from '../../lib/adapters/field-map-schema';
+import bundledMap from '../../lib/adapters/maps/lcs-demo.json';
+import { BACK_OFF, FACTS_PER_MESSAGE, SLICE_MS, startPageReader, type PageReader } from '../../lib/content/page-reader';
+
+const map = bundledMap as unknown as FieldMap;
+const html = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'pages', 'sa-1002-household.html'), 'utf8');
+const NOW = new Date('2026-11-23T10:00:00Z');
+
+function load(): void {
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  document.replaceChild(document.importNode(parsed.documentElement, true), document.documentElement);
+  window.history.replaceState(null, '', '/assessment/SA-1002/household');
+}
+
+type Sent = { type?: string; facts?: { path: string; value: unknown }[]; partial?: boolean; notFound?: unknown[] };
+
+/** A reader whose clock moves `stepMs` each time it is read, and whose hand-backs to the page are counted. */
+function start(stepMs: number) {
+  const sent: Sent[] = [];
+  let t = 0;
+  let yields = 0;
+  reader = startPageReader({
+    runtime: { id: 'ours', sendMessage: async (m: unknown) => void sent.push(m as Sent), onMessage: { addListener: () => undefined, removeListener: () => undefined } },
+    storage: { get: async () => ({}) },
+    document,
+    window,
+    quietMs: 5,
+    now: () => (t += stepMs),
+    yieldToPage: () => {
+      yields += 1;
+      return new Promise((resolve) => setTimeout(resolve, 0));
+    },
+  });
+  return { sent, yields: () => yields };
+}
+
+const factsOf = (sent: readonly Sent[]) => new Map(sent.flatMap((m) => m.facts ?? []).map((f) => [f.path, f.value]));
+const settle = async () => {
+  await new Promise((r) => setTimeout(r, 30));
+  await reader?.idle();
+};
+
+let reader: PageReader | undefined;
+afterEach(() => {
+  reader?.stop();
+  vi.useRealTimers();
+});
+
+describe('a read in steps', () => {
+  it('gives what extract() gives, with or without row memos', () => {
+    load();
+    const whole = extract(document, location.href, map, NOW, { frames: false });
+    const steps = extractSteps(document, location.href, map, NOW, { frames: false, cache: new ReadCache({ rows: true }) });
+    let n = 0;
+    let step = steps.next();
+    while (!step.done) {
+      n += 1;
+      step = steps.next();
+    }
+    expect(n).toBeGreaterThan(10);
+    expect(step.value?.facts).toEqual(whole?.facts);
+    expect(step.value?.notFound).toEqual(whole?.notFound);
+  });
+
+  it('gives a memo only while its row is unchanged: touch() reads the row again', () => {
+    load();
+    const cache = new ReadCache({ rows: true });
+    const read = () => new Map(extract(document, location.href, map, NOW, { frames: false, cache })?.facts.map((f) => [f.path, f.value]));
+    expect(read().get('children[200201].dateOfBirth')).toBe('2020-09-20');
+    const dob = document.querySelector('input[name="household.person.200201.dob"]') as HTMLInputElement;
+    dob.value = '01/02/2021';
+    cache.touch(dob);
+    expect(read().get('children[200201].dateOfBirth')).toBe('2021-02-01');
+    expect([...read()]).toEqual([...new Map(extract(document, location.href, map, NOW, { frames: false })?.facts.map((f) => [f.path, f.value]))]);
+  });
+});
+
+describe('the page reader', () => {
+  it('hands the thread back to the page between slices, and sends every fact of the read', async () => {
+    load();
+    // Each look at the clock costs a third of a slice: a read of this page takes many slices.
+    const { sent, yields } = start(SLICE_MS / 3);
+    await settle();
+    expect(yields()).toBeGreaterThan(3);
+    expect(reader?.lastRead?.slices).toBeGreaterThan(3);
+    const whole = extract(document, location.href, map, NOW, { frames: false });
+    expect(factsOf(sent)).toEqual(new Map(whole?.facts.map((f) => [f.path, f.value])));
+    // Only the last message of a read is whole: the others say more follows.
+    expect(sent.at(-1)?.partial).toBeUndefined();
+    expect(sent.slice(0, -1).every((m) => m.partial === true)).toBe(true);
+  });
+
+  it('reads a small page in one slice when the clock allows', async () => {
+    load();
+    const { sent, yields } = start(0);
+    await settle();
+    expect(yields()).toBe(0);
+    expect(sent).toHaveLength(1);
+    expect((sent[0]?.facts ?? []).length).toBeLessThanOrEqual(FACTS_PER_MESSAGE);
+  });
+
+  it('waits longer after a costly read before reading again', async () => {
+    load();
+    const { sent } = start(SLICE_MS / 3);
+    await settle();
+    const cost = reader?.lastRead?.totalMs ?? 0;
+    expect(cost).toBeGreaterThan(0);
+    vi.useFakeTimers();
+    const before = reader?.reads ?? 0;
+    const box = document.querySelector('textarea[name="household.communicationNeeds"]') as HTMLTextAreaElement;
+    box.value = box.value ? '' : 'Needs an interpreter.';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    // The quiet period alone has passed: the back-off still holds the read.
+    vi.advanceTimersByTime(50);
+    expect(reader?.reads).toBe(before);
+    vi.advanceTimersByTime(cost * BACK_OFF * 4);
+    expect(reader?.reads).toBe(before + 1);
+    vi.useRealTimers();
+    await settle();
+    expect(factsOf(sent).get('household.communicationNeedsRecorded')).toBe(box.value !== '');
+  });
+
+  it('does not read for changes no field can be in, and reads for those one can', async () => {
+    load();
+    start(0);
+    await settle();
+    const before = reader?.reads ?? 0;
+    // A clock in the page's header, ticking.
+    const header = document.createElement('header');
+    document.body.prepend(header);
+    await settle();
+    const reads = reader?.reads ?? 0;
+    const clock = document.createElement('span');
+    header.appendChild(clock);
+    for (let i = 0; i < 5; i++) {
+      clock.textContent = `10:00:0${i}`;
+      await settle();
+    }
+    expect(reader?.reads).toBe(reads);
+    expect(reads - before).toBeLessThanOrEqual(1);
+    // An autosave note in a label of the form: labels name fields, so it is read.
+    const label = document.querySelector('label') as HTMLLabelElement;
+    label.append(' (autosaved)');
+    await settle();
+    expect(reader?.reads).toBe(reads + 1);
+  });
+
+  it('reads the household row that was typed in, as typing says', async () => {
+    load();
+    const { sent } = start(0);
+    await settle();
+    expect(factsOf(sent).get('children[200201].dateOfBirth')).toBe('2020-09-20');
+    const dob = document.querySelector('input[name="household.person.200201.dob"]') as HTMLInputElement;
+    dob.value = '01/02/2021';
+    dob.dispatchEvent(new Event('input', { bubbles: true }));
+    await settle();
+    expect(sent.at(-1)?.facts?.find((f) => f.path === 'children[200201].dateOfBirth')?.value).toBe('2021-02-01');
+  });
+});
