@@ -75,14 +75,14 @@ interface Plan {
 const FULL: Plan = {
   targets: ['demo', 'household-40', 'narratives-40', 'chronology-5000', 'household-800', 'household-10000', 'frames-200'],
   loadTargets: ['demo', 'household-40'],
-  inPageRounds: 7,
+  inPageRounds: 5,
   reReads: 30,
   burstSize: 100,
-  compareRounds: 4,
+  compareRounds: 3,
   compareChanges: 10,
-  stormRounds: 4,
-  growthRounds: 3,
-  loadRounds: 60,
+  stormRounds: 3,
+  growthRounds: 2,
+  loadRounds: 30,
   presses: 120,
   heapEvents: 2000,
   evaluateIterations: 5000,
@@ -183,18 +183,32 @@ export async function runBench(options: BenchOptions): Promise<{ rows: Row[]; js
 
     const inPage: Record<string, InPageResult> = {};
     const compare: Record<string, CompareResult> = {};
+    // A page that cannot be measured (too big to load in time) is a finding, not the end of the run.
+    const failures: Record<string, string> = {};
+    const attempt = async (what: string, fn: () => Promise<void>): Promise<void> => {
+      try {
+        await fn();
+      } catch (error) {
+        failures[what] = error instanceof Error ? error.message.split('\n')[0] ?? error.name : String(error);
+        log(`${what}: could not be measured: ${failures[what]}`);
+      }
+    };
     for (const target of TARGETS.filter((t) => targets.includes(t.id))) {
-      if (wants('in-page') && plain && target.inPage !== false) {
-        log(`First read and re-reads in the page: ${target.label}…`);
-        const rounds = target.heavy ? Math.min(2, plan.inPageRounds) : plan.inPageRounds;
-        const reReads = target.heavy ? Math.min(3, plan.reReads) : plan.reReads;
-        inPage[target.id] = await inPageReads(plain.browser, pages.url, target, bundle, rounds, reReads, plan.burstSize);
-      }
-      // A page of frames has no text box of its own, and the largest is measured by its storm runs (traced) instead.
-      if (wants('compare') && ext && plain && target.inPage !== false && !target.heavy) {
-        log(`With and without the extension: ${target.label}…`);
-        compare[target.id] = await compareOnPage(ext.browser, plain.browser, extensionId, pages.url, target, plan.compareRounds, plan.compareChanges, plan.burstSize);
-      }
+      await attempt(`in-page ${target.id}`, async () => {
+        if (wants('in-page') && plain && target.inPage !== false) {
+          log(`First read and re-reads in the page: ${target.label}…`);
+          const rounds = target.heavy ? Math.min(2, plan.inPageRounds) : plan.inPageRounds;
+          const reReads = target.heavy ? Math.min(3, plan.reReads) : plan.reReads;
+          inPage[target.id] = await inPageReads(plain.browser, pages.url, target, bundle, rounds, reReads, plan.burstSize);
+        }
+      });
+      await attempt(`compare ${target.id}`, async () => {
+        // A page of frames has no text box of its own, and the largest is measured by its storm runs (traced) instead.
+        if (wants('compare') && ext && plain && target.inPage !== false && !target.heavy) {
+          log(`With and without the extension: ${target.label}…`);
+          compare[target.id] = await compareOnPage(ext.browser, plain.browser, extensionId, pages.url, target, plan.compareRounds, plan.compareChanges, plan.burstSize);
+        }
+      });
     }
     if (Object.keys(inPage).length > 0) results.inPage = inPage;
     if (Object.keys(compare).length > 0) results.compare = compare;
@@ -203,15 +217,20 @@ export async function runBench(options: BenchOptions): Promise<{ rows: Row[]; js
       const storm: Record<string, StormResult> = {};
       for (const target of TARGETS.filter((t) => t.storm && targets.includes(t.id))) {
         log(`A page changing every ${STORM.intervalMs} ms, with and without the extension: ${target.label}…`);
-        storm[target.id] = await mutationStorm(ext.browser, plain.browser, extensionId, pages.url + target.path, target.storm ?? [], plan.stormRounds, { ...STORM, seconds: target.heavy ? 6 : STORM.seconds });
+        await attempt(`storm ${target.id}`, async () => {
+          storm[target.id] = await mutationStorm(ext.browser, plain.browser, extensionId, pages.url + target.path, target.storm ?? [], target.heavy ? 1 : plan.stormRounds, { ...STORM, seconds: target.heavy ? 6 : STORM.seconds });
+        });
       }
       results.storm = storm;
     }
 
     if (wants('growth') && plain && bundle) {
       log(`How cost grows with the number of fields (${GROWTH_PEOPLE.join(', ')} people)…`);
-      results.growth = await growth(plain.browser, pages.url, bundle, GROWTH_PEOPLE, plan.growthRounds);
-      log(`Chart written to ${writeGrowthChart(results.growth, join(REPO_ROOT, 'docs', 'growth.svg'))}`);
+      await attempt('growth', async () => {
+        const g = await growth(plain.browser, pages.url, bundle, GROWTH_PEOPLE, plan.growthRounds);
+        results.growth = g;
+        log(`Chart written to ${writeGrowthChart(g, join(REPO_ROOT, 'docs', 'growth.svg'))}`);
+      });
     }
 
     if (wants('load') && ext && plain) {
@@ -250,7 +269,9 @@ export async function runBench(options: BenchOptions): Promise<{ rows: Row[]; js
     }
 
     const rows = buildRows(results);
+    for (const [what, why] of Object.entries(failures)) rows.push({ group: 'Not measured', measure: what, result: why, budget: '', verdict: '' });
     const json = {
+      failures,
       benchmark: 'bench',
       quick,
       only: options.only ?? null,

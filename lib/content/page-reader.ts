@@ -212,6 +212,8 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     };
     const overSlice = (): boolean => clock() - sliceStart >= SLICE_MS;
 
+    // The first read starts in a task of its own, not in the one that brought the field map from storage.
+    if (reads === 1 && !(await nextSlice())) return;
     takeChanges();
     const url = win.location.href;
     const steps = extractSteps(doc, url, map, new Date(), { frames: false, cache });

@@ -94,7 +94,7 @@ export async function inPageReads(browser: Browser, baseUrl: string, target: Tar
     const bp = await freshPage(browser);
     try {
       const { page } = bp;
-      await page.goto(baseUrl + target.path, { waitUntil: 'load' });
+      await page.goto(baseUrl + target.path, { waitUntil: 'load', timeout: 300_000 });
       await page.addScriptTag({ content: bundle });
       await sleep(300);
       const cold = await page.evaluate(async () => {
@@ -146,7 +146,7 @@ export async function inPageReads(browser: Browser, baseUrl: string, target: Tar
       const after = await page.evaluate(() => (globalThis as unknown as BenchGlobal).__acBench.reads());
       burstReads.push(after - before);
       // The page again in the same tab: a fresh document and reader, in a renderer that has run it before.
-      await page.goto(baseUrl + target.path, { waitUntil: 'load' });
+      await page.goto(baseUrl + target.path, { waitUntil: 'load', timeout: 300_000 });
       await page.addScriptTag({ content: bundle });
       await sleep(300);
       const next = await page.evaluate(() => {
@@ -585,7 +585,7 @@ async function stormRun(browser: Browser, extensionId: string | undefined, url: 
       options.intervalMs,
     );
     const run = async () => {
-      await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+      await page.goto(url, { waitUntil: 'load', timeout: 300_000 });
       await sleep(options.seconds * 1000 + 200);
       return page.evaluate(() => {
         const s = (window as unknown as StormGlobal).__storm;
@@ -673,7 +673,7 @@ export async function growth(plain: Browser, baseUrl: string, bundle: string, si
       const bp = await freshPage(plain);
       try {
         const { page } = bp;
-        await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+        await page.goto(url, { waitUntil: 'load', timeout: 300_000 });
         await page.addScriptTag({ content: bundle });
         await sleep(300);
         const got = await page.evaluate(async (sel: string) => {
