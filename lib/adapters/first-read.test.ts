@@ -11,6 +11,7 @@ import { bodyRows, cellAt, columnOf, columnsNamed, startRead } from './locate';
 import { readElement, type ReadResult } from './read';
 import { norm, ownText, tidy } from './text';
 import type { Raw } from './values';
+import { propertyRuns } from '../../tests/support/sizing';
 
 function body(html: string): HTMLElement {
   return new JSDOM(`<!DOCTYPE html><html><body>${html}</body></html>`).window.document.body;
@@ -41,7 +42,7 @@ describe('tidy', () => {
       fc.property(fc.oneof(fc.string(), fc.array(awkward, { maxLength: 12 }).map((a) => a.join('')), fc.string({ unit: 'grapheme' })), (text) => {
         expect(tidy(text)).toBe(plainTidy(text));
       }),
-      { numRuns: 3000 },
+      { numRuns: propertyRuns(3000) },
     );
   });
 
@@ -189,7 +190,7 @@ describe('reading an element', () => {
           }
         }
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(100) },
     );
   });
 
@@ -244,7 +245,7 @@ describe('table geometry', () => {
         for (let col = -1; col < 12; col++) expect(cellAt(row, col)).toBe(plainCellAt(row, col));
         for (const c of Array.from(row.children)) expect(columnOf(c)).toBe(plainColumnOf(c));
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(100) },
     );
   });
 
@@ -276,7 +277,7 @@ describe('table geometry', () => {
         expect(bodyRows(table)).toEqual(want);
         for (const name of ['Role', 'Name']) expect(columnsNamed(table, name)).toEqual(plainColumns(table, name));
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(100) },
     );
   });
 
