@@ -1,5 +1,6 @@
-// Finds Chrome, Edge or Chromium on this machine: CHROME_PATH first, then the usual
-// install paths. Plain JavaScript so the set-up step can use it before `npm ci`.
+// Finds Chrome, Edge or Chromium (CHROME_PATH first), or Firefox (FIREFOX_PATH first), on
+// this machine, then in the usual install paths. Plain JavaScript so the set-up step can
+// use it before `npm ci`.
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -32,6 +33,16 @@ function candidates(env = process.env, platform = process.platform) {
   ];
 }
 
+function firefoxCandidates(env = process.env, platform = process.platform) {
+  if (platform === 'win32') {
+    const roots = [env.PROGRAMFILES, env['PROGRAMFILES(X86)']].filter(Boolean);
+    return roots.flatMap((root) => [join(root, 'Mozilla Firefox', 'firefox.exe')]);
+  }
+  if (platform === 'darwin') return ['/Applications/Firefox.app/Contents/MacOS/firefox'];
+  // Debian's Firefox ESR first: the Firefox councils' managed desktops most often run.
+  return ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/usr/lib/firefox-esr/firefox-esr', '/usr/lib/firefox/firefox', '/snap/bin/firefox'];
+}
+
 function isFile(path) {
   try {
     return statSync(path).isFile();
@@ -41,6 +52,7 @@ function isFile(path) {
 }
 
 /**
+ * Chrome, Edge or Chromium.
  * @returns {{ ok: true, path: string } | { ok: false, tried: string[], message: string }}
  */
 export function findBrowser(env = process.env, platform = process.platform) {
@@ -60,6 +72,30 @@ export function findBrowser(env = process.env, platform = process.platform) {
     ok: false,
     tried,
     message: `No Chrome, Edge or Chromium found. Tried: ${tried.join(', ')}. Install one, or set CHROME_PATH to its program file.`,
+  };
+}
+
+/**
+ * Firefox (ESR or release).
+ * @returns {{ ok: true, path: string } | { ok: false, tried: string[], message: string }}
+ */
+export function findFirefox(env = process.env, platform = process.platform) {
+  const fromEnv = env.FIREFOX_PATH;
+  if (fromEnv) {
+    if (isFile(fromEnv)) return { ok: true, path: fromEnv };
+    return {
+      ok: false,
+      tried: [fromEnv],
+      message: `FIREFOX_PATH is set to "${fromEnv}", but no browser is there. Point FIREFOX_PATH at Firefox, or unset it to search the usual places.`,
+    };
+  }
+  const tried = firefoxCandidates(env, platform);
+  const found = tried.find((p) => isFile(p));
+  if (found) return { ok: true, path: found };
+  return {
+    ok: false,
+    tried,
+    message: `No Firefox found. Tried: ${tried.join(', ')}. Install Firefox (on Debian: apt-get install firefox-esr), or set FIREFOX_PATH to its program file.`,
   };
 }
 
