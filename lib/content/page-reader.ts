@@ -132,7 +132,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     // The subject's person id may sit in a frame of this page (only then look there too).
     const personId = result.personId ?? (win.length > 0 && map.page.personId ? identifyPage(doc, url, map)?.personId : undefined);
     // Only send what changed: typing that does not change a fact costs nothing more.
-    const signature = JSON.stringify([result.assessmentId, result.section, result.facts]);
+    const signature = JSON.stringify([result.assessmentId, result.sections, result.facts]);
     if (signature === lastSent) return;
     lastSent = signature;
     send({
@@ -142,6 +142,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
       assessmentId: result.assessmentId,
       ...(personId ? { personId } : {}),
       ...(result.section ? { section: result.section } : {}),
+      ...(result.sections.length > 1 ? { sections: result.sections } : {}),
       pagePath: win.location.pathname,
       topFrame: isTop,
       facts: result.facts,
