@@ -109,7 +109,7 @@ export function StateTag({ countdown }: { countdown: CountdownResult }) {
   return (
     <strong class={`state-tag state--${shape}`}>
       <StateIcon shape={shape} />
-      <span>{shape === 'error' ? 'Could not check' : countdownStateWords(countdown.status)}</span>
+      <span>{shape === 'error' ? 'Could not check' : countdown.dateProblem ? 'Check the date' : countdownStateWords(countdown.status)}</span>
     </strong>
   );
 }
