@@ -1,9 +1,10 @@
-import type { AssessmentRecord, Adult, Child } from '../model';
+import type { AssessmentRecord, Adult, Child, FactPath } from '../model';
 import { datePart } from '../model';
 import { defaultCalendar, formatDateTime, formatLongDate, type WorkingDayCalendar } from '../calendar';
 import { ageInYears } from './conditions';
 import type {
   CheckRule,
+  Clock,
   CountdownResult,
   CountdownRule,
   Evaluation,
@@ -90,6 +91,8 @@ function evaluateCountdown<P>(rule: CountdownRule<P>, ctx: RuleContext<P>): Coun
 
     const cal = ctx.calendar;
     const startDay = englishDay(clock.start);
+    const problem = impossibleDates(clock, startDay, ctx.today);
+    if (problem) return { ...head, status: 'unknown', field: problem.field, dateProblem: problem.words };
     let due: string;
     let dueIsTime = false;
     let basis: string;
@@ -152,6 +155,28 @@ function evaluateCountdown<P>(rule: CountdownRule<P>, ctx: RuleContext<P>): Coun
   } catch (error) {
     return { ...head, status: 'unknown', error: errorText(error) };
   }
+}
+
+/**
+ * Dates a clock that runs forward from its start cannot have: a start after today, or
+ * the duty met before it started or after today. Counting from them would give a
+ * countdown longer than the clock itself, or a false "met on time".
+ */
+function impossibleDates(clock: Extract<Clock, { start: string }>, startDay: string, today: string): { field: FactPath; words: string } | null {
+  if ('workingDaysBefore' in clock.span) return null; // counts back from a date that may well be ahead
+  if (startDay > today) {
+    return { field: clock.startField, words: `The ${clock.startLabel} date, ${formatLongDate(startDay)}, is after today: it cannot be right. Check it in the case system.` };
+  }
+  if (typeof clock.met === 'string') {
+    const metDay = englishDay(clock.met);
+    if (metDay < startDay) {
+      return { field: clock.metField, words: `Recorded as done on ${formatLongDate(metDay)}, before the ${clock.startLabel} on ${formatLongDate(startDay)}: one of these dates cannot be right. Check them in the case system.` };
+    }
+    if (metDay > today) {
+      return { field: clock.metField, words: `Recorded as done on ${formatLongDate(metDay)}, which is after today: it cannot be right. Check it in the case system.` };
+    }
+  }
+  return null;
 }
 
 function evaluateCheck<P>(rule: CheckRule<P>, ctx: RuleContext<P>): Finding[] {

@@ -142,6 +142,11 @@ export interface CountdownResult extends FindingBase {
   metOn?: string;
   /** e.g. "Bank holidays not known after 31 Dec 2027: weekends only counted after that." */
   calendarNote?: string;
+  /**
+   * Set when a date the clock needs cannot be right (a referral after today, completion
+   * before the referral): what is wrong, in words. No countdown is given then.
+   */
+  dateProblem?: string;
 }
 
 export interface Prompt {
