@@ -66,7 +66,8 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
   const userDataDir = mkdtempSync(join(tmpdir(), 'assessment-companion-profile-'));
   const size = options.windowSize ?? { width: 1400, height: 900 };
   const cleanUp = () => rmSync(userDataDir, { recursive: true, force: true });
-  const started = kind === 'firefox' ? await startFirefox(executablePath, userDataDir, size, withExtension, extensionDir, options) : await startChrome(executablePath, userDataDir, size, withExtension, extensionDir, options);
+  const start: Start = { executablePath, userDataDir, size, withExtension, extensionDir, headless: options.headless ?? true, firefoxPrefs: options.firefoxPrefs ?? {} };
+  const started = kind === 'firefox' ? await startFirefox(start) : await startChrome(start);
   return {
     kind,
     ...started,
@@ -79,19 +80,21 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
   };
 }
 
+interface Start {
+  executablePath: string;
+  userDataDir: string;
+  size: { width: number; height: number };
+  withExtension: boolean;
+  extensionDir: string;
+  headless: boolean;
+  firefoxPrefs: Record<string, string | number | boolean>;
+}
 type Started = { browser: Browser; extensionId: string | undefined };
 
-async function startChrome(
-  executablePath: string,
-  userDataDir: string,
-  size: { width: number; height: number },
-  withExtension: boolean,
-  extensionDir: string,
-  options: LaunchOptions,
-): Promise<Started> {
+async function startChrome({ executablePath, userDataDir, size, withExtension, extensionDir, headless }: Start): Promise<Started> {
   const browser = await puppeteer.launch({
     executablePath,
-    headless: options.headless ?? true,
+    headless,
     pipe: true,
     userDataDir,
     defaultViewport: null,
@@ -112,19 +115,12 @@ async function startChrome(
  * pages' address is known. Opening a moz-extension:// page from a test needs
  * `--remote-allow-system-access`: without it WebDriver refuses to navigate there.
  */
-async function startFirefox(
-  executablePath: string,
-  userDataDir: string,
-  size: { width: number; height: number },
-  withExtension: boolean,
-  extensionDir: string,
-  options: LaunchOptions,
-): Promise<Started> {
+async function startFirefox({ executablePath, userDataDir, size, withExtension, extensionDir, headless, firefoxPrefs }: Start): Promise<Started> {
   const uuid = randomUUID();
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath,
-    headless: options.headless ?? true,
+    headless,
     userDataDir,
     defaultViewport: null,
     // A busy machine can take well over puppeteer's 30 s to start Firefox.
@@ -138,7 +134,7 @@ async function startFirefox(
       // Firefox's own Remote Settings polling (firefox.settings.services.mozilla.com): off, so
       // the browser's own traffic stays out of the demo and the no-network test.
       'services.settings.server': 'data:,#remote-settings-dummy/v1',
-      ...options.firefoxPrefs,
+      ...firefoxPrefs,
     },
   });
   if (!withExtension) return { browser, extensionId: undefined };

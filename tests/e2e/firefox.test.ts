@@ -13,7 +13,7 @@
  */
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, waitForPanelText, type Harness } from './harness';
+import { startHarness, waitForMissing as waitForPanelMissing, waitForPanelText, type Harness } from './harness';
 import { startRecordingProxy, type RecordingProxy } from './recording-proxy';
 import { readRecord } from '../fixtures/hostile/probe';
 import { readFact } from '../../lib/model';
@@ -33,16 +33,7 @@ afterAll(async () => {
   await proxy?.close();
 });
 
-const WAIT = { timeout: 30_000, polling: 100 } as const;
-
-async function waitForMissing(ruleId: string, present: boolean): Promise<void> {
-  await h.panel.waitForFunction(
-    (r: string, p: boolean) => (document.querySelector(`[data-missing-steps] li[data-rule-id="${r}"]`) !== null) === p,
-    WAIT,
-    ruleId,
-    present,
-  );
-}
+const waitForMissing = (ruleId: string, present: boolean) => waitForPanelMissing(h.panel, ruleId, present, 30_000);
 
 async function ready(formId: string, section: string): Promise<void> {
   await h.panel.waitForSelector(`[data-panel-status="ready"][data-assessment="${formId}"][data-section="${section}"]`, { timeout: 30_000 });

@@ -71,3 +71,13 @@ export async function waitForPanelText(panel: Page, text: string, present = true
     present,
   );
 }
+
+/** Waits until the panel's "Steps still missing" has (or no longer has) an item for this rule. */
+export async function waitForMissing(panel: Page, ruleId: string, present: boolean, timeout = 15_000): Promise<void> {
+  await panel.waitForFunction(
+    (r: string, p: boolean) => (document.querySelector(`[data-missing-steps] li[data-rule-id="${r}"]`) !== null) === p,
+    { timeout, polling: 'mutation' },
+    ruleId,
+    present,
+  );
+}
