@@ -20,6 +20,8 @@ export interface PanelProps {
   evaluation: Evaluation | null;
   /** The form section the worker has open, when the page says. */
   currentSection?: FormSection;
+  /** Every section the page shows, when it shows several (currentSection is the first). */
+  openSections?: readonly FormSection[];
   status: PanelStatus;
   /** e.g. "SA-1001, child in need". */
   assessmentLabel?: string;
@@ -143,7 +145,7 @@ function Tabs({ view, onViewChange, panelId, children }: { view: PanelView; onVi
 }
 
 export function Panel(props: PanelProps) {
-  const { evaluation, currentSection, status, assessmentLabel, packName, view, onViewChange, onShowMe, showMeResult, onPrint, lastReadAt } = props;
+  const { evaluation, currentSection, openSections, status, assessmentLabel, packName, view, onViewChange, onShowMe, showMeResult, onPrint, lastReadAt } = props;
   const panelId = useId();
   const [lastShown, setLastShown] = useState<string | null>(null);
 
@@ -158,7 +160,7 @@ export function Panel(props: PanelProps) {
   }, [missingCount]); // Only the count matters here, not each new evaluation object.
 
 
-  const ctx: ShowMeContext = { currentSection, onShowMe, showMeResult, lastShown, setLastShown };
+  const ctx: ShowMeContext = { currentSection, ...(openSections ? { openSections } : {}), onShowMe, showMeResult, lastShown, setLastShown };
   const showViews = status !== 'no-case' && evaluation !== null;
   const printable = showViews && view === 'manager' && evaluation !== null;
 

@@ -12,14 +12,14 @@ import {
   notReadFindings,
   sectionRank,
 } from './group';
-import { Boundary, Citation, SeverityTag, ShowMeButton, type ShowMeContext } from './parts';
+import { Boundary, Citation, SeverityTag, ShowMeButton, openSectionsOf, sectionIsOpen, type ShowMeContext } from './parts';
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-function Prompts({ evaluation, currentSection }: { evaluation: Evaluation; currentSection?: FormSection }) {
-  if (currentSection === undefined) {
+function Prompts({ evaluation, open }: { evaluation: Evaluation; open: readonly FormSection[] }) {
+  if (open.length === 0) {
     const withPrompts = [...new Set(evaluation.prompts.map((p) => p.section))].sort((a, b) => sectionRank(a) - sectionRank(b));
     return (
       <section class="block" aria-labelledby="prompts-heading">
@@ -33,10 +33,10 @@ function Prompts({ evaluation, currentSection }: { evaluation: Evaluation; curre
       </section>
     );
   }
-  const prompts = evaluation.prompts.filter((p) => p.section === currentSection);
+  const prompts = evaluation.prompts.filter((p) => open.includes(p.section));
   return (
-    <section class="block" aria-labelledby="prompts-heading" data-prompts={currentSection}>
-      <h2 id="prompts-heading">Things to think about: {sectionName(currentSection)}</h2>
+    <section class="block" aria-labelledby="prompts-heading" data-prompts={open.join(' ')}>
+      <h2 id="prompts-heading">Things to think about: {open.map(sectionName).join('; ')}</h2>
       {prompts.length === 0 ? (
         <p class="muted">There are no questions for this section.</p>
       ) : (
@@ -105,7 +105,7 @@ function MissingSteps({ evaluation, ctx }: { evaluation: Evaluation; ctx: ShowMe
         <section key={g.section} class="group" aria-labelledby={`missing-${g.section}`} data-section={g.section}>
           <h3 id={`missing-${g.section}`}>
             {g.name}
-            {g.section === ctx.currentSection ? <span class="here"> (open now)</span> : null}
+            {sectionIsOpen(ctx, g.section) ? <span class="here"> (open now)</span> : null}
           </h3>
           {g.subjects.map((s) => (
             <div key={s.key} class="subject-group">
@@ -123,7 +123,7 @@ function MissingSteps({ evaluation, ctx }: { evaluation: Evaluation; ctx: ShowMe
   );
 }
 
-function NotReadYet({ evaluation, currentSection }: { evaluation: Evaluation; currentSection?: FormSection }) {
+function NotReadYet({ evaluation, open }: { evaluation: Evaluation; open: readonly FormSection[] }) {
   const groups = groupBySectionAndSubject(notReadFindings(evaluation), evaluation.findings);
   if (groups.length === 0) return null;
   return (
@@ -134,7 +134,7 @@ function NotReadYet({ evaluation, currentSection }: { evaluation: Evaluation; cu
         <section key={g.section} class="group" aria-labelledby={`not-read-${g.section}`} data-section={g.section}>
           <h3 id={`not-read-${g.section}`}>{g.name}</h3>
           <p class="open-hint">
-            {g.section === currentSection
+            {open.includes(g.section)
               ? `You have this section open, but ${g.count === 1 ? 'this has' : 'these have'} not been found on the page yet.`
               : `Open ${g.name} so ${g.count === 1 ? 'this' : 'these'} can be checked.`}
           </p>
@@ -189,13 +189,13 @@ export function WorkerView({ evaluation, currentSection, ctx }: WorkerViewProps)
         </Boundary>
       </section>
       <Boundary what="the questions for this section">
-        <Prompts evaluation={evaluation} currentSection={currentSection} />
+        <Prompts evaluation={evaluation} open={openSectionsOf({ ...ctx, currentSection })} />
       </Boundary>
       <Boundary what="the missing steps">
         <MissingSteps evaluation={evaluation} ctx={ctx} />
       </Boundary>
       <Boundary what="the steps not read yet">
-        <NotReadYet evaluation={evaluation} currentSection={currentSection} />
+        <NotReadYet evaluation={evaluation} open={openSectionsOf({ ...ctx, currentSection })} />
       </Boundary>
       <Boundary what="the checks that failed">
         <CouldNotCheck evaluation={evaluation} />

@@ -10,11 +10,12 @@
 // page-identity, entries, groups, show-me, work-tray.
 
 import type { FactUpdate, FactValue } from '../model/facts';
-import type { FieldMap } from './field-map-schema';
+import type { FieldMap, FrameSpec } from './field-map-schema';
+import { frameElementMatches, frameLabel } from './locate';
 import { Output, inOrder, iso, readEntry, type EntryRun, type FactProvenance, type NotFound, type NotFoundDetail } from './entries';
 import { readGroup } from './groups';
 import { identify, type PageIdentity } from './page-identity';
-import { docsIn, frameWords, makeContext, rootScopes, sectionScopes, type ExtractOptions } from './read-state';
+import { docsIn, frameWords, makeContext, rootScopes, sectionScopes, type Ctx, type ExtractOptions } from './read-state';
 
 export type { FactProvenance, NotFound, NotFoundDetail } from './entries';
 export { identifyPage, type PageIdentity } from './page-identity';
@@ -122,6 +123,31 @@ export function* extractSteps(doc: Document, url: string, map: FieldMap, now: Da
     facts,
     provenance,
     notFound: out.notFound.map(({ entry, fact }) => ({ entry, fact })),
-    notFoundDetails: out.notFound,
+    notFoundDetails: [...out.notFound, ...unreadFrames(ctx)],
   };
+}
+
+/**
+ * Frames the map names that are on the page but could not be read: said, so a map writer
+ * or IT team is not left wondering why a section was never seen. Not a fact, so only in
+ * the details (never sent as a fact not found).
+ */
+function unreadFrames(ctx: Ctx): NotFoundDetail[] {
+  const unread = ctx.structure.unread;
+  if (unread.length === 0) return [];
+  const { map } = ctx;
+  const specs = [
+    map.page.assessmentId.frame,
+    map.page.personId?.frame,
+    ...map.sections.map((s) => s.frame),
+    ...(map.fields ?? []).map((f) => f.frame),
+    ...(map.groups ?? []).map((g) => g.frame),
+  ].filter((f): f is FrameSpec => f !== undefined);
+  return unread
+    .filter((frame) => specs.some((spec) => frameElementMatches(frame, spec)))
+    .map((frame, i) => ({
+      entry: frameLabel(frame, i),
+      fact: '',
+      reason: 'the map looks in this frame, but it could not be read: it is on another address the browser keeps apart, sandboxed, or was not saved with the page',
+    }));
 }

@@ -1,7 +1,7 @@
 // Groups: rows of people (a table, fieldsets, or elements), each row one person, with
 // the per-person fields looked for inside the row.
 
-import type { GroupEntry, SectionEntry } from './field-map-schema';
+import type { FieldMap, GroupEntry, SectionEntry } from './field-map-schema';
 import { all, attr, childElements, closest, localName } from './dom';
 import { inOrder, iso, readEntry, type EntryRun, type Output } from './entries';
 import { describeLocator } from './locate';
@@ -105,6 +105,23 @@ function roleTable(people: Exclude<GroupEntry['people'], string>) {
 }
 
 type GroupField = GroupEntry['fields'][number];
+
+const INCLUDED = 'children[].includedInAssessment';
+const includedRead = new WeakMap<FieldMap, boolean>();
+
+/** Does the map read children[].includedInAssessment anywhere (an entry, or a role that sets it)? */
+function readsIncluded(map: FieldMap): boolean {
+  let reads = includedRead.get(map);
+  if (reads === undefined) {
+    reads =
+      (map.fields ?? []).some((f) => f.fact === INCLUDED) ||
+      (map.groups ?? []).some(
+        (g) => g.fields.some((f) => f.fact === INCLUDED) || (typeof g.people !== 'string' && Object.values(g.people.roles).some((r) => r.group === 'children' && r.facts !== undefined && 'includedInAssessment' in r.facts)),
+      );
+    includedRead.set(map, reads);
+  }
+  return reads;
+}
 
 interface GroupFields {
   /** The group's index in its map (entry ids without an id of their own name it). */
@@ -229,6 +246,16 @@ function* readRow(ctx: Ctx, out: Output, now: Date, g: GroupEntry, row: Row, fie
       const fact = role.facts[k] as [string, string | boolean | null];
       out.emit(`${group}[${id}].${fact[0]}`, fact[1], { page: ctx.page, section: g.section, locator, mapEntry: `${groupEntry}.people`, readAt: iso(now) });
     }
+  }
+  if (group === 'children' && !readsIncluded(ctx.map) && !out.values.has(`children[${id}].includedInAssessment`)) {
+    // The case system asks no such question: the children it lists are the ones assessed.
+    out.emit(`children[${id}].includedInAssessment`, true, {
+      page: ctx.page,
+      section: g.section,
+      locator: `listed${rowWords}; the map does not read whether a child is included, so every child listed is`.slice(0, 500),
+      mapEntry: groupEntry,
+      readAt: iso(now),
+    });
   }
   const generic = `${group}[]`;
   const concrete = `${group}[${id}]`;

@@ -367,28 +367,57 @@ function srcdocDocument(frame: Element, parent: Document): Document | null {
 }
 
 /**
- * The page and its same-origin frames, depth first. A frame the browser will not let
- * us into (cross-origin) is skipped. `resolve` supplies frames from elsewhere (saved
- * files in the extract command).
+ * Whether a frame has an address of its own. One without (srcdoc, about:blank, no src)
+ * has a reader that sees only "about:srcdoc" and cannot recognise the page: the page
+ * holding it reads it.
  */
-export function collectDocs(top: Document, resolve?: FrameResolver): DocEntry[] {
+export function frameHasOwnAddress(frame: Element): boolean {
+  if (attr(frame, 'srcdoc') !== null) return false;
+  const src = (attr(frame, 'src') ?? '').trim();
+  return src !== '' && !/^(about|javascript):/i.test(src);
+}
+
+/** The documents a read looks in, and the frames it could not get into. */
+export interface CollectedDocs {
+  docs: DocEntry[];
+  /** Frames whose document could not be had (another origin, sandboxed, not saved). */
+  unread: Element[];
+}
+
+/**
+ * The page and its same-origin frames, depth first. A frame the browser will not let
+ * us into (cross-origin) is skipped and listed as unread. `resolve` supplies frames from
+ * elsewhere (saved files in the extract command). `skip` leaves a frame out without
+ * calling it unread (a frame that reads itself).
+ */
+export function collectDocs(top: Document, resolve?: FrameResolver, skip?: (frame: Element) => boolean): CollectedDocs {
   const out: DocEntry[] = [{ doc: top, frame: null, label: undefined, idText: new Map() }];
+  const unread: Element[] = [];
   const visit = (doc: Document, depth: number, prefix: string): void => {
     if (depth > 3) return;
     for (const frame of all(doc, 'iframe, frame')) {
       if (out.length >= 30) return;
+      if (skip?.(frame)) continue;
       let child = resolve ? resolve(frame) : undefined;
       if (child === undefined) {
         child = frameDocument(frame);
         if (attr(frame, 'srcdoc') !== null && (!child || documentUrl(child) !== 'about:srcdoc')) child = srcdocDocument(frame, doc);
       }
-      if (!child || out.some((e) => e.doc === child)) continue;
-      const name = attr(frame, 'title') ?? attr(frame, 'name') ?? attr(frame, 'src') ?? `#${out.length}`;
-      const label = `${prefix}frame ${JSON.stringify(name)}`;
+      if (!child) {
+        unread.push(frame);
+        continue;
+      }
+      if (out.some((e) => e.doc === child)) continue;
+      const label = `${prefix}${frameLabel(frame, out.length)}`;
       out.push({ doc: child, frame, label, idText: new Map() });
       visit(child, depth + 1, `${label} › `);
     }
   };
   visit(top, 1, '');
-  return out;
+  return { docs: out, unread };
+}
+
+/** How a frame is named in provenance and "found nothing" lists. */
+export function frameLabel(frame: Element, index: number): string {
+  return `frame ${JSON.stringify(attr(frame, 'title') ?? attr(frame, 'name') ?? attr(frame, 'src') ?? `#${index}`)}`;
 }

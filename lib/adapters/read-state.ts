@@ -7,7 +7,7 @@ import type { FormSection } from '../model/section-names';
 import type { FactProvenance } from './entries';
 import type { FieldMap, FrameSpec, Locator, SectionEntry, TextMatch } from './field-map-schema';
 import { all } from './dom';
-import { Finder, collectDocs, docsFor, frameElementMatches, type DocEntry, type FrameResolver } from './locate';
+import { Finder, collectDocs, docsFor, frameElementMatches, frameHasOwnAddress, type DocEntry, type FrameResolver } from './locate';
 import { PageMemo } from './page-memo';
 import { compileRegex, type MatchMode } from './text';
 
@@ -16,12 +16,15 @@ export interface ExtractOptions {
    * Frames are read too by default (same-origin ones, and srcdoc). A function supplies a
    * frame's document (e.g. from a saved file; return undefined to fall back to the
    * default). `false` reads this document only: for a content script that runs in
-   * every frame, where each frame reads itself.
+   * every frame, where each frame reads itself. `'inline'` reads this document and its
+   * frames with no address of their own (srcdoc, about:blank): their own reader sees
+   * only "about:srcdoc" and cannot recognise the page, so the page holding them reads
+   * them; frames with an address read themselves.
    */
-  frames?: FrameResolver | false;
+  frames?: FrameResolver | false | 'inline';
   /**
    * Keeps what reads learn about the page's structure for the next read (with
-   * `frames: false` only). See ReadCache.
+   * `frames: false` or `'inline'` only). See ReadCache.
    */
   cache?: ReadCache;
 }
@@ -36,6 +39,8 @@ export interface Structure {
   memo: PageMemo;
   /** The page's iframe and frame elements, looked up once. */
   frameElements?: Element[];
+  /** Frames whose document could not be had. */
+  unread: Element[];
   /** What each group row gave at the last read, while nothing in the row has changed (see ReadCache.touch). */
   rows?: WeakMap<Element, RowMemo>;
   /** When the row memos were started (they are dropped after ROW_MEMO_MS). */
@@ -62,7 +67,9 @@ export const ROW_MEMO_MS = 5000;
  * typed value changed only reads values. The caller must watch the page and call
  * `clear()` whenever its structure changes (nodes or text added or removed, or an
  * attribute a locator reads changed), as the content script's MutationObserver does.
- * Only used with `frames: false`: a frame's own changes are not seen from its parent.
+ * Only used with `frames: false` or `'inline'`: a frame with an address of its own is
+ * not watched from its parent. With `'inline'` the caller watches the documents
+ * `documents()` gives too.
  */
 export class ReadCache {
   private held: Structure | undefined;
@@ -79,6 +86,11 @@ export class ReadCache {
 
   clear(): void {
     this.held = undefined;
+  }
+
+  /** The documents the last read looked in (the page, and frames it read itself). */
+  documents(): Document[] {
+    return this.held ? this.held.docs.map((d) => d.doc) : [];
   }
 
   /** @internal */
@@ -138,14 +150,20 @@ function splitUrl(url: string): { rel: string; page: string } {
 export function makeContext(doc: Document, url: string, map: FieldMap, options: ExtractOptions | undefined): Ctx {
   const { rel, page } = splitUrl(url);
   const frames = options?.frames;
-  const cache = frames === false ? options?.cache : undefined;
+  const own = frames === false || frames === 'inline';
+  const cache = own ? options?.cache : undefined;
   let structure = cache?.reuse(doc, map);
   if (!structure) {
-    const docs = frames === false ? [{ doc, frame: null, label: undefined, idText: new Map<string, string>() }] : collectDocs(doc, frames);
-    structure = { doc, map, docs, finders: new Map(), memo: new PageMemo() };
+    const { docs, unread } =
+      frames === false
+        ? { docs: [{ doc, frame: null, label: undefined, idText: new Map<string, string>() }], unread: [] }
+        : frames === 'inline'
+          ? collectDocs(doc, undefined, frameHasOwnAddress)
+          : collectDocs(doc, frames);
+    structure = { doc, map, docs, finders: new Map(), memo: new PageMemo(), unread };
     cache?.keep(structure);
   }
-  return { map, rel, page: page.slice(0, 500), docs: structure.docs, finders: structure.finders, memo: structure.memo, framesOff: frames === false, structure, memoRows: cache?.rows ?? false };
+  return { map, rel, page: page.slice(0, 500), docs: structure.docs, finders: structure.finders, memo: structure.memo, framesOff: own, structure, memoRows: cache?.rows ?? false };
 }
 
 export function finderFor(ctx: Ctx, scope: Scope): Finder {
@@ -182,7 +200,8 @@ export function docsIn(ctx: Ctx, spec: FrameSpec | undefined): DocEntry[] | null
   if (spec && ctx.framesOff && ctx.docs[0]) {
     // Once per read, not once per entry: each lookup walks the whole page (35,000 elements on a long chronology).
     const frames = (ctx.structure.frameElements ??= all(ctx.docs[0].doc, 'iframe, frame'));
-    if (frames.some((frame) => frameElementMatches(frame, spec))) return null;
+    // A frame read here (srcdoc) is looked in; one with its own address reads itself.
+    if (frames.some((frame) => frameElementMatches(frame, spec) && !ctx.docs.some((d) => d.frame === frame))) return null;
   }
   return docsFor(ctx.docs, spec);
 }

@@ -50,6 +50,14 @@ const VALUE_ATTRIBUTES = ['value', 'checked', 'selected', 'disabled'];
 // Attributes the locators read (labels, ARIA names, ids, table headers, frames): a change clears them.
 const LOCATOR_ATTRIBUTES = ['id', 'for', 'aria-label', 'aria-labelledby', 'role', 'scope', 'colspan', 'type', 'title', 'name', 'src', 'srcdoc'];
 
+const OBSERVE: MutationObserverInit = {
+  subtree: true,
+  childList: true,
+  characterData: true,
+  attributes: true,
+  attributeFilter: [...VALUE_ATTRIBUTES, ...LOCATOR_ATTRIBUTES],
+};
+
 
 export interface PageReader {
   readNow(): void;
@@ -216,7 +224,8 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     if (reads === 1 && !(await nextSlice())) return;
     takeChanges();
     const url = win.location.href;
-    const steps = extractSteps(doc, url, map, new Date(), { frames: false, cache });
+    // Frames with an address read themselves; srcdoc frames cannot (they see "about:srcdoc"): read here.
+    const steps = extractSteps(doc, url, map, new Date(), { frames: 'inline', cache });
     let step = steps.next();
     // Facts sent so far in this read (a long read sends what it has as it goes).
     const sentNow = new Set<string>();
@@ -235,6 +244,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
       step = steps.next();
     }
     const result = step.value;
+    watchInlineFrames();
     if (!result) {
       if (isTop) unrecognised(url);
     } else {
@@ -249,7 +259,8 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     notBefore = clock() + stats.totalMs * BACK_OFF;
   }
 
-  const pageKey = (base: { assessmentId: string; section?: string; personId?: string }): string => JSON.stringify([base.assessmentId, base.section ?? '', base.personId ?? '']);
+  const pageKey = (base: { assessmentId: string; section?: string; sections?: readonly string[]; personId?: string }): string =>
+    JSON.stringify([base.assessmentId, base.section ?? '', base.sections ?? [], base.personId ?? '']);
 
   const unrecognised = (url: string): void => {
     const tray = readWorkTray(doc, url, map);
@@ -261,7 +272,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     }
   };
 
-  const header = (result: Pick<ExtractResult, 'assessmentId' | 'section' | 'personId'>) => {
+  const header = (result: Pick<ExtractResult, 'assessmentId' | 'section' | 'sections' | 'personId'>) => {
     // The subject's person id may sit in a frame of this page (only then look there too).
     const personId = result.personId ?? (win.length > 0 && map.page.personId ? identifyPage(doc, win.location.href, map)?.personId : undefined);
     return {
@@ -271,6 +282,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
       assessmentId: result.assessmentId,
       ...(personId ? { personId } : {}),
       ...(result.section ? { section: result.section } : {}),
+      ...(result.sections.length > 1 ? { sections: result.sections } : {}),
       pagePath: win.location.pathname,
       topFrame: isTop,
     };
@@ -392,7 +404,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     if (typeof message !== 'object' || message === null) return undefined;
     const { type, path } = message as { type?: unknown; path?: unknown };
     if (type !== 'show-field' || typeof path !== 'string') return undefined;
-    const element = locateField(doc, map, path, { frames: false });
+    const element = locateField(doc, map, path, { frames: 'inline' });
     // Frames that do not hold the field stay silent so the one that does can answer.
     if (!element) return undefined;
     showField(element);
@@ -418,8 +430,24 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     }, 4000);
   }
 
+  // The srcdoc frames this page reads: their typing and changes are watched as the page's own.
+  const watched = new Set<Document>();
+  function watchInlineFrames(): void {
+    for (const frameDoc of cache.documents()) {
+      if (frameDoc === doc || watched.has(frameDoc) || !frameDoc.documentElement) continue;
+      watched.add(frameDoc);
+      frameDoc.addEventListener('input', onValue, true);
+      frameDoc.addEventListener('change', onValue, true);
+      observer.observe(frameDoc.documentElement, OBSERVE);
+    }
+  }
+
   function stop(): void {
     stopped = true;
+    for (const frameDoc of watched) {
+      frameDoc.removeEventListener('input', onValue, true);
+      frameDoc.removeEventListener('change', onValue, true);
+    }
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     settled();
@@ -471,13 +499,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
   doc.addEventListener('change', onValue, true);
   // A frame's load event does not bubble, but the document sees it while capturing.
   doc.addEventListener('load', onFrameLoad, true);
-  observer.observe(doc.documentElement, {
-    subtree: true,
-    childList: true,
-    characterData: true,
-    attributes: true,
-    attributeFilter: [...VALUE_ATTRIBUTES, ...LOCATOR_ATTRIBUTES],
-  });
+  observer.observe(doc.documentElement, OBSERVE);
   runtime.onMessage.addListener(onShowField);
 
   deps.storage
