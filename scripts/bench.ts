@@ -95,7 +95,7 @@ const QUICK: Plan = {
   burstSize: 100,
   compareRounds: 1,
   compareChanges: 3,
-  stormRounds: 1,
+  stormRounds: 2,
   growthRounds: 1,
   loadRounds: 5,
   presses: 20,

@@ -6,7 +6,7 @@ import type { FactValue } from '../model/facts';
 import type { FormSection } from '../model/section-names';
 import type { FactProvenance } from './entries';
 import type { FieldMap, FrameSpec, Locator, SectionEntry, TextMatch } from './field-map-schema';
-import { all } from './dom';
+import { all, parentElement } from './dom';
 import { Finder, collectDocs, docsFor, frameElementMatches, frameHasOwnAddress, type DocEntry, type FrameResolver } from './locate';
 import { PageMemo } from './page-memo';
 import { compileRegex, type MatchMode } from './text';
@@ -111,7 +111,8 @@ export class ReadCache {
   touch(node: Node | null): void {
     const rows = this.held?.rows;
     if (!rows) return;
-    for (let n: Node | null = node; n; n = n.parentNode) if (rows.has(n as Element)) rows.delete(n as Element);
+    // Through the prototypes (parentElement from ./dom): a form's own properties can be shadowed by its fields.
+    for (let n: Node | null = node; n; n = parentElement(n)) if (rows.has(n as Element)) rows.delete(n as Element);
   }
 }
 

@@ -9,6 +9,7 @@
  * map's own CSS selectors match, or an element another one is labelled by. Anything
  * else (a new row, a renamed header, a replaced control) is read as before.
  */
+import { all, attr, closest, documentElement, matches, nodeType, parentElement } from '../adapters/dom';
 import type { FieldMap } from '../adapters/field-map-schema';
 
 // What the locators (lib/adapters/locate.ts) and value reads look at, besides the map's own CSS.
@@ -35,10 +36,11 @@ function mapSelectors(doc: Document, map: FieldMap): string[] {
     }
   };
   walk(map, '');
+  const root = documentElement(doc);
   return [...found].filter((selector) => {
     try {
       // A selector the browser refuses is one the extractor cannot use either.
-      doc.createDocumentFragment().querySelector(selector);
+      if (root) matches(root, selector);
       return true;
     } catch {
       return false;
@@ -60,35 +62,39 @@ export function relevanceFor(doc: Document, map: FieldMap): Relevance {
   const labelledIds = (): Set<string> => {
     if (!labelIds) {
       labelIds = new Set();
-      for (const el of doc.querySelectorAll('[aria-labelledby]')) for (const id of (el.getAttribute('aria-labelledby') ?? '').split(/\s+/)) if (id) labelIds.add(id);
+      for (const el of all(doc, '[aria-labelledby]')) for (const id of (attr(el, 'aria-labelledby') ?? '').split(/\s+/)) if (id) labelIds.add(id);
     }
     return labelIds;
   };
   const namesAField = (el: Element): boolean => {
     const ids = labelledIds();
     if (ids.size === 0) return false;
-    for (let e: Element | null = el; e; e = e.parentElement) if (e.id && ids.has(e.id)) return true;
+    for (let e: Element | null = el; e; e = parentElement(e)) {
+      const id = attr(e, 'id');
+      if (id && ids.has(id)) return true;
+    }
     return false;
   };
   const holdsLabelText = (el: Element): boolean => {
     const ids = labelledIds();
     if (ids.size === 0) return false;
-    if (ids.has(el.id)) return true;
-    for (const inner of el.querySelectorAll('[id]')) if (ids.has(inner.id)) return true;
+    if (ids.has(attr(el, 'id') ?? '')) return true;
+    for (const inner of all(el, '[id]')) if (ids.has(attr(inner, 'id') ?? '')) return true;
     return false;
   };
   const holdsReadPart = (node: Node): boolean => {
-    if (node.nodeType !== 1) return false;
+    if (nodeType(node) !== 1) return false;
     const el = node as Element;
-    return el.matches(selector) || el.querySelector(selector) !== null || holdsLabelText(el);
+    return matches(el, selector) || all(el, selector).length > 0 || holdsLabelText(el);
   };
   const recordMatters = (r: MutationRecord): boolean => {
     // Only the attributes a locator or a value read looks at are observed at all.
     if (r.type === 'attributes') return true;
-    const target = r.target.nodeType === 1 ? (r.target as Element) : r.target.parentElement;
+    // Through the prototypes: page markup can shadow an element's own properties (a form with an input named "closest").
+    const target = nodeType(r.target) === 1 ? (r.target as Element) : parentElement(r.target);
     // A node no longer in an element: nothing to go by.
     if (!target) return true;
-    if (target.closest(selector) || namesAField(target)) return true;
+    if (closest(target, selector) || namesAField(target)) return true;
     for (const n of r.addedNodes) if (holdsReadPart(n)) return true;
     for (const n of r.removedNodes) if (holdsReadPart(n)) return true;
     return false;

@@ -166,3 +166,28 @@ describe('the page reader', () => {
     expect(sent.at(-1)?.facts?.find((f) => f.path === 'children[200201].dateOfBirth')?.value).toBe('2021-02-01');
   });
 });
+
+describe('a page whose markup shadows element properties', () => {
+  it('is still watched: a form with fields named like DOM members neither stops nor traps the reader', async () => {
+    load();
+    const form = document.querySelector('form') as HTMLFormElement;
+    for (const name of ['closest', 'matches', 'parentElement', 'parentNode', 'querySelector', 'id']) {
+      const input = document.createElement('input');
+      input.name = name;
+      form.appendChild(input);
+    }
+    const { sent } = start(0);
+    await settle();
+    const reads = reader?.reads ?? 0;
+    // A change inside the form: its own `closest` and `parentNode` are now inputs.
+    const label = document.createElement('label');
+    label.textContent = 'Autosaved';
+    form.appendChild(label);
+    const dob = document.querySelector('input[name="household.person.200201.dob"]') as HTMLInputElement;
+    dob.value = '01/02/2021';
+    dob.dispatchEvent(new Event('input', { bubbles: true }));
+    await settle();
+    expect(reader?.reads).toBeGreaterThan(reads);
+    expect(factsOf(sent).get('children[200201].dateOfBirth')).toBe('2021-02-01');
+  });
+});
