@@ -12,6 +12,7 @@ import {
   notReadFindings,
   sectionRank,
 } from './group';
+import { NotCheckedHere } from './NotCheckedHere';
 import { Boundary, Citation, SeverityTag, ShowMeButton, openSectionsOf, sectionIsOpen, type ShowMeContext } from './parts';
 
 function plural(n: number, one: string, many: string): string {
@@ -196,6 +197,9 @@ export function WorkerView({ evaluation, currentSection, ctx }: WorkerViewProps)
       </Boundary>
       <Boundary what="the steps not read yet">
         <NotReadYet evaluation={evaluation} open={openSectionsOf({ ...ctx, currentSection })} />
+      </Boundary>
+      <Boundary what="the steps not checked with this case system">
+        <NotCheckedHere evaluation={evaluation} />
       </Boundary>
       <Boundary what="the checks that failed">
         <CouldNotCheck evaluation={evaluation} />

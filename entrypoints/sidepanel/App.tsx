@@ -9,6 +9,7 @@ import { activeConfig, type ActiveConfig } from '../../lib/background/config';
 import { evaluate, getPack, resolveParams, type Finding, type CountdownResult } from '../../lib/rules';
 import { FORM_SECTION_NAMES } from '../../lib/model';
 import { factSections, sectionOfFact } from '../../lib/adapters/fact-sections';
+import { mapReads } from '../../lib/adapters/coverage';
 
 const db = new CompanionDb();
 
@@ -78,6 +79,8 @@ export function SidePanelApp() {
     const params = resolveParams(pack, config.settings.packParams);
     const result = evaluate(stored.record, pack, new Date(now), {
       calendar: calendarFor(config.holidayDates),
+      // Rules needing a fact this case system never shows are "not checked with this case system".
+      reads: mapReads(config.fieldMap),
       ...(params.ok ? { params: params.params } : {}),
     });
     // Point each step at the part of this council's form where its field is, when the map says.
