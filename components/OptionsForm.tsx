@@ -1,6 +1,7 @@
 // The options page (presentational): props in, callbacks out. The entrypoint stores the settings.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { longDate } from './format';
+import { plural } from '../lib/deadline-states';
 
 export interface PackChoice {
   id: string;
@@ -64,10 +65,6 @@ export const MIN_RETENTION_DAYS = 1;
 export const MAX_RETENTION_DAYS = 365;
 /** No field map or holiday feed is anywhere near this big; a bigger file is the wrong file. */
 const MAX_IMPORT_BYTES = 2_000_000;
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 function LockedNote() {
   return <p class="locked-note">Set by your organisation. Ask your IT team to change it.</p>;
