@@ -47,16 +47,21 @@ export function ClockTimeline({ timeline: t }: { timeline: Timeline }) {
       </svg>
       <ol class="timeline__list plain-list">
         <li>
-          <span class="timeline__day">Day 0</span> Referral, {longDate(t.start)}
+          <span class="timeline__day">Day 0</span>
+          <span aria-hidden="true" />
+          <span class="timeline__text">Referral, {longDate(t.start)}</span>
         </li>
         {t.milestones.map((m) => (
           <li key={`${m.ruleId}|${m.subjectId ?? ''}`} data-milestone={m.ruleId} data-happened={m.happened ? 'yes' : 'no'} style={stateStyle(m.state)}>
-            <span class="timeline__day">Day {m.day}</span> <StateIcon shape={m.state} /> {m.label}:{' '}
-            {m.happened ? `done ${longDate(m.date)}` : `due ${longDate(m.due)}`} ({stateLook(m.state).words.toLowerCase()})
+            <span class="timeline__day">Day {m.day}</span>
+            <StateIcon shape={m.state} />
+            <span class="timeline__text">
+              {m.label}: {m.happened ? `done ${longDate(m.date)}` : `due ${longDate(m.due)}`} ({stateLook(m.state).words.toLowerCase()})
+            </span>
           </li>
         ))}
         {t.holidays.length > 0 ? (
-          <li class="muted">Bank holidays not counted: {t.holidays.map((h) => longDate(h.date)).join(', ')}</li>
+          <li class="muted timeline__note">Bank holidays not counted: {t.holidays.map((h) => longDate(h.date)).join(', ')}</li>
         ) : null}
       </ol>
     </figure>

@@ -213,7 +213,7 @@ function Deadlines({ evaluation, ctx, timeline }: { evaluation: Evaluation; ctx:
           <StateTag countdown={next} />
           <span class="next-deadline__text">
             {next.name ?? next.message}
-            {next.subject ? ` (${next.subject.label})` : ''}: {dueText(next)}
+            {next.subject ? `, for ${next.subject.label}` : ''}: {dueText(next)}
           </span>
         </p>
       ) : (

@@ -66,7 +66,7 @@ export function nextDeadline(countdowns: readonly CountdownResult[]): NextDeadli
   return {
     countdown: c,
     ruleId: c.ruleId,
-    name: `${c.name ?? c.message}${c.subject ? ` (${c.subject.label})` : ''}`,
+    name: `${c.name ?? c.message}${c.subject ? `, for ${c.subject.label}` : ''}`,
     state,
     ...(c.due ? { due: c.due } : {}),
     ...(c.dueIsTime ? { dueIsTime: true } : {}),

@@ -59,7 +59,7 @@ export function clockTimeline(
       return {
         ruleId: c.ruleId,
         ...(c.subject ? { subjectId: c.subject.id } : {}),
-        label: `${c.name ?? c.message}${c.subject ? ` (${c.subject.label})` : ''}`,
+        label: `${c.name ?? c.message}${c.subject ? `, for ${c.subject.label}` : ''}`,
         date,
         due,
         day: day(date),

@@ -3,6 +3,8 @@
  * browser with the extension loaded at the work tray.
  * `npm run demo -- --headless`: opens a seed case and the panel, prints what the
  * panel shows, saves a screenshot of the case page with the panel beside it, exits.
+ * `npm run demo -- --headless --caseload`: reads every seed case, then prints the
+ * caseload page as text and saves a screenshot of it.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -18,6 +20,8 @@ const caseArg = args.find((a) => a.startsWith('--case='))?.slice('--case='.lengt
 const sectionArg = args.find((a) => a.startsWith('--section='))?.slice('--section='.length) ?? 'plan';
 const SECTIONS = ['household', 'reasons', 'plan', 'child-protection', 'background', 'profile', 'views', 'analysis', 'manager', 'outcomes'];
 const viewArg = args.includes('--manager') ? 'manager' : 'worker';
+const caseloadArg = args.includes('--caseload');
+const SEED_CASES = ['SA-1001', 'SA-1002', 'SA-1003', 'SA-1004', 'SA-1005'];
 
 function build(): void {
   console.log('Building the extension…');
@@ -56,6 +60,29 @@ async function sideBySide(browser: Browser, left: Uint8Array, right: Uint8Array,
   await page.close();
 }
 
+/** Reads every part of every seed case, as a worker would, then prints and pictures the caseload page. */
+async function showCaseload(browser: Browser, extensionId: string, casePage: Page, panel: Page, base: string): Promise<void> {
+  for (const formId of SEED_CASES) {
+    for (const section of SECTIONS) {
+      await casePage.goto(`${base}/assessment/${formId}/${section}`, { waitUntil: 'load' });
+      await followed(panel, formId, section);
+    }
+  }
+  const caseload = await browser.newPage();
+  await caseload.setViewport({ width: 1280, height: 800 });
+  await caseload.goto(`chrome-extension://${extensionId}/caseload.html`, { waitUntil: 'load' });
+  await caseload.waitForFunction((n: number) => document.querySelectorAll('[data-caseload-row]').length >= n, { timeout: 20_000, polling: 100 }, SEED_CASES.length);
+  const text = await caseload.evaluate(() => document.body.innerText);
+  console.log('\n=== Assessment Companion caseload ===\n');
+  console.log(text.trim());
+  const outDir = join(REPO_ROOT, '.tmp');
+  mkdirSync(outDir, { recursive: true });
+  const file = join(outDir, 'demo-caseload.png');
+  await caseload.screenshot({ path: file as `${string}.png`, fullPage: true });
+  writeFileSync(join(outDir, 'demo-caseload.txt'), text);
+  console.log(`\nScreenshot saved: ${file}`);
+}
+
 async function main(): Promise<void> {
   // Find the browser before anything slow, so a wrong CHROME_PATH is said at once.
   const found = findBrowser();
@@ -85,6 +112,10 @@ async function main(): Promise<void> {
     const casePage = await browser.newPage();
     await casePage.setViewport({ width: 1000, height: 900 });
     const panel = await openPanelPage(browser, extensionId, viewArg === 'manager' ? '?view=manager' : '');
+    if (caseloadArg) {
+      await showCaseload(browser, extensionId, casePage, panel, server.url);
+      return;
+    }
     // Visit each part of the form once, as a worker would, so the panel has read them all.
     for (const section of SECTIONS) {
       await casePage.goto(`${server.url}/assessment/${caseArg}/${section}`, { waitUntil: 'load' });

@@ -130,8 +130,11 @@ describe('opening a version 1 database with the current CompanionDb', () => {
     db.close();
     const again = new CompanionDb(name);
     expect(await again.records.count()).toBe(RECORDS.length);
-    const schema = again.tables.map((t) => [t.name, t.schema.indexes.map((i) => i.name).sort()]);
-    expect(schema).toEqual([['records', ['assessmentId', 'caseSystem', 'updatedAt']]]);
+    const schema = again.tables.map((t) => [t.name, t.schema.indexes.map((i) => i.name).sort()]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(schema).toEqual([
+      ['acknowledgements', ['recordKey']],
+      ['records', ['assessmentId', 'caseSystem', 'updatedAt']],
+    ]);
     again.close();
   });
 });
