@@ -10,7 +10,10 @@ import { AxePuppeteer } from '@axe-core/puppeteer';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
-import { WAIT, fixPanelClock, goTo, openWorkspace, showView } from './panel-helpers';
+import { WAIT as PANEL_WAIT, fixPanelClock, goTo, openWorkspace, showView } from './panel-helpers';
+
+// Polled, not on animation frames: a window in the background draws none.
+const WAIT = { ...PANEL_WAIT, polling: 100 } as const;
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const CASES = ['SA-1001', 'SA-1002', 'SA-1003', 'SA-1004', 'SA-1005'];
@@ -75,7 +78,8 @@ beforeAll(async () => {
     await visitEverySection(formId);
     panelStates.set(formId, await nextDeadlineState());
   }
-  caseload = await h.browser.newPage();
+  // A window of its own, so the case page, the panel and the caseload all stay drawn.
+  caseload = await h.browser.newPage({ type: 'window', windowBounds: { left: 0, top: 0, width: 1200, height: 900 } });
   await caseload.setViewport({ width: 1200, height: 900 });
   await caseload.goto(`chrome-extension://${h.extensionId}/caseload.html`, { waitUntil: 'load' });
   await fixPanelClock(caseload);
