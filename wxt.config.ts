@@ -9,6 +9,9 @@ export const DEMO_ORIGINS = ['http://127.0.0.1/*', 'http://localhost/*'];
 const COUNCIL_ORIGINS = ['https://*/*', 'http://*/*'];
 
 export default defineConfig({
+  // Every `import { browser } from 'wxt/browser'` is Mozilla's webextension-polyfill: one
+  // promise-based `browser` in Chrome, Edge and Firefox alike.
+  modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   srcDir: '.',
   // AC_OUT_DIR lets parallel builds (several developers' test runs) keep apart.

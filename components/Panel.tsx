@@ -30,6 +30,8 @@ export interface PanelProps {
   onOpenCaseload?(): void;
   /** The form section the worker has open, when the page says. */
   currentSection?: FormSection;
+  /** Every section the page shows, when it shows several (currentSection is the first). */
+  openSections?: readonly FormSection[];
   status: PanelStatus;
   /** e.g. "SA-1001, child in need". */
   assessmentLabel?: string;
@@ -149,7 +151,7 @@ function Tabs({ view, onViewChange, panelId, children }: { view: PanelView; onVi
 }
 
 export function Panel(props: PanelProps) {
-  const { evaluation, currentSection, status, assessmentLabel, packName, view, onViewChange, onShowMe, showMeResult, onPrint, lastReadAt, timeline, acknowledgements, onOpenCaseload } = props;
+  const { evaluation, currentSection, openSections, status, assessmentLabel, packName, view, onViewChange, onShowMe, showMeResult, onPrint, lastReadAt, timeline, acknowledgements, onOpenCaseload } = props;
   const panelId = useId();
   const [lastShown, setLastShown] = useState<string | null>(null);
 
@@ -175,6 +177,7 @@ export function Panel(props: PanelProps) {
 
   const ctx: ShowMeContext = {
     currentSection,
+    ...(openSections ? { openSections } : {}),
     onShowMe,
     showMeResult,
     lastShown,

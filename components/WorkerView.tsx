@@ -16,11 +16,11 @@ import {
   notReadFindings,
   sectionRank,
 } from './group';
-import { Boundary, Citation, SeverityTag, ShowMeButton, StateTag, stateShape, stateStyle, type ShowMeContext } from './parts';
+import { Boundary, Citation, SeverityTag, ShowMeButton, StateTag, openSectionsOf, sectionIsOpen, stateShape, stateStyle, type ShowMeContext } from './parts';
 import { plural } from '../lib/deadline-states';
 
-function Prompts({ evaluation, currentSection, seen }: { evaluation: Evaluation; currentSection?: FormSection; seen: boolean }) {
-  if (currentSection === undefined) {
+function Prompts({ evaluation, open, seen }: { evaluation: Evaluation; open: readonly FormSection[]; seen: boolean }) {
+  if (open.length === 0) {
     const withPrompts = [...new Set(evaluation.prompts.map((p) => p.section))].sort((a, b) => sectionRank(a) - sectionRank(b));
     return (
       <section class="block" aria-labelledby="prompts-heading">
@@ -34,7 +34,7 @@ function Prompts({ evaluation, currentSection, seen }: { evaluation: Evaluation;
       </section>
     );
   }
-  const prompts = evaluation.prompts.filter((p) => p.section === currentSection);
+  const prompts = evaluation.prompts.filter((p) => open.includes(p.section));
   const list = (
     <ul class="prompts plain-list">
       {prompts.map((p) => (
@@ -46,13 +46,13 @@ function Prompts({ evaluation, currentSection, seen }: { evaluation: Evaluation;
     </ul>
   );
   return (
-    <section class="block" aria-labelledby="prompts-heading" data-prompts={currentSection} data-prompts-seen={seen ? 'yes' : 'no'}>
-      <h2 id="prompts-heading">Things to think about: {sectionName(currentSection)}</h2>
+    <section class="block" aria-labelledby="prompts-heading" data-prompts={open.join(' ')} data-prompts-seen={seen ? 'yes' : 'no'}>
+      <h2 id="prompts-heading">Things to think about: {open.map(sectionName).join('; ')}</h2>
       {prompts.length === 0 ? (
         <p class="muted">There are no questions for this section.</p>
       ) : seen ? (
         // Seen on an earlier visit to this section: folded, so the steps stay in view.
-        <details class="details" key={currentSection}>
+        <details class="details" key={open.join(' ')}>
           <summary>Show the {plural(prompts.length, 'question', 'questions')} you have seen</summary>
           <div class="details__body">{list}</div>
         </details>
@@ -91,7 +91,7 @@ function MissingSteps({ evaluation, ctx }: { evaluation: Evaluation; ctx: ShowMe
   const requiredNotRead = notRead.filter((f) => f.severity === 'required').length;
   // The part of the form that is open comes first; the rest follow in form order.
   const groups = groupBySectionAndSubject(missing, evaluation.findings).sort(
-    (a, b) => Number(b.section === ctx.currentSection) - Number(a.section === ctx.currentSection),
+    (a, b) => Number(sectionIsOpen(ctx, b.section)) - Number(sectionIsOpen(ctx, a.section)),
   );
   return (
     <section class="block" aria-labelledby="missing-heading" data-missing-steps="">
@@ -121,7 +121,7 @@ function MissingSteps({ evaluation, ctx }: { evaluation: Evaluation; ctx: ShowMe
         <section key={g.section} class="group" aria-labelledby={`missing-${g.section}`} data-section={g.section}>
           <h3 id={`missing-${g.section}`}>
             {g.name}
-            {g.section === ctx.currentSection ? <span class="here"> (open now)</span> : null}
+            {sectionIsOpen(ctx, g.section) ? <span class="here"> (open now)</span> : null}
           </h3>
           {g.subjects.map((s) => (
             <div key={s.key} class="subject-group">
@@ -139,7 +139,7 @@ function MissingSteps({ evaluation, ctx }: { evaluation: Evaluation; ctx: ShowMe
   );
 }
 
-function NotReadYet({ evaluation, currentSection }: { evaluation: Evaluation; currentSection?: FormSection }) {
+function NotReadYet({ evaluation, open }: { evaluation: Evaluation; open: readonly FormSection[] }) {
   const groups = groupBySectionAndSubject(notReadFindings(evaluation), evaluation.findings);
   if (groups.length === 0) return null;
   return (
@@ -150,7 +150,7 @@ function NotReadYet({ evaluation, currentSection }: { evaluation: Evaluation; cu
         <section key={g.section} class="group" aria-labelledby={`not-read-${g.section}`} data-section={g.section}>
           <h3 id={`not-read-${g.section}`}>{g.name}</h3>
           <p class="open-hint">
-            {g.section === currentSection
+            {open.includes(g.section)
               ? `You have this section open, but ${g.count === 1 ? 'this has' : 'these have'} not been found on the page yet.`
               : `Open ${g.name} so ${g.count === 1 ? 'this' : 'these'} can be checked.`}
           </p>
@@ -249,10 +249,10 @@ export function WorkerView({ evaluation, currentSection, ctx, timeline, promptsS
         <MissingSteps evaluation={evaluation} ctx={ctx} />
       </Boundary>
       <Boundary what="the questions for this section">
-        <Prompts evaluation={evaluation} currentSection={currentSection} seen={promptsSeen} />
+        <Prompts evaluation={evaluation} open={openSectionsOf({ ...ctx, currentSection })} seen={promptsSeen} />
       </Boundary>
       <Boundary what="the steps not read yet">
-        <NotReadYet evaluation={evaluation} currentSection={currentSection} />
+        <NotReadYet evaluation={evaluation} open={openSectionsOf({ ...ctx, currentSection })} />
       </Boundary>
       <Boundary what="the checks that failed">
         <CouldNotCheck evaluation={evaluation} />

@@ -89,6 +89,7 @@ function hoursText(hours: number): string {
 export function dueText(countdown: CountdownResult): string {
   const { status, due, dueIsTime, workingDaysLeft, hoursLeft, metOn } = countdown;
   if (countdown.error) return 'Could not work out this deadline';
+  if (countdown.dateProblem) return countdown.dateProblem;
   if (status === 'not-applicable') return 'Does not apply to this assessment';
   if (status === 'missing') return `Start date not recorded — fill it in under ${sectionName(countdown.section)}`;
   if (!due) {

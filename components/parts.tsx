@@ -54,6 +54,8 @@ export function SeverityTag({ severity }: { severity: Severity }) {
 
 export interface ShowMeContext {
   currentSection?: FormSection;
+  /** Every section the page shows, when it shows several. */
+  openSections?: readonly FormSection[];
   onShowMe(target: ShowMeTarget): void;
   showMeResult?: { ruleId: string; message: string };
   /** Key of the item whose "Show me" was pressed last in this panel. */
@@ -61,6 +63,15 @@ export interface ShowMeContext {
   setLastShown(key: string): void;
   /** Acknowledging findings with a reason; absent where they cannot be recorded (e.g. tests of layout). */
   ack?: AcknowledgeContext;
+}
+
+/** The sections the worker has open: every section the page shows. */
+export function openSectionsOf(ctx: Pick<ShowMeContext, 'currentSection' | 'openSections'>): readonly FormSection[] {
+  return ctx.openSections && ctx.openSections.length > 0 ? ctx.openSections : ctx.currentSection !== undefined ? [ctx.currentSection] : [];
+}
+
+export function sectionIsOpen(ctx: Pick<ShowMeContext, 'currentSection' | 'openSections'>, section: FormSection): boolean {
+  return openSectionsOf(ctx).includes(section);
 }
 
 /** Words naming what a "Show me" button is about, for people who cannot see the list around it. */
@@ -74,7 +85,7 @@ export function aboutText(item: ShowMeTarget): string {
  */
 export function ShowMeButton({ item, ctx }: { item: ShowMeTarget; ctx: ShowMeContext }) {
   if (!item.field) return null;
-  const here = ctx.currentSection !== undefined && item.section === ctx.currentSection;
+  const here = sectionIsOpen(ctx, item.section);
   const key = itemKey(item);
   const result = ctx.showMeResult;
   const showResult = result !== undefined && result.ruleId === item.ruleId && (ctx.lastShown === null || ctx.lastShown === key);

@@ -7,8 +7,11 @@
  */
 import type { CountdownStatus } from './rules/types';
 
-/** A deadline's state as shown: the engine's status, or `error` when the rule itself failed. */
-export type DeadlineState = CountdownStatus | 'error';
+/**
+ * A deadline's state as shown: the engine's status, `error` when the rule itself failed, or
+ * `date-problem` when a date it counts from cannot be right (so it is not counted down).
+ */
+export type DeadlineState = CountdownStatus | 'error' | 'date-problem';
 
 /** One element of a 20×20 icon, drawn in the text colour; `cut` parts are drawn in the background colour. */
 export interface ShapePart {
@@ -83,6 +86,7 @@ export const DEADLINE_STATES: Readonly<Record<DeadlineState, StateLook>> = {
     colour: NEUTRAL,
     urgency: 3.5,
   },
+  'date-problem': { words: 'Check the date', shapeName: 'dashed circle with "?"', shape: QUESTION, colour: NEUTRAL, urgency: 3.2 },
   unknown: { words: 'Not read yet', shapeName: 'dashed circle with "?"', shape: QUESTION, colour: NEUTRAL, urgency: 4 },
   'on-track': {
     words: 'On track',
@@ -132,8 +136,8 @@ export function stateWords(state: string): string {
 }
 
 /** The state a countdown is shown with. */
-export function deadlineState(c: { status: CountdownStatus; error?: string }): DeadlineState {
-  return c.error ? 'error' : c.status;
+export function deadlineState(c: { status: CountdownStatus; error?: string; dateProblem?: string }): DeadlineState {
+  return c.error ? 'error' : c.dateProblem ? 'date-problem' : c.status;
 }
 
 /** States that need someone to act before the deadline: the ones the badges and nudges count. */

@@ -83,9 +83,12 @@ export function SidePanelApp() {
     [key, config, evaluation?.today],
   );
 
+  // A page may show several sections: each of them is open.
+  const openSections = current?.sections ?? (current?.section ? [current.section] : []);
+
   const onShowMe = async (finding: Finding | CountdownResult) => {
     if (!current || !finding.field) return;
-    if (current.section !== finding.section) {
+    if (!openSections.includes(finding.section)) {
       setShowMeResult({ ruleId: finding.ruleId, message: `Open “${FORM_SECTION_NAMES[finding.section]}” in the case system to see this.` });
       return;
     }
@@ -118,6 +121,7 @@ export function SidePanelApp() {
       acknowledgements={actions}
       onOpenCaseload={openCaseload}
       currentSection={current?.section}
+      openSections={openSections}
       status={status}
       assessmentLabel={current?.assessmentId}
       packName={setup?.pack.name ?? ''}

@@ -35,4 +35,19 @@ describe('activeConfig', () => {
     expect(bad.holidaySource).toBe('bundled');
     expect(bad.holidayProblems[0]?.path).toContain('events[0].date');
   });
+
+  it('takes a policy map and holiday feed given as JSON text (how policy carries them whole)', () => {
+    const feed = { 'england-and-wales': { division: 'england-and-wales', events: [{ title: 'New Year’s Day', date: '2028-01-03' }] } };
+    const config = activeConfig({}, { fieldMap: JSON.stringify(good), holidayFeed: JSON.stringify(feed) });
+    expect(config.fieldMap.id).toBe('council-map');
+    expect(config.fieldMapSource).toBe('policy');
+    expect(config.holidayDates).toEqual(['2028-01-03']);
+    expect(config.holidaySource).toBe('policy');
+  });
+
+  it('says when policy JSON text is not JSON, and keeps the map in use', () => {
+    const config = activeConfig({}, { fieldMap: '{"format": ' }, good);
+    expect(config.fieldMap.id).toBe('council-map');
+    expect(config.fieldMapProblems.map((p) => p.message).join(' ')).toMatch(/not valid JSON/);
+  });
 });

@@ -3,7 +3,7 @@
  * keeping the last good field map and holiday feed when a new one is bad.
  */
 import { effectiveSettings, type EffectiveSettings } from '../settings';
-import { validateFieldMap } from '../adapters/field-map-schema';
+import { validateFieldMap, validateFieldMapText } from '../adapters/field-map-schema';
 import type { FieldMap } from '../adapters/field-map-schema';
 import bundledMap from '../adapters/maps/lcs-demo.json';
 import { parseHolidayFeed, bundledHolidayDates } from '../calendar';
@@ -31,7 +31,8 @@ export function activeConfig(local: unknown, managed: unknown, lastGoodMap?: Fie
   let fieldMapSource: ActiveConfig['fieldMapSource'] = 'bundled';
   const fieldMapProblems: SchemaProblem[] = [];
   if (settings.fieldMap !== undefined) {
-    const result = validateFieldMap(settings.fieldMap);
+    // Text here is policy JSON that did not parse: said as such.
+    const result = typeof settings.fieldMap === 'string' ? validateFieldMapText(settings.fieldMap) : validateFieldMap(settings.fieldMap);
     if (result.ok) {
       fieldMap = result.map;
       fieldMapSource = locked.includes('fieldMap') ? 'policy' : 'imported';

@@ -93,6 +93,7 @@ export async function handleContentMessage(deps: ServiceDeps, message: unknown, 
         caseSystem: msg.caseSystem,
         assessmentId: msg.assessmentId,
         ...(msg.section ? { section: msg.section } : {}),
+        ...(msg.sections && msg.sections.length > 1 ? { sections: msg.sections } : {}),
         at: now,
       });
     }

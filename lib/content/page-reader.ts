@@ -34,6 +34,14 @@ const VALUE_ATTRIBUTES = ['value', 'checked', 'selected', 'disabled'];
 // Attributes the locators read (labels, ARIA names, ids, table headers, frames): a change clears them.
 const LOCATOR_ATTRIBUTES = ['id', 'for', 'aria-label', 'aria-labelledby', 'role', 'scope', 'colspan', 'type', 'title', 'name', 'src', 'srcdoc'];
 
+const OBSERVE: MutationObserverInit = {
+  subtree: true,
+  childList: true,
+  characterData: true,
+  attributes: true,
+  attributeFilter: [...VALUE_ATTRIBUTES, ...LOCATOR_ATTRIBUTES],
+};
+
 function changesStructure(records: readonly MutationRecord[]): boolean {
   return records.some((r) => r.type !== 'attributes' || !VALUE_ATTRIBUTES.includes(r.attributeName ?? ''));
 }
@@ -108,7 +116,9 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     if (changesStructure(observer.takeRecords())) cache.clear();
     const url = win.location.href;
     // One pass: extract() recognises the page itself (null when the map does not know it).
-    const result = extract(doc, url, map, new Date(), { frames: false, cache });
+    // Frames with an address read themselves; srcdoc frames cannot (they see "about:srcdoc"): read here.
+    const result = extract(doc, url, map, new Date(), { frames: 'inline', cache });
+    watchInlineFrames();
     if (!result) {
       if (!isTop) return;
       const tray = readWorkTray(doc, url, map);
@@ -122,7 +132,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     // The subject's person id may sit in a frame of this page (only then look there too).
     const personId = result.personId ?? (win.length > 0 && map.page.personId ? identifyPage(doc, url, map)?.personId : undefined);
     // Only send what changed: typing that does not change a fact costs nothing more.
-    const signature = JSON.stringify([result.assessmentId, result.section, result.facts]);
+    const signature = JSON.stringify([result.assessmentId, result.sections, result.facts]);
     if (signature === lastSent) return;
     lastSent = signature;
     send({
@@ -132,6 +142,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
       assessmentId: result.assessmentId,
       ...(personId ? { personId } : {}),
       ...(result.section ? { section: result.section } : {}),
+      ...(result.sections.length > 1 ? { sections: result.sections } : {}),
       pagePath: win.location.pathname,
       topFrame: isTop,
       facts: result.facts,
@@ -168,7 +179,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     if (typeof message !== 'object' || message === null) return undefined;
     const { type, path } = message as { type?: unknown; path?: unknown };
     if (type !== 'show-field' || typeof path !== 'string') return undefined;
-    const element = locateField(doc, map, path, { frames: false });
+    const element = locateField(doc, map, path, { frames: 'inline' });
     // Frames that do not hold the field stay silent so the one that does can answer.
     if (!element) return undefined;
     showField(element);
@@ -194,8 +205,24 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     }, 4000);
   }
 
+  // The srcdoc frames this page reads: their typing and changes are watched as the page's own.
+  const watched = new Set<Document>();
+  function watchInlineFrames(): void {
+    for (const frameDoc of cache.documents()) {
+      if (frameDoc === doc || watched.has(frameDoc) || !frameDoc.documentElement) continue;
+      watched.add(frameDoc);
+      frameDoc.addEventListener('input', schedule, true);
+      frameDoc.addEventListener('change', schedule, true);
+      observer.observe(frameDoc.documentElement, OBSERVE);
+    }
+  }
+
   function stop(): void {
     stopped = true;
+    for (const frameDoc of watched) {
+      frameDoc.removeEventListener('input', schedule, true);
+      frameDoc.removeEventListener('change', schedule, true);
+    }
     if (timer !== undefined) clearTimeout(timer);
     observer.disconnect();
     doc.removeEventListener('input', schedule, true);
@@ -245,13 +272,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
   doc.addEventListener('change', schedule, true);
   // A frame's load event does not bubble, but the document sees it while capturing.
   doc.addEventListener('load', onFrameLoad, true);
-  observer.observe(doc.documentElement, {
-    subtree: true,
-    childList: true,
-    characterData: true,
-    attributes: true,
-    attributeFilter: [...VALUE_ATTRIBUTES, ...LOCATOR_ATTRIBUTES],
-  });
+  observer.observe(doc.documentElement, OBSERVE);
   runtime.onMessage.addListener(onShowField);
 
   deps.storage

@@ -45,7 +45,11 @@ export const OutcomeDecisionSchema = z.enum([
   'emergency-protection',
 ]);
 
-export const SeenVisitSchema = z.strictObject({ date: IsoDateSchema, alone: z.boolean() });
+/** A visit's clock time, `HH:mm` in UK local time, when the page records it. */
+export const VisitTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time written HH:mm (24-hour clock)');
+
+/** A visit: the day, whether the child was seen alone, and the time when recorded (needed to judge a 24-hour clock). */
+export const SeenVisitSchema = z.strictObject({ date: IsoDateSchema, alone: z.boolean(), time: VisitTimeSchema.optional() });
 
 export const ChildSchema = z.strictObject({
   id: z.string().min(1),

@@ -37,5 +37,5 @@ describe('npm run demo with a bad CHROME_PATH', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('/no/such/browser');
     expect(run.stderr).not.toMatch(/\bat .+:\d+:\d+/);
-  }, 30_000);
+  });
 });

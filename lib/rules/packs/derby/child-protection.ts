@@ -2,7 +2,7 @@
 import { has, isYes } from '../../conditions';
 import { defineRule } from '../../pack';
 import type { Applies } from '../../types';
-import { either, kindIn, recorded, type Ctx } from './helpers';
+import { both, either, kindIn, not, recorded, type Ctx } from './helpers';
 import type { DerbyParams } from './params';
 
 const source24 = (passage: string) => ({ label: 'Derby 2.4', section: '2.4', passage });
@@ -12,6 +12,13 @@ function childProtection({ record }: Ctx): Applies {
   return either(kindIn(record, ['section-47']), isYes(record.outcome?.significantHarmSuspected));
 }
 
+/** The assessment's outcome is itself to hold a strategy discussion (the next step, Derby 2.10). */
+function strategyDiscussionIsTheOutcome({ record }: Ctx): Applies {
+  const decision = record.outcome?.decision;
+  if (decision === undefined) return 'unknown';
+  return decision === 'strategy-discussion';
+}
+
 export const strategyDiscussionHeld = defineRule<DerbyParams>({
   id: 'derby/strategy-discussion-held',
   kind: 'check',
@@ -19,7 +26,8 @@ export const strategyDiscussionHeld = defineRule<DerbyParams>({
   section: 'child-protection',
   source: source24('Is a strategy discussion / meeting required?'),
   message: 'Where significant harm is suspected, hold a strategy discussion and record its date and time.',
-  appliesWhen: childProtection,
+  // Not owed when a strategy discussion is what the assessment decided should happen next.
+  appliesWhen: (ctx) => both(childProtection(ctx), not(strategyDiscussionIsTheOutcome(ctx))),
   check: ({ record }) => has(record.dates?.strategyDiscussion, 'dates.strategyDiscussion'),
 });
 

@@ -129,6 +129,10 @@ const REQUIRED_FACTS: Record<string, { fact: string; blank?: AssessmentRecord; s
   'derby/outcome-decided': { fact: 'outcome.decision' },
   'derby/consent-for-support': { fact: 'outcome.parentalConsentForSupport' },
   'derby/interpreter-for-sharing': { fact: 'household.interpreterUsed' },
+  'derby/manager-endorsed-plan': { fact: 'dates.managerPlanEndorsed' },
+  'derby/outcome-shared-with-family': { fact: 'outcome.sharedWithFamilyInWriting' },
+  'derby/outcome-shared-with-referrer': { fact: 'outcome.sharedWithReferrer' },
+  'derby/outcome-shared-with-agencies': { fact: 'outcome.sharedWithAgencies' },
 };
 
 describe('readiness: taking one required fact away blocks sign-off', () => {
@@ -160,9 +164,9 @@ describe('readiness: taking one required fact away blocks sign-off', () => {
 
 describe('readiness: what does not block', () => {
   it('an expected step still open is shown but does not block', () => {
-    const evaluation = run(withFacts(complete, { 'dates.managerPlanEndorsed': null, [child(SIBLING, 'bedroomSeen')]: false }));
+    const evaluation = run(withFacts(complete, { 'background.previousAreasChecked': null, [child(SIBLING, 'bedroomSeen')]: false }));
     expect(evaluation.ready.ready).toBe(true);
-    expect(evaluation.ready.expected.map((f) => f.ruleId)).toEqual(['derby/manager-endorsed-plan', 'derby/every-bedroom-seen']);
+    expect(evaluation.ready.expected.map((f) => f.ruleId)).toEqual(['derby/other-agencies-consulted', 'derby/every-bedroom-seen']);
     expect(evaluation.ready.expected[1]?.subject?.label).toBe('MK, aged 1');
   });
 

@@ -188,15 +188,15 @@ export const completeDerbyRecord: AssessmentRecord = {
 
 /**
  * The same family in a Section 47 enquiry: strategy discussion at 11:00 BST on Tue 15 Sep
- * 2026, enquiry started at 14:00 BST, the subject child seen alone the next day (within
- * 24 hours). The enquiry found no continuing risk of significant harm: child in need plan.
+ * 2026, enquiry started at 14:00 BST, the subject child seen alone at 10:30 the next day
+ * (within 24 hours). The enquiry found no continuing risk of significant harm: child in need plan.
  */
 export const section47DerbyRecord: AssessmentRecord = withFacts(completeDerbyRecord, {
   kind: 'section-47',
   'dates.strategyDiscussion': '2026-09-15T11:00:00+01:00',
   'dates.section47Start': '2026-09-15T14:00:00+01:00',
   [`children[${SUBJECT}].seenDates`]: [
-    { date: '2026-09-16', alone: true },
+    { date: '2026-09-16', alone: true, time: '10:30' },
     { date: '2026-10-06', alone: false },
   ],
 });

@@ -11,7 +11,7 @@ export const assessmentPlanAgreedInWriting = defineRule<DerbyParams>({
   kind: 'check',
   severity: 'required',
   section: 'plan',
-  source: source23('A timeframe is agreed, and the tools and methods discussed; 2.1 agree the plan with parents in writing'),
+  source: { label: 'Derby 2.1', section: '2.1', passage: 'At this stage the social worker will agree the Assessment Plan with parents in writing' },
   message: 'Agree the assessment plan and timescale with the parents in writing, and record the date you agreed it.',
   check: ({ record }) => has(record.dates?.planAgreedWithFamily, 'dates.planAgreedWithFamily'),
 });
@@ -19,9 +19,10 @@ export const assessmentPlanAgreedInWriting = defineRule<DerbyParams>({
 export const managerEndorsedPlan = defineRule<DerbyParams>({
   id: 'derby/manager-endorsed-plan',
   kind: 'check',
-  severity: 'expected',
+  // "They should comment on the assessment plan … and timescales": should → required.
+  severity: 'required',
   section: 'plan',
-  source: source23('Manager’s endorsement of plan and timescales'),
+  source: source23('Manager’s endorsement of plan and timescales: they should comment on the assessment plan'),
   message: 'Ask your manager to comment on the assessment plan and timescale in supervision, and record the date.',
   check: ({ record }) => has(record.dates?.managerPlanEndorsed, 'dates.managerPlanEndorsed'),
 });

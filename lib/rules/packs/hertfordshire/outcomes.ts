@@ -2,7 +2,7 @@
 // with (Hertfordshire 3 and 6).
 import { agenciesWereConsulted, answered, anyOf, has } from '../../conditions';
 import { defineRule } from '../../pack';
-import { afterAuthorised, allRecorded, bothApply } from './helpers';
+import { afterAuthorised, allRecorded, both } from './helpers';
 import type { HertfordshireParams } from './params';
 
 export const statutoryQuestionsAnswered = defineRule<HertfordshireParams>({
@@ -50,7 +50,8 @@ export const outcomeSharedWithFamily = defineRule<HertfordshireParams>({
 export const outcomeSharedWithReferrer = defineRule<HertfordshireParams>({
   id: 'hertfordshire/outcome-shared-with-referrer',
   kind: 'check',
-  severity: 'expected',
+  // "The outcome of the assessment should be … provided to professional referrers": should → required.
+  severity: 'required',
   section: 'outcomes',
   source: { label: 'Hertfordshire 6', section: '6', passage: 'Actions and Outcomes: provided to professional referrers' },
   message: 'Tell the referrer the outcome, keeping to what confidentiality allows.',
@@ -61,11 +62,11 @@ export const outcomeSharedWithReferrer = defineRule<HertfordshireParams>({
 export const outcomeSharedWithAgencies = defineRule<HertfordshireParams>({
   id: 'hertfordshire/outcome-shared-with-agencies',
   kind: 'check',
-  severity: 'expected',
+  severity: 'required',
   section: 'outcomes',
   source: { label: 'Hertfordshire 6', section: '6', passage: 'Actions and Outcomes: given in writing to agencies providing services' },
   message: 'Send the outcome in writing to the agencies working with the child, with the actions, review dates and intended outcomes.',
-  appliesWhen: (ctx) => bothApply(afterAuthorised(ctx), agenciesWereConsulted(ctx.record)),
+  appliesWhen: (ctx) => both(afterAuthorised(ctx), agenciesWereConsulted(ctx.record)),
   check: ({ record }) => has(record.outcome?.sharedWithAgencies, 'outcome.sharedWithAgencies'),
 });
 

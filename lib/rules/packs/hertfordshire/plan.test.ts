@@ -175,34 +175,16 @@ testRule(pack, 'hertfordshire/home-visited-bedroom-seen', [
   },
 ]);
 
-testRule(pack, 'hertfordshire/consent-obtained', [
-  { name: 'consent obtained', record: complete, expect: 'met' },
-  {
-    name: 'going ahead without consent, reason recorded',
-    record: withFacts(complete, { 'consent.obtained': false, 'consent.sharedWithoutConsent': true, 'consent.withoutConsentReasonRecorded': true }),
-    expect: 'met',
-  },
-  { name: 'consent blank, no without-consent route', record: withFacts(complete, { 'consent.obtained': null }), expect: 'missing' },
-  {
-    name: 'consent refused, the without-consent reason blank (so the route cannot be met)',
-    record: withoutFact(withFacts(complete, { 'consent.obtained': false }), 'consent.sharedWithoutConsent'),
-    expect: 'missing',
-  },
-  {
-    name: 'without consent, reason blank',
-    record: withFacts(complete, { 'consent.obtained': false, 'consent.sharedWithoutConsent': true, 'consent.withoutConsentReasonRecorded': null }),
-    expect: 'missing',
-  },
-  { name: 'consent not read yet', record: withoutFact(complete, 'consent.obtained'), expect: 'unknown' },
-  {
-    name: 'consent refused, without-consent route not read yet',
-    record: withoutFact(
-      withoutFact(withFacts(complete, { 'consent.obtained': false }), 'consent.sharedWithoutConsent'),
-      'consent.withoutConsentReasonRecorded',
-    ),
-    expect: 'unknown',
-  },
-]);
+// Section 2 asks "How will the consent of family members be obtained?": a planning question,
+// so a prompt that never blocks sign-off, even with consent blank.
+testPrompt('hertfordshire/consent-obtained', 'plan');
+
+describe('hertfordshire/consent-obtained is a question, not a blocker', () => {
+  it('consent blank: still ready for sign-off', () => {
+    const { evaluation } = statusOf(pack, 'hertfordshire/consent-obtained', withFacts(complete, { 'consent.obtained': null }));
+    expect(evaluation.ready.ready).toBe(true);
+  });
+});
 
 for (const id of [
   'prompt-who-undertakes',
@@ -211,7 +193,6 @@ for (const id of [
   'prompt-services-during',
   'prompt-ethnicity-disability',
   'prompt-methods-tools',
-  'prompt-consent',
   'prompt-timescales',
   'prompt-recording',
   'prompt-analysis-plan',

@@ -1,6 +1,6 @@
 // Form section "Assessment plan": the timescale, consent, and who has seen the children
 // (Hertfordshire 2, 4, 6 and 7; visits and the bedroom sit here, see assessment-model.md).
-import { allOf, anyOf, anyYes, childPath, has } from '../../conditions';
+import { anyOf, anyYes, childPath, has } from '../../conditions';
 import { defineRule } from '../../pack';
 import type { Outcome } from '../../types';
 import { allRecorded, eachChild, forSubjectChild, ifBorn, seenAlone, seenAtAll, type Ctx } from './helpers';
@@ -106,21 +106,15 @@ export const homeVisitedBedroomSeen = defineRule<HertfordshireParams>({
     ),
 });
 
+// A planning question in section 2 ("How will the consent of family members be obtained?"):
+// a prompt, not a blocking check; the procedure states no consent duty elsewhere.
 export const consentObtained = defineRule<HertfordshireParams>({
   id: 'hertfordshire/consent-obtained',
-  kind: 'check',
-  severity: 'required',
+  kind: 'prompt',
+  severity: 'prompt',
   section: 'plan',
-  source: { label: 'Hertfordshire 2', section: '2', passage: 'Planning: how the consent of family members will be obtained' },
-  message: 'Record the family’s consent to the assessment, or record why you are going ahead without it.',
-  check: ({ record }) =>
-    anyOf(
-      has(record.consent?.obtained, 'consent.obtained'),
-      allOf(
-        has(record.consent?.sharedWithoutConsent, 'consent.sharedWithoutConsent'),
-        has(record.consent?.withoutConsentReasonRecorded, 'consent.withoutConsentReasonRecorded'),
-      ),
-    ),
+  source: { label: 'Hertfordshire 2', section: '2', passage: 'Planning: how will the consent of family members be obtained?' },
+  message: 'How will you ask each family member for their consent, and explain what it means?',
 });
 
 // Hertfordshire 2: the questions to consider when planning an assessment, as prompts.
@@ -178,15 +172,6 @@ export const promptMethodsTools = defineRule<HertfordshireParams>({
   section: 'plan',
   source: PLANNING,
   message: 'How will you find things out? Are there tools or questionnaires that would help with this family?',
-});
-
-export const promptConsent = defineRule<HertfordshireParams>({
-  id: 'hertfordshire/prompt-consent',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'plan',
-  source: PLANNING,
-  message: 'How will you ask each family member for their consent, and explain what it means?',
 });
 
 export const promptTimescales = defineRule<HertfordshireParams>({
@@ -248,7 +233,6 @@ export const planRules = [
   promptServicesDuring,
   promptEthnicityDisability,
   promptMethodsTools,
-  promptConsent,
   promptTimescales,
   promptRecording,
   promptAnalysisPlan,
