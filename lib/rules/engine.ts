@@ -39,7 +39,8 @@ export function englishDay(value: string): string {
   return value.length > 10 ? londonDate(new Date(value)) : datePart(value);
 }
 
-function describeChild(child: Child, index: number, today: string): string {
+/** "TC (subject child), aged 8" or "Child 1 (subject child), unborn": never a name. */
+export function describeChild(child: Child, index: number, today: string): string {
   const name = child.initials ? child.initials : `Child ${index + 1}`;
   const age = ageInYears(child, today);
   const ageText = age === undefined ? '' : age < 0 ? ', unborn' : age === 0 ? ', under 1' : `, aged ${age}`;
