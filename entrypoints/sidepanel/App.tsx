@@ -2,33 +2,25 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { Panel } from '../../components/Panel';
-import { CompanionDb, getStored, recordKey, type StoredRecord } from '../../lib/store';
+import { acknowledgementActions, openCaseload, setupFor, watchConfig } from '../../components/page-wiring';
+import { acknowledgementsFor, CompanionDb, getStored, recordKey, type StoredRecord } from '../../lib/store';
 import { CurrentPageSchema, type CurrentPage } from '../../lib/messages';
-import { CURRENT_KEY, calendarFor } from '../../lib/background/service';
-import { activeConfig, type ActiveConfig } from '../../lib/background/config';
-import { evaluate, getPack, resolveParams, type Finding, type CountdownResult } from '../../lib/rules';
+import { CURRENT_KEY } from '../../lib/background/service';
+import type { ActiveConfig } from '../../lib/background/config';
+import { runChecks } from '../../lib/checks';
+import { clockTimeline } from '../../lib/timeline';
+import type { Acknowledgement } from '../../lib/acknowledgements';
+import type { Finding, CountdownResult } from '../../lib/rules';
 import { FORM_SECTION_NAMES } from '../../lib/model';
-import { factSections, sectionOfFact } from '../../lib/adapters/fact-sections';
-import { mapReads } from '../../lib/adapters/coverage';
 
 const db = new CompanionDb();
-
-async function loadConfig(): Promise<ActiveConfig> {
-  const local = await browser.storage.local.get('settings');
-  let managed: unknown = {};
-  try {
-    managed = await browser.storage.managed.get(null);
-  } catch {
-    managed = {};
-  }
-  return activeConfig(local.settings, managed);
-}
 
 /** The side panel: follows the case page the worker is on and shows what the procedure still needs. */
 export function SidePanelApp() {
   const [config, setConfig] = useState<ActiveConfig | null>(null);
   const [current, setCurrent] = useState<CurrentPage | null>(null);
   const [stored, setStored] = useState<StoredRecord | undefined>(undefined);
+  const [acks, setAcks] = useState<Acknowledgement[]>([]);
   const [now, setNow] = useState(() => Date.now());
   const [view, setView] = useState<'worker' | 'manager'>(() =>
     new URLSearchParams(location.search).get('view') === 'manager' ? 'manager' : 'worker',
@@ -36,13 +28,12 @@ export function SidePanelApp() {
   const [showMeResult, setShowMeResult] = useState<{ ruleId: string; message: string } | undefined>();
 
   useEffect(() => {
-    void loadConfig().then(setConfig);
+    const stopConfig = watchConfig(setConfig);
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area === 'session' && CURRENT_KEY in changes) {
         const parsed = CurrentPageSchema.safeParse(changes[CURRENT_KEY]?.newValue);
         setCurrent(parsed.success ? parsed.data : null);
       }
-      if (area === 'managed' || (area === 'local' && 'settings' in changes)) void loadConfig().then(setConfig);
     };
     browser.storage.onChanged.addListener(onChanged);
     void browser.storage.session.get(CURRENT_KEY).then((s) => {
@@ -52,6 +43,7 @@ export function SidePanelApp() {
     // Countdowns move with the clock: re-evaluate each minute.
     const tick = setInterval(() => setNow(Date.now()), 60_000);
     return () => {
+      stopConfig();
       browser.storage.onChanged.removeListener(onChanged);
       clearInterval(tick);
     };
@@ -66,33 +58,30 @@ export function SidePanelApp() {
 
   useEffect(() => {
     setStored(undefined);
+    setAcks([]);
     if (!key) return undefined;
-    // liveQuery: the panel updates as soon as the background stores a new read.
-    const subscription = liveQuery(() => getStored(db, key)).subscribe({ next: setStored, error: () => setStored(undefined) });
-    return () => subscription.unsubscribe();
+    // liveQuery: the panel updates as soon as the background stores a new read, or an acknowledgement changes.
+    const records = liveQuery(() => getStored(db, key)).subscribe({ next: setStored, error: () => setStored(undefined) });
+    const acknowledged = liveQuery(() => acknowledgementsFor(db, key)).subscribe({ next: setAcks, error: () => setAcks([]) });
+    return () => {
+      records.unsubscribe();
+      acknowledged.unsubscribe();
+    };
   }, [key]);
 
-  const pack = config ? getPack(config.settings.packId) : undefined;
-  const sections = useMemo(() => (config ? factSections(config.fieldMap) : new Map()), [config]);
-  const evaluation = useMemo(() => {
-    if (!config || !pack || !stored) return null;
-    const params = resolveParams(pack, config.settings.packParams);
-    const result = evaluate(stored.record, pack, new Date(now), {
-      calendar: calendarFor(config.holidayDates),
-      // Rules needing a fact this case system never shows are "not checked with this case system".
-      reads: mapReads(config.fieldMap),
-      ...(params.ok ? { params: params.params } : {}),
-    });
-    // Point each step at the part of this council's form where its field is, when the map says.
-    const place = <T extends Finding | CountdownResult>(f: T): T =>
-      f.field ? { ...f, section: sectionOfFact(sections, f.field) ?? f.section } : f;
-    return {
-      ...result,
-      findings: result.findings.map(place),
-      countdowns: result.countdowns.map(place),
-      ready: { ...result.ready, blocking: result.ready.blocking.map(place), expected: result.ready.expected.map(place) },
-    };
-  }, [config, pack, stored, now, sections]);
+  const setup = useMemo(() => (config ? setupFor(config) : null), [config]);
+  const evaluation = useMemo(
+    () => (setup && stored ? runChecks(setup, stored.record, now, acks) : null),
+    [setup, stored, now, acks],
+  );
+  const timeline = useMemo(
+    () => (setup && stored && evaluation ? clockTimeline(stored.record.dates?.referral, evaluation.countdowns, evaluation.today, setup.calendar) : null),
+    [setup, stored, evaluation],
+  );
+  const actions = useMemo(
+    () => (key && config ? acknowledgementActions(db, key, config.settings.role, () => evaluation?.today ?? new Date().toISOString().slice(0, 10)) : undefined),
+    [key, config, evaluation?.today],
+  );
 
   // A page may show several sections: each of them is open.
   const openSections = current?.sections ?? (current?.section ? [current.section] : []);
@@ -128,11 +117,14 @@ export function SidePanelApp() {
     <div data-panel-status={status} data-assessment={current?.assessmentId ?? ''} data-section={current?.section ?? ''}>
     <Panel
       evaluation={evaluation}
+      timeline={timeline}
+      acknowledgements={actions}
+      onOpenCaseload={openCaseload}
       currentSection={current?.section}
       openSections={openSections}
       status={status}
       assessmentLabel={current?.assessmentId}
-      packName={pack?.name ?? ''}
+      packName={setup?.pack.name ?? ''}
       view={view}
       onViewChange={setView}
       onShowMe={(f) => void onShowMe(f)}

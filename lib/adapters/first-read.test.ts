@@ -12,6 +12,7 @@ import { readElement as readWith, type ReadResult } from './read';
 import { bodyRows as bodyRowsWith, cellAt as cellAtWith, columnOf as columnOfWith, columnsNamed as columnsNamedWith } from './tables';
 import { norm, ownText, tidy } from './text';
 import type { Raw } from './values';
+import { propertyRuns } from '../../tests/support/sizing';
 
 // Each read has its own memo; startRead() begins a new one, as a read that cannot reuse the last one's structure does.
 let memo = new PageMemo();
@@ -56,7 +57,7 @@ describe('tidy', () => {
       fc.property(fc.oneof(fc.string(), fc.array(awkward, { maxLength: 12 }).map((a) => a.join('')), fc.string({ unit: 'grapheme' })), (text) => {
         expect(tidy(text)).toBe(plainTidy(text));
       }),
-      { numRuns: 3000 },
+      { numRuns: propertyRuns(3000) },
     );
   });
 
@@ -204,7 +205,7 @@ describe('reading an element', () => {
           }
         }
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(100) },
     );
   }, SLOW);
 
@@ -259,7 +260,7 @@ describe('table geometry', () => {
         for (let col = -1; col < 12; col++) expect(cellAt(row, col)).toBe(plainCellAt(row, col));
         for (const c of Array.from(row.children)) expect(columnOf(c)).toBe(plainColumnOf(c));
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(100) },
     );
   }, SLOW);
 
@@ -291,7 +292,7 @@ describe('table geometry', () => {
         expect(bodyRows(table)).toEqual(want);
         for (const name of ['Role', 'Name']) expect(columnsNamed(table, name)).toEqual(plainColumns(table, name));
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(100) },
     );
   }, SLOW);
 

@@ -47,11 +47,12 @@ export function londonDate(moment: Date): string {
  * The day in England a date or date-time falls on. A date-time may carry any offset
  * (e.g. `Z` in summer), so its own date part can be the day before England's.
  */
-function englishDay(value: string): string {
+export function englishDay(value: string): string {
   return value.length > 10 ? londonDate(new Date(value)) : datePart(value);
 }
 
-function describeChild(child: Child, index: number, today: string): string {
+/** "TC (subject child), aged 8" or "Child 1 (subject child), unborn": never a name. */
+export function describeChild(child: Child, index: number, today: string): string {
   const name = child.initials ? child.initials : `Child ${index + 1}`;
   const age = ageInYears(child, today);
   const ageText = age === undefined ? '' : age < 0 ? ', unborn' : age === 0 ? ', under 1' : `, aged ${age}`;
@@ -140,10 +141,19 @@ function evaluateCountdown<P>(rule: CountdownRule<P>, ctx: RuleContext<P>): Coun
     };
     if (note) result.calendarNote = note;
 
+    if (clock.detail) result.detail = clock.detail;
     if (typeof clock.met === 'string') {
       result.metOn = clock.met;
-      // Seen or completed on the due day counts as on time: the record holds dates, not times.
-      result.status = englishDay(clock.met) <= dueDay ? 'met-on-time' : 'met-late';
+      // A clock-time deadline met at a known moment is judged to the minute; otherwise by the
+      // day (a clock-time rule only passes a plain date that is not on its due day).
+      result.status =
+        dueIsTime && clock.met.length > 10
+          ? Date.parse(clock.met) <= Date.parse(due)
+            ? 'met-on-time'
+            : 'met-late'
+          : englishDay(clock.met) <= dueDay
+            ? 'met-on-time'
+            : 'met-late';
       return result;
     }
     const daysLeft = cal.workingDaysBetween(ctx.today, dueDay);
@@ -161,7 +171,7 @@ function evaluateCountdown<P>(rule: CountdownRule<P>, ctx: RuleContext<P>): Coun
     if (clock.met === undefined) {
       // We have not yet seen the page that says whether this was done: never claim it is overdue.
       if (result.status === 'overdue') result.status = 'unknown';
-      result.detail = 'Not read yet whether this has been done.';
+      result.detail = clock.detail ?? 'Not read yet whether this has been done.';
     }
     return result;
   } catch (error) {
@@ -220,7 +230,8 @@ export function readiness(record: AssessmentRecord, findings: Finding[], countdo
   // Steps the case system cannot show are listed on their own ("not checked with this case system"), not as blocking.
   const blocking: Array<Finding | CountdownResult> = findings.filter((f) => f.severity === 'required' && OPEN.has(f.status) && !f.notCheckedHere);
   if (!reasonRecorded) {
-    for (const c of countdowns) if (c.status === 'overdue' || c.status === 'met-late') blocking.push(c);
+    // Only a required deadline blocks: a Practice Trigger's date or a guide ("as a guide") never does.
+    for (const c of countdowns) if (c.severity === 'required' && (c.status === 'overdue' || c.status === 'met-late')) blocking.push(c);
   }
   const expected = findings.filter((f) => f.severity === 'expected' && OPEN.has(f.status) && !f.notCheckedHere);
   return { ready: blocking.length === 0, blocking, expected };
