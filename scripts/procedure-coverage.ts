@@ -177,7 +177,7 @@ export const OBLIGATIONS: Obligation[] = [
   { pack: 'hertfordshire', section: "9", quote: "The impact of what is happening to the child is clearly identified", rules: ["hertfordshire/analysis-completed"] },
   { pack: 'hertfordshire', section: "10", quote: "Assessments of children in such cases should consider whether wider environmental factors are undermining effective intervention", rules: ["hertfordshire/risk-outside-home"] },
   { pack: 'national', section: "WT 2023 ch. 4", quote: "Initial child protection conference within 15 working days of the strategy discussion at which section 47 enquiries were initiated", rules: ["national/icpc-15-working-days"], reason: "Working Together to Safeguard Children 2023, chapter 4, as summarised here; the text is not held in this repository, so the paragraph number and exact words cannot be checked here." },
-  { pack: 'national', section: "CIN census", quote: "Assessment authorisation date and factors identified at the end of assessment, as census codes", rules: ["national/cin-census-at-assessment-end"], reason: "Department for Education children in need census guide; the guide is not held here, so its edition and the full code list cannot be checked here. Codes named in messages: 3A, 21, 24A." },
+  { pack: 'national', section: "CIN census", quote: "Factors identified at the end of assessment, as census codes; the assessment's end is its authorisation date", rules: ["national/cin-census-at-assessment-end"], reason: "Department for Education children in need census guide; the guide is not held here, so its edition and the full code list cannot be checked here. Codes named in messages: 3A, 21, 24A." },
 ];
 
 type AnyRule = Rule<never>;
