@@ -11,6 +11,7 @@ import { jsonPath } from '../model/json-path';
 
 export { jsonPath };
 import { compileFormat, isKnownTimeZone } from './date-format';
+import { unsafeRegexReason } from './regex-check';
 
 export const FIELD_MAP_FORMAT = 'assessment-companion/field-map/v1' as const;
 
@@ -612,11 +613,13 @@ function suggestParse(fact: string): string {
 function checkPattern(source: string, at: (string | number)[], errors: MapError[]): void {
   const groups = regexGroups(source);
   if (groups === undefined) errors.push({ path: jsonPath(at), message: 'not a valid regular expression' });
+  else if (unsafeRegexReason(source)) errors.push({ path: jsonPath(at), message: unsafeRegexReason(source) ?? '' });
   else if (groups < 1) errors.push({ path: jsonPath(at), message: 'expected a regular expression with one capture group ( … ) around the part to keep' });
 }
 
 function checkRegex(source: string, at: (string | number)[], errors: MapError[]): void {
   if (regexGroups(source) === undefined) errors.push({ path: jsonPath(at), message: 'not a valid regular expression' });
+  else if (unsafeRegexReason(source)) errors.push({ path: jsonPath(at), message: unsafeRegexReason(source) ?? '' });
 }
 
 function checkLocatorRegex(loc: Locator, at: (string | number)[], errors: MapError[]): void {
@@ -691,6 +694,8 @@ export function validateFieldMap(input: unknown): ValidateResult {
   const declared = new Set(map.sections.map((s) => s.id));
 
   checkRegex(map.page.url, ['page', 'url'], errors);
+  if (map.workTray) checkRegex(map.workTray.url, ['workTray', 'url'], errors);
+  if (map.workTray?.assessmentId.pattern !== undefined) checkPattern(map.workTray.assessmentId.pattern, ['workTray', 'assessmentId', 'pattern'], errors);
   checkIdSource(map.page.assessmentId, ['page', 'assessmentId'], errors);
   checkIdSource(map.page.personId, ['page', 'personId'], errors);
   map.sections.forEach((s, i) => {
