@@ -4,23 +4,21 @@ import { browser } from 'wxt/browser';
 import { Panel } from '../../components/Panel';
 import { CompanionDb, getStored, recordKey, type StoredRecord } from '../../lib/store';
 import { CurrentPageSchema, type CurrentPage } from '../../lib/messages';
-import { CURRENT_KEY, calendarFor } from '../../lib/background/service';
-import { activeConfig, type ActiveConfig } from '../../lib/background/config';
+import { calendarFor } from '../../lib/background/service';
+import { configChanged, fieldMapInUse, followedPageKey, loadActiveConfig, type ActiveConfig } from '../../lib/config';
 import { evaluate, getPack, resolveParams, type Finding, type CountdownResult } from '../../lib/rules';
 import { FORM_SECTION_NAMES } from '../../lib/model';
 import { factSections, sectionOfFact } from '../../lib/adapters/fact-sections';
 
 const db = new CompanionDb();
 
-async function loadConfig(): Promise<ActiveConfig> {
-  const local = await browser.storage.local.get('settings');
-  let managed: unknown = {};
-  try {
-    managed = await browser.storage.managed.get(null);
-  } catch {
-    managed = {};
-  }
-  return activeConfig(local.settings, managed);
+const loadConfig = (): Promise<ActiveConfig> => loadActiveConfig(browser.storage);
+
+/** The session key of the page this panel follows: the active tab of its own window (lib/config/keys.ts). */
+async function followedKey(): Promise<string> {
+  const ownTab = await browser.tabs.getCurrent().catch(() => undefined);
+  const ownWindow = await browser.windows?.getCurrent().catch(() => undefined);
+  return followedPageKey(location.search, ownWindow?.id, ownTab !== undefined);
 }
 
 /** The side panel: follows the case page the worker is on and shows what the procedure still needs. */
@@ -36,16 +34,19 @@ export function SidePanelApp() {
 
   useEffect(() => {
     void loadConfig().then(setConfig);
+    let followed: string | undefined;
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'session' && CURRENT_KEY in changes) {
-        const parsed = CurrentPageSchema.safeParse(changes[CURRENT_KEY]?.newValue);
+      if (area === 'session' && followed !== undefined && followed in changes) {
+        const parsed = CurrentPageSchema.safeParse(changes[followed]?.newValue);
         setCurrent(parsed.success ? parsed.data : null);
       }
-      if (area === 'managed' || (area === 'local' && 'settings' in changes)) void loadConfig().then(setConfig);
+      if (configChanged(changes, area)) void loadConfig().then(setConfig);
     };
     browser.storage.onChanged.addListener(onChanged);
-    void browser.storage.session.get(CURRENT_KEY).then((s) => {
-      const parsed = CurrentPageSchema.safeParse(s[CURRENT_KEY]);
+    void followedKey().then(async (key) => {
+      followed = key;
+      const s = await browser.storage.session.get(key);
+      const parsed = CurrentPageSchema.safeParse(s[key]);
       if (parsed.success) setCurrent(parsed.data);
     });
     // Countdowns move with the clock: re-evaluate each minute.
@@ -133,6 +134,7 @@ export function SidePanelApp() {
       onPrint={() => window.print()}
       lastReadAt={stored ? new Date(stored.updatedAt).toISOString() : undefined}
     />
+    {config ? <p class="field-map-in-use" data-field-map={config.fieldMapSource}>{fieldMapInUse(config)}</p> : null}
     </div>
   );
 }

@@ -27,7 +27,7 @@ describe('a field map pattern that could hang the page is refused where the map 
 
   it('in a match: "regex" locator', () => {
     const map = clone();
-    const entry = map.fields[0]!;
+    const entry = map.fields![0]!;
     entry.find = { label: '^(a|a)*!$', match: 'regex' };
     expect(problemsAt(map).find((p) => p.startsWith('$.fields[0].find.label:'))).toMatch(/very long time/);
   });

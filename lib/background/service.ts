@@ -8,12 +8,15 @@ import { evaluate, getPack, resolveParams } from '../rules';
 import { createCalendar, formatDateTime, formatLongDate, type WorkingDayCalendar } from '../calendar';
 import type { Settings } from '../settings';
 import type { FactUpdate } from '../model';
+import { CURRENT_KEY, currentPageKey, tabPageKey } from '../config/keys';
+
+export { CURRENT_KEY };
 
 export interface Sender {
   id?: string;
   url?: string;
   origin?: string;
-  tab?: { id?: number; windowId?: number };
+  tab?: { id?: number; windowId?: number; active?: boolean };
   frameId?: number;
 }
 
@@ -56,8 +59,6 @@ export function originAllowed(url: string | undefined, patterns: readonly string
   });
 }
 
-export const CURRENT_KEY = 'currentPage';
-const pageKey = (tabId: number) => `page:${tabId}`;
 
 export type HandleResult = { ok: true; reply?: unknown } | { ok: false; error: string };
 
@@ -84,7 +85,7 @@ export async function handleContentMessage(deps: ServiceDeps, message: unknown, 
       now,
     });
     if (tabId !== undefined && msg.topFrame) {
-      await setCurrent(deps, {
+      await setCurrent(deps, sender, {
         tabId,
         ...(sender.tab?.windowId !== undefined ? { windowId: sender.tab.windowId } : {}),
         state: 'assessment',
@@ -98,7 +99,7 @@ export async function handleContentMessage(deps: ServiceDeps, message: unknown, 
   }
   if (msg.type === 'page') {
     if (tabId !== undefined) {
-      await setCurrent(deps, {
+      await setCurrent(deps, sender, {
         tabId,
         ...(sender.tab?.windowId !== undefined ? { windowId: sender.tab.windowId } : {}),
         state: msg.state,
@@ -116,15 +117,36 @@ export async function handleContentMessage(deps: ServiceDeps, message: unknown, 
   return { ok: true, reply: { badges } };
 }
 
-async function setCurrent(deps: ServiceDeps, page: CurrentPage): Promise<void> {
-  await deps.session.set({ [CURRENT_KEY]: page, [pageKey(page.tabId)]: page });
+/**
+ * Keeps what a tab shows; the panel of the tab's window follows it only while it is the
+ * tab the worker is looking at (a tab loading behind another, or in another window, never
+ * takes the panel away from the case on screen).
+ */
+async function setCurrent(deps: ServiceDeps, sender: Sender, page: CurrentPage): Promise<void> {
+  const items: Record<string, unknown> = { [tabPageKey(page.tabId)]: page };
+  if (sender.tab?.active === true) {
+    items[CURRENT_KEY] = page;
+    if (page.windowId !== undefined) items[currentPageKey(page.windowId)] = page;
+  }
+  await deps.session.set(items);
 }
 
-/** When the worker switches tab, the panel follows the case page in that tab. */
-export async function tabActivated(deps: ServiceDeps, tabId: number): Promise<void> {
-  const stored = await deps.session.get(pageKey(tabId));
-  const page = stored[pageKey(tabId)] as CurrentPage | undefined;
-  if (page) await deps.session.set({ [CURRENT_KEY]: { ...page, at: deps.now?.() ?? Date.now() } });
+/** When the worker switches tab, that window's panel follows the case page in it, or shows none. */
+export async function tabActivated(deps: ServiceDeps, tabId: number, windowId?: number): Promise<void> {
+  const stored = await deps.session.get(tabPageKey(tabId));
+  const found = stored[tabPageKey(tabId)] as CurrentPage | undefined;
+  const page = found ? { ...found, ...(windowId !== undefined ? { windowId } : {}), at: deps.now?.() ?? Date.now() } : null;
+  const items: Record<string, unknown> = {};
+  if (windowId !== undefined) items[currentPageKey(windowId)] = page;
+  if (page) items[CURRENT_KEY] = page;
+  if (Object.keys(items).length > 0) await deps.session.set(items);
+}
+
+/** When the worker moves to another window, a panel opened as a page (not beside a window) follows that window's case. */
+export async function windowFocused(deps: ServiceDeps, windowId: number): Promise<void> {
+  const stored = await deps.session.get(currentPageKey(windowId));
+  const page = stored[currentPageKey(windowId)];
+  if (page) await deps.session.set({ [CURRENT_KEY]: page });
 }
 
 const STATE_WORDS: Record<string, string> = {

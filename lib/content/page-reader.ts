@@ -25,7 +25,8 @@ export interface ReaderDeps {
   maxWaitMs?: number;
 }
 
-export const ACTIVE_MAP_KEY = 'activeFieldMap';
+import { ACTIVE_MAP_KEY } from '../config/keys';
+export { ACTIVE_MAP_KEY };
 const NOTE_ID = 'assessment-companion-reconnect-note';
 
 // Attributes that carry a control's value: a change to one is a change of value, not of the
