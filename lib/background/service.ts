@@ -82,6 +82,9 @@ export async function handleContentMessage(deps: ServiceDeps, message: unknown, 
       facts: msg.facts as FactUpdate[],
       provenance: msg.provenance,
       notFound: msg.notFound.map((n) => n.fact),
+      ...(msg.complete !== undefined ? { complete: msg.complete } : {}),
+      ...(msg.gone ? { gone: msg.gone } : {}),
+      ...(msg.cut ? { cut: msg.cut } : {}),
       now,
     });
     if (tabId !== undefined && msg.topFrame) {

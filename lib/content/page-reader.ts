@@ -5,6 +5,7 @@
  */
 import { ReadCache, extract, identifyPage, locateField, readWorkTray } from '../adapters/extractor';
 import { showTrayBadges } from './tray-badges';
+import { cutToLimits, diffFacts, provenanceOf, READ_LIMITS, type LastRead } from './fact-diff';
 import type { FieldMap } from '../adapters/field-map-schema';
 import bundledMap from '../adapters/maps/lcs-demo.json';
 
@@ -80,6 +81,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let firstChangeAt = 0;
   let lastSent = '';
+  let lastFacts: LastRead | undefined;
   let stopped = false;
   let reads = 0;
   // What the last read learnt about the page's structure; dropped when the structure changes.
@@ -122,10 +124,14 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     }
     // The subject's person id may sit in a frame of this page (only then look there too).
     const personId = result.personId ?? (win.length > 0 && map.page.personId ? identifyPage(doc, url, map)?.personId : undefined);
-    // Only send what changed: typing that does not change a fact costs nothing more.
-    const signature = JSON.stringify([result.assessmentId, result.section, result.facts]);
-    if (signature === lastSent) return;
-    lastSent = signature;
+    // Only send what changed since this page's last read (lib/content/fact-diff.ts).
+    const pagePath = win.location.pathname.slice(0, READ_LIMITS.pagePath);
+    const readKey = `facts:${result.assessmentId}:${result.section ?? ''}:${pagePath}`;
+    const diff = diffFacts(lastSent === readKey ? lastFacts : undefined, result.facts);
+    if (!diff.complete && diff.changed.length === 0 && diff.gone.length === 0) return;
+    lastSent = readKey;
+    lastFacts = diff.next;
+    const sized = cutToLimits(diff.changed, result.notFound);
     send({
       type: 'facts',
       caseSystem: map.caseSystem,
@@ -133,11 +139,14 @@ export function startPageReader(deps: ReaderDeps): PageReader {
       assessmentId: result.assessmentId,
       ...(personId ? { personId } : {}),
       ...(result.section ? { section: result.section } : {}),
-      pagePath: win.location.pathname,
+      pagePath,
       topFrame: isTop,
-      facts: result.facts,
-      provenance: result.provenance,
-      notFound: result.notFound,
+      facts: sized.facts,
+      provenance: provenanceOf(result.provenance, sized.facts),
+      notFound: sized.notFound,
+      complete: diff.complete,
+      ...(diff.gone.length > 0 ? { gone: diff.gone.slice(0, READ_LIMITS.gone) } : {}),
+      ...(sized.cut ? { cut: sized.cut } : {}),
     });
   };
 

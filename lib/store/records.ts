@@ -1,4 +1,4 @@
-import { applyFacts, emptyRecord, parseRecord, type FactUpdate, type FormSection, type Provenance } from '../model';
+import { applyFacts, emptyRecord, parseFactPath, parseRecord, withoutFact, type AssessmentRecord, type FactUpdate, type FormSection, type Provenance } from '../model';
 import type { CompanionDb } from './db';
 import { StoredRecordSchema, type StoredRecord } from './schema';
 
@@ -15,6 +15,12 @@ export interface MergeInput {
   facts: readonly FactUpdate[];
   provenance: Record<string, Provenance>;
   notFound?: readonly string[];
+  /** True when `facts` is every fact the page shows; false when only what changed since its last read. */
+  complete?: boolean;
+  /** Paths the page showed at its last read and no longer does. */
+  gone?: readonly string[];
+  /** How much a read over the size limits left out. */
+  cut?: { facts: number; notFound: number };
   now: number;
 }
 
@@ -33,14 +39,30 @@ export async function mergeFacts(db: CompanionDb, input: MergeInput): Promise<Me
   const key = recordKey(input.caseSystem, input.assessmentId);
   return db.transaction('rw', db.records, async () => {
     const existing = await db.records.get(key);
-    const base = existing?.record ?? emptyRecord(input.caseSystem, input.assessmentId);
-    const updates: FactUpdate[] = [...input.facts];
-    if (input.personId && base.personId === undefined) updates.push({ path: 'personId', value: input.personId });
+    const previous = existing?.record ?? emptyRecord(input.caseSystem, input.assessmentId);
+    // A newer read of a fact wins: a read taken before the one stored never overwrites it.
+    const updates: FactUpdate[] = input.facts.filter((f) => !olderThanStored(previous, f.path, input.provenance[f.path]));
+    if (input.personId && previous.personId === undefined) updates.push({ path: 'personId', value: input.personId });
+    const pageFacts = { ...(existing?.pageFacts ?? {}) };
+    const shownBefore = pageFacts[input.pagePath] ?? [];
+    const shownNow = input.complete === false
+      ? [...new Set([...shownBefore.filter((p) => !(input.gone ?? []).includes(p)), ...input.facts.map((f) => f.path)])]
+      : input.complete === true
+        ? input.facts.map((f) => f.path)
+        : [...new Set([...shownBefore, ...input.facts.map((f) => f.path)])];
+    pageFacts[input.pagePath] = shownNow.slice(0, 5000);
+    // A fact this page showed and no longer does goes back to not-read-yet, unless another page has read it since.
+    const nowShown = new Set(shownNow);
+    const gone = shownBefore.filter((p) => !nowShown.has(p) && previous.provenance?.[p]?.page === input.pagePath);
+    const base = removeFacts(previous, gone);
     const { record, rejected } = applyFacts(base, updates, input.provenance);
     const checked = parseRecord(record);
     if (!checked.ok) throw new Error(`merged record fails the schema: ${checked.problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
     const notFound = { ...(existing?.notFound ?? {}) };
     if (input.notFound) notFound[input.pagePath] = [...input.notFound].slice(0, 500);
+    const cut = { ...(existing?.cut ?? {}) };
+    if (input.cut) cut[input.pagePath] = input.cut;
+    else if (input.complete !== false) delete cut[input.pagePath];
     const stored: StoredRecord = {
       key,
       caseSystem: input.caseSystem,
@@ -49,13 +71,46 @@ export async function mergeFacts(db: CompanionDb, input: MergeInput): Promise<Me
       createdAt: existing?.createdAt ?? input.now,
       updatedAt: input.now,
       notFound,
+      pageFacts,
     };
+    if (Object.keys(cut).length > 0) stored.cut = cut;
     if (input.section) stored.lastSection = input.section;
     const changed = !existing || JSON.stringify(existing.record) !== JSON.stringify(checked.record);
     // An unchanged read still refreshes updatedAt (retention counts from the last visit).
     await db.records.put(StoredRecordSchema.parse(stored));
     return { stored, rejected, changed };
   });
+}
+
+function olderThanStored(record: AssessmentRecord, path: string, incoming: Provenance | undefined): boolean {
+  const stored = record.provenance?.[path]?.readAt;
+  return stored !== undefined && incoming !== undefined && Date.parse(incoming.readAt) < Date.parse(stored);
+}
+
+/**
+ * The record without facts a page no longer shows (and their provenance). A person left
+ * with no facts at all (every page that listed them no longer does) is removed.
+ */
+export function removeFacts(record: AssessmentRecord, paths: readonly string[]): AssessmentRecord {
+  if (paths.length === 0) return record;
+  let next = record;
+  const touched = new Set<string>();
+  for (const path of paths) {
+    const parsed = parseFactPath(path);
+    if (!parsed) continue;
+    next = withoutFact(next, path);
+    if (parsed.group && parsed.personId) touched.add(`${parsed.group}:${parsed.personId}`);
+  }
+  const provenance = { ...(next.provenance ?? {}) };
+  for (const path of paths) delete provenance[path];
+  next = { ...next, provenance };
+  for (const group of ['children', 'adults'] as const) {
+    const people = next[group];
+    if (!people) continue;
+    const kept = people.filter((p) => !(touched.has(`${group}:${p.id}`) && Object.keys(p).every((k) => k === 'id')));
+    if (kept.length !== people.length) next = { ...next, [group]: kept };
+  }
+  return next;
 }
 
 export async function getStored(db: CompanionDb, key: string): Promise<StoredRecord | undefined> {
