@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { Panel } from '../../components/Panel';
-import { CompanionDb, getStored, recordKey, type StoredRecord } from '../../lib/store';
+import { CompanionDb, getStored, recordKey, recordNotes, type StoredRecord } from '../../lib/store';
 import { CurrentPageSchema, type CurrentPage } from '../../lib/messages';
 import { calendarFor } from '../../lib/background/service';
 import { configChanged, fieldMapInUse, followedPageKey, loadActiveConfig, type ActiveConfig } from '../../lib/config';
@@ -134,6 +134,9 @@ export function SidePanelApp() {
       onPrint={() => window.print()}
       lastReadAt={stored ? new Date(stored.updatedAt).toISOString() : undefined}
     />
+    {recordNotes(stored).map((note) => (
+      <p class="record-note" data-record-note key={note}>{note}</p>
+    ))}
     {config ? <p class="field-map-in-use" data-field-map={config.fieldMapSource}>{fieldMapInUse(config)}</p> : null}
     </div>
   );

@@ -1,3 +1,4 @@
 export * from './db';
 export * from './schema';
 export * from './records';
+export * from './notes';

@@ -1,6 +1,7 @@
 import { applyFacts, emptyRecord, parseFactPath, parseRecord, withoutFact, type AssessmentRecord, type FactUpdate, type FormSection, type Provenance } from '../model';
 import type { CompanionDb } from './db';
 import { StoredRecordSchema, type StoredRecord } from './schema';
+import { salvageRow } from './salvage';
 
 export function recordKey(caseSystem: string, assessmentId: string): string {
   return `${caseSystem}:${assessmentId}`;
@@ -38,7 +39,9 @@ export interface MergeResult {
 export async function mergeFacts(db: CompanionDb, input: MergeInput): Promise<MergeResult> {
   const key = recordKey(input.caseSystem, input.assessmentId);
   return db.transaction('rw', db.records, async () => {
-    const existing = await db.records.get(key);
+    // A row failing the schema is salvaged (./salvage.ts), never allowed to block the assessment.
+    const raw = await db.records.get(key);
+    const existing = raw === undefined ? undefined : salvageRow(raw, input.now);
     const previous = existing?.record ?? emptyRecord(input.caseSystem, input.assessmentId);
     // A newer read of a fact wins: a read taken before the one stored never overwrites it.
     const updates: FactUpdate[] = input.facts.filter((f) => !olderThanStored(previous, f.path, input.provenance[f.path]));
@@ -68,12 +71,13 @@ export async function mergeFacts(db: CompanionDb, input: MergeInput): Promise<Me
       caseSystem: input.caseSystem,
       assessmentId: input.assessmentId,
       record: checked.record,
-      createdAt: existing?.createdAt ?? input.now,
+      createdAt: Math.min(existing?.createdAt ?? input.now, input.now),
       updatedAt: input.now,
       notFound,
       pageFacts,
     };
     if (Object.keys(cut).length > 0) stored.cut = cut;
+    if (existing?.salvaged) stored.salvaged = existing.salvaged;
     if (input.section) stored.lastSection = input.section;
     const changed = !existing || JSON.stringify(existing.record) !== JSON.stringify(checked.record);
     // An unchanged read still refreshes updatedAt (retention counts from the last visit).
@@ -115,24 +119,29 @@ export function removeFacts(record: AssessmentRecord, paths: readonly string[]):
 
 export async function getStored(db: CompanionDb, key: string): Promise<StoredRecord | undefined> {
   const row = await db.records.get(key);
-  if (!row) return undefined;
-  const parsed = StoredRecordSchema.safeParse(row);
-  return parsed.success ? parsed.data : undefined;
+  return row ? salvageRow(row, Date.now()) : undefined;
 }
 
 export async function getStoredMany(db: CompanionDb, keys: readonly string[]): Promise<StoredRecord[]> {
   const rows = await db.records.bulkGet([...keys]);
+  const now = Date.now();
   return rows.flatMap((row) => {
-    if (!row) return [];
-    const parsed = StoredRecordSchema.safeParse(row);
-    return parsed.success ? [parsed.data] : [];
+    const salvaged = row ? salvageRow(row, now) : undefined;
+    return salvaged ? [salvaged] : [];
   });
 }
 
-/** Deletes records not visited within the retention period. Returns how many went. */
+/**
+ * Deletes records not visited within the retention period. Returns how many went. A read
+ * time later than now (written while the clock was set fast) is brought back to now
+ * first, so such a record is kept at most the retention period from today.
+ */
 export async function deleteExpired(db: CompanionDb, retentionDays: number, now: number): Promise<number> {
   const cutoff = now - retentionDays * 24 * 60 * 60 * 1000;
-  return db.records.where('updatedAt').below(cutoff).delete();
+  return db.transaction('rw', db.records, async () => {
+    await db.records.where('updatedAt').above(now).modify({ updatedAt: now });
+    return db.records.where('updatedAt').below(cutoff).delete();
+  });
 }
 
 export async function clearAll(db: CompanionDb): Promise<void> {

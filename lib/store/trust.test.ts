@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CompanionDb } from './db';
-import { getStored, mergeFacts, type MergeInput } from './records';
+import { deleteExpired, getStored, mergeFacts, type MergeInput } from './records';
 import { readFact } from '../model';
 
 let n = 0;
@@ -101,5 +101,40 @@ describe('big reads', () => {
     expect((await getStored(db, 'lcs-demo:SA-1'))?.cut?.[page]).toEqual({ facts: 12, notFound: 0 });
     await mergeFacts(db, read({ 'dates.referral': '2026-09-01' }, 2, { complete: true }));
     expect((await getStored(db, 'lcs-demo:SA-1'))?.cut).toBeUndefined();
+  });
+});
+
+describe('stored data never blocks', () => {
+  const badRow = (db: CompanionDb, updatedAt = Date.parse(at(0))) =>
+    db.records.put({
+      key: 'lcs-demo:SA-1',
+      caseSystem: 'lcs-demo',
+      assessmentId: 'SA-1',
+      // A newer version's row: a field this version does not know, and a value it cannot read.
+      record: { schema: 'single-assessment/v1', caseSystem: 'lcs-demo', assessmentId: 'SA-1', dates: { referral: '2026-09-01', assessmentDecision: 'soon' }, futureThing: { x: 1 } },
+      createdAt: 1,
+      updatedAt,
+      somethingNew: true,
+    } as never);
+
+  it('a row failing the schema is salvaged with its valid facts, and the next read merges into it', async () => {
+    const db = freshDb();
+    await badRow(db);
+    const shown = await getStored(db, 'lcs-demo:SA-1');
+    expect(shown?.record.dates?.referral).toBe('2026-09-01');
+    expect(shown?.salvaged?.dropped).toEqual(expect.arrayContaining(['dates.assessmentDecision', 'futureThing.x']));
+    await mergeFacts(db, read({ 'household.interpreterNeeded': true }, 1));
+    const r = await getStored(db, 'lcs-demo:SA-1');
+    expect(r?.record.dates?.referral).toBe('2026-09-01');
+    expect(readFact(r!.record, 'household.interpreterNeeded')).toBe(true);
+    expect(r?.salvaged?.dropped).toContain('dates.assessmentDecision');
+  });
+
+  it('retention never trusts a read time later than now', async () => {
+    const db = freshDb();
+    const now = Date.parse(at(0));
+    await badRow(db, Date.parse('2036-01-01T00:00:00Z'));
+    expect(await deleteExpired(db, 30, now)).toBe(0);
+    expect(await deleteExpired(db, 30, now + 31 * 24 * 60 * 60 * 1000)).toBe(1);
   });
 });
