@@ -19,6 +19,8 @@ export default defineConfig({
     description:
       'Checks a Single Assessment against your council’s procedure while you record it: missing steps, practice prompts and working-day deadlines.',
     permissions: ['storage', 'alarms', 'scripting'],
+    // Case work never happens in a private window; there the extension is not offered (PRIVACY.md).
+    incognito: 'not_allowed',
     host_permissions: DEMO_ORIGINS,
     ...(browser === 'firefox'
       ? {
