@@ -239,7 +239,8 @@ export function startPageReader(deps: ReaderDeps): PageReader {
   let framesTimer: ReturnType<typeof setTimeout> | undefined;
   const onFrameLoad = (event: Event): void => {
     const tag = (event.target as Element | null)?.tagName;
-    if ((tag !== 'IFRAME' && tag !== 'FRAME') || framesTimer !== undefined || stopped) return;
+    // A load event the page made up (not the browser's) is ignored: it made us re-inject 33 times a second.
+    if (!event.isTrusted || (tag !== 'IFRAME' && tag !== 'FRAME') || framesTimer !== undefined || stopped) return;
     framesTimer = setTimeout(() => {
       framesTimer = undefined;
       if (!stopped) send({ type: 'frames-loaded' });
