@@ -82,6 +82,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
   let firstChangeAt = 0;
   let lastSent = '';
   let lastFacts: LastRead | undefined;
+  let trayAtLoad: Set<string> | undefined;
   let stopped = false;
   let reads = 0;
   // What the last read learnt about the page's structure; dropped when the structure changes.
@@ -151,7 +152,11 @@ export function startPageReader(deps: ReaderDeps): PageReader {
   };
 
   /** On the work tray: a badge beside each assessment we hold a record for, with its next deadline. */
-  const workTray = (rows: ReturnType<typeof readWorkTray> & object): void => {
+  const workTray = (all: ReturnType<typeof readWorkTray> & object): void => {
+    // Badges only for the rows the case system showed at load: a script adding guessed rows learns nothing (tray-badges.ts).
+    trayAtLoad ??= new Set(all.map((r) => r.assessmentId));
+    const atLoad = trayAtLoad;
+    const rows = all.filter((r) => atLoad.has(r.assessmentId));
     const ids = rows.map((r) => r.assessmentId);
     const signature = `tray:${ids.join(',')}`;
     // Our own badges change the page: ask again only when the list itself changes.
