@@ -585,6 +585,10 @@ function checkEntry(ctx: EntryContext, errors: MapError[], known: ReadonlySet<st
       e(['parse', 'timeZone'], `unknown time zone "${entry.parse.timeZone}": expected a name like "Europe/London", "UTC" or an offset like "+01:00"`);
     }
     if ('pattern' in entry.parse && entry.parse.pattern !== undefined) checkPattern(entry.parse.pattern, [...at, 'parse', 'pattern'], errors);
+    // Privacy by construction: a list with neither could store whatever the page lists, names included.
+    if (entry.parse.type === 'list' && entry.parse.map === undefined && entry.parse.pattern === undefined) {
+      e(['parse'], 'a list without a "map" needs a "pattern" that picks out an id, e.g. "^(\\d+)$": otherwise names or other free text on the page could be stored');
+    }
   }
   if (entry.time) {
     if (entry.parse?.type !== 'datetime') e(['time'], 'time goes with parse "datetime"');

@@ -1,4 +1,4 @@
-import { applyFacts, emptyRecord, parseFactPath, parseRecord, withoutFact, type AssessmentRecord, type FactUpdate, type FormSection, type Provenance } from '../model';
+import { applyFacts, emptyRecord, parseFactPath, parseRecord, readFact, withoutFact, type AssessmentRecord, type FactUpdate, type FormSection, type Provenance } from '../model';
 import type { CompanionDb } from './db';
 import { StoredRecordSchema, type StoredRecord } from './schema';
 import { salvageRow } from './salvage';
@@ -58,7 +58,9 @@ export async function mergeFacts(db: CompanionDb, input: MergeInput): Promise<Me
     const nowShown = new Set(shownNow);
     const gone = shownBefore.filter((p) => !nowShown.has(p) && previous.provenance?.[p]?.page === input.pagePath);
     const base = removeFacts(previous, gone);
-    const { record, rejected } = applyFacts(base, updates, input.provenance);
+    const applied = applyFacts(base, updates, input.provenance);
+    const { rejected } = applied;
+    const record = householdIdsOnly(applied.record, rejected);
     const checked = parseRecord(record);
     if (!checked.ok) throw new Error(`merged record fails the schema: ${checked.problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
     const notFound = { ...(existing?.notFound ?? {}) };
@@ -84,6 +86,27 @@ export async function mergeFacts(db: CompanionDb, input: MergeInput): Promise<Me
     await db.records.put(StoredRecordSchema.parse(stored));
     return { stored, rejected, changed };
   });
+}
+
+/**
+ * Facts that list people hold only person ids of this assessment's household: anything
+ * else a page listed there (a name, a phone number) is dropped, never stored. Before the
+ * household has been read nothing can be checked, so nothing is kept until it has.
+ */
+const PERSON_ID_LISTS = ['consent.givenBy'] as const;
+
+function householdIdsOnly(record: AssessmentRecord, rejected: Array<{ path: string; reason: string }>): AssessmentRecord {
+  const ids = new Set([...(record.children ?? []), ...(record.adults ?? [])].map((p) => p.id));
+  let next = record;
+  for (const path of PERSON_ID_LISTS) {
+    const value = readFact(next, path);
+    if (!Array.isArray(value)) continue;
+    const kept = value.filter((id): id is string => typeof id === 'string' && ids.has(id));
+    if (kept.length === value.length) continue;
+    rejected.push({ path, reason: `${value.length - kept.length} item(s) are not person ids of this household` });
+    next = applyFacts(next, [{ path, value: kept }]).record;
+  }
+  return next;
 }
 
 function olderThanStored(record: AssessmentRecord, path: string, incoming: Provenance | undefined): boolean {

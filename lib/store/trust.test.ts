@@ -138,3 +138,12 @@ describe('stored data never blocks', () => {
     expect(await deleteExpired(db, 30, now + 31 * 24 * 60 * 60 * 1000)).toBe(1);
   });
 });
+
+describe('names can never be stored as people', () => {
+  it('consent.givenBy keeps only person ids of this household', async () => {
+    const db = freshDb();
+    await mergeFacts(db, read({ 'adults[200101].role': 'mother', 'children[200100].isSubject': true }, 1, { complete: true }));
+    await mergeFacts(db, read({ 'consent.givenBy': ['Ruby-Sample', 'Tom', '9434765919', '943-476-5919', '200101'] }, 2, { pagePath: '/assessment/SA-1/plan' }));
+    expect(readFact(await record(db), 'consent.givenBy')).toEqual(['200101']);
+  });
+});
