@@ -5,7 +5,7 @@ import { Panel } from '../../components/Panel';
 import { CompanionDb, getStored, recordKey, recordNotes, type StoredRecord } from '../../lib/store';
 import { CurrentPageSchema, type CurrentPage } from '../../lib/messages';
 import { calendarFor } from '../../lib/background/service';
-import { configChanged, fieldMapInUse, followedPageKey, loadActiveConfig, type ActiveConfig } from '../../lib/config';
+import { STORE_PROBLEM_KEY, configChanged, fieldMapInUse, followedPageKey, loadActiveConfig, type ActiveConfig } from '../../lib/config';
 import { evaluate, getPack, resolveParams, type Finding, type CountdownResult } from '../../lib/rules';
 import { FORM_SECTION_NAMES } from '../../lib/model';
 import { factSections, sectionOfFact } from '../../lib/adapters/fact-sections';
@@ -30,6 +30,7 @@ export function SidePanelApp() {
   const [view, setView] = useState<'worker' | 'manager'>(() =>
     new URLSearchParams(location.search).get('view') === 'manager' ? 'manager' : 'worker',
   );
+  const [storeFull, setStoreFull] = useState(false);
   const [showMeResult, setShowMeResult] = useState<{ ruleId: string; message: string } | undefined>();
 
   useEffect(() => {
@@ -41,7 +42,9 @@ export function SidePanelApp() {
         setCurrent(parsed.success ? parsed.data : null);
       }
       if (configChanged(changes, area)) void loadConfig().then(setConfig);
+      if (area === 'session' && STORE_PROBLEM_KEY in changes) setStoreFull(changes[STORE_PROBLEM_KEY]?.newValue === 'full');
     };
+    void browser.storage.session.get(STORE_PROBLEM_KEY).then((s) => setStoreFull(s[STORE_PROBLEM_KEY] === 'full'));
     browser.storage.onChanged.addListener(onChanged);
     void followedKey().then(async (key) => {
       followed = key;
@@ -134,6 +137,11 @@ export function SidePanelApp() {
       onPrint={() => window.print()}
       lastReadAt={stored ? new Date(stored.updatedAt).toISOString() : undefined}
     />
+    {storeFull ? (
+      <p class="record-note" data-record-note="store-full" role="alert">
+        The browser’s storage for Assessment Companion is full, so new reads are not being saved. Clear stored data in the options page, or ask IT.
+      </p>
+    ) : null}
     {recordNotes(stored).map((note) => (
       <p class="record-note" data-record-note key={note}>{note}</p>
     ))}

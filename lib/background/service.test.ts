@@ -4,7 +4,7 @@ import { CompanionDb, getStored } from '../store';
 import { DEFAULT_SETTINGS } from '../settings';
 import { defaultCalendar } from '../calendar';
 import { CURRENT_KEY, handleContentMessage, originAllowed, tabActivated, windowFocused, type ServiceDeps } from './service';
-import { currentPageKey, followedPageKey } from '../config/keys';
+import { STORE_PROBLEM_KEY, currentPageKey, followedPageKey } from '../config/keys';
 
 const dbs: CompanionDb[] = [];
 let n = 0;
@@ -160,5 +160,19 @@ describe('originAllowed', () => {
     expect(originAllowed('https://lcs.example:8443/a', ['https://lcs.example:8443/*'])).toBe(true);
     expect(originAllowed('https://lcs.example/a', ['https://lcs.example:8443/*'])).toBe(false);
     expect(originAllowed(undefined, ['http://127.0.0.1/*'])).toBe(false);
+  });
+});
+
+describe('faults', () => {
+  it('a full store (IndexedDB quota) is reported to the panel, not crashed; the next good save clears it', async () => {
+    const d = deps();
+    const realTransaction = d.db.transaction.bind(d.db);
+    const full = Object.assign(new Error('QuotaExceededError'), { name: 'QuotaExceededError' });
+    (d.db as unknown as { transaction: unknown }).transaction = () => Promise.reject(Object.assign(new Error('Dexie wrapper'), { name: 'AbortError', inner: full }));
+    expect(await handleContentMessage(d, facts, sender)).toEqual({ ok: false, error: 'the browser’s storage for the extension is full' });
+    expect(d.sessionData[STORE_PROBLEM_KEY]).toBe('full');
+    (d.db as unknown as { transaction: unknown }).transaction = realTransaction;
+    expect(await handleContentMessage(d, facts, sender)).toMatchObject({ ok: true });
+    expect(d.sessionData[STORE_PROBLEM_KEY]).toBeNull();
   });
 });

@@ -8,7 +8,7 @@ import { evaluate, getPack, resolveParams } from '../rules';
 import { createCalendar, formatDateTime, formatLongDate, type WorkingDayCalendar } from '../calendar';
 import type { Settings } from '../settings';
 import type { FactUpdate } from '../model';
-import { CURRENT_KEY, currentPageKey, tabPageKey } from '../config/keys';
+import { CURRENT_KEY, STORE_PROBLEM_KEY, currentPageKey, tabPageKey } from '../config/keys';
 
 export { CURRENT_KEY };
 
@@ -73,7 +73,7 @@ export async function handleContentMessage(deps: ServiceDeps, message: unknown, 
   const tabId = sender.tab?.id;
 
   if (msg.type === 'facts') {
-    const { stored } = await mergeFacts(deps.db, {
+    const merged = await saveRead(deps, () => mergeFacts(deps.db, {
       caseSystem: msg.caseSystem,
       assessmentId: msg.assessmentId,
       ...(msg.personId ? { personId: msg.personId } : {}),
@@ -86,7 +86,9 @@ export async function handleContentMessage(deps: ServiceDeps, message: unknown, 
       ...(msg.gone ? { gone: msg.gone } : {}),
       ...(msg.cut ? { cut: msg.cut } : {}),
       now,
-    });
+    }));
+    if (!merged.ok) return merged;
+    const { stored } = merged.result;
     if (tabId !== undefined && msg.topFrame) {
       await setCurrent(deps, sender, {
         tabId,
@@ -125,6 +127,30 @@ export async function handleContentMessage(deps: ServiceDeps, message: unknown, 
  * tab the worker is looking at (a tab loading behind another, or in another window, never
  * takes the panel away from the case on screen).
  */
+/** The browser's storage for the extension is full (IndexedDB quota): Dexie and the browser name it so. */
+function isQuotaError(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  for (let e: unknown = error; e && typeof e === 'object' && !seen.has(e); e = (e as { inner?: unknown }).inner) {
+    seen.add(e);
+    if ((e as { name?: unknown }).name === 'QuotaExceededError') return true;
+  }
+  return false;
+}
+
+/** Saves a read; a full store is reported to the panel (session storage), never left to crash the worker. */
+async function saveRead<T>(deps: ServiceDeps, save: () => Promise<T>): Promise<{ ok: true; result: T } | { ok: false; error: string }> {
+  try {
+    const result = await save();
+    const { [STORE_PROBLEM_KEY]: problem } = await deps.session.get(STORE_PROBLEM_KEY);
+    if (problem) await deps.session.set({ [STORE_PROBLEM_KEY]: null });
+    return { ok: true, result };
+  } catch (error) {
+    if (!isQuotaError(error)) throw error;
+    await deps.session.set({ [STORE_PROBLEM_KEY]: 'full' });
+    return { ok: false, error: 'the browser’s storage for the extension is full' };
+  }
+}
+
 async function setCurrent(deps: ServiceDeps, sender: Sender, page: CurrentPage): Promise<void> {
   const items: Record<string, unknown> = { [tabPageKey(page.tabId)]: page };
   if (sender.tab?.active === true) {

@@ -8,10 +8,14 @@
  *   session currentPage:<window> the case page the panel of that window follows
  *   session currentPage          the case page of the window last used (a panel opened as a page follows it)
  *   session page:<tab>           the case page last read in a tab
+ *   session storeProblem         why the last read could not be saved (the browser's storage is full), or absent
  */
 export const SETTINGS_KEY = 'settings';
 export const ACTIVE_MAP_KEY = 'activeFieldMap';
 export const ACTIVE_MAP_SOURCE_KEY = 'activeFieldMapSource';
+
+/** Set when a read could not be saved because the browser's storage for the extension is full. */
+export const STORE_PROBLEM_KEY = 'storeProblem';
 
 /** The case page of the window last used. */
 export const CURRENT_KEY = 'currentPage';
