@@ -1,5 +1,6 @@
 // The manager's view: ready for sign-off or not, what blocks it, good practice still open, deadlines.
-import type { Evaluation } from '../lib/rules/types';
+import type { CheckedEvaluation } from '../lib/acknowledgements';
+import { AcknowledgeControl } from './Acknowledge';
 import { CountdownCompactList } from './Countdowns';
 import { sectionName } from './format';
 import { bySection, countdownsInForce, itemKey } from './group';
@@ -40,6 +41,7 @@ function ItemList({ items, ctx }: { items: readonly BlockingItem[]; ctx: ShowMeC
             <span class="ref">Reference: {item.ruleId}</span>
           </p>
           {item.error ? null : <ShowMeButton item={item} ctx={ctx} />}
+          <AcknowledgeControl item={item} ctx={ctx.ack} />
         </li>
       ))}
     </ul>
@@ -47,16 +49,17 @@ function ItemList({ items, ctx }: { items: readonly BlockingItem[]; ctx: ShowMeC
 }
 
 export interface ManagerViewProps {
-  evaluation: Evaluation;
+  evaluation: CheckedEvaluation;
   ctx: ShowMeContext;
   onPrint(): void;
 }
 
 export function ManagerView({ evaluation, ctx, onPrint }: ManagerViewProps) {
   const { ready, blocking, expected } = evaluation.ready;
+  const accepted = evaluation.ready.accepted ?? [];
   return (
     <>
-      <div class={`readiness ${ready ? 'readiness--ready' : 'readiness--not-ready'}`} role="status" data-readiness={ready ? 'ready' : 'not-ready'}>
+      <div class={`readiness ${ready ? 'readiness--ready' : 'readiness--not-ready'}`} role="status" data-readiness={ready ? 'ready' : 'not-ready'} data-accepted-count={accepted.length}>
         <h2 class="readiness__title">
           <StateIcon shape={ready ? 'met-on-time' : 'overdue'} />
           <span>{readinessTitle(evaluation)}</span>
@@ -70,6 +73,16 @@ export function ManagerView({ evaluation, ctx, onPrint }: ManagerViewProps) {
           {blocking.length === 0 ? <p class="muted">Nothing blocks sign-off.</p> : <ItemList items={blocking} ctx={ctx} />}
         </Boundary>
       </section>
+
+      {accepted.length > 0 ? (
+        <section class="block" aria-labelledby="accepted-heading" data-accepted="">
+          <h2 id="accepted-heading">Accepted exceptions ({accepted.length})</h2>
+          <p class="muted">A manager has accepted these: they no longer block sign-off. Undo brings a step back.</p>
+          <Boundary what="the accepted exceptions">
+            <ItemList items={accepted} ctx={ctx} />
+          </Boundary>
+        </section>
+      ) : null}
 
       <section class="block" aria-labelledby="expected-heading" data-expected="">
         <h2 id="expected-heading">Good practice still open ({expected.length})</h2>

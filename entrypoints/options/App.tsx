@@ -17,6 +17,9 @@ const LOCK_NAMES: Record<LockableSetting, SettingKey> = {
   origins: 'origins',
   retention: 'retentionDays',
   holidays: 'holidayFeed',
+  role: 'role',
+  nudgeDays: 'nudgeWorkingDays',
+  dailyNotification: 'dailyNotification',
 };
 
 async function readUserSettings(): Promise<Partial<Settings>> {
@@ -148,6 +151,14 @@ export function OptionsApp() {
         void saveUserSetting('holidayFeed', JSON.parse(text) as unknown);
       }}
       onClearAll={() => void clearAll(db).then(refresh)}
+      nudges={{
+        role: settings.role,
+        nudgeWorkingDays: settings.nudgeWorkingDays,
+        dailyNotification: settings.dailyNotification,
+        onRoleChange: (role) => void saveUserSetting('role', role),
+        onNudgeDaysChange: (days) => void saveUserSetting('nudgeWorkingDays', days),
+        onDailyNotificationChange: (on) => void saveUserSetting('dailyNotification', on),
+      }}
     />
     </>
   );

@@ -166,10 +166,8 @@ export function parseRaw(raw: Raw, parse: Parse | undefined, ctx: ParseContext):
       const p = parseWithFormats(picked, parse.formats, ctx.nowYear);
       return p ? { ok: true, value: isoDate(p) } : { ok: false, reason: `not a date written ${parse.formats.join(' or ')}` };
     }
-    case 'seen-date': {
-      const p = parseWithFormats(picked, parse.formats, ctx.nowYear);
-      return p ? { ok: true, value: [{ date: isoDate(p), alone: parse.alone }] } : { ok: false, reason: `not a date written ${parse.formats.join(' or ')}` };
-    }
+    case 'seen-date':
+      return parseSeenDate(picked, parse, ctx);
     case 'datetime':
       return parseDateTime(picked, parse, ctx);
     case 'yes-no':
@@ -252,6 +250,27 @@ function parseDateTime(text: string, parse: Extract<Parse, { type: 'datetime' }>
   }
   const iso = zonedIso(p, zone);
   return iso ? { ok: true, value: iso } : { ok: false, reason: `unknown time zone ${zone}` };
+}
+
+/**
+ * A visit: its date, and its UK local time (`HH:mm`) when the page shows one, either in
+ * the same text (a date-time format) or in a separate time box. A blank time box leaves
+ * the visit without a time: the visit still counts, but a 24-hour clock cannot call it on time.
+ */
+function parseSeenDate(text: string, parse: Extract<Parse, { type: 'seen-date' }>, ctx: ParseContext): Parsed {
+  const p = parseWithFormats(text, parse.formats, ctx.nowYear);
+  if (!p) return { ok: false, reason: `not a date written ${parse.formats.join(' or ')}` };
+  let clock = p.hour !== undefined && p.minute !== undefined ? { hour: p.hour, minute: p.minute } : undefined;
+  if (ctx.time) {
+    const { raw, part } = ctx.time;
+    const timeText = typeof raw === 'string' ? tidy(raw) : '';
+    if (timeText !== '') {
+      clock = parseTime(timeText, part.formats, ctx.nowYear);
+      if (!clock) return { ok: false, reason: `the time is not written ${part.formats.join(' or ')}` };
+    }
+  }
+  const visit = { date: isoDate(p), alone: parse.alone };
+  return { ok: true, value: [clock ? { ...visit, time: `${String(clock.hour).padStart(2, '0')}:${String(clock.minute).padStart(2, '0')}` } : visit] };
 }
 
 function parseTime(text: string, formats: readonly string[], nowYear: number): { hour: number; minute: number; second?: number } | undefined {

@@ -4,7 +4,8 @@
  */
 import { ContentToBackgroundSchema, type CurrentPage, type TrayBadge } from '../messages';
 import { mergeFacts, getStoredMany, recordKey, type CompanionDb } from '../store';
-import { evaluate, getPack, resolveParams } from '../rules';
+import { checkSetup, runChecks } from '../checks';
+import { RUNNING_STATES, stateWords } from '../deadline-states';
 import { createCalendar, formatDateTime, formatLongDate, type WorkingDayCalendar } from '../calendar';
 import type { Settings } from '../settings';
 import type { FactUpdate } from '../model';
@@ -79,6 +80,7 @@ export async function handleContentMessage(deps: ServiceDeps, message: unknown, 
       ...(msg.personId ? { personId: msg.personId } : {}),
       ...(msg.section ? { section: msg.section } : {}),
       pagePath: msg.pagePath,
+      ...(msg.topFrame && sender.url ? { pageUrl: `${new URL(sender.url).origin}${msg.pagePath}` } : {}),
       facts: msg.facts as FactUpdate[],
       provenance: msg.provenance,
       notFound: msg.notFound.map((n) => n.fact),
@@ -97,6 +99,7 @@ export async function handleContentMessage(deps: ServiceDeps, message: unknown, 
         caseSystem: msg.caseSystem,
         assessmentId: msg.assessmentId,
         ...(msg.section ? { section: msg.section } : {}),
+        ...(msg.sections && msg.sections.length > 1 ? { sections: msg.sections } : {}),
         at: now,
       });
     }
@@ -178,13 +181,6 @@ export async function windowFocused(deps: ServiceDeps, windowId: number): Promis
   if (page) await deps.session.set({ [CURRENT_KEY]: page });
 }
 
-const STATE_WORDS: Record<string, string> = {
-  'on-track': 'On track',
-  'due-soon': 'Due soon',
-  'due-today': 'Due today',
-  overdue: 'Overdue',
-};
-
 export async function trayBadges(
   deps: ServiceDeps,
   settings: Settings,
@@ -192,15 +188,14 @@ export async function trayBadges(
   assessmentIds: readonly string[],
   now: number,
 ): Promise<TrayBadge[]> {
-  const pack = getPack(settings.packId);
-  const calendar = await deps.calendar();
-  const params = resolveParams(pack, settings.packParams);
+  const setup = checkSetup(settings, await deps.calendar());
+  if (!setup) return [];
   const rows = await getStoredMany(deps.db, assessmentIds.map((id) => recordKey(caseSystem, id)));
   const badges: TrayBadge[] = [];
   for (const row of rows) {
-    const evaluation = evaluate(row.record, pack, new Date(now), { calendar, ...(params.ok ? { params: params.params } : {}) });
+    const evaluation = runChecks(setup, row.record, now);
     const open = evaluation.countdowns
-      .filter((c) => c.due && STATE_WORDS[c.status])
+      .filter((c) => c.due && RUNNING_STATES.includes(c.status))
       .sort((a, b) => (a.due ?? '').localeCompare(b.due ?? ''));
     const next = open.find((c) => c.status === 'overdue') ?? open[0];
     const pastUnread = evaluation.countdowns.find((c) => c.status === 'unknown' && c.due && c.due.slice(0, 10) < evaluation.today);
@@ -229,7 +224,7 @@ export async function trayBadges(
       continue;
     }
     const when = next.dueIsTime ? formatDateTime(next.due) : formatLongDate(next.due);
-    const words = STATE_WORDS[next.status] ?? next.status;
+    const words = stateWords(next.status);
     badges.push({
       assessmentId: row.assessmentId,
       text: `${words}: ${when}`,

@@ -8,6 +8,7 @@ export {
   defaultCalendar,
   formatDateTime,
   formatLongDate,
+  ukLocalDateTime,
   type CheckedCount,
   type CheckedDate,
   type WorkingDayCalendar,

@@ -54,6 +54,24 @@ describe('activeConfig', () => {
   });
 });
 
+describe('policy JSON text', () => {
+  const good = { ...bundledFieldMap(), id: 'council-map', version: '2.0.0' };
+  it('takes a policy map and holiday feed given as JSON text (how policy carries them whole)', () => {
+    const feed = { 'england-and-wales': { division: 'england-and-wales', events: [{ title: 'New Year’s Day', date: '2028-01-03' }] } };
+    const config = activeConfig({}, { fieldMap: JSON.stringify(good), holidayFeed: JSON.stringify(feed) });
+    expect(config.fieldMap.id).toBe('council-map');
+    expect(config.fieldMapSource).toBe('policy');
+    expect(config.holidayDates).toEqual(['2028-01-03']);
+    expect(config.holidaySource).toBe('policy');
+  });
+
+  it('says when policy JSON text is not JSON, and keeps the map in use', () => {
+    const config = activeConfig({}, { fieldMap: '{"format": ' }, { map: good, source: 'policy' });
+    expect(config.fieldMap.id).toBe('council-map');
+    expect(config.fieldMapProblems.map((p) => p.message).join(' ')).toMatch(/not valid JSON/);
+  });
+});
+
 describe('fieldMapInUse', () => {
   it('says which map is in use and where it came from', () => {
     const config = activeConfig({}, {});

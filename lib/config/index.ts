@@ -6,7 +6,7 @@
  */
 import { effectiveSettings, type EffectiveSettings } from '../settings';
 import { ACTIVE_MAP_KEY, ACTIVE_MAP_SOURCE_KEY, SETTINGS_KEY } from './keys';
-import { validateFieldMap } from '../adapters/field-map-schema';
+import { validateFieldMap, validateFieldMapText } from '../adapters/field-map-schema';
 import type { FieldMap } from '../adapters/field-map-schema';
 import bundledMap from '../adapters/maps/lcs-demo.json';
 import { parseHolidayFeed, bundledHolidayDates } from '../calendar';
@@ -46,7 +46,8 @@ export function activeConfig(local: unknown, managed: unknown, lastGood?: LastGo
   const fieldMapProblems: SchemaProblem[] = [];
   let fieldMapKept = false;
   if (settings.fieldMap !== undefined) {
-    const result = validateFieldMap(settings.fieldMap);
+    // Text here is policy JSON that did not parse: said as such.
+    const result = typeof settings.fieldMap === 'string' ? validateFieldMapText(settings.fieldMap) : validateFieldMap(settings.fieldMap);
     if (result.ok) {
       fieldMap = result.map;
       fieldMapSource = locked.includes('fieldMap') ? 'policy' : 'imported';

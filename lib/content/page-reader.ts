@@ -36,6 +36,14 @@ const VALUE_ATTRIBUTES = ['value', 'checked', 'selected', 'disabled'];
 // Attributes the locators read (labels, ARIA names, ids, table headers, frames): a change clears them.
 const LOCATOR_ATTRIBUTES = ['id', 'for', 'aria-label', 'aria-labelledby', 'role', 'scope', 'colspan', 'type', 'title', 'name', 'src', 'srcdoc'];
 
+const OBSERVE: MutationObserverInit = {
+  subtree: true,
+  childList: true,
+  characterData: true,
+  attributes: true,
+  attributeFilter: [...VALUE_ATTRIBUTES, ...LOCATOR_ATTRIBUTES],
+};
+
 function changesStructure(records: readonly MutationRecord[]): boolean {
   return records.some((r) => r.type !== 'attributes' || !VALUE_ATTRIBUTES.includes(r.attributeName ?? ''));
 }
@@ -112,7 +120,9 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     if (changesStructure(observer.takeRecords())) cache.clear();
     const url = win.location.href;
     // One pass: extract() recognises the page itself (null when the map does not know it).
-    const result = extract(doc, url, map, new Date(), { frames: false, cache });
+    // Frames with an address read themselves; srcdoc frames cannot (they see "about:srcdoc"): read here.
+    const result = extract(doc, url, map, new Date(), { frames: 'inline', cache });
+    watchInlineFrames();
     if (!result) {
       if (!isTop) return;
       const tray = readWorkTray(doc, url, map);
@@ -127,7 +137,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     const personId = result.personId ?? (win.length > 0 && map.page.personId ? identifyPage(doc, url, map)?.personId : undefined);
     // Only send what changed since this page's last read (lib/content/fact-diff.ts).
     const pagePath = win.location.pathname.slice(0, READ_LIMITS.pagePath);
-    const readKey = `facts:${result.assessmentId}:${result.section ?? ''}:${pagePath}`;
+    const readKey = `facts:${result.assessmentId}:${result.sections.join(',')}:${pagePath}`;
     const diff = diffFacts(lastSent === readKey ? lastFacts : undefined, result.facts);
     if (!diff.complete && diff.changed.length === 0 && diff.gone.length === 0) return;
     lastSent = readKey;
@@ -140,6 +150,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
       assessmentId: result.assessmentId,
       ...(personId ? { personId } : {}),
       ...(result.section ? { section: result.section } : {}),
+      ...(result.sections.length > 1 ? { sections: result.sections } : {}),
       pagePath,
       topFrame: isTop,
       facts: sized.facts,
@@ -183,7 +194,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     if (typeof message !== 'object' || message === null) return undefined;
     const { type, path } = message as { type?: unknown; path?: unknown };
     if (type !== 'show-field' || typeof path !== 'string') return undefined;
-    const element = locateField(doc, map, path, { frames: false });
+    const element = locateField(doc, map, path, { frames: 'inline' });
     // Frames that do not hold the field stay silent so the one that does can answer.
     if (!element) return undefined;
     showField(element);
@@ -209,8 +220,24 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     }, 4000);
   }
 
+  // The srcdoc frames this page reads: their typing and changes are watched as the page's own.
+  const watched = new Set<Document>();
+  function watchInlineFrames(): void {
+    for (const frameDoc of cache.documents()) {
+      if (frameDoc === doc || watched.has(frameDoc) || !frameDoc.documentElement) continue;
+      watched.add(frameDoc);
+      frameDoc.addEventListener('input', schedule, true);
+      frameDoc.addEventListener('change', schedule, true);
+      observer.observe(frameDoc.documentElement, OBSERVE);
+    }
+  }
+
   function stop(): void {
     stopped = true;
+    for (const frameDoc of watched) {
+      frameDoc.removeEventListener('input', schedule, true);
+      frameDoc.removeEventListener('change', schedule, true);
+    }
     if (timer !== undefined) clearTimeout(timer);
     observer.disconnect();
     doc.removeEventListener('input', schedule, true);
@@ -261,13 +288,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
   doc.addEventListener('change', schedule, true);
   // A frame's load event does not bubble, but the document sees it while capturing.
   doc.addEventListener('load', onFrameLoad, true);
-  observer.observe(doc.documentElement, {
-    subtree: true,
-    childList: true,
-    characterData: true,
-    attributes: true,
-    attributeFilter: [...VALUE_ATTRIBUTES, ...LOCATOR_ATTRIBUTES],
-  });
+  observer.observe(doc.documentElement, OBSERVE);
   runtime.onMessage.addListener(onShowField);
 
   deps.storage

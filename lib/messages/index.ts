@@ -22,6 +22,8 @@ export const FactsMessageSchema = z.strictObject({
   assessmentId: Id,
   personId: Id.optional(),
   section: FormSectionSchema.optional(),
+  /** Every model section the page shows (a page may show several). */
+  sections: z.array(FormSectionSchema).max(20).optional(),
   pagePath: PagePath,
   /** True when sent from the top frame (the page the worker is on), false from an iframe. */
   topFrame: z.boolean(),
@@ -95,6 +97,8 @@ export const CurrentPageSchema = z.strictObject({
   caseSystem: Id.optional(),
   assessmentId: Id.optional(),
   section: FormSectionSchema.optional(),
+  /** Every model section the page shows, when it shows several. */
+  sections: z.array(FormSectionSchema).max(20).optional(),
   at: z.number(),
 });
 export type CurrentPage = z.infer<typeof CurrentPageSchema>;

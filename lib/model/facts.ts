@@ -16,7 +16,7 @@ import {
 export type FactPath = string;
 
 /** What one read of one field yields: a value, or null for a blank field. Absent facts are simply not sent. */
-export const FactValueSchema = z.union([z.string(), z.boolean(), z.number(), z.array(z.string()), z.array(z.object({ date: z.string(), alone: z.boolean() }))]);
+export const FactValueSchema = z.union([z.string(), z.boolean(), z.number(), z.array(z.string()), z.array(z.object({ date: z.string(), alone: z.boolean(), time: z.string().optional() }))]);
 export type FactValue = z.infer<typeof FactValueSchema>;
 
 export interface FactUpdate {

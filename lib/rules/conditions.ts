@@ -1,5 +1,5 @@
-import type { Adult, AssessmentRecord, Child, FactPath } from '../model';
-import type { Applies, Outcome } from './types';
+import type { Adult, AssessmentRecord, Child, FactPath, OutcomeDecision } from '../model';
+import type { Applies, Outcome, RuleContext } from './types';
 
 /**
  * Three-state building blocks for checks. A fact that is undefined was never read
@@ -124,4 +124,59 @@ export function agenciesWereConsulted(record: AssessmentRecord): Applies {
   const agencies = record.background?.agenciesConsulted;
   if (agencies === undefined) return 'unknown';
   return Array.isArray(agencies) && agencies.length > 0;
+}
+
+/** Applies only when every part applies: no as soon as one part is no, otherwise unknown while any part is unread. */
+export function both(...parts: Applies[]): Applies {
+  if (parts.some((p) => p === false)) return false;
+  if (parts.some((p) => p === 'unknown')) return 'unknown';
+  return true;
+}
+
+/** Applies when any part applies: yes as soon as one part is yes, otherwise unknown while any part is unread. */
+export function either(...parts: Applies[]): Applies {
+  if (parts.some((p) => p === true)) return true;
+  if (parts.some((p) => p === 'unknown')) return 'unknown';
+  return false;
+}
+
+export function not(applies: Applies): Applies {
+  return applies === 'unknown' ? 'unknown' : !applies;
+}
+
+/** A date, code or flag as "is it recorded?": a value → yes; blank or false → no; not read → unknown. */
+export function recorded(value: unknown): Applies {
+  if (value === undefined) return 'unknown';
+  return value !== null && value !== false && value !== '';
+}
+
+// Before a list of people has been read there is no one to check: "unknown", never "nobody, so met".
+const CHILDREN_NOT_READ: Outcome = { status: 'unknown', detail: 'The children in the household have not been read yet.' };
+const ADULTS_NOT_READ: Outcome = { status: 'unknown', detail: 'The adults around the child have not been read yet.' };
+
+/** One outcome per child the filter selects; unknown when the household has not been read at all. Every pack uses this one. */
+export function eachChild<P>(ctx: RuleContext<P>, selects: (child: Child) => Applies, check: (child: Child) => Outcome): Outcome[] {
+  if (ctx.record.children === undefined) return [CHILDREN_NOT_READ];
+  return forEachPerson('child', ctx.children, selects, check);
+}
+
+/** One outcome per adult the filter selects; unknown when the adults have not been read at all. */
+export function eachAdult<P>(ctx: RuleContext<P>, selects: (adult: Adult) => Applies, check: (adult: Adult) => Outcome): Outcome[] {
+  if (ctx.record.adults === undefined) return [ADULTS_NOT_READ];
+  return forEachPerson('adult', ctx.adults, selects, check);
+}
+
+/** An initial child protection conference is the outcome of the enquiry (decided, or already held). */
+export function conferenceIsOutcome(record: AssessmentRecord): Applies {
+  return either(isYes(record.childProtection?.conferenceDecided), recorded(record.dates?.icpc));
+}
+
+// Outcomes that deliver services or support; closing, a strategy discussion or emergency action alone do not.
+const PROVIDES_SERVICES: readonly OutcomeDecision[] = ['universal-or-early-help', 'child-in-need-plan', 'specialist-assessment', 'plo-or-care-proceedings'];
+
+/** The outcome decided delivers services, so a plan of action (services, how and by whom) is owed. */
+export function servicesToProvide(record: AssessmentRecord): Applies {
+  const decision = record.outcome?.decision;
+  if (decision === undefined) return 'unknown';
+  return decision !== null && PROVIDES_SERVICES.includes(decision);
 }

@@ -1,9 +1,10 @@
-import type { AssessmentRecord, Adult, Child } from '../model';
+import type { AssessmentRecord, Adult, Child, FactPath } from '../model';
 import { datePart } from '../model';
 import { defaultCalendar, formatDateTime, formatLongDate, type WorkingDayCalendar } from '../calendar';
 import { ageInYears } from './conditions';
 import type {
   CheckRule,
+  Clock,
   CountdownResult,
   CountdownRule,
   Evaluation,
@@ -34,11 +35,12 @@ export function londonDate(moment: Date): string {
  * The day in England a date or date-time falls on. A date-time may carry any offset
  * (e.g. `Z` in summer), so its own date part can be the day before England's.
  */
-function englishDay(value: string): string {
+export function englishDay(value: string): string {
   return value.length > 10 ? londonDate(new Date(value)) : datePart(value);
 }
 
-function describeChild(child: Child, index: number, today: string): string {
+/** "TC (subject child), aged 8" or "Child 1 (subject child), unborn": never a name. */
+export function describeChild(child: Child, index: number, today: string): string {
   const name = child.initials ? child.initials : `Child ${index + 1}`;
   const age = ageInYears(child, today);
   const ageText = age === undefined ? '' : age < 0 ? ', unborn' : age === 0 ? ', under 1' : `, aged ${age}`;
@@ -90,6 +92,8 @@ function evaluateCountdown<P>(rule: CountdownRule<P>, ctx: RuleContext<P>): Coun
 
     const cal = ctx.calendar;
     const startDay = englishDay(clock.start);
+    const problem = impossibleDates(clock, startDay, ctx.today);
+    if (problem) return { ...head, status: 'unknown', field: problem.field, dateProblem: problem.words };
     let due: string;
     let dueIsTime = false;
     let basis: string;
@@ -125,10 +129,19 @@ function evaluateCountdown<P>(rule: CountdownRule<P>, ctx: RuleContext<P>): Coun
     };
     if (note) result.calendarNote = note;
 
+    if (clock.detail) result.detail = clock.detail;
     if (typeof clock.met === 'string') {
       result.metOn = clock.met;
-      // Seen or completed on the due day counts as on time: the record holds dates, not times.
-      result.status = englishDay(clock.met) <= dueDay ? 'met-on-time' : 'met-late';
+      // A clock-time deadline met at a known moment is judged to the minute; otherwise by the
+      // day (a clock-time rule only passes a plain date that is not on its due day).
+      result.status =
+        dueIsTime && clock.met.length > 10
+          ? Date.parse(clock.met) <= Date.parse(due)
+            ? 'met-on-time'
+            : 'met-late'
+          : englishDay(clock.met) <= dueDay
+            ? 'met-on-time'
+            : 'met-late';
       return result;
     }
     const daysLeft = cal.workingDaysBetween(ctx.today, dueDay);
@@ -146,12 +159,34 @@ function evaluateCountdown<P>(rule: CountdownRule<P>, ctx: RuleContext<P>): Coun
     if (clock.met === undefined) {
       // We have not yet seen the page that says whether this was done: never claim it is overdue.
       if (result.status === 'overdue') result.status = 'unknown';
-      result.detail = 'Not read yet whether this has been done.';
+      result.detail = clock.detail ?? 'Not read yet whether this has been done.';
     }
     return result;
   } catch (error) {
     return { ...head, status: 'unknown', error: errorText(error) };
   }
+}
+
+/**
+ * Dates a clock that runs forward from its start cannot have: a start after today, or
+ * the duty met before it started or after today. Counting from them would give a
+ * countdown longer than the clock itself, or a false "met on time".
+ */
+function impossibleDates(clock: Extract<Clock, { start: string }>, startDay: string, today: string): { field: FactPath; words: string } | null {
+  if ('workingDaysBefore' in clock.span) return null; // counts back from a date that may well be ahead
+  if (startDay > today) {
+    return { field: clock.startField, words: `The ${clock.startLabel} date, ${formatLongDate(startDay)}, is after today: it cannot be right. Check it in the case system.` };
+  }
+  if (typeof clock.met === 'string') {
+    const metDay = englishDay(clock.met);
+    if (metDay < startDay) {
+      return { field: clock.metField, words: `Recorded as done on ${formatLongDate(metDay)}, before the ${clock.startLabel} on ${formatLongDate(startDay)}: one of these dates cannot be right. Check them in the case system.` };
+    }
+    if (metDay > today) {
+      return { field: clock.metField, words: `Recorded as done on ${formatLongDate(metDay)}, which is after today: it cannot be right. Check it in the case system.` };
+    }
+  }
+  return null;
 }
 
 function evaluateCheck<P>(rule: CheckRule<P>, ctx: RuleContext<P>): Finding[] {
@@ -182,7 +217,8 @@ export function readiness(record: AssessmentRecord, findings: Finding[], countdo
   const reasonRecorded = record.timescale?.exceededReasonRecorded === true;
   const blocking: Array<Finding | CountdownResult> = findings.filter((f) => f.severity === 'required' && OPEN.has(f.status));
   if (!reasonRecorded) {
-    for (const c of countdowns) if (c.status === 'overdue' || c.status === 'met-late') blocking.push(c);
+    // Only a required deadline blocks: a Practice Trigger's date or a guide ("as a guide") never does.
+    for (const c of countdowns) if (c.severity === 'required' && (c.status === 'overdue' || c.status === 'met-late')) blocking.push(c);
   }
   const expected = findings.filter((f) => f.severity === 'expected' && OPEN.has(f.status));
   return { ready: blocking.length === 0, blocking, expected };

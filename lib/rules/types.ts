@@ -87,13 +87,19 @@ export type Clock =
       met: string | null | undefined;
       metField: FactPath;
       subject?: { kind: 'child' | 'adult'; id: string };
+      /** Said beside the deadline, e.g. that a visit's time is needed to judge a 24-hour clock. */
+      detail?: string;
     };
 
 export interface CountdownRule<P = Record<string, unknown>> extends RuleBase<P> {
   kind: 'countdown';
   /** A short name for the deadline, e.g. "Assessment completed", used where the message is too long. */
   name?: string;
-  severity: 'required' | 'expected';
+  /**
+   * Only a `required` deadline blocks sign-off when it is missed. An `expected` one ("as a
+   * guide") and a `prompt` one (a Practice Trigger) are shown to the worker and never block.
+   */
+  severity: Severity;
   /** Working days (or hours for hour clocks) left at which the state turns to "due soon". */
   dueSoonWithin?: (params: P) => number;
   clock: (ctx: RuleContext<P>) => Clock;
@@ -142,6 +148,11 @@ export interface CountdownResult extends FindingBase {
   metOn?: string;
   /** e.g. "Bank holidays not known after 31 Dec 2027: weekends only counted after that." */
   calendarNote?: string;
+  /**
+   * Set when a date the clock needs cannot be right (a referral after today, completion
+   * before the referral): what is wrong, in words. No countdown is given then.
+   */
+  dateProblem?: string;
 }
 
 export interface Prompt {

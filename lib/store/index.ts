@@ -2,3 +2,4 @@ export * from './db';
 export * from './schema';
 export * from './records';
 export * from './notes';
+export * from './acknowledgements';

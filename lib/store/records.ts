@@ -1,5 +1,6 @@
 import { applyFacts, emptyRecord, parseFactPath, parseRecord, readFact, withoutFact, type AssessmentRecord, type FactUpdate, type FormSection, type Provenance } from '../model';
 import type { CompanionDb } from './db';
+import { deleteOrphanAcknowledgements } from './acknowledgements';
 import { StoredRecordSchema, type StoredRecord } from './schema';
 import { salvageRow } from './salvage';
 
@@ -13,6 +14,8 @@ export interface MergeInput {
   personId?: string;
   section?: FormSection;
   pagePath: string;
+  /** The page's address (origin and path) when read in the top frame. */
+  pageUrl?: string;
   facts: readonly FactUpdate[];
   provenance: Record<string, Provenance>;
   notFound?: readonly string[];
@@ -81,6 +84,8 @@ export async function mergeFacts(db: CompanionDb, input: MergeInput): Promise<Me
     if (Object.keys(cut).length > 0) stored.cut = cut;
     if (existing?.salvaged) stored.salvaged = existing.salvaged;
     if (input.section) stored.lastSection = input.section;
+    const pageUrl = input.pageUrl ?? existing?.pageUrl;
+    if (pageUrl) stored.pageUrl = pageUrl;
     const changed = !existing || JSON.stringify(existing.record) !== JSON.stringify(checked.record);
     // An unchanged read still refreshes updatedAt (retention counts from the last visit).
     await db.records.put(StoredRecordSchema.parse(stored));
@@ -161,14 +166,17 @@ export async function getStoredMany(db: CompanionDb, keys: readonly string[]): P
  */
 export async function deleteExpired(db: CompanionDb, retentionDays: number, now: number): Promise<number> {
   const cutoff = now - retentionDays * 24 * 60 * 60 * 1000;
-  return db.transaction('rw', db.records, async () => {
+  const deleted = await db.transaction('rw', db.records, async () => {
     await db.records.where('updatedAt').above(now).modify({ updatedAt: now });
     return db.records.where('updatedAt').below(cutoff).delete();
   });
+  await deleteOrphanAcknowledgements(db);
+  return deleted;
 }
 
 export async function clearAll(db: CompanionDb): Promise<void> {
   await db.records.clear();
+  await db.acknowledgements.clear();
 }
 
 export interface StoreSummary {
@@ -182,4 +190,13 @@ export async function summarise(db: CompanionDb): Promise<StoreSummary> {
   const oldest = await db.records.orderBy('updatedAt').first();
   const newest = await db.records.orderBy('updatedAt').last();
   return { assessments, oldestUpdatedAt: oldest?.updatedAt ?? null, newestUpdatedAt: newest?.updatedAt ?? null };
+}
+
+/** Every stored record that passes the schema, for the caseload (rows that do not are left out, not deleted). */
+export async function allStored(db: CompanionDb): Promise<StoredRecord[]> {
+  const rows = await db.records.toArray();
+  return rows.flatMap((row) => {
+    const parsed = StoredRecordSchema.safeParse(row);
+    return parsed.success ? [parsed.data] : [];
+  });
 }

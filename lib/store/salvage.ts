@@ -78,5 +78,6 @@ export function salvageRow(row: unknown, now: number): StoredRecord | undefined 
     updatedAt: time(row.updatedAt),
     salvaged: { dropped: dropped.length > 0 ? dropped : ['(details of the stored row)'] },
   };
+  if (typeof row.pageUrl === 'string' && row.pageUrl.length <= 700) salvaged.pageUrl = row.pageUrl;
   return StoredRecordSchema.parse(salvaged);
 }

@@ -12,6 +12,8 @@ export const StoredRecordSchema = z.strictObject({
   updatedAt: z.number(),
   /** The form section last read, so the panel can say where the worker was. */
   lastSection: FormSectionSchema.optional(),
+  /** The case page last read in the top frame (origin and path, no query), so the caseload can open it. */
+  pageUrl: z.string().max(700).optional(),
   /** Map entries that found nothing on the last read of each page path: helps a council fix its map. */
   notFound: z.record(z.string(), z.array(z.string())).optional(),
   /** The fact paths each page path showed at its last read: a path no longer shown is removed from the record. */

@@ -10,7 +10,7 @@ const read = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json')
 describe('Chrome and Edge manifest', () => {
   const m = read(EXTENSION_DIR);
   it('asks only for what it uses', () => {
-    expect(m.permissions).toEqual(['storage', 'alarms', 'scripting', 'sidePanel']);
+    expect(m.permissions).toEqual(['storage', 'alarms', 'scripting', 'contextMenus', 'notifications', 'sidePanel']);
     expect(m.host_permissions).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
     expect(JSON.stringify(m)).not.toContain('<all_urls>');
     expect(m.web_accessible_resources).toBeUndefined();

@@ -265,6 +265,16 @@ describe('Panel, worker view', () => {
     expect(prompts.textContent).toContain('Background, history and safety; Child’s profile and story');
   });
 
+  it('a page showing several sections is all of them: Show me and prompts for each', async () => {
+    await show(<Panel {...panelProps({ currentSection: 'background', openSections: ['background', 'profile'] })} />);
+    // A step in the second section shown is "Show me", never "Open … to see this".
+    const ownWords = buttons().find((b) => b.textContent?.includes('for MK, aged 1') && b.textContent.includes('own words'));
+    expect(ownWords?.textContent).toBe('Show me: Record the child’s own words. for MK, aged 1');
+    const prompts = byHeading('Things to think about');
+    expect(prompts.textContent).toContain('What is the family history telling you?');
+    expect(prompts.textContent).toContain('What is daily life like for this child?');
+  });
+
   it('passes the finding to onShowMe, and names the button after the step and child', async () => {
     const props = panelProps({ currentSection: 'background' });
     await show(<Panel {...props} />);

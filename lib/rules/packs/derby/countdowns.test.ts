@@ -20,9 +20,10 @@ function referredOn(referral: string, facts: Record<string, FactValue | null> = 
   });
 }
 
-/** The subject child's visits: seen alone on `date`, or (null) only ever seen with others. */
-function subjectSeenAlone(date: string | null): Record<string, FactValue> {
-  return { [`children[${SUBJECT}].seenDates`]: date ? [{ date, alone: true }] : [{ date: '2026-01-05', alone: false }] };
+/** The subject child's visits: seen alone on `date` (at `time`, when given), or (null) only ever seen with others. */
+function subjectSeenAlone(date: string | null, time?: string): Record<string, FactValue> {
+  const visit = date ? (time ? { date, alone: true, time } : { date, alone: true }) : { date: '2026-01-05', alone: false };
+  return { [`children[${SUBJECT}].seenDates`]: [visit] };
 }
 
 const FORTY_FIVE = 'derby/assessment-45-working-days';
@@ -145,9 +146,9 @@ describe(`${MANAGER_COPY}: details`, () => {
 });
 
 const S47 = 'derby/child-seen-alone-24-hours-s47';
-/** A Section 47 enquiry that began at `start` (strategy discussion earlier), the subject child seen alone on `seen`. */
-function enquiry(start: string, seen: string | null): AssessmentRecord {
-  return withFacts(s47, { 'dates.section47Start': start, ...subjectSeenAlone(seen) });
+/** A Section 47 enquiry that began at `start` (strategy discussion earlier), the subject child seen alone on `seen` (at `time`). */
+function enquiry(start: string, seen: string | null, time?: string): AssessmentRecord {
+  return withFacts(s47, { 'dates.section47Start': start, ...subjectSeenAlone(seen, time) });
 }
 const gmt = enquiry('2026-11-18T14:30:00Z', null);
 const bst = enquiry('2026-06-10T16:00:00+01:00', null);
@@ -169,7 +170,31 @@ testRule(pack, S47, [
   { name: 'never seen alone', record: enquiry('2026-09-15T14:00:00+01:00', null), expect: 'overdue', due: '2026-09-16T14:00:00+01:00' },
   { name: 'visits not read yet', record: withoutFact(s47, `children[${SUBJECT}].seenDates`), expect: 'unknown' },
   { name: 'not a Section 47 enquiry', record: complete, expect: 'not-applicable' },
-  { name: 'kind of assessment not read yet', record: withoutFact(s47, 'kind'), expect: 'unknown' },
+  { name: 'kind of assessment and enquiry start not read yet', record: withoutFact(withoutFact(s47, 'kind'), 'dates.section47Start'), expect: 'unknown' },
+  { name: 'kind not read yet, but an enquiry start is recorded', record: withoutFact(s47, 'kind'), expect: 'met-on-time' },
+  // A Section 47 enquiry that begins during a child in need assessment has the same clock.
+  {
+    name: 'child in need assessment with a Section 47 start: seen alone 3 hours in',
+    record: withFacts(complete, { 'dates.section47Start': '2026-10-05T09:00:00+01:00', ...subjectSeenAlone('2026-10-05', '12:00') }),
+    expect: 'met-on-time',
+    due: '2026-10-06T09:00:00+01:00',
+  },
+  {
+    name: 'child in need assessment with a Section 47 start: not seen alone since',
+    record: withFacts(complete, { 'dates.section47Start': '2026-10-05T09:00:00+01:00', ...subjectSeenAlone('2026-09-17') }),
+    expect: 'overdue',
+    due: '2026-10-06T09:00:00+01:00',
+  },
+  { name: 'child in need assessment, no Section 47 start', record: complete, expect: 'not-applicable' },
+  // Judged to the hour: began Wed 18 Nov 2026 at 14:30 GMT, due Thu 19 Nov at 14:30.
+  { name: 'seen alone 23 hours in', record: enquiry('2026-11-18T14:30:00Z', '2026-11-19', '13:30'), expect: 'met-on-time' },
+  { name: 'seen alone at exactly 24 hours', record: enquiry('2026-11-18T14:30:00Z', '2026-11-19', '14:30'), expect: 'met-on-time' },
+  { name: 'seen alone 25 hours in', record: enquiry('2026-11-18T14:30:00Z', '2026-11-19', '15:30'), expect: 'met-late' },
+  { name: 'seen alone 47 hours in', record: enquiry('2026-11-18T14:30:00Z', '2026-11-20', '13:30'), expect: 'met-late' },
+  { name: 'seen alone the same morning, before the enquiry began: does not count', record: enquiry('2026-11-18T14:30:00Z', '2026-11-18', '10:00'), expect: 'overdue' },
+  { name: 'seen alone the day before the enquiry began: does not count', record: enquiry('2026-11-18T14:30:00Z', '2026-11-17'), expect: 'overdue' },
+  { name: 'seen alone on the due day, no time recorded: never called on time', record: enquiry('2026-11-18T14:30:00Z', '2026-11-19'), expect: 'overdue' },
+  { name: 'seen alone on the start day, no time recorded: the time is needed', record: enquiry('2026-11-18T14:30:00Z', '2026-11-18'), expect: 'overdue' },
   { name: 'unborn subject child', record: withFacts(s47, { [`children[${SUBJECT}].unborn`]: true, [`children[${SUBJECT}].dateOfBirth`]: null }), expect: 'not-applicable' },
   // Winter (GMT): began Wed 18 Nov 2026 at 14:30, due Thu 19 Nov at 14:30.
   { name: 'GMT: half an hour in', record: gmt, now: '2026-11-18T15:00:00Z', expect: 'on-track', due: '2026-11-19T14:30:00Z' },
@@ -177,16 +202,19 @@ testRule(pack, S47, [
   { name: 'GMT: 6 hours left', record: gmt, now: '2026-11-19T08:30:00Z', expect: 'due-soon', due: '2026-11-19T14:30:00Z' },
   { name: 'GMT: a minute left', record: gmt, now: '2026-11-19T14:29:00Z', expect: 'due-soon', due: '2026-11-19T14:30:00Z' },
   { name: 'GMT: a minute past', record: gmt, now: '2026-11-19T14:31:00Z', expect: 'overdue', due: '2026-11-19T14:30:00Z' },
-  { name: 'GMT: seen alone on the due day', record: enquiry('2026-11-18T14:30:00Z', '2026-11-19'), expect: 'met-on-time' },
-  { name: 'GMT: seen alone the day after', record: enquiry('2026-11-18T14:30:00Z', '2026-11-20'), expect: 'met-late' },
+  { name: 'GMT: seen alone on the due day, in time', record: enquiry('2026-11-18T14:30:00Z', '2026-11-19', '09:00'), expect: 'met-on-time' },
+  { name: 'GMT: seen alone the day after the due day (no time needed to tell)', record: enquiry('2026-11-18T14:30:00Z', '2026-11-20'), expect: 'met-late' },
+  // Summer: the visit's time is UK local (BST), 1 hour ahead of UTC.
+  { name: 'BST: seen at 16:00 BST, 24 hours after 15:00 UTC', record: enquiry('2026-06-10T15:00:00Z', '2026-06-11', '16:00'), now: '2026-06-20T10:00:00Z', expect: 'met-on-time' },
+  { name: 'BST: seen at 16:01 BST', record: enquiry('2026-06-10T15:00:00Z', '2026-06-11', '16:01'), now: '2026-06-20T10:00:00Z', expect: 'met-late' },
   // Summer (BST): began Wed 10 Jun 2026 at 16:00 BST (15:00 UTC), due Thu 11 Jun at 16:00 BST.
   { name: 'BST: 7 hours left on the due day', record: bst, now: '2026-06-11T08:00:00Z', expect: 'due-today', due: '2026-06-11T16:00:00+01:00' },
   { name: 'BST: a minute left at 15:59 BST', record: bst, now: '2026-06-11T14:59:00Z', expect: 'due-soon', due: '2026-06-11T16:00:00+01:00' },
   { name: 'BST: a minute past at 16:01 BST (15:01 UTC)', record: bst, now: '2026-06-11T15:01:00Z', expect: 'overdue', due: '2026-06-11T16:00:00+01:00' },
   {
     // 23:30 UTC on 10 June is 00:30 BST on 11 June, so the deadline is 00:30 BST on 12 June.
-    name: 'BST, recorded in UTC: seen alone on the English due day',
-    record: enquiry('2026-06-10T23:30:00Z', '2026-06-12'),
+    name: 'BST, recorded in UTC: seen alone at 00:15 on the English due day',
+    record: enquiry('2026-06-10T23:30:00Z', '2026-06-12', '00:15'),
     now: '2026-06-20T10:00:00Z',
     expect: 'met-on-time',
     due: '2026-06-11T23:30:00Z',
@@ -204,6 +232,17 @@ describe(`${S47}: details`, () => {
     expect(countdown?.hoursLeft).toBe(6);
     expect(countdown?.dueIsTime).toBe(true);
     expect(countdown?.field).toBe(`children[${SUBJECT}].seenDates`);
+  });
+
+  it('says the visit’s time is needed when a due-day visit has none', () => {
+    const { countdown, evaluation } = statusOf(pack, S47, enquiry('2026-11-18T14:30:00Z', '2026-11-19'));
+    expect(countdown?.detail).toBe('Seen alone on 19 Nov 2026, but no time is recorded. Record the time of the visit to show it was within 24 hours.');
+    expect(evaluation.ready.blocking.some((b) => b.ruleId === S47)).toBe(true);
+  });
+
+  it('gives the moment the child was seen when judged to the hour', () => {
+    const { countdown } = statusOf(pack, S47, enquiry('2026-11-18T14:30:00Z', '2026-11-19', '15:30'));
+    expect(countdown?.metOn).toBe('2026-11-19T15:30:00+00:00');
   });
 
   it('takes a council’s own "due soon" hours', () => {
@@ -272,19 +311,54 @@ describe(`${FIVE_DAYS}: details`, () => {
 
 const REASSESS = 'derby/reassessment-12-months';
 const previous = (date: string, completed: string | null = null) =>
-  withFacts(complete, { 'dates.previousAssessmentCompleted': date, 'dates.completed': completed });
+  withFacts(complete, { kind: 'reassessment', 'dates.previousAssessmentCompleted': date, 'dates.completed': completed });
 testRule(pack, REASSESS, [
   { name: 'completed within a year of the last one', record: previous('2025-11-20', '2026-11-04'), expect: 'met-on-time', due: '2026-11-20' },
   { name: 'completed more than a year after the last one', record: previous('2025-10-31', '2026-11-04'), expect: 'met-late', due: '2026-10-31' },
   { name: 'a year has passed and no new assessment is completed', record: previous('2025-10-31'), expect: 'overdue', due: '2026-10-31' },
   { name: 'whether completed is not read yet', record: withoutFact(previous('2025-10-31'), 'dates.completed'), expect: 'unknown' },
-  { name: 'no previous assessment (blank)', record: complete, expect: 'not-applicable' },
-  { name: 'previous assessment date not read yet', record: withoutFact(complete, 'dates.previousAssessmentCompleted'), expect: 'unknown' },
+  { name: 'no previous assessment (blank)', record: withFacts(complete, { kind: 'reassessment' }), expect: 'not-applicable' },
+  {
+    name: 'previous assessment date not read yet',
+    record: withoutFact(withFacts(complete, { kind: 'reassessment' }), 'dates.previousAssessmentCompleted'),
+    expect: 'unknown',
+  },
+  {
+    name: 'a new referral years after an earlier assessment closed is not a re-assessment',
+    record: withFacts(complete, { 'dates.previousAssessmentCompleted': '2022-03-01' }),
+    expect: 'not-applicable',
+  },
   // 24 Dec 2026 is 23 working days after Mon 23 Nov; 18 Dec is 19 (due soon within 20).
   { name: 'a month away', record: previous('2025-12-24'), expect: 'on-track', due: '2026-12-24' },
   { name: 'under a month away', record: previous('2025-12-18'), expect: 'due-soon', due: '2026-12-18' },
   { name: '29 February: due on 28 February the next year', record: previous('2024-02-29'), now: '2025-02-28T10:00:00Z', expect: 'due-today', due: '2025-02-28' },
 ]);
+
+describe(`${REASSESS}: details`, () => {
+  it('is good practice ("as a guide"): overdue, it does not block sign-off', () => {
+    const { countdown, evaluation } = statusOf(pack, REASSESS, previous('2025-10-31'));
+    expect(countdown?.severity).toBe('expected');
+    expect(countdown?.status).toBe('overdue');
+    expect(evaluation.ready.blocking.some((b) => b.ruleId === REASSESS)).toBe(false);
+  });
+
+  it('keeps the guide wording and the settled placement exception', () => {
+    const message = pack.rules.find((r) => r.id === REASSESS)?.message ?? '';
+    expect(message).toContain('As a guide');
+    expect(message).toContain('settled LAC placement');
+  });
+});
+
+describe(`${MANAGER_COPY}: a Practice Trigger`, () => {
+  it('sent late: shown to the worker, never blocks sign-off, and owes no timescale reason', () => {
+    const record = withFacts(complete, { 'dates.submittedToManager': '2026-11-11' });
+    const { countdown, evaluation } = statusOf(pack, MANAGER_COPY, record);
+    expect(countdown?.severity).toBe('prompt');
+    expect(countdown?.status).toBe('met-late');
+    expect(evaluation.ready.blocking.some((b) => b.ruleId === MANAGER_COPY)).toBe(false);
+    expect(evaluation.findings.find((f) => f.ruleId === 'derby/timescale-exceeded-reason')?.status).toBe('not-applicable');
+  });
+});
 
 const TIMESCALE = 'derby/timescale-exceeded-reason';
 const lateCompletion = withFacts(complete, { 'dates.completed': '2026-11-18' });
@@ -294,8 +368,9 @@ testRule(pack, TIMESCALE, [
   { name: 'overdue, reason recorded', record: withFacts(overdue, { 'timescale.exceededReasonRecorded': true }), expect: 'met' },
   { name: 'completed late, reason box blank', record: lateCompletion, expect: 'missing' },
   { name: 'overdue, reason box blank', record: overdue, expect: 'missing' },
-  { name: 'manager’s copy late, reason box blank', record: withFacts(complete, { 'dates.submittedToManager': '2026-11-11' }), expect: 'missing' },
-  { name: 'child seen alone late, reason box blank', record: withFacts(complete, subjectSeenAlone('2026-09-23')), expect: 'missing' },
+  // Owed only for the assessment's own 45 working days (Derby 2.10).
+  { name: 'manager’s copy late, assessment on time: no reason owed', record: withFacts(complete, { 'dates.submittedToManager': '2026-11-11' }), expect: 'not-applicable' },
+  { name: 'child seen alone late, assessment on time: no reason owed', record: withFacts(complete, subjectSeenAlone('2026-09-23')), expect: 'not-applicable' },
   { name: 'completed late, reason not read yet', record: withoutFact(lateCompletion, 'timescale.exceededReasonRecorded'), expect: 'unknown' },
   { name: 'clock start not read: cannot tell yet', record: withoutFact(complete, 'dates.assessmentDecision'), expect: 'unknown' },
   { name: 'no clock start recorded: cannot tell', record: withFacts(complete, { 'dates.assessmentDecision': null, 'dates.referral': null }), expect: 'unknown' },

@@ -1,22 +1,67 @@
 // Derby's deadlines (2.3, 2.10) and the reason a missed one needs. The engine works out
 // due dates, states and the "45 working days from …" wording from each clock.
+import type { Child } from '../../../model';
+import { formatLongDate, ukLocalDateTime } from '../../../calendar';
 import { firstSeenAlone, has } from '../../conditions';
+import { englishDay } from '../../engine';
 import { defineRule } from '../../pack';
 import type { Clock, CountdownStatus, Outcome } from '../../types';
-import { assessmentClockStart, assessmentDueDate, both, kindIn, recorded, section47ClockStart, subjectChild, subjectIsBorn, type Ctx } from './helpers';
+import { assessmentClockStart, assessmentDueDate, both, either, kindIn, recorded, section47ClockStart, subjectChild, subjectIsBorn, type Ctx } from './helpers';
 import type { DerbyParams } from './params';
 
 function seenAloneClock(ctx: Ctx, start: ReturnType<typeof assessmentClockStart>, span: { workingDays: number } | { hours: number }): Clock {
   if ('status' in start) return start;
   const child = subjectChild(ctx);
   if ('status' in child) return { status: child.status, field: 'children[].isSubject', detail: child.detail };
+  const seen = 'hours' in span ? seenAloneWithinHours(child, start.start, span.hours) : { met: firstSeenAlone(child) };
   return {
     ...start,
     span,
-    met: firstSeenAlone(child),
+    ...seen,
     metField: `children[${child.id}].seenDates`,
     subject: { kind: 'child', id: child.id },
   };
+}
+
+/**
+ * When the child was first seen alone for an hour clock (Derby 2.3's 24 hours), judged to
+ * the hour. Visits before the clock started do not count. A visit recorded with a date but
+ * no time on the first or last day of the clock cannot be placed inside or outside it, so it
+ * is never called on time: the worker is told the time is needed.
+ */
+function seenAloneWithinHours(child: Child, start: string, hours: number): { met: string | null | undefined; detail?: string } {
+  if (child.seenDates === undefined) return { met: undefined };
+  const startMs = Date.parse(start);
+  const dueMs = startMs + hours * 3_600_000;
+  const startDay = englishDay(start);
+  const dueDay = englishDay(new Date(dueMs).toISOString());
+  let onTime: string | undefined;
+  let late: string | undefined;
+  let timeNeeded: string | undefined;
+  const earliest = (a: string | undefined, b: string) => (a === undefined || Date.parse(b) < Date.parse(a) ? b : a);
+  for (const visit of child.seenDates ?? []) {
+    if (!visit.alone) continue;
+    if (visit.time !== undefined) {
+      const at = ukLocalDateTime(visit.date, visit.time);
+      const ms = Date.parse(at);
+      if (ms < startMs) continue;
+      if (ms <= dueMs) onTime = earliest(onTime, at);
+      else late = earliest(late, at);
+      continue;
+    }
+    if (visit.date < startDay) continue;
+    if (visit.date === startDay || visit.date === dueDay) timeNeeded ??= visit.date;
+    else if (visit.date > dueDay) late = late === undefined || visit.date < englishDay(late) ? visit.date : late;
+    else onTime = earliest(onTime, `${visit.date}T12:00:00Z`);
+  }
+  if (onTime) return { met: onTime };
+  if (timeNeeded) {
+    return {
+      met: null,
+      detail: `Seen alone on ${formatLongDate(timeNeeded)}, but no time is recorded. Record the time of the visit to show it was within ${hours} hours.`,
+    };
+  }
+  return { met: late ?? null };
 }
 
 export const assessment45WorkingDays = defineRule<DerbyParams>({
@@ -39,9 +84,9 @@ export const managerCopy5WorkingDaysBefore = defineRule<DerbyParams>({
   id: 'derby/manager-copy-5-working-days-before',
   name: 'Assessment sent to your manager',
   kind: 'countdown',
-  // A practice trigger in 2.3, but a late copy blocks sign-off until the timescale reason is
-  // recorded (catalogue readiness), so it is shown as required.
-  severity: 'required',
+  // A Practice Trigger in 2.3 ("be aware that your manager will need the assessment"): a date
+  // shown to the worker, never a blocker, and missing it owes no timescale reason.
+  severity: 'prompt',
   section: 'manager',
   source: { label: 'Derby 2.3', section: '2.3', passage: 'Practice Triggers: your manager will need the assessment 5 working days prior to the final deadline' },
   message: 'Send the assessment to your manager in good time before it is due, so they can read it and authorise it.',
@@ -67,9 +112,10 @@ export const childSeenAlone24HoursS47 = defineRule<DerbyParams>({
   severity: 'required',
   section: 'plan',
   source: { label: 'Derby 2.3', section: '2.3', passage: 'Practice Triggers: see the child alone within 24 hours if subject to S47 enquiry' },
-  message: 'In a Section 47 enquiry, see the child alone within 24 hours and record the visit as seen alone.',
-  // An unborn subject child cannot be seen alone: the clock does not apply.
-  appliesWhen: (ctx) => both(kindIn(ctx.record, ['section-47']), subjectIsBorn(ctx)),
+  message: 'In a Section 47 enquiry, see the child alone within 24 hours and record the visit as seen alone, with its time.',
+  // Whenever a Section 47 enquiry has started, also one that begins during a child in need
+  // assessment. An unborn subject child cannot be seen alone: the clock does not apply.
+  appliesWhen: (ctx) => both(either(kindIn(ctx.record, ['section-47']), recorded(ctx.record.dates?.section47Start)), subjectIsBorn(ctx)),
   dueSoonWithin: (p) => p.dueSoonHours,
   clock: (ctx) => seenAloneClock(ctx, section47ClockStart(ctx.record), { hours: 24 }),
 });
@@ -91,13 +137,14 @@ export const reassessment12Months = defineRule<DerbyParams>({
   id: 'derby/reassessment-12-months',
   name: 'New assessment within 12 months',
   kind: 'countdown',
-  // "As a guide" in 2.3, but as for every countdown a late one needs the timescale reason
-  // before sign-off (catalogue readiness), so it is shown as required.
-  severity: 'required',
+  // "As a guide" (2.3): good practice, never a blocker.
+  severity: 'expected',
   section: 'plan',
   source: { label: 'Derby 2.3', section: '2.3', passage: 'As a guide this would be no more than every 12 months for CiN or CP' },
-  message: 'Complete a new single assessment within a year of the last one, or sooner if something significant happens.',
-  appliesWhen: ({ record }) => recorded(record.dates?.previousAssessmentCompleted),
+  message:
+    'As a guide, re-assess a child in need or on a child protection plan at least every 12 months, and after any significant event. A settled LAC placement may go longer.',
+  // A re-assessment of an open case: a new referral years after an earlier assessment closed has no 12-month clock.
+  appliesWhen: ({ record }) => both(kindIn(record, ['reassessment']), recorded(record.dates?.previousAssessmentCompleted)),
   dueSoonWithin: (p) => p.reassessmentDueSoonWorkingDays,
   clock: ({ record, params }) => {
     const previous = record.dates?.previousAssessmentCompleted;
@@ -114,7 +161,7 @@ export const reassessment12Months = defineRule<DerbyParams>({
 });
 
 const LATE: ReadonlySet<CountdownStatus> = new Set(['overdue', 'met-late']);
-// A countdown that cannot run (start not read, or blank) leaves open whether a deadline was missed.
+// A countdown that cannot run (start not read, or blank) leaves open whether the timescale was exceeded.
 const UNSETTLED: ReadonlySet<CountdownStatus> = new Set(['unknown', 'missing']);
 
 export const timescaleExceededReason = defineRule<DerbyParams>({
@@ -122,22 +169,17 @@ export const timescaleExceededReason = defineRule<DerbyParams>({
   kind: 'check',
   severity: 'required',
   section: 'plan',
-  source: { label: 'Derby 2.3', section: '2.3', passage: 'Assessment Plan: timescales; 2.10 record the reasons for exceeding the time limit' },
-  message: 'If a deadline is missed, record the reasons the timescale was exceeded, as discussed with the family and the professionals involved.',
+  source: { label: 'Derby 2.10', section: '2.10', passage: 'If … an assessment exceeds 45 working days … record the reasons for exceeding the time limit' },
+  message: 'The assessment has gone past its 45 working days. Record the reasons, as discussed with the family and the professionals involved.',
+  // Owed only when the assessment's own timescale is exceeded, not when any other deadline is missed.
   check: ({ record, countdowns }): Outcome => {
     const field = 'timescale.exceededReasonRecorded';
-    const late = countdowns.filter((c) => LATE.has(c.status));
-    if (late.length > 0) {
-      return { ...has(record.timescale?.exceededReasonRecorded, field), detail: `Past due: ${late.map((c) => c.name ?? c.message).join('; ')}.` };
-    }
-    const unsettled = countdowns.filter((c) => UNSETTLED.has(c.status));
-    if (unsettled.length > 0) {
+    const assessment = countdowns.find((c) => c.ruleId === assessment45WorkingDays.id);
+    if (!assessment) return { status: 'not-applicable' };
+    if (LATE.has(assessment.status)) return { ...has(record.timescale?.exceededReasonRecorded, field), detail: 'Past due: Assessment completed.' };
+    if (UNSETTLED.has(assessment.status)) {
       if (record.timescale?.exceededReasonRecorded === true) return { status: 'met', field };
-      return {
-        status: 'unknown',
-        field: unsettled[0]?.field ?? field,
-        detail: `Cannot tell yet whether a deadline was missed: ${unsettled.map((c) => c.name ?? c.message).join('; ')}.`,
-      };
+      return { status: 'unknown', field: assessment.field ?? field, detail: 'Cannot tell yet whether the 45 working days were exceeded.' };
     }
     return { status: 'not-applicable' };
   },

@@ -124,8 +124,13 @@ export const completeDerbyRecord: AssessmentRecord = {
     sharedWithoutConsent: false,
     withoutConsentManagerDiscussed: null,
     withoutConsentReasonRecorded: null,
+    agenciesToldConsentWithheld: null,
+    parentToldOfSharing: null,
   },
-  planning: { planRecorded: true, timescaleAgreed: true, toolsAndMethodsRecorded: true, fileRead: true },
+  planning: { planRecorded: true, timescaleAgreed: true, toolsAndMethodsRecorded: true, fileRead: true, progressCirculated: true },
+  childProtection: { conferenceDecided: false, conferenceReportCompleted: null, notSeenThresholdConsidered: null },
+  // Census factors at the end of the assessment: 4B, mental health concerns about the parent.
+  census: { factorsAtAssessment: ['4B'] },
   background: {
     genogram: true,
     ecomap: true,
@@ -142,6 +147,7 @@ export const completeDerbyRecord: AssessmentRecord = {
     homeSafety: 'yes',
     safeStorage: 'no',
     adviceGivenWhereNo: true,
+    adherenceRecorded: true,
   },
   concerns: {
     domesticAbuse: false,
@@ -170,7 +176,7 @@ export const completeDerbyRecord: AssessmentRecord = {
     domains: { developmentalNeeds: true, parentingCapacity: true, familyAndEnvironment: true },
     riskOutsideHomeConsidered: true,
   },
-  recommendation: { recorded: true, thresholdConsidered: true },
+  recommendation: { recorded: true, thresholdConsidered: true, agreedWithManager: true },
   manager: { thresholdCommented: true, supervisionRecorded: true },
   outcome: {
     decision: 'child-in-need-plan',
@@ -182,21 +188,22 @@ export const completeDerbyRecord: AssessmentRecord = {
     sharedWithReferrer: '2026-11-16',
     sharedWithAgencies: '2026-11-17',
     parentalConsentForSupport: true,
+    planOfActionRecorded: true,
   },
   timescale: { exceededReasonRecorded: null },
 };
 
 /**
  * The same family in a Section 47 enquiry: strategy discussion at 11:00 BST on Tue 15 Sep
- * 2026, enquiry started at 14:00 BST, the subject child seen alone the next day (within
- * 24 hours). The enquiry found no continuing risk of significant harm: child in need plan.
+ * 2026, enquiry started at 14:00 BST, the subject child seen alone at 10:30 the next day
+ * (within 24 hours). The enquiry found no continuing risk of significant harm: child in need plan.
  */
 export const section47DerbyRecord: AssessmentRecord = withFacts(completeDerbyRecord, {
   kind: 'section-47',
   'dates.strategyDiscussion': '2026-09-15T11:00:00+01:00',
   'dates.section47Start': '2026-09-15T14:00:00+01:00',
   [`children[${SUBJECT}].seenDates`]: [
-    { date: '2026-09-16', alone: true },
+    { date: '2026-09-16', alone: true, time: '10:30' },
     { date: '2026-10-06', alone: false },
   ],
 });

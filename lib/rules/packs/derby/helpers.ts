@@ -1,34 +1,12 @@
 // Three-state helpers shared by the Derby rules. Unread facts give `unknown`, never "not applicable".
 import type { Adult, AssessmentKind, AssessmentRecord, Child } from '../../../model';
-import { ageInYears, forEachPerson, isYes } from '../../conditions';
-import type { Applies, Clock, Outcome, RuleContext } from '../../types';
+import { ageInYears, both, isYes, not } from '../../conditions';
+import type { Applies, Clock, RuleContext } from '../../types';
 import type { DerbyParams } from './params';
 
 export type Ctx = RuleContext<DerbyParams>;
 
-/** Applies only when every part applies: no as soon as one part is no, otherwise unknown while any part is unread. */
-export function both(...parts: Applies[]): Applies {
-  if (parts.some((p) => p === false)) return false;
-  if (parts.some((p) => p === 'unknown')) return 'unknown';
-  return true;
-}
-
-/** Applies when any part applies: yes as soon as one part is yes, otherwise unknown while any part is unread. */
-export function either(...parts: Applies[]): Applies {
-  if (parts.some((p) => p === true)) return true;
-  if (parts.some((p) => p === 'unknown')) return 'unknown';
-  return false;
-}
-
-export function not(applies: Applies): Applies {
-  return applies === 'unknown' ? 'unknown' : !applies;
-}
-
-/** A date, code or flag as "is it recorded?": a value → yes; blank or false → no; not read → unknown. */
-export function recorded(value: unknown): Applies {
-  if (value === undefined) return 'unknown';
-  return value !== null && value !== false && value !== '';
-}
+export { both, eachAdult, eachChild, either, not, recorded } from '../../conditions';
 
 /**
  * The assessment is one of these kinds. A blank kind (null) is none of them: the page
@@ -61,22 +39,6 @@ export function agedAtLeast(child: Child, years: number, today: string): Applies
 /** Included in this assessment and born: the children who can be seen, heard and asked. */
 export function includedAndBorn(child: Child): Applies {
   return both(isYes(child.includedInAssessment), not(isUnborn(child)));
-}
-
-/** The household's children have not been read yet: every per-child duty is unknown. */
-const CHILDREN_NOT_READ: Outcome = { status: 'unknown', detail: 'The children in the household have not been read yet.' };
-const ADULTS_NOT_READ: Outcome = { status: 'unknown', detail: 'The adults around the child have not been read yet.' };
-
-/** One outcome per child the filter selects; unknown when the household has not been read at all. */
-export function eachChild(ctx: Ctx, selects: (child: Child) => Applies, check: (child: Child) => Outcome): Outcome[] {
-  if (ctx.record.children === undefined) return [CHILDREN_NOT_READ];
-  return forEachPerson('child', ctx.children, selects, check);
-}
-
-/** One outcome per adult the filter selects; unknown when the adults have not been read at all. */
-export function eachAdult(ctx: Ctx, selects: (adult: Adult) => Applies, check: (adult: Adult) => Outcome): Outcome[] {
-  if (ctx.record.adults === undefined) return [ADULTS_NOT_READ];
-  return forEachPerson('adult', ctx.adults, selects, check);
 }
 
 /** The adult lives with the child. Blank is treated as no, as the model's `false` marks a non-resident parent. */

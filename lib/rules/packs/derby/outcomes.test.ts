@@ -39,17 +39,14 @@ const notYetAuthorised = withFacts(complete, {
 
 testRule(pack, 'derby/outcome-shared-with-family', [
   { name: 'given to the family in writing', record: complete, expect: 'met' },
+  // Derby 2.10 allows no exception: a reason for not sharing does not meet it.
   {
-    name: 'not shared, reason recorded',
+    name: 'not shared, reason recorded: Derby’s text has no exception',
     record: withFacts(complete, { 'outcome.sharedWithFamilyInWriting': null, 'outcome.notSharedWithFamilyReason': true }),
-    expect: 'met',
+    expect: 'missing',
   },
-  { name: 'authorised, not shared, no reason', record: withFacts(complete, { 'outcome.sharedWithFamilyInWriting': null }), expect: 'missing' },
-  {
-    name: 'not shared, reason not read yet',
-    record: withoutFact(withFacts(complete, { 'outcome.sharedWithFamilyInWriting': null }), 'outcome.notSharedWithFamilyReason'),
-    expect: 'unknown',
-  },
+  { name: 'authorised, not shared', record: withFacts(complete, { 'outcome.sharedWithFamilyInWriting': null }), expect: 'missing' },
+  { name: 'whether shared not read yet', record: withoutFact(complete, 'outcome.sharedWithFamilyInWriting'), expect: 'unknown' },
   { name: 'authorisation not read yet', record: withoutFact(notYetAuthorised, 'dates.authorised'), expect: 'unknown' },
   { name: 'not yet authorised', record: notYetAuthorised, expect: 'not-applicable' },
 ]);
@@ -62,7 +59,17 @@ testRule(pack, 'derby/outcome-shared-with-referrer', [
 ]);
 
 testRule(pack, 'derby/outcome-shared-with-agencies', [
-  { name: 'agencies told the outcome', record: complete, expect: 'met' },
+  { name: 'agencies told the outcome, with the parents’ consent', record: complete, expect: 'met' },
+  {
+    name: 'agencies told, no parental consent, no child protection procedures',
+    record: withFacts(complete, { 'consent.obtained': false }),
+    expect: 'missing',
+  },
+  {
+    name: 'agencies told without parental consent after a Section 47 enquiry began',
+    record: withFacts(complete, { 'consent.obtained': false, 'dates.section47Start': '2026-10-01T10:00:00+01:00' }),
+    expect: 'met',
+  },
   { name: 'agencies not told', record: withFacts(complete, { 'outcome.sharedWithAgencies': null }), expect: 'missing' },
   { name: 'not read yet', record: withoutFact(complete, 'outcome.sharedWithAgencies'), expect: 'unknown' },
   { name: 'agencies consulted not read yet', record: withoutFact(withFacts(complete, { 'outcome.sharedWithAgencies': null }), 'background.agenciesConsulted'), expect: 'unknown' },
@@ -71,3 +78,11 @@ testRule(pack, 'derby/outcome-shared-with-agencies', [
 ]);
 
 testPrompt('derby/prompt-outcomes-early-help', 'outcomes');
+
+testRule(pack, 'derby/plan-of-action', [
+  { name: 'plan of action agreed for the child in need plan', record: complete, expect: 'met' },
+  { name: 'no plan of action', record: withFacts(complete, { 'outcome.planOfActionRecorded': null }), expect: 'missing' },
+  { name: 'not read yet', record: withoutFact(complete, 'outcome.planOfActionRecorded'), expect: 'unknown' },
+  { name: 'closed with no further action', record: withFacts(complete, { 'outcome.decision': 'no-further-action', 'outcome.planOfActionRecorded': null }), expect: 'not-applicable' },
+  { name: 'outcome not read yet', record: withoutFact(complete, 'outcome.decision'), expect: 'unknown' },
+]);

@@ -1,9 +1,9 @@
 // Derby 2.10 Outcomes: the decision, the statutory questions, and sharing the outcome.
 import type { OutcomeDecision } from '../../../model';
-import { agenciesWereConsulted, allOf, answered, anyOf, has, isYes } from '../../conditions';
+import { agenciesWereConsulted, allOf, answered, has, isYes, servicesToProvide } from '../../conditions';
 import { defineRule } from '../../pack';
 import type { Applies } from '../../types';
-import { both, recorded, type Ctx } from './helpers';
+import { both, either, kindIn, recorded, type Ctx } from './helpers';
 import type { DerbyParams } from './params';
 
 const source210 = (passage: string) => ({ label: 'Derby 2.10', section: '2.10', passage });
@@ -25,6 +25,17 @@ export const outcomeDecided = defineRule<DerbyParams>({
       answered(o?.accommodationNeeded, 'outcome.accommodationNeeded'),
     );
   },
+});
+
+export const planOfAction = defineRule<DerbyParams>({
+  id: 'derby/plan-of-action',
+  kind: 'check',
+  severity: 'required',
+  section: 'outcomes',
+  source: source210('Agree a plan of action setting out the services to be delivered; how and by whom'),
+  message: 'Agree a plan of action with your manager, the child, family and professionals: which services, how, and by whom.',
+  appliesWhen: ({ record }) => servicesToProvide(record),
+  check: ({ record }) => has(record.outcome?.planOfActionRecorded, 'outcome.planOfActionRecorded'),
 });
 
 const NEEDS_CONSENT: readonly OutcomeDecision[] = ['universal-or-early-help', 'child-in-need-plan'];
@@ -60,25 +71,24 @@ function authorised({ record }: Ctx): Applies {
   return recorded(record.dates?.authorised);
 }
 
+// "The outcome of the assessment should be: discussed with the child and family and provided to them
+// in written form": should → required. Derby's text allows no exception (Hertfordshire's does), so a
+// recorded reason for not sharing does not meet it.
 export const outcomeSharedWithFamily = defineRule<DerbyParams>({
   id: 'derby/outcome-shared-with-family',
   kind: 'check',
-  severity: 'expected',
+  severity: 'required',
   section: 'outcomes',
   source: source210('Discussed with the child and family and provided to them in written form'),
-  message: 'Discuss the outcome with the child and family and give it to them in writing. If you cannot, record why.',
+  message: 'Discuss the outcome with the child and family and give it to them in writing, and record the date.',
   appliesWhen: authorised,
-  check: ({ record }) =>
-    anyOf(
-      has(record.outcome?.sharedWithFamilyInWriting, 'outcome.sharedWithFamilyInWriting'),
-      has(record.outcome?.notSharedWithFamilyReason, 'outcome.notSharedWithFamilyReason'),
-    ),
+  check: ({ record }) => has(record.outcome?.sharedWithFamilyInWriting, 'outcome.sharedWithFamilyInWriting'),
 });
 
 export const outcomeSharedWithReferrer = defineRule<DerbyParams>({
   id: 'derby/outcome-shared-with-referrer',
   kind: 'check',
-  severity: 'expected',
+  severity: 'required',
   section: 'outcomes',
   source: source210('The outcome of the assessment is shared with the referrer in writing'),
   message: 'Tell the referrer the outcome in writing (the outcome only, not the assessment) and record the date.',
@@ -86,15 +96,31 @@ export const outcomeSharedWithReferrer = defineRule<DerbyParams>({
   check: ({ record }) => has(record.outcome?.sharedWithReferrer, 'outcome.sharedWithReferrer'),
 });
 
+/** Child protection procedures have been initiated: a Section 47 enquiry or a strategy discussion is on record. */
+function childProtectionInitiated({ record }: Ctx): Applies {
+  return either(kindIn(record, ['section-47']), recorded(record.dates?.section47Start), recorded(record.dates?.strategyDiscussion));
+}
+
 export const outcomeSharedWithAgencies = defineRule<DerbyParams>({
   id: 'derby/outcome-shared-with-agencies',
   kind: 'check',
-  severity: 'expected',
+  severity: 'required',
   section: 'outcomes',
-  source: source210('The outcome is to be shared with the agencies involved in providing services'),
-  message: 'Share the outcome, actions and review dates with the agencies involved (not the assessment itself) and record the date.',
+  source: source210('The outcome is to be shared with the agencies involved … parental consent will be required for this unless Child Protection procedures'),
+  message:
+    'Share the outcome, actions and review dates with the agencies involved (not the assessment itself) and record the date. Unless child protection procedures have begun, the parents must agree first.',
   appliesWhen: (ctx) => both(authorised(ctx), agenciesWereConsulted(ctx.record)),
-  check: ({ record }) => has(record.outcome?.sharedWithAgencies, 'outcome.sharedWithAgencies'),
+  check: (ctx) => {
+    const shared = has(ctx.record.outcome?.sharedWithAgencies, 'outcome.sharedWithAgencies');
+    const initiated = childProtectionInitiated(ctx);
+    if (initiated === true) return shared;
+    const consent = has(ctx.record.consent?.obtained, 'consent.obtained');
+    const withConsent = allOf(shared, consent);
+    if (initiated === 'unknown' && withConsent.status !== 'met') return shared.status === 'missing' ? shared : { status: 'unknown', field: 'dates.section47Start' };
+    return withConsent.status === 'missing' && consent.status === 'missing'
+      ? { ...withConsent, detail: 'Parental consent is needed to share the outcome with agencies, as child protection procedures have not begun.' }
+      : withConsent;
+  },
 });
 
 export const promptEarlyHelp = defineRule<DerbyParams>({
@@ -108,6 +134,7 @@ export const promptEarlyHelp = defineRule<DerbyParams>({
 
 export const outcomesRules = [
   outcomeDecided,
+  planOfAction,
   consentForSupport,
   interpreterForSharing,
   outcomeSharedWithFamily,

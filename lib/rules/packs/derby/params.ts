@@ -12,6 +12,11 @@ export const DerbyParamsSchema = z.strictObject({
   reassessmentMonths: z.number().int().min(1).max(36).default(12),
   /** Derby 2.6: the age from which a child's own words are expected in their story. */
   ownWordsFromAge: z.number().int().min(0).max(18).default(3),
+  /**
+   * Derby 2.7 / 2.6: the age from which a child is asked for their views ("age and
+   * understanding"). Younger children and unborn babies are observed instead; never a blocker for a baby.
+   */
+  viewsFromAge: z.number().int().min(0).max(18).default(2),
   /** Working days left at which a countdown shows "due soon". */
   dueSoonWorkingDays: z.number().int().min(0).max(20).default(5),
   /** Working days left at which the 5-working-day "seen alone" countdown shows "due soon" (5 would make it due soon from day 0). */

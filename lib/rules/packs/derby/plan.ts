@@ -1,5 +1,5 @@
 // Derby 2.3 Assessment plan: the plan, consent, and who has seen the children.
-import { agenciesWereConsulted, allOf, anyOf, childPath, firstSeenAlone, has } from '../../conditions';
+import { agenciesWereConsulted, allOf, anyOf, childPath, firstSeenAlone, has, isYes } from '../../conditions';
 import { defineRule } from '../../pack';
 import { eachChild, includedAndBorn } from './helpers';
 import type { DerbyParams } from './params';
@@ -11,7 +11,7 @@ export const assessmentPlanAgreedInWriting = defineRule<DerbyParams>({
   kind: 'check',
   severity: 'required',
   section: 'plan',
-  source: source23('A timeframe is agreed, and the tools and methods discussed; 2.1 agree the plan with parents in writing'),
+  source: { label: 'Derby 2.1', section: '2.1', passage: 'At this stage the social worker will agree the Assessment Plan with parents in writing' },
   message: 'Agree the assessment plan and timescale with the parents in writing, and record the date you agreed it.',
   check: ({ record }) => has(record.dates?.planAgreedWithFamily, 'dates.planAgreedWithFamily'),
 });
@@ -19,9 +19,10 @@ export const assessmentPlanAgreedInWriting = defineRule<DerbyParams>({
 export const managerEndorsedPlan = defineRule<DerbyParams>({
   id: 'derby/manager-endorsed-plan',
   kind: 'check',
-  severity: 'expected',
+  // "They should comment on the assessment plan … and timescales": should → required.
+  severity: 'required',
   section: 'plan',
-  source: source23('Manager’s endorsement of plan and timescales'),
+  source: source23('Manager’s endorsement of plan and timescales: they should comment on the assessment plan'),
   message: 'Ask your manager to comment on the assessment plan and timescale in supervision, and record the date.',
   check: ({ record }) => has(record.dates?.managerPlanEndorsed, 'dates.managerPlanEndorsed'),
 });
@@ -58,6 +59,21 @@ export const childSeenAlone = defineRule<DerbyParams>({
   check: (ctx) =>
     eachChild(ctx, includedAndBorn, (child) =>
       anyOf(has(firstSeenAlone(child), childPath(child, 'seenDates')), has(child.notSeenAloneReason, childPath(child, 'notSeenAloneReason'))),
+    ),
+});
+
+export const consentWithheldAgenciesTold = defineRule<DerbyParams>({
+  id: 'derby/consent-withheld-agencies-told',
+  kind: 'check',
+  severity: 'required',
+  section: 'plan',
+  source: { label: 'Derby 1', section: '1', passage: 'Information Sharing and Consent: agencies should be told that the parent/carer/young person has withheld permission' },
+  message: 'You shared information without the family’s permission. Tell the agencies that permission was withheld, and tell the parent you are still sharing it.',
+  appliesWhen: ({ record }) => isYes(record.consent?.sharedWithoutConsent),
+  check: ({ record }) =>
+    allOf(
+      has(record.consent?.agenciesToldConsentWithheld, 'consent.agenciesToldConsentWithheld'),
+      has(record.consent?.parentToldOfSharing, 'consent.parentToldOfSharing'),
     ),
 });
 
@@ -120,6 +136,7 @@ export const planRules = [
   assessmentPlanAgreedInWriting,
   managerEndorsedPlan,
   consentToShare,
+  consentWithheldAgenciesTold,
   childSeenAlone,
   promptCompletionDateInCalendar,
   promptStaffSafety,

@@ -1,8 +1,8 @@
 import { withFacts, withoutFact } from '../../../model';
 import { testRule } from '../../testing';
-import { completeDerbyRecord as complete, FATHER, MOTHER, SIBLING } from './fixtures';
+import { completeDerbyRecord as complete, FATHER, MOTHER, SIBLING, SUBJECT } from './fixtures';
 import { derbyPack as pack } from './index';
-import { testConditionalPrompt, testPrompt } from './test-helpers';
+import { nothingRead, testConditionalPrompt, testPrompt } from './test-helpers';
 
 const father = (key: string) => `adults[${FATHER}].${key}`;
 const mother = (key: string) => `adults[${MOTHER}].${key}`;
@@ -38,14 +38,30 @@ testRule(pack, 'derby/parents-views-recorded', [
 
 testRule(pack, 'derby/child-views-recorded', [
   { name: 'both children’s views recorded', record: complete, expect: 'met' },
-  { name: 'the baby’s views (as observed) not recorded', record: withFacts(complete, { [`children[${SIBLING}].viewsRecorded`]: null }), expect: 'missing', subjectId: SIBLING },
-  { name: 'not read yet', record: withoutFact(complete, `children[${SIBLING}].viewsRecorded`), expect: 'unknown', subjectId: SIBLING },
+  { name: 'the subject child’s views not recorded', record: withFacts(complete, { [`children[${SUBJECT}].viewsRecorded`]: null }), expect: 'missing', subjectId: SUBJECT },
+  { name: 'not read yet', record: withoutFact(complete, `children[${SUBJECT}].viewsRecorded`), expect: 'unknown', subjectId: SUBJECT },
+  // Age and understanding: the baby (aged 1) is observed, not asked; never a blocker.
+  { name: 'the baby’s views not recorded: not asked at 1', record: withFacts(complete, { [`children[${SIBLING}].viewsRecorded`]: null }), expect: 'met' },
+  {
+    name: 'a newborn',
+    record: withFacts(complete, { [`children[${SIBLING}].dateOfBirth`]: '2026-11-20', [`children[${SIBLING}].viewsRecorded`]: null }),
+    expect: 'met',
+  },
+  { name: 'age not read yet', record: withoutFact(withFacts(complete, { [`children[${SIBLING}].viewsRecorded`]: null }), `children[${SIBLING}].dateOfBirth`), expect: 'unknown', subjectId: SIBLING },
   {
     name: 'an unborn child',
     record: withFacts(complete, { [`children[${SIBLING}].unborn`]: true, [`children[${SIBLING}].dateOfBirth`]: null, [`children[${SIBLING}].viewsRecorded`]: null }),
     expect: 'met',
   },
 ]);
+
+testConditionalPrompt('derby/prompt-views-young-child-observed', 'views', {
+  shown: [{ name: 'a baby in the assessment', record: complete }],
+  hidden: [
+    { name: 'every child old enough to give views', record: withFacts(complete, { [`children[${SIBLING}].dateOfBirth`]: '2020-01-01' }) },
+    { name: 'household not read yet', record: nothingRead },
+  ],
+});
 
 for (const id of [
   'derby/prompt-views-advocate',
@@ -72,3 +88,16 @@ testConditionalPrompt('derby/prompt-views-interpreting', 'views', {
     },
   ],
 });
+
+const conferenceDecided = withFacts(complete, { 'childProtection.conferenceDecided': true });
+testRule(pack, 'derby/advocate-for-conference', [
+  { name: 'advocate considered for the child old enough to take part', record: conferenceDecided, expect: 'met' },
+  {
+    name: 'advocate not considered',
+    record: withFacts(conferenceDecided, { [`children[${SUBJECT}].advocateConsidered`]: null }),
+    expect: 'missing',
+    subjectId: SUBJECT,
+  },
+  { name: 'not read yet', record: withoutFact(conferenceDecided, `children[${SUBJECT}].advocateConsidered`), expect: 'unknown' },
+  { name: 'no conference', record: complete, expect: 'not-applicable' },
+]);

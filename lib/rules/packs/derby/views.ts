@@ -1,7 +1,8 @@
 // Derby 2.7 You and your family's views (and 2.2's duty to hear absent parents, recorded with the parents' views).
-import { adultPath, anyOf, childPath, has, isParentOrCarer, isParentRole } from '../../conditions';
+import { adultPath, anyOf, childPath, conferenceIsOutcome, has, isParentOrCarer, isParentRole, isYes } from '../../conditions';
+import type { Applies } from '../../types';
 import { defineRule } from '../../pack';
-import { both, eachAdult, eachChild, includedAndBorn, livesWithChild, not } from './helpers';
+import { agedAtLeast, both, eachAdult, eachChild, either, includedAndBorn, livesWithChild, not, type Ctx } from './helpers';
 import type { DerbyParams } from './params';
 
 const source27 = (passage: string) => ({ label: 'Derby 2.7', section: '2.7', passage });
@@ -60,8 +61,46 @@ export const childViewsRecorded = defineRule<DerbyParams>({
   severity: 'required',
   section: 'views',
   source: source27('Your views of what needs changing and what might help you and your family'),
-  message: 'Record each child’s views and wishes: what they would like to change and what they like.',
-  check: (ctx) => eachChild(ctx, includedAndBorn, (child) => has(child.viewsRecorded, childPath(child, 'viewsRecorded'))),
+  message: 'Record the views and wishes of each child old enough to give them: what they would like to change and what they like.',
+  // Age and understanding: a baby or unborn child is not asked (observed instead, see the prompt below).
+  check: (ctx) =>
+    eachChild(
+      ctx,
+      (child) => both(includedAndBorn(child), agedAtLeast(child, ctx.params.viewsFromAge, ctx.today)),
+      (child) => has(child.viewsRecorded, childPath(child, 'viewsRecorded')),
+    ),
+});
+
+/** An included child too young to be asked for their views (or unborn). */
+export function tooYoungForViews(ctx: Ctx): Applies {
+  if (ctx.record.children === undefined) return 'unknown';
+  return either(...ctx.children.map((child) => both(isYes(child.includedInAssessment), not(agedAtLeast(child, ctx.params.viewsFromAge, ctx.today)))));
+}
+
+export const promptYoungChildObserved = defineRule<DerbyParams>({
+  id: 'derby/prompt-views-young-child-observed',
+  kind: 'prompt',
+  severity: 'prompt',
+  section: 'views',
+  source: { label: 'Derby 2.6', section: '2.6', passage: 'With younger children or pre-birth situations … the child’s story / narrative based on presenting issues' },
+  message: 'A child here is too young to give views. Record what you observed of them with their carers, and tell their story from what is happening around them.',
+  appliesWhen: tooYoungForViews,
+});
+
+export const advocateForConference = defineRule<DerbyParams>({
+  id: 'derby/advocate-for-conference',
+  kind: 'check',
+  severity: 'required',
+  section: 'views',
+  source: source27('Does the child need or want an advocate (a requirement for children in case conferences)?'),
+  message: 'A child protection conference is to be held. For each child old enough to take part, record that you considered whether they need or want an advocate.',
+  appliesWhen: ({ record }) => conferenceIsOutcome(record),
+  check: (ctx) =>
+    eachChild(
+      ctx,
+      (child) => both(includedAndBorn(child), agedAtLeast(child, ctx.params.viewsFromAge, ctx.today)),
+      (child) => has(child.advocateConsidered, childPath(child, 'advocateConsidered')),
+    ),
 });
 
 // Practice triggers, 2.7: the child's views.
@@ -154,6 +193,8 @@ export const viewsRules = [
   parentsSeenAlone,
   parentsViewsRecorded,
   childViewsRecorded,
+  promptYoungChildObserved,
+  advocateForConference,
   promptAdvocate,
   promptSeeChildAlone,
   promptChildUnderPressure,

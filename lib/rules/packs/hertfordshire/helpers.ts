@@ -1,26 +1,15 @@
 // Three-state helpers shared by the Hertfordshire rules. Before a list of people has
 // been read there is no one to check: that is "unknown", never "nobody, so met".
-import type { Adult, Child } from '../../../model';
-import { allOf, childPath, forEachPerson } from '../../conditions';
+import type { Child } from '../../../model';
+import { allOf, childPath } from '../../conditions';
 import type { Applies, Outcome, RuleContext } from '../../types';
 import type { HertfordshireParams } from './params';
 
 export type Ctx = RuleContext<HertfordshireParams>;
 
 const CHILDREN_NOT_READ = 'The children in the household have not been read yet.';
-const ADULTS_NOT_READ = 'The adults in the household have not been read yet.';
 
-/** One outcome per child the filter selects; unknown while the household table has not been read. */
-export function eachChild(ctx: Ctx, selects: (child: Child) => Applies, check: (child: Child) => Outcome): Outcome[] {
-  if (ctx.record.children === undefined) return [{ status: 'unknown', detail: CHILDREN_NOT_READ }];
-  return forEachPerson('child', ctx.record.children, selects, check);
-}
-
-/** One outcome per adult the filter selects; unknown while the adults have not been read. */
-export function eachAdult(ctx: Ctx, selects: (adult: Adult) => Applies, check: (adult: Adult) => Outcome): Outcome[] {
-  if (ctx.record.adults === undefined) return [{ status: 'unknown', detail: ADULTS_NOT_READ }];
-  return forEachPerson('adult', ctx.record.adults, selects, check);
-}
+export { both, eachAdult, eachChild, either } from '../../conditions';
 
 /** Runs a check on the subject child; unknown until the household shows which child that is. */
 export function forSubjectChild(ctx: Ctx, check: (child: Child) => Outcome): Outcome {
@@ -78,13 +67,6 @@ export function allRecorded(parts: ReadonlyArray<readonly [Outcome, string]>): O
     .filter(Boolean)
     .join(' ');
   return detail && outcome.status !== 'met' ? { ...outcome, detail } : outcome;
-}
-
-/** Tri-state "and" for applies-when conditions: no if either is no, unknown if either is unknown. */
-export function bothApply(a: Applies, b: Applies): Applies {
-  if (a === false || b === false) return false;
-  if (a === 'unknown' || b === 'unknown') return 'unknown';
-  return true;
 }
 
 /** Duties "after the assessment is authorised": a date means yes, blank means not yet, unread means unknown. */

@@ -11,10 +11,11 @@ testRule(pack, 'hertfordshire/supervision-review', [
   { name: 'supervision not read yet', record: withoutFact(complete, 'manager.supervisionRecorded'), expect: 'unknown' },
 ]);
 
-describe('hertfordshire/supervision-review is expected, not required', () => {
-  it('does not block sign-off', () => {
+describe('hertfordshire/supervision-review is required ("must review")', () => {
+  it('blocks sign-off while the review is not recorded', () => {
     const { evaluation } = statusOf(pack, 'hertfordshire/supervision-review', withFacts(complete, { 'manager.supervisionRecorded': null }));
-    expect(evaluation.ready.ready).toBe(true);
+    expect(evaluation.ready.ready).toBe(false);
+    expect(evaluation.ready.blocking.map((b) => b.ruleId)).toEqual(['hertfordshire/supervision-review']);
   });
 });
 

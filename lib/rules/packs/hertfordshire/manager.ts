@@ -6,7 +6,8 @@ import type { HertfordshireParams } from './params';
 export const supervisionReview = defineRule<HertfordshireParams>({
   id: 'hertfordshire/supervision-review',
   kind: 'check',
-  severity: 'expected',
+  // "The social worker's line manager must review the assessment progress regularly": required.
+  severity: 'required',
   section: 'manager',
   source: { label: 'Hertfordshire 7', section: '7', passage: 'Regular Review: the line manager reviews progress with the social worker' },
   message: 'Record the manager’s review of the assessment in supervision, with the reasons for decisions.',

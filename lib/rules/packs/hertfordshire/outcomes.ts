@@ -1,8 +1,8 @@
 // Form section "Outcomes": the statutory questions, the decision and who it is shared
 // with (Hertfordshire 3 and 6).
-import { agenciesWereConsulted, answered, anyOf, has } from '../../conditions';
+import { agenciesWereConsulted, answered, anyOf, has, servicesToProvide } from '../../conditions';
 import { defineRule } from '../../pack';
-import { afterAuthorised, allRecorded, bothApply } from './helpers';
+import { afterAuthorised, allRecorded, both } from './helpers';
 import type { HertfordshireParams } from './params';
 
 export const statutoryQuestionsAnswered = defineRule<HertfordshireParams>({
@@ -32,6 +32,17 @@ export const outcomeDecided = defineRule<HertfordshireParams>({
   check: ({ record }) => has(record.outcome?.decision, 'outcome.decision'),
 });
 
+export const planOfAction = defineRule<HertfordshireParams>({
+  id: 'hertfordshire/plan-of-action',
+  kind: 'check',
+  severity: 'required',
+  section: 'outcomes',
+  source: { label: 'Hertfordshire 6', section: '6', passage: 'Actions and Outcomes: agree a plan of action setting out the services to be delivered how and by whom' },
+  message: 'Agree a plan of action with your line manager, the child, family and professionals: which services, how, and by whom.',
+  appliesWhen: ({ record }) => servicesToProvide(record),
+  check: ({ record }) => has(record.outcome?.planOfActionRecorded, 'outcome.planOfActionRecorded'),
+});
+
 export const outcomeSharedWithFamily = defineRule<HertfordshireParams>({
   id: 'hertfordshire/outcome-shared-with-family',
   kind: 'check',
@@ -50,7 +61,8 @@ export const outcomeSharedWithFamily = defineRule<HertfordshireParams>({
 export const outcomeSharedWithReferrer = defineRule<HertfordshireParams>({
   id: 'hertfordshire/outcome-shared-with-referrer',
   kind: 'check',
-  severity: 'expected',
+  // "The outcome of the assessment should be … provided to professional referrers": should → required.
+  severity: 'required',
   section: 'outcomes',
   source: { label: 'Hertfordshire 6', section: '6', passage: 'Actions and Outcomes: provided to professional referrers' },
   message: 'Tell the referrer the outcome, keeping to what confidentiality allows.',
@@ -61,11 +73,11 @@ export const outcomeSharedWithReferrer = defineRule<HertfordshireParams>({
 export const outcomeSharedWithAgencies = defineRule<HertfordshireParams>({
   id: 'hertfordshire/outcome-shared-with-agencies',
   kind: 'check',
-  severity: 'expected',
+  severity: 'required',
   section: 'outcomes',
   source: { label: 'Hertfordshire 6', section: '6', passage: 'Actions and Outcomes: given in writing to agencies providing services' },
   message: 'Send the outcome in writing to the agencies working with the child, with the actions, review dates and intended outcomes.',
-  appliesWhen: (ctx) => bothApply(afterAuthorised(ctx), agenciesWereConsulted(ctx.record)),
+  appliesWhen: (ctx) => both(afterAuthorised(ctx), agenciesWereConsulted(ctx.record)),
   check: ({ record }) => has(record.outcome?.sharedWithAgencies, 'outcome.sharedWithAgencies'),
 });
 
@@ -81,6 +93,7 @@ export const promptChildInNeed = defineRule<HertfordshireParams>({
 export const outcomesRules = [
   statutoryQuestionsAnswered,
   outcomeDecided,
+  planOfAction,
   outcomeSharedWithFamily,
   outcomeSharedWithReferrer,
   outcomeSharedWithAgencies,

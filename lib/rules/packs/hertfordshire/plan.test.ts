@@ -175,34 +175,16 @@ testRule(pack, 'hertfordshire/home-visited-bedroom-seen', [
   },
 ]);
 
-testRule(pack, 'hertfordshire/consent-obtained', [
-  { name: 'consent obtained', record: complete, expect: 'met' },
-  {
-    name: 'going ahead without consent, reason recorded',
-    record: withFacts(complete, { 'consent.obtained': false, 'consent.sharedWithoutConsent': true, 'consent.withoutConsentReasonRecorded': true }),
-    expect: 'met',
-  },
-  { name: 'consent blank, no without-consent route', record: withFacts(complete, { 'consent.obtained': null }), expect: 'missing' },
-  {
-    name: 'consent refused, the without-consent reason blank (so the route cannot be met)',
-    record: withoutFact(withFacts(complete, { 'consent.obtained': false }), 'consent.sharedWithoutConsent'),
-    expect: 'missing',
-  },
-  {
-    name: 'without consent, reason blank',
-    record: withFacts(complete, { 'consent.obtained': false, 'consent.sharedWithoutConsent': true, 'consent.withoutConsentReasonRecorded': null }),
-    expect: 'missing',
-  },
-  { name: 'consent not read yet', record: withoutFact(complete, 'consent.obtained'), expect: 'unknown' },
-  {
-    name: 'consent refused, without-consent route not read yet',
-    record: withoutFact(
-      withoutFact(withFacts(complete, { 'consent.obtained': false }), 'consent.sharedWithoutConsent'),
-      'consent.withoutConsentReasonRecorded',
-    ),
-    expect: 'unknown',
-  },
-]);
+// Section 2 asks "How will the consent of family members be obtained?": a planning question,
+// so a prompt that never blocks sign-off, even with consent blank.
+testPrompt('hertfordshire/consent-obtained', 'plan');
+
+describe('hertfordshire/consent-obtained is a question, not a blocker', () => {
+  it('consent blank: still ready for sign-off', () => {
+    const { evaluation } = statusOf(pack, 'hertfordshire/consent-obtained', withFacts(complete, { 'consent.obtained': null }));
+    expect(evaluation.ready.ready).toBe(true);
+  });
+});
 
 for (const id of [
   'prompt-who-undertakes',
@@ -211,7 +193,6 @@ for (const id of [
   'prompt-services-during',
   'prompt-ethnicity-disability',
   'prompt-methods-tools',
-  'prompt-consent',
   'prompt-timescales',
   'prompt-recording',
   'prompt-analysis-plan',
@@ -225,3 +206,21 @@ testConditionalPrompt('hertfordshire/prompt-parent-involvement-safety', {
   notTriggered: complete,
   notRead: withoutFact(withoutFact(complete, 'concerns.domesticAbuse'), 'concerns.sexualAbuse'),
 });
+
+testRule(pack, 'hertfordshire/plan-agreed-by-participants', [
+  { name: 'plan agreed, date recorded', record: complete, expect: 'met' },
+  { name: 'not agreed', record: withFacts(complete, { 'dates.planAgreedWithFamily': null }), expect: 'missing' },
+  { name: 'not read yet', record: withoutFact(complete, 'dates.planAgreedWithFamily'), expect: 'unknown' },
+]);
+
+testRule(pack, 'hertfordshire/case-direction-timescales', [
+  { name: 'case direction and timescales recorded', record: complete, expect: 'met' },
+  { name: 'no timescales', record: withFacts(complete, { 'planning.timescaleAgreed': null }), expect: 'missing' },
+  { name: 'case direction not read yet', record: withoutFact(complete, 'planning.planRecorded'), expect: 'unknown' },
+]);
+
+testRule(pack, 'hertfordshire/progress-circulated', [
+  { name: 'progress circulated', record: complete, expect: 'met' },
+  { name: 'not circulated', record: withFacts(complete, { 'planning.progressCirculated': false }), expect: 'missing' },
+  { name: 'not read yet', record: withoutFact(complete, 'planning.progressCirculated'), expect: 'unknown' },
+]);

@@ -1,6 +1,6 @@
 // Form section "Assessment plan": the timescale, consent, and who has seen the children
 // (Hertfordshire 2, 4, 6 and 7; visits and the bedroom sit here, see assessment-model.md).
-import { allOf, anyOf, anyYes, childPath, has } from '../../conditions';
+import { anyOf, anyYes, childPath, has } from '../../conditions';
 import { defineRule } from '../../pack';
 import type { Outcome } from '../../types';
 import { allRecorded, eachChild, forSubjectChild, ifBorn, seenAlone, seenAtAll, type Ctx } from './helpers';
@@ -106,21 +106,49 @@ export const homeVisitedBedroomSeen = defineRule<HertfordshireParams>({
     ),
 });
 
-export const consentObtained = defineRule<HertfordshireParams>({
-  id: 'hertfordshire/consent-obtained',
+export const planAgreedByParticipants = defineRule<HertfordshireParams>({
+  id: 'hertfordshire/plan-agreed-by-participants',
   kind: 'check',
   severity: 'required',
   section: 'plan',
-  source: { label: 'Hertfordshire 2', section: '2', passage: 'Planning: how the consent of family members will be obtained' },
-  message: 'Record the family’s consent to the assessment, or record why you are going ahead without it.',
+  source: { label: 'Hertfordshire 2', section: '2', passage: 'Planning: the purpose of the assessment should be transparent, understood and agreed by all participants' },
+  message: 'Agree the purpose and plan of the assessment with everyone taking part, and record the date it was agreed.',
+  check: ({ record }) => has(record.dates?.planAgreedWithFamily, 'dates.planAgreedWithFamily'),
+});
+
+export const caseDirectionTimescales = defineRule<HertfordshireParams>({
+  id: 'hertfordshire/case-direction-timescales',
+  kind: 'check',
+  severity: 'required',
+  section: 'plan',
+  source: { label: 'Hertfordshire 7', section: '7', passage: 'Regular Review: the assessment case direction must set out timescales for the actions to be met' },
+  message: 'Record the case direction: the actions, their timescales, and the points where the assessment will be reviewed in supervision.',
   check: ({ record }) =>
-    anyOf(
-      has(record.consent?.obtained, 'consent.obtained'),
-      allOf(
-        has(record.consent?.sharedWithoutConsent, 'consent.sharedWithoutConsent'),
-        has(record.consent?.withoutConsentReasonRecorded, 'consent.withoutConsentReasonRecorded'),
-      ),
-    ),
+    allRecorded([
+      [has(record.planning?.planRecorded, 'planning.planRecorded'), 'case direction'],
+      [has(record.planning?.timescaleAgreed, 'planning.timescaleAgreed'), 'timescales'],
+    ]),
+});
+
+export const progressCirculated = defineRule<HertfordshireParams>({
+  id: 'hertfordshire/progress-circulated',
+  kind: 'check',
+  severity: 'required',
+  section: 'plan',
+  source: { label: 'Hertfordshire 8', section: '8', passage: 'Assessment progress and action points … circulated to the participants including the child, if appropriate, and the parents' },
+  message: 'Send the assessment’s progress and action points to everyone taking part, including the parents and, where right, the child.',
+  check: ({ record }) => has(record.planning?.progressCirculated, 'planning.progressCirculated'),
+});
+
+// A planning question in section 2 ("How will the consent of family members be obtained?"):
+// a prompt, not a blocking check; the procedure states no consent duty elsewhere.
+export const consentObtained = defineRule<HertfordshireParams>({
+  id: 'hertfordshire/consent-obtained',
+  kind: 'prompt',
+  severity: 'prompt',
+  section: 'plan',
+  source: { label: 'Hertfordshire 2', section: '2', passage: 'Planning: how will the consent of family members be obtained?' },
+  message: 'How will you ask each family member for their consent, and explain what it means?',
 });
 
 // Hertfordshire 2: the questions to consider when planning an assessment, as prompts.
@@ -180,15 +208,6 @@ export const promptMethodsTools = defineRule<HertfordshireParams>({
   message: 'How will you find things out? Are there tools or questionnaires that would help with this family?',
 });
 
-export const promptConsent = defineRule<HertfordshireParams>({
-  id: 'hertfordshire/prompt-consent',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'plan',
-  source: PLANNING,
-  message: 'How will you ask each family member for their consent, and explain what it means?',
-});
-
 export const promptTimescales = defineRule<HertfordshireParams>({
   id: 'hertfordshire/prompt-timescales',
   kind: 'prompt',
@@ -241,6 +260,9 @@ export const planRules = [
   childSeenAlone,
   allChildrenSeen,
   homeVisitedBedroomSeen,
+  planAgreedByParticipants,
+  caseDirectionTimescales,
+  progressCirculated,
   consentObtained,
   promptWhoUndertakes,
   promptWhoInvolved,
@@ -248,7 +270,6 @@ export const planRules = [
   promptServicesDuring,
   promptEthnicityDisability,
   promptMethodsTools,
-  promptConsent,
   promptTimescales,
   promptRecording,
   promptAnalysisPlan,

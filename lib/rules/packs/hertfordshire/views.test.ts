@@ -3,6 +3,7 @@ import { withFacts, withoutFact } from '../../../model';
 import { statusOf, testRule } from '../../testing';
 import { completeHertfordshireRecord as complete } from './fixtures';
 import { hertfordshirePack as pack } from './index';
+import { nothingRead, testPrompt } from './test-helpers';
 
 testRule(pack, 'hertfordshire/child-views-recorded', [
   { name: 'subject child’s views recorded', record: complete, expect: 'met', subjectId: 'C1' },
@@ -15,6 +16,12 @@ testRule(pack, 'hertfordshire/child-views-recorded', [
     record: withFacts(complete, { 'children[C2].viewsRecorded': null }),
     expect: 'met',
   },
+  {
+    name: 'a baby is not asked for views (age and understanding)',
+    record: withFacts(complete, { 'children[C1].dateOfBirth': '2026-08-01', 'children[C1].viewsRecorded': null }),
+    expect: 'not-applicable',
+  },
+  { name: 'age not read yet', record: withoutFact(withFacts(complete, { 'children[C1].viewsRecorded': null }), 'children[C1].dateOfBirth'), expect: 'unknown' },
   {
     name: 'unborn subject child',
     record: withFacts(withoutFact(complete, 'children[C1].dateOfBirth'), { 'children[C1].unborn': true, 'children[C1].viewsRecorded': null }),
@@ -66,3 +73,18 @@ describe('hertfordshire/parents-seen-views-recorded: one finding per parent', ()
     ]);
   });
 });
+
+describe('hertfordshire/prompt-young-child-observed', () => {
+  const shown = (record: Parameters<typeof statusOf>[2]) => statusOf(pack, 'hertfordshire/prompt-young-child-observed', record).prompt;
+  it('shown when a child is too young to give views', () => {
+    expect(shown(withFacts(complete, { 'children[C2].dateOfBirth': '2026-05-01' }))).toBeDefined();
+  });
+  it('hidden when every child is old enough', () => {
+    expect(shown(withFacts(complete, { 'children[C2].dateOfBirth': '2015-05-01' }))).toBeUndefined();
+  });
+  it('hidden before the household is read', () => {
+    expect(shown(nothingRead)).toBeUndefined();
+  });
+});
+
+testPrompt('hertfordshire/prompt-parents-involved-early', 'views');

@@ -1,7 +1,8 @@
 // Form section "Views of the child and family" (Hertfordshire 4 and 7).
-import { adultPath, allOf, anyOf, childPath, has, isParentOrCarer } from '../../conditions';
+import { adultPath, ageInYears, allOf, anyOf, childPath, has, isParentOrCarer } from '../../conditions';
+import type { Applies, Outcome } from '../../types';
 import { defineRule } from '../../pack';
-import { eachAdult, forSubjectChild, ifBorn } from './helpers';
+import { eachAdult, either, forSubjectChild, ifBorn, type Ctx } from './helpers';
 import type { HertfordshireParams } from './params';
 
 export const childViewsRecorded = defineRule<HertfordshireParams>({
@@ -11,7 +12,35 @@ export const childViewsRecorded = defineRule<HertfordshireParams>({
   section: 'views',
   source: { label: 'Hertfordshire 7', section: '7', passage: 'Regular Review: the child’s views and wishes recorded and taken into account' },
   message: 'Record the child’s views and wishes, in a way that shows how they have been taken into account.',
-  check: (ctx) => forSubjectChild(ctx, (child) => ifBorn(child, () => has(child.viewsRecorded, childPath(child, 'viewsRecorded')))),
+  // According to age and understanding: a baby is observed, not asked (see the prompt below).
+  check: (ctx) =>
+    forSubjectChild(ctx, (child) =>
+      ifBorn(child, (): Outcome => {
+        const age = ageInYears(child, ctx.today);
+        if (age === undefined) return { status: 'unknown', field: childPath(child, 'dateOfBirth'), detail: 'Not read yet how old the child is.' };
+        if (age < ctx.params.viewsFromAge) return { status: 'not-applicable', detail: 'Too young to be asked for their views' };
+        return has(child.viewsRecorded, childPath(child, 'viewsRecorded'));
+      }),
+    ),
+});
+
+export const promptYoungChildObserved = defineRule<HertfordshireParams>({
+  id: 'hertfordshire/prompt-young-child-observed',
+  kind: 'prompt',
+  severity: 'prompt',
+  section: 'views',
+  source: { label: 'Hertfordshire 1', section: '1', passage: 'Direct work … should include observations of the interactions between the child and the parents/care-givers' },
+  message: 'A child here is too young to give views. Record what you observed of them with their parents or carers.',
+  appliesWhen: (ctx: Ctx): Applies => {
+    if (ctx.record.children === undefined) return 'unknown';
+    return either(
+      ...ctx.children.map((child): Applies => {
+        if (child.unborn === true) return true;
+        const age = ageInYears(child, ctx.today);
+        return age === undefined ? 'unknown' : age < ctx.params.viewsFromAge;
+      }),
+    );
+  },
 });
 
 export const parentsSeenViewsRecorded = defineRule<HertfordshireParams>({
@@ -30,4 +59,13 @@ export const parentsSeenViewsRecorded = defineRule<HertfordshireParams>({
     ),
 });
 
-export const viewsRules = [childViewsRecorded, parentsSeenViewsRecorded];
+export const promptParentsInvolvedEarly = defineRule<HertfordshireParams>({
+  id: 'hertfordshire/prompt-parents-involved-early',
+  kind: 'prompt',
+  severity: 'prompt',
+  section: 'views',
+  source: { label: 'Hertfordshire 4', section: '4', passage: 'The parents should be involved at the earliest opportunity unless to do so would prejudice the safety of the child' },
+  message: 'Have the parents been involved from the start, and do they know how they can take part? If not, is that to keep the child safe?',
+});
+
+export const viewsRules = [childViewsRecorded, promptYoungChildObserved, parentsSeenViewsRecorded, promptParentsInvolvedEarly];
