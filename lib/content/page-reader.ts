@@ -3,9 +3,10 @@
  * in node with a DOM library. It must stay small (no zod, no Preact): the background
  * validates everything it sends.
  */
-import { ReadCache, extractSteps, identifyPage, locateField, readWorkTray, type ExtractResult, type FactProvenance, type ReadSoFar } from '../adapters/extractor';
+import { ReadCache, extractSteps, identifyPage, locateField, readWorkTray, type ExtractResult } from '../adapters/extractor';
 import { showTrayBadges } from './tray-badges';
 import { relevanceFor, type Relevance } from './relevance';
+import { cutToLimits, diffFacts, provenanceOf, READ_LIMITS, type LastRead } from './fact-diff';
 import type { FieldMap } from '../adapters/field-map-schema';
 import bundledMap from '../adapters/maps/lcs-demo.json';
 
@@ -41,7 +42,8 @@ export interface ReadStats {
   messages: number;
 }
 
-export const ACTIVE_MAP_KEY = 'activeFieldMap';
+import { ACTIVE_MAP_KEY } from '../config/keys';
+export { ACTIVE_MAP_KEY };
 const NOTE_ID = 'assessment-companion-reconnect-note';
 
 // Attributes that carry a control's value: a change to one is a change of value, not of the
@@ -105,13 +107,6 @@ export const SLICE_MS = 8;
  * however often the page changes.
  */
 export const BACK_OFF = 19;
-/** A read still going after this long sends what it has so far, so the panel fills in as it reads. */
-export const PROGRESS_MS = 250;
-/** Facts per message: a large household is sent in parts (the background takes at most 5,000 per message). */
-export const FACTS_PER_MESSAGE = 1000;
-/** notFound entries per message (the background takes at most 2,000; more are left unknown, never guessed). */
-const NOT_FOUND_PER_MESSAGE = 2000;
-
 /**
  * A new task for the rest of a read, behind what the page has queued (its timers
  * included). scheduler.yield() would resume ahead of the page's own tasks, so a long read
@@ -138,8 +133,9 @@ export function startPageReader(deps: ReaderDeps): PageReader {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let firstChangeAt = 0;
   let lastSent = '';
-  // What was last sent for this page, fact by fact (JSON of each value): a read sends only when one differs.
-  let sentValues = new Map<string, string>();
+  // What this page's last read sent, fact by fact (lib/content/fact-diff.ts): later reads send only changes.
+  let lastFacts: LastRead | undefined;
+  let trayAtLoad: Set<string> | undefined;
   let stopped = false;
   let reads = 0;
   let lastRead: ReadStats | undefined;
@@ -207,7 +203,6 @@ export function startPageReader(deps: ReaderDeps): PageReader {
   async function readInSlices(): Promise<void> {
     const stats: ReadStats = { slices: 0, longestMs: 0, totalMs: 0, messages: 0 };
     let sliceStart = clock();
-    let lastProgress = sliceStart;
     // Ends this slice and starts the next one after the page has had its turn; false once stopped.
     const nextSlice = async (): Promise<boolean> => {
       const spent = clock() - sliceStart;
@@ -227,14 +222,8 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     // Frames with an address read themselves; srcdoc frames cannot (they see "about:srcdoc"): read here.
     const steps = extractSteps(doc, url, map, new Date(), { frames: 'inline', cache });
     let step = steps.next();
-    // Facts sent so far in this read (a long read sends what it has as it goes).
-    const sentNow = new Set<string>();
     while (!step.done) {
       if (overSlice()) {
-        if (clock() - lastProgress >= PROGRESS_MS) {
-          lastProgress = clock();
-          stats.messages += sendSoFar(step.value, sentNow);
-        }
         // A change while the page has its turn schedules another read, which runs after this one.
         if (!(await nextSlice())) {
           steps.return(null);
@@ -248,7 +237,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     if (!result) {
       if (isTop) unrecognised(url);
     } else {
-      for await (const sent of sendResult(result, sentNow, overSlice, nextSlice)) stats.messages += sent;
+      stats.messages += sendResult(result);
     }
     const spent = clock() - sliceStart;
     stats.slices += 1;
@@ -259,23 +248,27 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     notBefore = clock() + stats.totalMs * BACK_OFF;
   }
 
-  const pageKey = (base: { assessmentId: string; section?: string; sections?: readonly string[]; personId?: string }): string =>
-    JSON.stringify([base.assessmentId, base.section ?? '', base.sections ?? [], base.personId ?? '']);
-
   const unrecognised = (url: string): void => {
     const tray = readWorkTray(doc, url, map);
     if (tray) return workTray(tray);
     if (lastSent !== 'page') {
       lastSent = 'page';
-      sentValues = new Map();
       send({ type: 'page', state: 'unrecognised', pagePath: win.location.pathname });
     }
   };
 
-  const header = (result: Pick<ExtractResult, 'assessmentId' | 'section' | 'sections' | 'personId'>) => {
+  /** Sends what changed since this page's last read (all of it the first time), cut to the limits. */
+  const sendResult = (result: ExtractResult): number => {
     // The subject's person id may sit in a frame of this page (only then look there too).
     const personId = result.personId ?? (win.length > 0 && map.page.personId ? identifyPage(doc, win.location.href, map)?.personId : undefined);
-    return {
+    const pagePath = win.location.pathname.slice(0, READ_LIMITS.pagePath);
+    const readKey = `facts:${result.assessmentId}:${result.sections.join(',')}:${pagePath}`;
+    const diff = diffFacts(lastSent === readKey ? lastFacts : undefined, result.facts);
+    if (!diff.complete && diff.changed.length === 0 && diff.gone.length === 0) return 0;
+    lastSent = readKey;
+    lastFacts = diff.next;
+    const sized = cutToLimits(diff.changed, result.notFound);
+    send({
       type: 'facts',
       caseSystem: map.caseSystem,
       mapId: map.id,
@@ -283,75 +276,24 @@ export function startPageReader(deps: ReaderDeps): PageReader {
       ...(personId ? { personId } : {}),
       ...(result.section ? { section: result.section } : {}),
       ...(result.sections.length > 1 ? { sections: result.sections } : {}),
-      pagePath: win.location.pathname,
+      pagePath,
       topFrame: isTop,
-    };
-  };
-
-  const factsMessage = (base: Record<string, unknown>, facts: { path: string; value: unknown }[], provenance: (path: string) => FactProvenance | undefined, notFound: ExtractResult['notFound'], partial: boolean) => {
-    const where: Record<string, FactProvenance> = {};
-    for (const f of facts) {
-      const p = provenance(f.path);
-      if (p) where[f.path] = p;
-    }
-    return { ...base, facts, provenance: where, notFound, ...(partial ? { partial: true } : {}) };
-  };
-
-  /** A long read's facts so far, those not yet sent in this read: the panel fills in while the read goes on. */
-  const sendSoFar = (soFar: ReadSoFar, sentNow: Set<string>): number => {
-    const base = header(soFar.identity);
-    const facts: { path: string; value: unknown }[] = [];
-    for (const [path, value] of soFar.values) {
-      if (sentNow.has(path) || facts.length >= FACTS_PER_MESSAGE) continue;
-      facts.push({ path, value });
-      sentNow.add(path);
-    }
-    if (facts.length === 0) return 0;
-    const key = pageKey(base);
-    if (lastSent !== key) {
-      lastSent = key;
-      sentValues = new Map();
-    }
-    for (const f of facts) sentValues.set(f.path, JSON.stringify(f.value));
-    send(factsMessage(base, facts, (p) => soFar.provenance.get(p), [], true));
+      facts: sized.facts,
+      provenance: provenanceOf(result.provenance, sized.facts),
+      notFound: sized.notFound,
+      complete: diff.complete,
+      ...(diff.gone.length > 0 ? { gone: diff.gone.slice(0, READ_LIMITS.gone) } : {}),
+      ...(sized.cut ? { cut: sized.cut } : {}),
+    });
     return 1;
   };
 
-  /**
-   * Sends a finished read when a fact differs from what was last sent for this page
-   * (every fact, as before), in parts of FACTS_PER_MESSAGE; nothing when all are the same.
-   * Compares and sends in slices too: a household of 10,000 people has 70,000 facts.
-   */
-  async function* sendResult(result: ExtractResult, sentNow: Set<string>, overSlice: () => boolean, nextSlice: () => Promise<boolean>): AsyncGenerator<number> {
-    const base = header(result);
-    const key = pageKey(base);
-    const samePage = lastSent === key;
-    const before = samePage ? sentValues : new Map<string, string>();
-    const now = new Map<string, string>();
-    let differs = !samePage || before.size !== result.facts.length;
-    for (const f of result.facts) {
-      const json = JSON.stringify(f.value);
-      now.set(f.path, json);
-      if (!differs && before.get(f.path) !== json) differs = true;
-      if (overSlice() && !(await nextSlice())) return;
-    }
-    if (!differs && sentNow.size === 0) return;
-    lastSent = key;
-    sentValues = now;
-    // A read that sent parts as it went sends the rest, and any fact that changed since; otherwise every fact.
-    const facts = sentNow.size > 0 ? result.facts.filter((f) => !sentNow.has(f.path) || before.get(f.path) !== now.get(f.path)) : result.facts;
-    const notFound = result.notFound.slice(0, NOT_FOUND_PER_MESSAGE);
-    for (let i = 0; i < facts.length || i === 0; i += FACTS_PER_MESSAGE) {
-      const part = facts.slice(i, i + FACTS_PER_MESSAGE);
-      const last = i + FACTS_PER_MESSAGE >= facts.length;
-      send(factsMessage(base, part, (p) => result.provenance[p], last ? notFound : [], !last));
-      yield 1;
-      if (!last && overSlice() && !(await nextSlice())) return;
-    }
-  }
-
   /** On the work tray: a badge beside each assessment we hold a record for, with its next deadline. */
-  const workTray = (rows: ReturnType<typeof readWorkTray> & object): void => {
+  const workTray = (all: ReturnType<typeof readWorkTray> & object): void => {
+    // Badges only for the rows the case system showed at load: a script adding guessed rows learns nothing (tray-badges.ts).
+    trayAtLoad ??= new Set(all.map((r) => r.assessmentId));
+    const atLoad = trayAtLoad;
+    const rows = all.filter((r) => atLoad.has(r.assessmentId));
     const ids = rows.map((r) => r.assessmentId);
     const signature = `tray:${ids.join(',')}`;
     // Our own badges change the page: ask again only when the list itself changes.
@@ -483,7 +425,8 @@ export function startPageReader(deps: ReaderDeps): PageReader {
   let framesTimer: ReturnType<typeof setTimeout> | undefined;
   const onFrameLoad = (event: Event): void => {
     const tag = (event.target as Element | null)?.tagName;
-    if ((tag !== 'IFRAME' && tag !== 'FRAME') || framesTimer !== undefined || stopped) return;
+    // A load event the page made up (not the browser's) is ignored: it made us re-inject 33 times a second.
+    if (!event.isTrusted || (tag !== 'IFRAME' && tag !== 'FRAME') || framesTimer !== undefined || stopped) return;
     framesTimer = setTimeout(() => {
       framesTimer = undefined;
       if (!stopped) send({ type: 'frames-loaded' });

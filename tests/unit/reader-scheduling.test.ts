@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { extract, extractSteps, ReadCache } from '../../lib/adapters/extractor';
 import type { FieldMap } from '../../lib/adapters/field-map-schema';
 import bundledMap from '../../lib/adapters/maps/lcs-demo.json';
-import { BACK_OFF, FACTS_PER_MESSAGE, SLICE_MS, startPageReader, type PageReader } from '../../lib/content/page-reader';
+import { BACK_OFF, SLICE_MS, startPageReader, type PageReader } from '../../lib/content/page-reader';
 
 const map = bundledMap as unknown as FieldMap;
 const html = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'pages', 'sa-1002-household.html'), 'utf8');
@@ -21,7 +21,7 @@ function load(): void {
   window.history.replaceState(null, '', '/assessment/SA-1002/household');
 }
 
-type Sent = { type?: string; facts?: { path: string; value: unknown }[]; partial?: boolean; notFound?: unknown[] };
+type Sent = { type?: string; facts?: { path: string; value: unknown }[]; complete?: boolean; notFound?: unknown[] };
 
 /** A reader whose clock moves `stepMs` each time it is read, and whose hand-backs to the page are counted. */
 function start(stepMs: number) {
@@ -85,7 +85,7 @@ describe('a read in steps', () => {
 });
 
 describe('the page reader', () => {
-  it('hands the thread back to the page between slices, and sends every fact of the read', async () => {
+  it('hands the thread back to the page between slices, and sends the read once it is done', async () => {
     load();
     // Each look at the clock costs a third of a slice: a read of this page takes many slices.
     const { sent, yields } = start(SLICE_MS / 3);
@@ -93,10 +93,10 @@ describe('the page reader', () => {
     expect(yields()).toBeGreaterThan(3);
     expect(reader?.lastRead?.slices).toBeGreaterThan(3);
     const whole = extract(document, location.href, map, NOW, { frames: false });
+    // One message for the read, with every fact, however many slices it took.
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.complete).toBe(true);
     expect(factsOf(sent)).toEqual(new Map(whole?.facts.map((f) => [f.path, f.value])));
-    // Only the last message of a read is whole: the others say more follows.
-    expect(sent.at(-1)?.partial).toBeUndefined();
-    expect(sent.slice(0, -1).every((m) => m.partial === true)).toBe(true);
   });
 
   it('reads a small page in one slice when the clock allows (after the task that brought the map)', async () => {
@@ -105,7 +105,6 @@ describe('the page reader', () => {
     await settle();
     expect(yields()).toBe(1);
     expect(sent).toHaveLength(1);
-    expect((sent[0]?.facts ?? []).length).toBeLessThanOrEqual(FACTS_PER_MESSAGE);
   });
 
   it('waits longer after a costly read before reading again', async () => {
