@@ -87,7 +87,16 @@ async function showCaseload(browser: Browser, extensionOrigin: string, casePage:
   await caseload.setViewport({ width: 1280, height: 800 });
   await caseload.goto(`${extensionOrigin}caseload.html`, { waitUntil: 'load' });
   await caseload.waitForFunction((n: number) => document.querySelectorAll('[data-caseload-row]').length >= n, { timeout: 20_000, polling: 100 }, SEED_CASES.length);
-  const text = await caseload.evaluate(() => document.body.innerText);
+  // As text: the table's rows one to a line, without the words only a screen reader needs.
+  const text = await caseload.evaluate(() => {
+    for (const el of document.querySelectorAll<HTMLElement>('.visually-hidden')) el.style.display = 'none';
+    for (const cell of document.querySelectorAll<HTMLElement>('td, th')) cell.style.whiteSpace = 'nowrap';
+    for (const cell of document.querySelectorAll<HTMLElement>('td span, td strong')) cell.style.display = 'inline';
+    const out = document.body.innerText;
+    for (const el of document.querySelectorAll<HTMLElement>('.visually-hidden, td, th, td span, td strong')) el.style.removeProperty('display');
+    for (const cell of document.querySelectorAll<HTMLElement>('td, th')) cell.style.removeProperty('white-space');
+    return out;
+  });
   console.log('\n=== Assessment Companion caseload ===\n');
   console.log(text.trim());
   const outDir = join(REPO_ROOT, '.tmp');
