@@ -43,6 +43,7 @@ export function extract(doc: Document, url: string, map: FieldMap, now: Date, op
   const found = identify(ctx);
   if (!found) return null;
   const { matched, personHow, ...identity } = found;
+  if (identity.personId !== undefined) ctx.subjectId = identity.personId;
   const out = new Output();
   const readAt = iso(now);
   if (identity.personId !== undefined) {

@@ -93,7 +93,7 @@ describe('shape errors carry a JSON path and what was expected', () => {
   it('an unknown key is named (a typo in a locator)', () => {
     expect(lines(base({ fields: [field({ find: { lable: 'Referral' } })] }))).toEqual([
       '$.fields[0].find: unknown key "lable" (check the spelling against docs/field-maps.md)',
-      '$.fields[0].find: expected one of the keys label, ariaLabel, labelledBy, legend, rowHeader, columnHeader, term, css',
+      '$.fields[0].find: expected one of the keys label, ariaLabel, labelledBy, legend, rowHeader, columnHeader, term, text, css',
     ]);
   });
 
@@ -244,7 +244,7 @@ describe('everything else the shape cannot say', () => {
     expect(lines(base({ groups: [group({ personId: { legend: true } })] }))).toEqual([
       '$.groups[0].personId.pattern: a legend or heading holds more than the id: give a pattern with one capture group',
     ]);
-    expect(lines(base({ groups: [group({ rows: { table: 'People', css: 'tr' } })] }))).toEqual(['$.groups[0].rows: expected exactly one of table, fieldsets, css']);
+    expect(lines(base({ groups: [group({ rows: { table: 'People', css: 'tr' } })] }))).toEqual(['$.groups[0].rows: expected exactly one of table, fieldsets, css, subject']);
   });
 
   it('when: a known fact of the same kind, read without a condition', () => {
