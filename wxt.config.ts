@@ -23,6 +23,8 @@ export default defineConfig({
       'Checks a Single Assessment against your council’s procedure while you record it: missing steps, practice prompts and working-day deadlines.',
     // contextMenus: "Open the caseload" on the toolbar button; notifications: the opt-in daily nudge.
     permissions: ['storage', 'alarms', 'scripting', 'contextMenus', 'notifications'],
+    // Case work never happens in a private window; there the extension is not offered (PRIVACY.md).
+    incognito: 'not_allowed',
     host_permissions: DEMO_ORIGINS,
     ...(browser === 'firefox'
       ? {

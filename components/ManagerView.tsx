@@ -4,6 +4,7 @@ import { AcknowledgeControl } from './Acknowledge';
 import { CountdownCompactList } from './Countdowns';
 import { sectionName } from './format';
 import { bySection, countdownsInForce, itemKey } from './group';
+import { NotCheckedHere } from './NotCheckedHere';
 import { Boundary, Citation, ShowMeButton, StateIcon, type ShowMeContext } from './parts';
 import { blockingSummary, itemStateWords, readinessTitle, type BlockingItem } from './readiness';
 
@@ -104,6 +105,10 @@ export function ManagerView({ evaluation, ctx, onPrint }: ManagerViewProps) {
           <CountdownCompactList countdowns={countdownsInForce(evaluation)} />
         </Boundary>
       </section>
+
+      <Boundary what="the steps not checked with this case system">
+        <NotCheckedHere evaluation={evaluation} />
+      </Boundary>
 
       <section class="block" aria-labelledby="print-heading">
         <h2 id="print-heading">Supervision record</h2>

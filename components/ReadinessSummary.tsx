@@ -1,4 +1,5 @@
 // A printable summary for the supervision record. Holds no narrative: the model has none.
+import { NotCheckedHere } from './NotCheckedHere';
 import { acknowledgementOf, type CheckedEvaluation } from '../lib/acknowledgements';
 import { acknowledgementText } from './Acknowledge';
 import { dueText, momentText, sectionName, severityWords } from './format';
@@ -132,6 +133,7 @@ export function ReadinessSummary({ evaluation, packName, assessmentLabel, genera
           </tbody>
         </table>
       )}
+      <NotCheckedHere evaluation={evaluation} />
       <p class="summary-footer">
         Made by Assessment Companion from the facts read from the case system. It holds no case notes. Check the case record
         before signing off.

@@ -16,6 +16,7 @@ import {
   notReadFindings,
   sectionRank,
 } from './group';
+import { NotCheckedHere } from './NotCheckedHere';
 import { Boundary, Citation, SeverityTag, ShowMeButton, StateTag, openSectionsOf, sectionIsOpen, stateShape, stateStyle, type ShowMeContext } from './parts';
 import { plural } from '../lib/deadline-states';
 
@@ -253,6 +254,9 @@ export function WorkerView({ evaluation, currentSection, ctx, timeline, promptsS
       </Boundary>
       <Boundary what="the steps not read yet">
         <NotReadYet evaluation={evaluation} open={openSectionsOf({ ...ctx, currentSection })} />
+      </Boundary>
+      <Boundary what="the steps not checked with this case system">
+        <NotCheckedHere evaluation={evaluation} />
       </Boundary>
       <Boundary what="the checks that failed">
         <CouldNotCheck evaluation={evaluation} />

@@ -93,7 +93,7 @@ export function missingFindings(evaluation: Evaluation): Finding[] {
 
 /** Steps whose facts are not read yet: never shown as missing. */
 export function notReadFindings(evaluation: Evaluation): Finding[] {
-  return evaluation.findings.filter((f) => !f.error && f.status === 'unknown' && f.severity !== 'prompt');
+  return evaluation.findings.filter((f) => !f.error && f.status === 'unknown' && f.severity !== 'prompt' && !f.notCheckedHere);
 }
 
 /** Rules that threw: shown as "could not check". */
@@ -104,7 +104,8 @@ export function failedFindings(evaluation: Evaluation): Finding[] {
 /** Deadlines in force, most urgent first; a deadline that could not be worked out comes after the urgent ones. */
 export function countdownsInForce(evaluation: Evaluation): CountdownResult[] {
   return evaluation.countdowns
-    .filter((c) => c.status !== 'not-applicable' || Boolean(c.error))
+    // A deadline the case system cannot give is listed under "not checked with this case system".
+    .filter((c) => (c.status !== 'not-applicable' || Boolean(c.error)) && !c.notCheckedHere)
     .map((c, i) => ({ c, i, rank: stateLook(deadlineState(c)).urgency }))
     .sort((a, b) => a.rank - b.rank || a.i - b.i)
     .map(({ c }) => c);

@@ -1,37 +1,31 @@
 // What the panel and the caseload page both do with the extension: read the settings in
 // force, open the caseload, and record acknowledgements. Only these two pages use it.
+import { mapReads } from '../lib/adapters/coverage';
 import { browser } from 'wxt/browser';
-import { activeConfig, type ActiveConfig } from '../lib/background/config';
+import { configChanged, loadActiveConfig, type ActiveConfig } from '../lib/config';
 import { calendarFor } from '../lib/background/service';
 import { factSections } from '../lib/adapters/fact-sections';
 import { checkSetup, type CheckSetup } from '../lib/checks';
 import { acceptAcknowledgement, acknowledge, undoAcknowledgement, type CompanionDb } from '../lib/store';
 import { acknowledgementKey, type Item, type ReasonCode, type Role } from '../lib/acknowledgements';
-import { SETTINGS_KEY } from '../lib/settings';
 
-export async function loadConfig(): Promise<ActiveConfig> {
-  const local = await browser.storage.local.get(SETTINGS_KEY);
-  let managed: unknown = {};
-  try {
-    managed = await browser.storage.managed.get(null);
-  } catch {
-    managed = {};
-  }
-  return activeConfig(local[SETTINGS_KEY], managed);
+/** The settings in force: the same answer as the background's (lib/config). */
+export function loadConfig(): Promise<ActiveConfig> {
+  return loadActiveConfig(browser.storage);
 }
 
 /** Calls back with the settings in force now and whenever the user or policy changes them. */
 export function watchConfig(onConfig: (config: ActiveConfig) => void): () => void {
   void loadConfig().then(onConfig);
   const onChanged = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'managed' || (area === 'local' && SETTINGS_KEY in changes)) void loadConfig().then(onConfig);
+    if (configChanged(changes, area)) void loadConfig().then(onConfig);
   };
   browser.storage.onChanged.addListener(onChanged);
   return () => browser.storage.onChanged.removeListener(onChanged);
 }
 
 export function setupFor(config: ActiveConfig): CheckSetup | null {
-  return checkSetup(config.settings, calendarFor(config.holidayDates), factSections(config.fieldMap));
+  return checkSetup(config.settings, calendarFor(config.holidayDates), factSections(config.fieldMap), mapReads(config.fieldMap));
 }
 
 export const CASELOAD_PAGE = '/caseload.html';

@@ -7,28 +7,17 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CompanionDb, deleteExpired } from '../lib/store';
-import { handleContentMessage, tabActivated, calendarFor, type ServiceDeps } from '../lib/background/service';
-import { activeConfig, type ActiveConfig } from '../lib/background/config';
-import { ACTIVE_MAP_KEY } from '../lib/content/page-reader';
+import { handleContentMessage, tabActivated, windowFocused, calendarFor, type ServiceDeps } from '../lib/background/service';
+import { ACTIVE_MAP_KEY, ACTIVE_MAP_SOURCE_KEY, SETTINGS_KEY, loadActiveConfig, type ActiveConfig } from '../lib/config';
 import { councilOrigins } from '../lib/settings';
-import { validateFieldMap } from '../lib/adapters/field-map-schema';
 import { READER_SCRIPT, readerDeclared, readerWanted } from '../lib/background/inject';
 import { checkSetup } from '../lib/checks';
+import { mapReads } from '../lib/adapters/coverage';
 import { dailyNotification, nextNine, NUDGE_ALARM, updateBadge, type NudgeDeps } from '../lib/nudges';
 import { dueText } from '../components/format';
 import { CASELOAD_PAGE } from '../components/page-wiring';
 
-const SETTINGS_KEY = 'settings';
 const RETENTION_ALARM = 'retention';
-
-async function readManaged(): Promise<unknown> {
-  try {
-    return await browser.storage.managed.get(null);
-  } catch {
-    // No policy (or a browser without managed storage for this extension).
-    return {};
-  }
-}
 
 const COUNCIL_SCRIPT_ID = 'case-system';
 // Firefox declares the reader in its manifest; Chrome and Edge start it after each page load (lib/background/inject.ts).
@@ -62,13 +51,11 @@ async function injectReader(tabId: number): Promise<void> {
 }
 
 async function loadConfig(): Promise<ActiveConfig> {
-  const [local, managed] = await Promise.all([browser.storage.local.get([SETTINGS_KEY, ACTIVE_MAP_KEY]), readManaged()]);
-  const lastGood = validateFieldMap(local[ACTIVE_MAP_KEY]);
-  const config = activeConfig(local[SETTINGS_KEY], managed, lastGood.ok ? lastGood.map : undefined);
+  const config = await loadActiveConfig(browser.storage);
   // The content script has no zod: it reads only a map that passed validation here.
   // With the bundled map in force nothing is stored, so each page load reads nothing big.
-  if (config.fieldMapSource === 'bundled') await browser.storage.local.remove(ACTIVE_MAP_KEY);
-  else await browser.storage.local.set({ [ACTIVE_MAP_KEY]: config.fieldMap });
+  if (config.fieldMapSource === 'bundled') await browser.storage.local.remove([ACTIVE_MAP_KEY, ACTIVE_MAP_SOURCE_KEY]);
+  else await browser.storage.local.set({ [ACTIVE_MAP_KEY]: config.fieldMap, [ACTIVE_MAP_SOURCE_KEY]: config.fieldMapSource });
   await syncContentScripts(config.settings.origins).catch(() => undefined);
   return config;
 }
@@ -101,7 +88,7 @@ export default defineBackground(() => {
     settings: async () => (await config()).settings,
     setup: async () => {
       const c = await config();
-      return checkSetup(c.settings, calendarFor(c.holidayDates));
+      return checkSetup(c.settings, calendarFor(c.holidayDates), undefined, mapReads(c.fieldMap));
     },
     dueWords: (next) => dueText(next.countdown),
     async setBadge(text, colour, title) {
@@ -158,8 +145,12 @@ export default defineBackground(() => {
     });
   }
 
-  browser.tabs.onActivated.addListener(({ tabId }) => {
-    void tabActivated(deps, tabId);
+  browser.tabs.onActivated.addListener(({ tabId, windowId }) => {
+    void tabActivated(deps, tabId, windowId);
+  });
+
+  browser.windows?.onFocusChanged.addListener((windowId) => {
+    if (windowId >= 0) void windowFocused(deps, windowId);
   });
 
   browser.storage.onChanged.addListener((_changes, area) => {

@@ -19,20 +19,28 @@ export interface CheckSetup {
   params?: Record<string, unknown>;
   /** Generic fact path → the section this council's map finds it in (see factSections). */
   sections?: ReadonlyMap<string, FormSection>;
+  /** Which facts this council's map can read: rules needing others are "not checked with this case system". */
+  reads?: (genericPath: string) => boolean;
 }
 
 /** Null when the settings name no known pack. */
-export function checkSetup(settings: Pick<Settings, 'packId' | 'packParams'>, calendar: WorkingDayCalendar, sections?: ReadonlyMap<string, FormSection>): CheckSetup | null {
+export function checkSetup(
+  settings: Pick<Settings, 'packId' | 'packParams'>,
+  calendar: WorkingDayCalendar,
+  sections?: ReadonlyMap<string, FormSection>,
+  reads?: (genericPath: string) => boolean,
+): CheckSetup | null {
   const pack = getPack(settings.packId);
   if (!pack) return null;
   const params = resolveParams(pack, settings.packParams);
-  return { pack, calendar, ...(params.ok ? { params: params.params } : {}), ...(sections ? { sections } : {}) };
+  return { pack, calendar, ...(params.ok ? { params: params.params } : {}), ...(sections ? { sections } : {}), ...(reads ? { reads } : {}) };
 }
 
 export function runChecks(setup: CheckSetup, record: AssessmentRecord, now: Date | number, acks: readonly Acknowledgement[] = []): CheckedEvaluation {
   const result = evaluate(record, setup.pack, new Date(now), {
     calendar: setup.calendar,
     ...(setup.params !== undefined ? { params: setup.params } : {}),
+    ...(setup.reads ? { reads: setup.reads } : {}),
   });
   const sections = setup.sections;
   const placed = !sections

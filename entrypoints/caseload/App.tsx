@@ -5,7 +5,7 @@ import { Caseload } from '../../components/Caseload';
 import { setupFor, watchConfig } from '../../components/page-wiring';
 import { dueText, longDate, momentText } from '../../components/format';
 import { allAcknowledgements, allStored, CompanionDb, type StoredRecord } from '../../lib/store';
-import type { ActiveConfig } from '../../lib/background/config';
+import type { ActiveConfig } from '../../lib/config';
 import type { Acknowledgement } from '../../lib/acknowledgements';
 import { caseloadCsv, caseloadRows, type CaseloadRow } from '../../lib/caseload';
 

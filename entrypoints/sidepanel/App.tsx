@@ -3,10 +3,9 @@ import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { Panel } from '../../components/Panel';
 import { acknowledgementActions, openCaseload, setupFor, watchConfig } from '../../components/page-wiring';
-import { acknowledgementsFor, CompanionDb, getStored, recordKey, type StoredRecord } from '../../lib/store';
+import { acknowledgementsFor, CompanionDb, getStored, recordKey, recordNotes, type StoredRecord } from '../../lib/store';
 import { CurrentPageSchema, type CurrentPage } from '../../lib/messages';
-import { CURRENT_KEY } from '../../lib/background/service';
-import type { ActiveConfig } from '../../lib/background/config';
+import { STORE_PROBLEM_KEY, fieldMapInUse, followedPageKey, type ActiveConfig } from '../../lib/config';
 import { runChecks } from '../../lib/checks';
 import { clockTimeline } from '../../lib/timeline';
 import type { Acknowledgement } from '../../lib/acknowledgements';
@@ -14,6 +13,13 @@ import type { Finding, CountdownResult } from '../../lib/rules';
 import { FORM_SECTION_NAMES } from '../../lib/model';
 
 const db = new CompanionDb();
+
+/** The session key of the page this panel follows: the active tab of its own window (lib/config/keys.ts). */
+async function followedKey(): Promise<string> {
+  const ownTab = await browser.tabs.getCurrent().catch(() => undefined);
+  const ownWindow = await browser.windows?.getCurrent().catch(() => undefined);
+  return followedPageKey(location.search, ownWindow?.id, ownTab !== undefined);
+}
 
 /** The side panel: follows the case page the worker is on and shows what the procedure still needs. */
 export function SidePanelApp() {
@@ -26,18 +32,24 @@ export function SidePanelApp() {
     new URLSearchParams(location.search).get('view') === 'manager' ? 'manager' : 'worker',
   );
   const [showMeResult, setShowMeResult] = useState<{ ruleId: string; message: string } | undefined>();
+  const [storeFull, setStoreFull] = useState(false);
 
   useEffect(() => {
     const stopConfig = watchConfig(setConfig);
+    let followed: string | undefined;
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'session' && CURRENT_KEY in changes) {
-        const parsed = CurrentPageSchema.safeParse(changes[CURRENT_KEY]?.newValue);
+      if (area === 'session' && followed !== undefined && followed in changes) {
+        const parsed = CurrentPageSchema.safeParse(changes[followed]?.newValue);
         setCurrent(parsed.success ? parsed.data : null);
       }
+      if (area === 'session' && STORE_PROBLEM_KEY in changes) setStoreFull(changes[STORE_PROBLEM_KEY]?.newValue === 'full');
     };
     browser.storage.onChanged.addListener(onChanged);
-    void browser.storage.session.get(CURRENT_KEY).then((s) => {
-      const parsed = CurrentPageSchema.safeParse(s[CURRENT_KEY]);
+    void browser.storage.session.get(STORE_PROBLEM_KEY).then((s) => setStoreFull(s[STORE_PROBLEM_KEY] === 'full'));
+    void followedKey().then(async (key) => {
+      followed = key;
+      const s = await browser.storage.session.get(key);
+      const parsed = CurrentPageSchema.safeParse(s[key]);
       if (parsed.success) setCurrent(parsed.data);
     });
     // Countdowns move with the clock: re-evaluate each minute.
@@ -132,6 +144,15 @@ export function SidePanelApp() {
       onPrint={() => window.print()}
       lastReadAt={stored ? new Date(stored.updatedAt).toISOString() : undefined}
     />
+    {storeFull ? (
+      <p class="record-note" data-record-note="store-full" role="alert">
+        The browser’s storage for Assessment Companion is full, so new reads are not being saved. Clear stored data in the options page, or ask IT.
+      </p>
+    ) : null}
+    {recordNotes(stored).map((note) => (
+      <p class="record-note" data-record-note key={note}>{note}</p>
+    ))}
+    {config ? <p class="field-map-in-use" data-field-map={config.fieldMapSource}>{fieldMapInUse(config)}</p> : null}
     </div>
   );
 }

@@ -6,8 +6,8 @@ export const OriginPatternSchema = z
   .string()
   .regex(/^(https?):\/\/(\*\.)?[a-z0-9.-]+(:\d+)?\/\*$/i, 'expected an origin pattern like https://lcs.example.gov.uk/*');
 
-/** The storage.local key the user's settings are kept under. */
-export const SETTINGS_KEY = 'settings';
+/** The storage.local key the user's settings are kept under (lib/config/keys.ts owns every key). */
+export { SETTINGS_KEY } from '../config/keys';
 
 export const DEMO_ORIGINS = ['http://127.0.0.1/*', 'http://localhost/*'];
 

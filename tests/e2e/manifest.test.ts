@@ -16,6 +16,10 @@ describe('Chrome and Edge manifest', () => {
     expect(m.web_accessible_resources).toBeUndefined();
     expect(m.externally_connectable).toEqual({ ids: [] });
   });
+  it('is not offered in private windows (PRIVACY.md says why)', () => {
+    expect(m.incognito).toBe('not_allowed');
+    if (existsSync(join(firefoxDir, 'manifest.json'))) expect(read(firefoxDir).incognito).toBe('not_allowed');
+  });
   it('declares no content script: the background starts the reader once a page has loaded', () => {
     expect(m.content_scripts).toBeUndefined();
     expect(existsSync(join(EXTENSION_DIR, 'case-reader.js'))).toBe(true);

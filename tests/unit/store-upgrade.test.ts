@@ -79,8 +79,10 @@ describe('opening a version 1 database with the current CompanionDb', () => {
     const db = new CompanionDb(name);
     expect(await db.records.count()).toBe(RECORDS.length + 1);
     expect(await db.records.get('lcs-demo:SA-ODD')).toEqual(odd);
-    // Readers skip it rather than crash.
-    expect(await getStored(db, 'lcs-demo:SA-ODD')).toBeUndefined();
+    // Readers salvage what they can (here nothing: an unknown record version) and say so, rather than crash or skip it.
+    const read = await getStored(db, 'lcs-demo:SA-ODD');
+    expect(read?.record).toEqual({ schema: 'single-assessment/v1', caseSystem: 'lcs-demo', assessmentId: 'SA-ODD' });
+    expect(read?.salvaged?.dropped.length).toBeGreaterThan(0);
     db.close();
   });
 

@@ -2,7 +2,7 @@
 // Together to Safeguard Children 2023 (and the Children in Need census) that a Single
 // Assessment record shows. Paragraph numbers are not quoted: the text is not held here to
 // check them against (docs/procedure-coverage.md says so).
-import { allOf, conferenceIsOutcome, has, recorded } from '../conditions';
+import { conferenceIsOutcome, has, recorded } from '../conditions';
 import type { Outcome, Rule } from '../types';
 
 export const NATIONAL_PREFIX = 'national/';
@@ -52,13 +52,15 @@ export function nationalRules<P>(): Array<Rule<P>> {
         section: 'assessments',
         passage: 'Department for Education children in need census: assessment authorisation date and factors identified at the end of assessment',
       },
+      // The census's assessment end is the authorisation date: the manager's sign-off itself, so
+      // asking for it here would block the very sign-off that records it. Only the factors are checked.
       message:
-        'When the assessment ends, record its authorisation date and the factors identified, as census codes (for example 3A, 24A, or 21 for no factors).',
+        'When the assessment is completed, record the factors identified as census codes (for example 3A, 24A, or 21 for no factors) before it is authorised.',
       appliesWhen: ({ record }) => recorded(record.dates?.completed),
       check: ({ record }): Outcome => {
         const factors = record.census?.factorsAtAssessment;
         const field = 'census.factorsAtAssessment';
-        const parts = allOf(has(record.dates?.authorised, 'dates.authorised'), has(factors, field));
+        const parts = has(factors, field);
         if (parts.status === 'met' && factors && factors.includes(NO_FACTORS) && factors.length > 1) {
           return { status: 'missing', field, detail: 'Code 21 (no factors identified) cannot be recorded with other factors.' };
         }

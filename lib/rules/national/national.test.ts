@@ -29,7 +29,7 @@ testRule(derbyPack, 'national/icpc-15-working-days', [
 testRule(derbyPack, 'national/cin-census-at-assessment-end', [
   { name: 'authorised, factors recorded as census codes', record: completeDerbyRecord, expect: 'met' },
   { name: 'no factors recorded', record: withFacts(completeDerbyRecord, { 'census.factorsAtAssessment': null }), expect: 'missing' },
-  { name: 'not authorised yet', record: withFacts(completeDerbyRecord, { 'dates.authorised': null }), expect: 'missing' },
+  { name: 'completed, awaiting sign-off: factors are what is owed', record: withFacts(completeDerbyRecord, { 'dates.authorised': null }), expect: 'met' },
   { name: '21 (no factors) beside another factor', record: withFacts(completeDerbyRecord, { 'census.factorsAtAssessment': ['21', '3A'] }), expect: 'missing' },
   { name: '21 alone', record: withFacts(completeDerbyRecord, { 'census.factorsAtAssessment': ['21'] }), expect: 'met' },
   { name: 'factors not read yet', record: withoutFact(completeDerbyRecord, 'census.factorsAtAssessment'), expect: 'unknown' },
