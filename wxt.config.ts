@@ -21,7 +21,10 @@ export default defineConfig({
     name: 'Assessment Companion',
     description:
       'Checks a Single Assessment against your council’s procedure while you record it: missing steps, practice prompts and working-day deadlines.',
-    permissions: ['storage', 'alarms', 'scripting'],
+    // contextMenus: "Open the caseload" on the toolbar button; notifications: the opt-in daily nudge.
+    permissions: ['storage', 'alarms', 'scripting', 'contextMenus', 'notifications'],
+    // Case work never happens in a private window; there the extension is not offered (PRIVACY.md).
+    incognito: 'not_allowed',
     host_permissions: DEMO_ORIGINS,
     ...(browser === 'firefox'
       ? {

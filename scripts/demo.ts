@@ -4,6 +4,8 @@
  * `npm run demo -- --headless`: opens a seed case and the panel, prints what the
  * panel shows, saves a screenshot of the case page with the panel beside it, exits.
  * `--browser=firefox`: the same in Firefox with the Firefox build (the sidebar's page).
+ * `npm run demo -- --headless --caseload`: reads every seed case, then prints the
+ * caseload page as text and saves a screenshot of it.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -19,6 +21,8 @@ const sectionArg = args.find((a) => a.startsWith('--section='))?.slice('--sectio
 const SECTIONS = ['household', 'reasons', 'plan', 'child-protection', 'background', 'profile', 'views', 'analysis', 'manager', 'outcomes'];
 const viewArg = args.includes('--manager') ? 'manager' : 'worker';
 const browserArg = args.find((a) => a.startsWith('--browser='))?.slice('--browser='.length) ?? 'chrome';
+const caseloadArg = args.includes('--caseload');
+const SEED_CASES = ['SA-1001', 'SA-1002', 'SA-1003', 'SA-1004', 'SA-1005'];
 
 const NO_DISPLAY =
   'There is no display here to open a browser on: `npm run demo -- --headless` shows the same thing, printing the panel and saving a screenshot.';
@@ -71,6 +75,38 @@ async function sideBySide(browser: Browser, left: Uint8Array, right: Uint8Array,
   await page.close();
 }
 
+/** Reads every part of every seed case, as a worker would, then prints and pictures the caseload page. */
+async function showCaseload(browser: Browser, extensionOrigin: string, casePage: Page, panel: Page, base: string): Promise<void> {
+  for (const formId of SEED_CASES) {
+    for (const section of SECTIONS) {
+      await casePage.goto(`${base}/assessment/${formId}/${section}`, { waitUntil: 'load' });
+      await followed(panel, formId, section);
+    }
+  }
+  const caseload = await browser.newPage();
+  await caseload.setViewport({ width: 1280, height: 800 });
+  await caseload.goto(`${extensionOrigin}caseload.html`, { waitUntil: 'load' });
+  await caseload.waitForFunction((n: number) => document.querySelectorAll('[data-caseload-row]').length >= n, { timeout: 20_000, polling: 100 }, SEED_CASES.length);
+  // As text: the table's rows one to a line, without the words only a screen reader needs.
+  const text = await caseload.evaluate(() => {
+    for (const el of document.querySelectorAll<HTMLElement>('.visually-hidden')) el.style.display = 'none';
+    for (const cell of document.querySelectorAll<HTMLElement>('td, th')) cell.style.whiteSpace = 'nowrap';
+    for (const cell of document.querySelectorAll<HTMLElement>('td span, td strong')) cell.style.display = 'inline';
+    const out = document.body.innerText;
+    for (const el of document.querySelectorAll<HTMLElement>('.visually-hidden, td, th, td span, td strong')) el.style.removeProperty('display');
+    for (const cell of document.querySelectorAll<HTMLElement>('td, th')) cell.style.removeProperty('white-space');
+    return out;
+  });
+  console.log('\n=== Assessment Companion caseload ===\n');
+  console.log(text.trim());
+  const outDir = join(REPO_ROOT, '.tmp');
+  mkdirSync(outDir, { recursive: true });
+  const file = join(outDir, 'demo-caseload.png');
+  await caseload.screenshot({ path: file as `${string}.png`, fullPage: true });
+  writeFileSync(join(outDir, 'demo-caseload.txt'), text);
+  console.log(`\nScreenshot saved: ${file}`);
+}
+
 async function main(): Promise<void> {
   // Say what is wrong before anything slow: an unknown --browser, a wrong CHROME_PATH, no display.
   const kind = browserKind();
@@ -110,6 +146,10 @@ async function main(): Promise<void> {
     const casePage = await browser.newPage();
     await casePage.setViewport({ width: 1000, height: 900 });
     const panel = await openPanelPage(browser, extensionOrigin, viewArg === 'manager' ? '?view=manager' : '');
+    if (caseloadArg) {
+      await showCaseload(browser, extensionOrigin, casePage, panel, server.url);
+      return;
+    }
     // Visit each part of the form once, as a worker would, so the panel has read them all.
     for (const section of SECTIONS) {
       await casePage.goto(`${server.url}/assessment/${caseArg}/${section}`, { waitUntil: 'load' });

@@ -5,6 +5,7 @@
 import { factSchema, knownFactPaths } from '../model/facts';
 import { jsonPath } from '../model/json-path';
 import { compileFormat, isKnownTimeZone } from './date-format';
+import { unsafeRegexReason } from './regex-check';
 import {
   FieldMapSchema,
   LOCATOR_KINDS,
@@ -132,6 +133,10 @@ function checkEntry(ctx: EntryContext, errors: MapError[], known: ReadonlySet<st
       e(['parse', 'timeZone'], `unknown time zone "${entry.parse.timeZone}": expected a name like "Europe/London", "UTC" or an offset like "+01:00"`);
     }
     if ('pattern' in entry.parse && entry.parse.pattern !== undefined) checkPattern(entry.parse.pattern, [...at, 'parse', 'pattern'], errors);
+    // Privacy by construction: a list with neither could store whatever the page lists, names included.
+    if (entry.parse.type === 'list' && entry.parse.map === undefined && entry.parse.pattern === undefined) {
+      e(['parse'], 'a list without a "map" needs a "pattern" that picks out an id, e.g. "^(\\d+)$": otherwise names or other free text on the page could be stored');
+    }
   }
   if (entry.time) {
     if (entry.parse?.type !== 'datetime') e(['time'], 'time goes with parse "datetime"');
@@ -160,11 +165,13 @@ function suggestParse(fact: string): string {
 function checkPattern(source: string, at: (string | number)[], errors: MapError[]): void {
   const groups = regexGroups(source);
   if (groups === undefined) errors.push({ path: jsonPath(at), message: 'not a valid regular expression' });
+  else if (unsafeRegexReason(source)) errors.push({ path: jsonPath(at), message: unsafeRegexReason(source) ?? '' });
   else if (groups < 1) errors.push({ path: jsonPath(at), message: 'expected a regular expression with one capture group ( … ) around the part to keep' });
 }
 
 function checkRegex(source: string, at: (string | number)[], errors: MapError[]): void {
   if (regexGroups(source) === undefined) errors.push({ path: jsonPath(at), message: 'not a valid regular expression' });
+  else if (unsafeRegexReason(source)) errors.push({ path: jsonPath(at), message: unsafeRegexReason(source) ?? '' });
 }
 
 function checkLocatorRegex(loc: Locator, at: (string | number)[], errors: MapError[]): void {
@@ -239,6 +246,8 @@ export function validateFieldMap(input: unknown): ValidateResult {
   const declared = new Set(map.sections.map((s) => s.id));
 
   checkRegex(map.page.url, ['page', 'url'], errors);
+  if (map.workTray) checkRegex(map.workTray.url, ['workTray', 'url'], errors);
+  if (map.workTray?.assessmentId.pattern !== undefined) checkPattern(map.workTray.assessmentId.pattern, ['workTray', 'assessmentId', 'pattern'], errors);
   checkIdSource(map.page.assessmentId, ['page', 'assessmentId'], errors);
   checkIdSource(map.page.personId, ['page', 'personId'], errors);
   map.sections.forEach((s, i) => {

@@ -25,8 +25,9 @@ import type { Raw } from './values';
 
 export type ReadResult = { ok: true; raw: Raw } | { ok: false; reason: string };
 
+// Line breaks are kept (each line tidied): a list parse splits at them, as the docs say.
 function blankToNull(text: string): string | null {
-  const t = tidy(text);
+  const t = text.split(/\r\n|[\n\r\u2028\u2029]/).map(tidy).filter((line) => line !== '').join('\n');
   return t === '' ? null : t;
 }
 

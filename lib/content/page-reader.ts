@@ -5,6 +5,7 @@
  */
 import { ReadCache, extract, identifyPage, locateField, readWorkTray } from '../adapters/extractor';
 import { showTrayBadges } from './tray-badges';
+import { cutToLimits, diffFacts, provenanceOf, READ_LIMITS, type LastRead } from './fact-diff';
 import type { FieldMap } from '../adapters/field-map-schema';
 import bundledMap from '../adapters/maps/lcs-demo.json';
 
@@ -25,7 +26,8 @@ export interface ReaderDeps {
   maxWaitMs?: number;
 }
 
-export const ACTIVE_MAP_KEY = 'activeFieldMap';
+import { ACTIVE_MAP_KEY } from '../config/keys';
+export { ACTIVE_MAP_KEY };
 const NOTE_ID = 'assessment-companion-reconnect-note';
 
 // Attributes that carry a control's value: a change to one is a change of value, not of the
@@ -87,6 +89,8 @@ export function startPageReader(deps: ReaderDeps): PageReader {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let firstChangeAt = 0;
   let lastSent = '';
+  let lastFacts: LastRead | undefined;
+  let trayAtLoad: Set<string> | undefined;
   let stopped = false;
   let reads = 0;
   // What the last read learnt about the page's structure; dropped when the structure changes.
@@ -131,10 +135,14 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     }
     // The subject's person id may sit in a frame of this page (only then look there too).
     const personId = result.personId ?? (win.length > 0 && map.page.personId ? identifyPage(doc, url, map)?.personId : undefined);
-    // Only send what changed: typing that does not change a fact costs nothing more.
-    const signature = JSON.stringify([result.assessmentId, result.sections, result.facts]);
-    if (signature === lastSent) return;
-    lastSent = signature;
+    // Only send what changed since this page's last read (lib/content/fact-diff.ts).
+    const pagePath = win.location.pathname.slice(0, READ_LIMITS.pagePath);
+    const readKey = `facts:${result.assessmentId}:${result.sections.join(',')}:${pagePath}`;
+    const diff = diffFacts(lastSent === readKey ? lastFacts : undefined, result.facts);
+    if (!diff.complete && diff.changed.length === 0 && diff.gone.length === 0) return;
+    lastSent = readKey;
+    lastFacts = diff.next;
+    const sized = cutToLimits(diff.changed, result.notFound);
     send({
       type: 'facts',
       caseSystem: map.caseSystem,
@@ -143,16 +151,23 @@ export function startPageReader(deps: ReaderDeps): PageReader {
       ...(personId ? { personId } : {}),
       ...(result.section ? { section: result.section } : {}),
       ...(result.sections.length > 1 ? { sections: result.sections } : {}),
-      pagePath: win.location.pathname,
+      pagePath,
       topFrame: isTop,
-      facts: result.facts,
-      provenance: result.provenance,
-      notFound: result.notFound,
+      facts: sized.facts,
+      provenance: provenanceOf(result.provenance, sized.facts),
+      notFound: sized.notFound,
+      complete: diff.complete,
+      ...(diff.gone.length > 0 ? { gone: diff.gone.slice(0, READ_LIMITS.gone) } : {}),
+      ...(sized.cut ? { cut: sized.cut } : {}),
     });
   };
 
   /** On the work tray: a badge beside each assessment we hold a record for, with its next deadline. */
-  const workTray = (rows: ReturnType<typeof readWorkTray> & object): void => {
+  const workTray = (all: ReturnType<typeof readWorkTray> & object): void => {
+    // Badges only for the rows the case system showed at load: a script adding guessed rows learns nothing (tray-badges.ts).
+    trayAtLoad ??= new Set(all.map((r) => r.assessmentId));
+    const atLoad = trayAtLoad;
+    const rows = all.filter((r) => atLoad.has(r.assessmentId));
     const ids = rows.map((r) => r.assessmentId);
     const signature = `tray:${ids.join(',')}`;
     // Our own badges change the page: ask again only when the list itself changes.
@@ -256,7 +271,8 @@ export function startPageReader(deps: ReaderDeps): PageReader {
   let framesTimer: ReturnType<typeof setTimeout> | undefined;
   const onFrameLoad = (event: Event): void => {
     const tag = (event.target as Element | null)?.tagName;
-    if ((tag !== 'IFRAME' && tag !== 'FRAME') || framesTimer !== undefined || stopped) return;
+    // A load event the page made up (not the browser's) is ignored: it made us re-inject 33 times a second.
+    if (!event.isTrusted || (tag !== 'IFRAME' && tag !== 'FRAME') || framesTimer !== undefined || stopped) return;
     framesTimer = setTimeout(() => {
       framesTimer = undefined;
       if (!stopped) send({ type: 'frames-loaded' });

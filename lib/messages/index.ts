@@ -30,6 +30,12 @@ export const FactsMessageSchema = z.strictObject({
   facts: z.array(FactUpdateMessageSchema).max(5000),
   provenance: z.record(z.string().max(200), ProvenanceSchema),
   notFound: z.array(z.strictObject({ entry: z.string().max(200), fact: z.string().max(200) })).max(2000),
+  /** True when `facts` is every fact the page shows (its first read); later reads send only changes. */
+  complete: z.boolean().optional(),
+  /** Fact paths the page showed at its last read and no longer does. */
+  gone: z.array(z.string().min(1).max(200)).max(5000).optional(),
+  /** How many facts and not-found entries a read over the limits left out (lib/content/fact-diff.ts). */
+  cut: z.strictObject({ facts: z.number().int().min(0), notFound: z.number().int().min(0) }).optional(),
 });
 export type FactsMessage = z.infer<typeof FactsMessageSchema>;
 

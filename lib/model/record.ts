@@ -115,6 +115,10 @@ export const ConsentSchema = z.strictObject({
   sharedWithoutConsent: flag,
   withoutConsentManagerDiscussed: flag,
   withoutConsentReasonRecorded: flag,
+  /** Derby 1: when sharing without permission, the agencies were told the parent or young person withheld it. */
+  agenciesToldConsentWithheld: flag,
+  /** Derby 1: the parent was contacted and told the information is still being shared. */
+  parentToldOfSharing: flag,
 });
 
 export const PlanningSchema = z.strictObject({
@@ -122,6 +126,8 @@ export const PlanningSchema = z.strictObject({
   timescaleAgreed: flag,
   toolsAndMethodsRecorded: flag,
   fileRead: flag,
+  /** Hertfordshire 8: assessment progress and action points circulated to the participants, the child and parents. */
+  progressCirculated: flag,
 });
 
 export const BackgroundSchema = z.strictObject({
@@ -141,6 +147,8 @@ export const SafetyAdviceSchema = z.strictObject({
   homeSafety: safety,
   safeStorage: safety,
   adviceGivenWhereNo: flag,
+  /** Derby 2.5: whether the family follows the safety recommendations is documented. */
+  adherenceRecorded: flag,
 });
 
 export const CONCERNS = [
@@ -179,7 +187,34 @@ export const AnalysisSchema = z.strictObject({
   riskOutsideHomeConsidered: flag,
 });
 
-export const RecommendationSchema = z.strictObject({ recorded: flag, thresholdConsidered: flag });
+export const RecommendationSchema = z.strictObject({
+  recorded: flag,
+  thresholdConsidered: flag,
+  /** Derby 2.8: the recommendations agreed with the manager. */
+  agreedWithManager: flag,
+});
+
+/** Child protection facts beyond the dates: the conference and what follows a child not seen in time. */
+export const ChildProtectionSchema = z.strictObject({
+  /** The Section 47 enquiry concluded that an initial child protection conference is needed. */
+  conferenceDecided: flag,
+  /** Derby 2.3: a conference report completed for the initial child protection conference. */
+  conferenceReportCompleted: flag,
+  /** Derby 2.4: the child was not seen in time, so the threshold was considered and the matter escalated or closed. */
+  notSeenThresholdConsidered: flag,
+});
+
+/**
+ * A Children in Need census factor code as the Department for Education's census guide writes
+ * it, e.g. `3A` (domestic violence: concerns about the child), `24A` (child criminal exploitation),
+ * `21` (no factors identified). The shape is checked here; the list itself is the council's.
+ */
+export const CensusFactorSchema = z.string().regex(/^(?:[1-9]|[1-9]\d)[A-Z]?$/, 'expected a census factor code such as 3A, 24A or 21');
+
+export const CensusSchema = z.strictObject({
+  /** The factors identified at the end of the assessment, as census codes. */
+  factorsAtAssessment: fact(z.array(CensusFactorSchema)),
+});
 export const ManagerSchema = z.strictObject({ thresholdCommented: flag, supervisionRecorded: flag });
 
 export const OutcomeSchema = z.strictObject({
@@ -192,6 +227,8 @@ export const OutcomeSchema = z.strictObject({
   sharedWithReferrer: date,
   sharedWithAgencies: date,
   parentalConsentForSupport: flag,
+  /** Derby 2.10, Hertfordshire 6: a plan of action setting out the services to be delivered, how and by whom. */
+  planOfActionRecorded: flag,
 });
 
 export const TimescaleSchema = z.strictObject({ exceededReasonRecorded: flag });
@@ -228,6 +265,8 @@ export const AssessmentRecordSchema = z.strictObject({
   analysis: AnalysisSchema.optional(),
   recommendation: RecommendationSchema.optional(),
   manager: ManagerSchema.optional(),
+  childProtection: ChildProtectionSchema.optional(),
+  census: CensusSchema.optional(),
   outcome: OutcomeSchema.optional(),
   timescale: TimescaleSchema.optional(),
   /** Keyed by fact path (see facts.ts), e.g. `dates.referral` or `children[P1002].bedroomSeen`. */

@@ -1,4 +1,4 @@
-import type { Adult, AssessmentRecord, Child, FactPath } from '../model';
+import type { Adult, AssessmentRecord, Child, FactPath, OutcomeDecision } from '../model';
 import type { Applies, Outcome, RuleContext } from './types';
 
 /**
@@ -164,4 +164,19 @@ export function eachChild<P>(ctx: RuleContext<P>, selects: (child: Child) => App
 export function eachAdult<P>(ctx: RuleContext<P>, selects: (adult: Adult) => Applies, check: (adult: Adult) => Outcome): Outcome[] {
   if (ctx.record.adults === undefined) return [ADULTS_NOT_READ];
   return forEachPerson('adult', ctx.adults, selects, check);
+}
+
+/** An initial child protection conference is the outcome of the enquiry (decided, or already held). */
+export function conferenceIsOutcome(record: AssessmentRecord): Applies {
+  return either(isYes(record.childProtection?.conferenceDecided), recorded(record.dates?.icpc));
+}
+
+// Outcomes that deliver services or support; closing, a strategy discussion or emergency action alone do not.
+const PROVIDES_SERVICES: readonly OutcomeDecision[] = ['universal-or-early-help', 'child-in-need-plan', 'specialist-assessment', 'plo-or-care-proceedings'];
+
+/** The outcome decided delivers services, so a plan of action (services, how and by whom) is owed. */
+export function servicesToProvide(record: AssessmentRecord): Applies {
+  const decision = record.outcome?.decision;
+  if (decision === undefined) return 'unknown';
+  return decision !== null && PROVIDES_SERVICES.includes(decision);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { jsonPath, type SchemaProblem } from '../model';
+import { NATIONAL_PREFIX } from './national';
 import { RuleMetaSchema, ruleMeta, type Pack, type Rule } from './types';
 
 /** Typed helper so a pack file reads as data. */
@@ -22,7 +23,10 @@ export function validatePack<P>(pack: Pack<P>): SchemaProblem[] {
     }
     if (seen.has(rule.id)) problems.push({ path: jsonPath(['rules', index, 'id']), message: `duplicate rule id ${rule.id}` });
     seen.add(rule.id);
-    if (!rule.id.startsWith(`${pack.id}/`)) problems.push({ path: jsonPath(['rules', index, 'id']), message: `rule ids in this pack start with "${pack.id}/"` });
+    // A pack's own rules start with its id; the national layer's rules, shared by every pack, with "national/".
+    if (!rule.id.startsWith(`${pack.id}/`) && !rule.id.startsWith(NATIONAL_PREFIX)) {
+      problems.push({ path: jsonPath(['rules', index, 'id']), message: `rule ids in this pack start with "${pack.id}/"` });
+    }
   });
   return problems;
 }

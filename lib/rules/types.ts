@@ -55,6 +55,12 @@ export interface RuleContext<P = Record<string, unknown>> {
   children: readonly Child[];
   adults: readonly Adult[];
   subjectChild: Child | undefined;
+  /**
+   * Can the council's case system give this fact (a generic path, `children[].seenDates`)?
+   * False when its field map never reads it: a rule may then use its procedure's documented
+   * fallback (Derby's clock from the referral when there is no decision date).
+   */
+  reads: (genericPath: string) => boolean;
 }
 
 interface RuleBase<P> {
@@ -123,6 +129,8 @@ export interface FindingBase {
   detail?: string;
   /** Set when the rule itself failed: shown as "could not check", never crashes the panel. */
   error?: string;
+  /** The fact it needs is one the case system's field map never reads: "not checked with this case system". */
+  notCheckedHere?: true;
 }
 
 export interface Finding extends FindingBase {

@@ -6,6 +6,9 @@ export const OriginPatternSchema = z
   .string()
   .regex(/^(https?):\/\/(\*\.)?[a-z0-9.-]+(:\d+)?\/\*$/i, 'expected an origin pattern like https://lcs.example.gov.uk/*');
 
+/** The storage.local key the user's settings are kept under (lib/config/keys.ts owns every key). */
+export { SETTINGS_KEY } from '../config/keys';
+
 export const DEMO_ORIGINS = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 /** Origins beyond the demo's, which the manifest does not cover: registered at run time once access is granted. */
@@ -41,6 +44,12 @@ export const SettingsSchema = z.strictObject({
   fieldMap: JsonDocumentSchema.optional(),
   /** A GOV.UK bank-holiday feed (JSON), checked before it is used. */
   holidayFeed: JsonDocumentSchema.optional(),
+  /** Who uses this browser: recorded with each acknowledgement; a manager may accept exceptions. */
+  role: z.enum(['worker', 'manager']),
+  /** The toolbar badge counts assessments with a deadline due within this many working days, or overdue. */
+  nudgeWorkingDays: z.number().int().min(0).max(20),
+  /** A daily notification listing those assessments: off unless the user or policy turns it on. */
+  dailyNotification: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingKey = keyof Settings;
@@ -50,6 +59,9 @@ export const DEFAULT_SETTINGS: Settings = {
   packParams: {},
   origins: DEMO_ORIGINS,
   retentionDays: 30,
+  role: 'worker',
+  nudgeWorkingDays: 5,
+  dailyNotification: false,
 };
 
 const PartialSettingsSchema = SettingsSchema.partial();

@@ -135,9 +135,9 @@ describe('check --json', () => {
     expect(Object.keys(result)).toEqual(expect.arrayContaining(['countdowns', 'findings', 'prompts', 'ready']));
     expect(result.pack).toBe('hertfordshire');
     expect(result.now).toBe('2026-11-23T10:00:00.000Z');
-    expect(result.countdowns).toEqual([
+    expect(result.countdowns).toContainEqual(
       expect.objectContaining({ ruleId: 'hertfordshire/assessment-5-working-days', status: 'overdue', due: '2026-11-13', workingDaysLeft: -6 }),
-    ]);
+    );
     for (const f of result.findings) {
       expect(typeof f.ruleId).toBe('string');
       expect(['met', 'missing', 'unknown', 'not-applicable']).toContain(f.status);

@@ -93,7 +93,8 @@ const NEEDED: Record<'check' | 'countdown', Array<{ label: string; any: string[]
 };
 
 describe.each(packs.map((p) => [p.id, p] as const))('pack %s', (id, pack) => {
-  const files = testFiles(join(PACKS_DIR, id));
+  // The national layer's rules sit under every pack and are tested in their own folder.
+  const files = [...testFiles(join(PACKS_DIR, id)), ...testFiles(join(PACKS_DIR, '..', 'national'))];
   const sources = files.map((f) => readFileSync(f, 'utf8'));
   const cases = testedCases(files);
 
@@ -108,7 +109,7 @@ describe.each(packs.map((p) => [p.id, p] as const))('pack %s', (id, pack) => {
   it.each(pack.rules.map((r) => [r.id, r] as const))('%s is tested', (ruleId, rule: Rule<never>) => {
     if (rule.kind === 'prompt') {
       // A prompt test names the rule by id, or by its name after the pack prefix.
-      const short = ruleId.slice(pack.id.length + 1);
+      const short = ruleId.slice(ruleId.indexOf('/') + 1);
       const named = sources.some((s) => [ruleId, short].some((n) => s.includes(`'${n}'`) || s.includes(`"${n}"`) || s.includes(`\`${n}\``)));
       expect(named, `no test names the prompt ${ruleId}`).toBe(true);
       return;

@@ -57,3 +57,9 @@ for (const id of [
 ]) {
   testPrompt(id, 'analysis');
 }
+
+testRule(pack, 'derby/recommendation-agreed-with-manager', [
+  { name: 'agreed with the manager', record: complete, expect: 'met' },
+  { name: 'not agreed', record: withFacts(complete, { 'recommendation.agreedWithManager': false }), expect: 'missing' },
+  { name: 'not read yet', record: withoutFact(complete, 'recommendation.agreedWithManager'), expect: 'unknown' },
+]);

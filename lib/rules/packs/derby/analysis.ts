@@ -59,6 +59,16 @@ export const recommendationThreshold = defineRule<DerbyParams>({
     ),
 });
 
+export const recommendationAgreedWithManager = defineRule<DerbyParams>({
+  id: 'derby/recommendation-agreed-with-manager',
+  kind: 'check',
+  severity: 'required',
+  section: 'analysis',
+  source: source28('Social Worker’s Recommendations: make sure you agree these with your manager'),
+  message: 'Agree your recommendations with your manager, and record that you did.',
+  check: ({ record }) => has(record.recommendation?.agreedWithManager, 'recommendation.agreedWithManager'),
+});
+
 function prompt(name: string, passage: string, message: string) {
   return defineRule<DerbyParams>({
     id: `derby/prompt-analysis-${name}`,
@@ -95,4 +105,11 @@ export const analysisTriggers = [
   prompt('what-affected-assessment', 'Practice Triggers: factors which may have impacted on your assessment and analysis', 'What may have affected your assessment and analysis, and how have you allowed for it?'),
 ];
 
-export const analysisRules = [analysisMinimum, analysisEachChild, recommendationThreshold, ...analysisReflections, ...analysisTriggers];
+export const analysisRules = [
+  analysisMinimum,
+  analysisEachChild,
+  recommendationThreshold,
+  recommendationAgreedWithManager,
+  ...analysisReflections,
+  ...analysisTriggers,
+];

@@ -94,3 +94,9 @@ testConditionalPrompt('derby/prompt-background-previous-assessments', 'backgroun
   ],
   hidden: [{ name: 'earlier assessments considered', record: complete }],
 });
+
+testRule(pack, 'derby/safety-advice-adherence', [
+  { name: 'whether the family follows the advice is recorded', record: complete, expect: 'met' },
+  { name: 'not recorded', record: withFacts(complete, { 'safetyAdvice.adherenceRecorded': null }), expect: 'missing' },
+  { name: 'not read yet', record: withoutFact(complete, 'safetyAdvice.adherenceRecorded'), expect: 'unknown' },
+]);

@@ -102,6 +102,16 @@ export const safetyAdviceGiven = defineRule<DerbyParams>({
   check: ({ record }) => has(record.safetyAdvice?.adviceGivenWhereNo, 'safetyAdvice.adviceGivenWhereNo'),
 });
 
+export const safetyAdviceAdherence = defineRule<DerbyParams>({
+  id: 'derby/safety-advice-adherence',
+  kind: 'check',
+  severity: 'required',
+  section: 'background',
+  source: source25('Document clearly whether the family adhere to the safety recommendations given'),
+  message: 'Comment on the safety discussion, and record clearly whether the family follows the safety advice given.',
+  check: ({ record }) => has(record.safetyAdvice?.adherenceRecorded, 'safetyAdvice.adherenceRecorded'),
+});
+
 // Practice triggers, 2.5, and the reminder about where the family lived before.
 export const promptWhatIsItTellingYou = defineRule<DerbyParams>({
   id: 'derby/prompt-background-what-is-it-telling-you',
@@ -167,6 +177,7 @@ export const backgroundRules = [
   otherAgenciesConsulted,
   safetyQuestionsAsked,
   safetyAdviceGiven,
+  safetyAdviceAdherence,
   promptWhatIsItTellingYou,
   promptWhoIsMissing,
   promptRelationships,

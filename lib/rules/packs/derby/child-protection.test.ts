@@ -37,3 +37,25 @@ testConditionalPrompt('derby/prompt-child-protection-not-seen-in-time', 'child-p
     { name: 'kind not read yet', record: withoutFact(s47, 'kind') },
   ],
 });
+
+// Derby 2.4: a child not seen in the 24 hours.
+const notSeenInTime = withFacts(s47, { 'children[C-SUBJECT].seenDates': [{ date: '2026-09-17', alone: true, time: '15:00' }] });
+testRule(pack, 'derby/threshold-considered-not-seen', [
+  { name: 'seen late, threshold considered', record: withFacts(notSeenInTime, { 'childProtection.notSeenThresholdConsidered': true }), expect: 'met' },
+  { name: 'seen late, nothing recorded', record: withFacts(notSeenInTime, { 'childProtection.notSeenThresholdConsidered': null }), expect: 'missing' },
+  { name: 'seen late, not read yet', record: withoutFact(notSeenInTime, 'childProtection.notSeenThresholdConsidered'), expect: 'unknown' },
+  { name: 'seen within 24 hours', record: s47, expect: 'not-applicable' },
+  { name: 'no Section 47 enquiry', record: complete, expect: 'not-applicable' },
+  { name: 'visits not read yet', record: withoutFact(s47, 'children[C-SUBJECT].seenDates'), expect: 'unknown' },
+]);
+
+// Derby 2.3: a conference report when a conference is the outcome.
+const conference = withFacts(s47, { 'childProtection.conferenceDecided': true, 'childProtection.conferenceReportCompleted': true });
+testRule(pack, 'derby/conference-report', [
+  { name: 'conference decided, report completed', record: conference, expect: 'met' },
+  { name: 'conference decided, no report', record: withFacts(conference, { 'childProtection.conferenceReportCompleted': null }), expect: 'missing' },
+  { name: 'report not read yet', record: withoutFact(conference, 'childProtection.conferenceReportCompleted'), expect: 'unknown' },
+  { name: 'conference date recorded, no report', record: withFacts(s47, { 'dates.icpc': '2026-10-01', 'childProtection.conferenceReportCompleted': false }), expect: 'missing' },
+  { name: 'no conference', record: s47, expect: 'not-applicable' },
+  { name: 'whether a conference is needed not read yet', record: withoutFact(withFacts(s47, { 'dates.icpc': null }), 'childProtection.conferenceDecided'), expect: 'unknown' },
+]);

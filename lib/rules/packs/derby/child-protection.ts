@@ -1,7 +1,7 @@
 // Derby 2.4 Child protection only.
-import { has, isYes } from '../../conditions';
+import { conferenceIsOutcome, has, isYes } from '../../conditions';
 import { defineRule } from '../../pack';
-import type { Applies } from '../../types';
+import type { Applies, Outcome } from '../../types';
 import { both, either, kindIn, not, recorded, type Ctx } from './helpers';
 import type { DerbyParams } from './params';
 
@@ -29,6 +29,40 @@ export const strategyDiscussionHeld = defineRule<DerbyParams>({
   // Not owed when a strategy discussion is what the assessment decided should happen next.
   appliesWhen: (ctx) => both(childProtection(ctx), not(strategyDiscussionIsTheOutcome(ctx))),
   check: ({ record }) => has(record.dates?.strategyDiscussion, 'dates.strategyDiscussion'),
+});
+
+const S47_CLOCK = 'derby/child-seen-alone-24-hours-s47';
+
+export const thresholdConsideredNotSeen = defineRule<DerbyParams>({
+  id: 'derby/threshold-considered-not-seen',
+  kind: 'check',
+  severity: 'required',
+  section: 'child-protection',
+  source: source24('If a child is not seen in this timeframe then the threshold must be considered and the matter escalated or closed'),
+  message: 'The child was not seen alone within 24 hours. Consider the threshold again with your manager, and record that the matter was escalated or closed.',
+  check: ({ record, countdowns }): Outcome => {
+    const clock = countdowns.find((c) => c.ruleId === S47_CLOCK);
+    if (!clock || clock.status === 'not-applicable') return { status: 'not-applicable' };
+    if (clock.status === 'overdue' || clock.status === 'met-late') {
+      return has(record.childProtection?.notSeenThresholdConsidered, 'childProtection.notSeenThresholdConsidered');
+    }
+    if (clock.status === 'unknown' || clock.status === 'missing') {
+      if (record.childProtection?.notSeenThresholdConsidered === true) return { status: 'met', field: 'childProtection.notSeenThresholdConsidered' };
+      return { status: 'unknown', field: clock.field, detail: 'Cannot tell yet whether the child was seen in time.' };
+    }
+    return { status: 'not-applicable' };
+  },
+});
+
+export const conferenceReport = defineRule<DerbyParams>({
+  id: 'derby/conference-report',
+  kind: 'check',
+  severity: 'required',
+  section: 'child-protection',
+  source: { label: 'Derby 2.3', section: '2.3', passage: 'May not be completed in time for the Initial Child Protection Conference however a conference report will be completed' },
+  message: 'An initial child protection conference is to be held. Complete the conference report, even if the assessment is not finished yet.',
+  appliesWhen: ({ record }) => conferenceIsOutcome(record),
+  check: ({ record }) => has(record.childProtection?.conferenceReportCompleted, 'childProtection.conferenceReportCompleted'),
 });
 
 /** Prompts for child protection work: also shown once a strategy discussion is on record. */
@@ -66,4 +100,11 @@ export const promptNotSeenInTime = defineRule<DerbyParams>({
   appliesWhen: ({ record }) => kindIn(record, ['section-47']),
 });
 
-export const childProtectionRules = [strategyDiscussionHeld, promptManagerOversight, promptDetailedRecording, promptNotSeenInTime];
+export const childProtectionRules = [
+  strategyDiscussionHeld,
+  thresholdConsideredNotSeen,
+  conferenceReport,
+  promptManagerOversight,
+  promptDetailedRecording,
+  promptNotSeenInTime,
+];

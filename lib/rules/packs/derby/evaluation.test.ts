@@ -23,13 +23,14 @@ describe('derby pack', () => {
     expect(validatePack(pack)).toEqual([]);
   });
 
-  it('has the catalogue’s five countdowns', () => {
+  it('has the catalogue’s five countdowns, and the national conference clock', () => {
     expect(pack.rules.filter((r) => r.kind === 'countdown').map((r) => r.id)).toEqual([
       'derby/assessment-45-working-days',
       'derby/manager-copy-5-working-days-before',
       'derby/child-seen-alone-24-hours-s47',
       'derby/child-seen-alone-5-working-days',
       'derby/reassessment-12-months',
+      'national/icpc-15-working-days',
     ]);
   });
 
@@ -57,7 +58,11 @@ describe('the complete record', () => {
     // Only the conditional ones do not apply to a child in need assessment that went to plan.
     expect(evaluation.findings.filter((f) => f.status === 'not-applicable').map((f) => f.ruleId)).toEqual([
       'derby/timescale-exceeded-reason',
+      'derby/consent-withheld-agencies-told',
       'derby/strategy-discussion-held',
+      'derby/threshold-considered-not-seen',
+      'derby/conference-report',
+      'derby/advocate-for-conference',
     ]);
   });
 
@@ -68,6 +73,7 @@ describe('the complete record', () => {
       'derby/child-seen-alone-24-hours-s47': 'not-applicable',
       'derby/child-seen-alone-5-working-days': 'met-on-time',
       'derby/reassessment-12-months': 'not-applicable',
+      'national/icpc-15-working-days': 'not-applicable',
     });
   });
 
@@ -130,6 +136,23 @@ const REQUIRED_FACTS: Record<string, { fact: string; blank?: AssessmentRecord; s
   'derby/consent-for-support': { fact: 'outcome.parentalConsentForSupport' },
   'derby/interpreter-for-sharing': { fact: 'household.interpreterUsed' },
   'derby/manager-endorsed-plan': { fact: 'dates.managerPlanEndorsed' },
+  'derby/safety-advice-adherence': { fact: 'safetyAdvice.adherenceRecorded' },
+  'derby/recommendation-agreed-with-manager': { fact: 'recommendation.agreedWithManager' },
+  'derby/plan-of-action': { fact: 'outcome.planOfActionRecorded' },
+  'derby/consent-withheld-agencies-told': {
+    fact: 'consent.sharedWithoutConsent',
+    blank: withFacts(complete, { 'consent.sharedWithoutConsent': true, 'consent.withoutConsentManagerDiscussed': true, 'consent.withoutConsentReasonRecorded': true }),
+  },
+  'derby/threshold-considered-not-seen': {
+    fact: 'dates.section47Start',
+    blank: withFacts(complete, { 'dates.section47Start': '2026-09-15T14:00:00+01:00', [`children[${SUBJECT}].seenDates`]: [{ date: '2026-09-18', alone: true }] }),
+  },
+  'derby/conference-report': { fact: 'childProtection.conferenceDecided', blank: withFacts(complete, { 'childProtection.conferenceDecided': true }) },
+  'derby/advocate-for-conference': {
+    fact: 'childProtection.conferenceDecided',
+    blank: withFacts(complete, { 'childProtection.conferenceDecided': true, [`children[${SUBJECT}].advocateConsidered`]: null }),
+  },
+  'national/cin-census-at-assessment-end': { fact: 'census.factorsAtAssessment' },
   'derby/outcome-shared-with-family': { fact: 'outcome.sharedWithFamilyInWriting' },
   'derby/outcome-shared-with-referrer': { fact: 'outcome.sharedWithReferrer' },
   'derby/outcome-shared-with-agencies': { fact: 'outcome.sharedWithAgencies' },
@@ -255,7 +278,7 @@ describe('messages', () => {
     for (const rule of pack.rules) {
       expect(rule.message.length, rule.id).toBeLessThanOrEqual(200);
       expect(rule.message, rule.id).not.toMatch(/\b(LCS|item|data|info)\b/);
-      expect(rule.source.label.startsWith('Derby '), rule.id).toBe(true);
+      if (!rule.id.startsWith('national/')) expect(rule.source.label.startsWith('Derby '), rule.id).toBe(true);
     }
   });
 });

@@ -124,8 +124,13 @@ export const completeDerbyRecord: AssessmentRecord = {
     sharedWithoutConsent: false,
     withoutConsentManagerDiscussed: null,
     withoutConsentReasonRecorded: null,
+    agenciesToldConsentWithheld: null,
+    parentToldOfSharing: null,
   },
-  planning: { planRecorded: true, timescaleAgreed: true, toolsAndMethodsRecorded: true, fileRead: true },
+  planning: { planRecorded: true, timescaleAgreed: true, toolsAndMethodsRecorded: true, fileRead: true, progressCirculated: true },
+  childProtection: { conferenceDecided: false, conferenceReportCompleted: null, notSeenThresholdConsidered: null },
+  // Census factors at the end of the assessment: 4B, mental health concerns about the parent.
+  census: { factorsAtAssessment: ['4B'] },
   background: {
     genogram: true,
     ecomap: true,
@@ -142,6 +147,7 @@ export const completeDerbyRecord: AssessmentRecord = {
     homeSafety: 'yes',
     safeStorage: 'no',
     adviceGivenWhereNo: true,
+    adherenceRecorded: true,
   },
   concerns: {
     domesticAbuse: false,
@@ -170,7 +176,7 @@ export const completeDerbyRecord: AssessmentRecord = {
     domains: { developmentalNeeds: true, parentingCapacity: true, familyAndEnvironment: true },
     riskOutsideHomeConsidered: true,
   },
-  recommendation: { recorded: true, thresholdConsidered: true },
+  recommendation: { recorded: true, thresholdConsidered: true, agreedWithManager: true },
   manager: { thresholdCommented: true, supervisionRecorded: true },
   outcome: {
     decision: 'child-in-need-plan',
@@ -182,6 +188,7 @@ export const completeDerbyRecord: AssessmentRecord = {
     sharedWithReferrer: '2026-11-16',
     sharedWithAgencies: '2026-11-17',
     parentalConsentForSupport: true,
+    planOfActionRecorded: true,
   },
   timescale: { exceededReasonRecorded: null },
 };

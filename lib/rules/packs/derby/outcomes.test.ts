@@ -78,3 +78,11 @@ testRule(pack, 'derby/outcome-shared-with-agencies', [
 ]);
 
 testPrompt('derby/prompt-outcomes-early-help', 'outcomes');
+
+testRule(pack, 'derby/plan-of-action', [
+  { name: 'plan of action agreed for the child in need plan', record: complete, expect: 'met' },
+  { name: 'no plan of action', record: withFacts(complete, { 'outcome.planOfActionRecorded': null }), expect: 'missing' },
+  { name: 'not read yet', record: withoutFact(complete, 'outcome.planOfActionRecorded'), expect: 'unknown' },
+  { name: 'closed with no further action', record: withFacts(complete, { 'outcome.decision': 'no-further-action', 'outcome.planOfActionRecorded': null }), expect: 'not-applicable' },
+  { name: 'outcome not read yet', record: withoutFact(complete, 'outcome.decision'), expect: 'unknown' },
+]);

@@ -1,6 +1,6 @@
 // Derby 2.10 Outcomes: the decision, the statutory questions, and sharing the outcome.
 import type { OutcomeDecision } from '../../../model';
-import { agenciesWereConsulted, allOf, answered, has, isYes } from '../../conditions';
+import { agenciesWereConsulted, allOf, answered, has, isYes, servicesToProvide } from '../../conditions';
 import { defineRule } from '../../pack';
 import type { Applies } from '../../types';
 import { both, either, kindIn, recorded, type Ctx } from './helpers';
@@ -25,6 +25,17 @@ export const outcomeDecided = defineRule<DerbyParams>({
       answered(o?.accommodationNeeded, 'outcome.accommodationNeeded'),
     );
   },
+});
+
+export const planOfAction = defineRule<DerbyParams>({
+  id: 'derby/plan-of-action',
+  kind: 'check',
+  severity: 'required',
+  section: 'outcomes',
+  source: source210('Agree a plan of action setting out the services to be delivered; how and by whom'),
+  message: 'Agree a plan of action with your manager, the child, family and professionals: which services, how, and by whom.',
+  appliesWhen: ({ record }) => servicesToProvide(record),
+  check: ({ record }) => has(record.outcome?.planOfActionRecorded, 'outcome.planOfActionRecorded'),
 });
 
 const NEEDS_CONSENT: readonly OutcomeDecision[] = ['universal-or-early-help', 'child-in-need-plan'];
@@ -123,6 +134,7 @@ export const promptEarlyHelp = defineRule<DerbyParams>({
 
 export const outcomesRules = [
   outcomeDecided,
+  planOfAction,
   consentForSupport,
   interpreterForSharing,
   outcomeSharedWithFamily,

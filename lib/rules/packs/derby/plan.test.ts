@@ -92,3 +92,21 @@ for (const id of [
 ]) {
   testPrompt(id, 'plan');
 }
+
+// Derby 1: sharing without permission.
+const withoutPermission = withFacts(complete, {
+  'consent.obtained': false,
+  'consent.sharedWithoutConsent': true,
+  'consent.withoutConsentManagerDiscussed': true,
+  'consent.withoutConsentReasonRecorded': true,
+  'consent.agenciesToldConsentWithheld': true,
+  'consent.parentToldOfSharing': true,
+});
+testRule(pack, 'derby/consent-withheld-agencies-told', [
+  { name: 'agencies told permission was withheld, parent told', record: withoutPermission, expect: 'met' },
+  { name: 'agencies not told', record: withFacts(withoutPermission, { 'consent.agenciesToldConsentWithheld': false }), expect: 'missing' },
+  { name: 'the parent not told', record: withFacts(withoutPermission, { 'consent.parentToldOfSharing': null }), expect: 'missing' },
+  { name: 'whether the parent was told not read yet', record: withoutFact(withoutPermission, 'consent.parentToldOfSharing'), expect: 'unknown' },
+  { name: 'shared with consent', record: complete, expect: 'not-applicable' },
+  { name: 'whether shared without consent not read yet', record: withoutFact(complete, 'consent.sharedWithoutConsent'), expect: 'unknown' },
+]);

@@ -1,5 +1,5 @@
 // Derby 2.3 Assessment plan: the plan, consent, and who has seen the children.
-import { agenciesWereConsulted, allOf, anyOf, childPath, firstSeenAlone, has } from '../../conditions';
+import { agenciesWereConsulted, allOf, anyOf, childPath, firstSeenAlone, has, isYes } from '../../conditions';
 import { defineRule } from '../../pack';
 import { eachChild, includedAndBorn } from './helpers';
 import type { DerbyParams } from './params';
@@ -62,6 +62,21 @@ export const childSeenAlone = defineRule<DerbyParams>({
     ),
 });
 
+export const consentWithheldAgenciesTold = defineRule<DerbyParams>({
+  id: 'derby/consent-withheld-agencies-told',
+  kind: 'check',
+  severity: 'required',
+  section: 'plan',
+  source: { label: 'Derby 1', section: '1', passage: 'Information Sharing and Consent: agencies should be told that the parent/carer/young person has withheld permission' },
+  message: 'You shared information without the family’s permission. Tell the agencies that permission was withheld, and tell the parent you are still sharing it.',
+  appliesWhen: ({ record }) => isYes(record.consent?.sharedWithoutConsent),
+  check: ({ record }) =>
+    allOf(
+      has(record.consent?.agenciesToldConsentWithheld, 'consent.agenciesToldConsentWithheld'),
+      has(record.consent?.parentToldOfSharing, 'consent.parentToldOfSharing'),
+    ),
+});
+
 // Practice triggers, 2.3.
 export const promptCompletionDateInCalendar = defineRule<DerbyParams>({
   id: 'derby/prompt-plan-completion-date-in-calendar',
@@ -121,6 +136,7 @@ export const planRules = [
   assessmentPlanAgreedInWriting,
   managerEndorsedPlan,
   consentToShare,
+  consentWithheldAgenciesTold,
   childSeenAlone,
   promptCompletionDateInCalendar,
   promptStaffSafety,

@@ -88,3 +88,16 @@ testConditionalPrompt('derby/prompt-views-interpreting', 'views', {
     },
   ],
 });
+
+const conferenceDecided = withFacts(complete, { 'childProtection.conferenceDecided': true });
+testRule(pack, 'derby/advocate-for-conference', [
+  { name: 'advocate considered for the child old enough to take part', record: conferenceDecided, expect: 'met' },
+  {
+    name: 'advocate not considered',
+    record: withFacts(conferenceDecided, { [`children[${SUBJECT}].advocateConsidered`]: null }),
+    expect: 'missing',
+    subjectId: SUBJECT,
+  },
+  { name: 'not read yet', record: withoutFact(conferenceDecided, `children[${SUBJECT}].advocateConsidered`), expect: 'unknown' },
+  { name: 'no conference', record: complete, expect: 'not-applicable' },
+]);

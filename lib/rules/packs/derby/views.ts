@@ -1,5 +1,5 @@
 // Derby 2.7 You and your family's views (and 2.2's duty to hear absent parents, recorded with the parents' views).
-import { adultPath, anyOf, childPath, has, isParentOrCarer, isParentRole, isYes } from '../../conditions';
+import { adultPath, anyOf, childPath, conferenceIsOutcome, has, isParentOrCarer, isParentRole, isYes } from '../../conditions';
 import type { Applies } from '../../types';
 import { defineRule } from '../../pack';
 import { agedAtLeast, both, eachAdult, eachChild, either, includedAndBorn, livesWithChild, not, type Ctx } from './helpers';
@@ -85,6 +85,22 @@ export const promptYoungChildObserved = defineRule<DerbyParams>({
   source: { label: 'Derby 2.6', section: '2.6', passage: 'With younger children or pre-birth situations … the child’s story / narrative based on presenting issues' },
   message: 'A child here is too young to give views. Record what you observed of them with their carers, and tell their story from what is happening around them.',
   appliesWhen: tooYoungForViews,
+});
+
+export const advocateForConference = defineRule<DerbyParams>({
+  id: 'derby/advocate-for-conference',
+  kind: 'check',
+  severity: 'required',
+  section: 'views',
+  source: source27('Does the child need or want an advocate (a requirement for children in case conferences)?'),
+  message: 'A child protection conference is to be held. For each child old enough to take part, record that you considered whether they need or want an advocate.',
+  appliesWhen: ({ record }) => conferenceIsOutcome(record),
+  check: (ctx) =>
+    eachChild(
+      ctx,
+      (child) => both(includedAndBorn(child), agedAtLeast(child, ctx.params.viewsFromAge, ctx.today)),
+      (child) => has(child.advocateConsidered, childPath(child, 'advocateConsidered')),
+    ),
 });
 
 // Practice triggers, 2.7: the child's views.
@@ -178,6 +194,7 @@ export const viewsRules = [
   parentsViewsRecorded,
   childViewsRecorded,
   promptYoungChildObserved,
+  advocateForConference,
   promptAdvocate,
   promptSeeChildAlone,
   promptChildUnderPressure,

@@ -88,3 +88,10 @@ describe('hertfordshire/differences-in-views is expected, not required', () => {
 
 testPrompt('hertfordshire/prompt-needs-and-risk', 'analysis');
 testPrompt('hertfordshire/prompt-child-readable-record', 'analysis');
+
+testRule(pack, 'hertfordshire/each-child-assessed-separately', [
+  { name: 'each child’s needs analysed', record: complete, expect: 'met' },
+  { name: 'the sibling not assessed on their own', record: withFacts(complete, { 'children[C2].analysisRecorded': null }), expect: 'missing', subjectId: 'C2' },
+  { name: 'not read yet', record: withoutFact(complete, 'children[C2].analysisRecorded'), expect: 'unknown', subjectId: 'C2' },
+  { name: 'household not read yet', record: { ...complete, children: undefined }, expect: 'unknown' },
+]);

@@ -1,7 +1,7 @@
 // Form section "Analysis and recommendation" (Hertfordshire 3, 7, 8, 9 and 10).
-import { anyYes, has } from '../../conditions';
+import { anyYes, childPath, has, included } from '../../conditions';
 import { defineRule } from '../../pack';
-import { allRecorded } from './helpers';
+import { allRecorded, eachChild } from './helpers';
 import type { HertfordshireParams } from './params';
 
 export const analysisCompleted = defineRule<HertfordshireParams>({
@@ -19,6 +19,16 @@ export const analysisCompleted = defineRule<HertfordshireParams>({
       [has(a?.nextSteps, 'analysis.nextSteps'), 'next steps'],
     ]);
   },
+});
+
+export const eachChildAssessedSeparately = defineRule<HertfordshireParams>({
+  id: 'hertfordshire/each-child-assessed-separately',
+  kind: 'check',
+  severity: 'required',
+  section: 'analysis',
+  source: { label: 'Hertfordshire 2', section: '2', passage: 'Planning: the individual circumstances of each assessed and evaluated separately' },
+  message: 'Assess each child in the household on their own: make their needs and the impact on them clear in the analysis.',
+  check: (ctx) => eachChild(ctx, included, (child) => has(child.analysisRecorded, childPath(child, 'analysisRecorded'))),
 });
 
 export const threeDomains = defineRule<HertfordshireParams>({
@@ -102,6 +112,7 @@ export const promptChildReadableRecord = defineRule<HertfordshireParams>({
 
 export const analysisRules = [
   analysisCompleted,
+  eachChildAssessedSeparately,
   threeDomains,
   strengthsConsidered,
   evidenceForDecisions,

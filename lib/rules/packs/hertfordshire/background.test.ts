@@ -14,3 +14,5 @@ testRule(pack, 'hertfordshire/chronology', [
 for (const id of ['prompt-what-is-known', 'prompt-other-sources', 'prompt-professional-disagreement']) {
   testPrompt(`hertfordshire/${id}`, 'background');
 }
+
+testPrompt('hertfordshire/prompt-professionals-from-outset', 'background');

@@ -43,4 +43,13 @@ export const promptProfessionalDisagreement = defineRule<HertfordshireParams>({
   message: 'Do professionals see this family differently? If a disagreement cannot be settled quickly, use the local escalation route for professional disagreements.',
 });
 
-export const backgroundRules = [chronology, promptWhatIsKnown, promptOtherSources, promptProfessionalDisagreement];
+export const promptProfessionalsFromOutset = defineRule<HertfordshireParams>({
+  id: 'hertfordshire/prompt-professionals-from-outset',
+  kind: 'prompt',
+  severity: 'prompt',
+  section: 'background',
+  source: { label: 'Hertfordshire 5', section: '5', passage: 'The professionals should be involved from the outset and through the agreed, regular process of review' },
+  message: 'Have the professionals who know the family been involved from the start, and will they take part in each review?',
+});
+
+export const backgroundRules = [chronology, promptWhatIsKnown, promptOtherSources, promptProfessionalsFromOutset, promptProfessionalDisagreement];

@@ -20,6 +20,10 @@ export const completeHertfordshireRecord: AssessmentRecord = {
     submittedToManager: '2026-11-20',
     completed: '2026-11-20',
     authorised: '2026-11-23',
+    // No Section 47 enquiry and no conference.
+    strategyDiscussion: null,
+    section47Start: null,
+    icpc: null,
   },
   children: [
     {
@@ -98,7 +102,9 @@ export const completeHertfordshireRecord: AssessmentRecord = {
     withoutConsentManagerDiscussed: null,
     withoutConsentReasonRecorded: null,
   },
-  planning: { planRecorded: true, timescaleAgreed: true, toolsAndMethodsRecorded: true, fileRead: true },
+  planning: { planRecorded: true, timescaleAgreed: true, toolsAndMethodsRecorded: true, fileRead: true, progressCirculated: true },
+  childProtection: { conferenceDecided: false, conferenceReportCompleted: null, notSeenThresholdConsidered: null },
+  census: { factorsAtAssessment: ['24A', '11A'] },
   background: {
     genogram: true,
     ecomap: true,
@@ -134,10 +140,11 @@ export const completeHertfordshireRecord: AssessmentRecord = {
     domains: { developmentalNeeds: true, parentingCapacity: true, familyAndEnvironment: true },
     riskOutsideHomeConsidered: true,
   },
-  recommendation: { recorded: true, thresholdConsidered: true },
+  recommendation: { recorded: true, thresholdConsidered: true, agreedWithManager: true },
   manager: { thresholdCommented: true, supervisionRecorded: true },
   outcome: {
     decision: 'child-in-need-plan',
+    planOfActionRecorded: true,
     childInNeed: true,
     significantHarmSuspected: false,
     accommodationNeeded: false,

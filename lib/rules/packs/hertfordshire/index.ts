@@ -1,3 +1,4 @@
+import { nationalRules } from '../../national';
 import { definePack } from '../../pack';
 import { analysisRules } from './analysis';
 import { backgroundRules } from './background';
@@ -31,5 +32,7 @@ export const hertfordshirePack = definePack<HertfordshireParams>({
     ...analysisRules,
     ...managerRules,
     ...outcomesRules,
+    // Working Together 2023 and the census, under every council's procedure.
+    ...nationalRules<HertfordshireParams>(),
   ],
 });

@@ -76,3 +76,10 @@ testRule(pack, 'hertfordshire/outcome-shared-with-agencies', [
 ]);
 
 testPrompt('hertfordshire/prompt-child-in-need', 'outcomes');
+
+testRule(pack, 'hertfordshire/plan-of-action', [
+  { name: 'plan of action agreed', record: complete, expect: 'met' },
+  { name: 'no plan of action', record: withFacts(complete, { 'outcome.planOfActionRecorded': null }), expect: 'missing' },
+  { name: 'not read yet', record: withoutFact(complete, 'outcome.planOfActionRecorded'), expect: 'unknown' },
+  { name: 'no further action', record: withFacts(complete, { 'outcome.decision': 'no-further-action' }), expect: 'not-applicable' },
+]);

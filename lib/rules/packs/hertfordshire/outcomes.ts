@@ -1,6 +1,6 @@
 // Form section "Outcomes": the statutory questions, the decision and who it is shared
 // with (Hertfordshire 3 and 6).
-import { agenciesWereConsulted, answered, anyOf, has } from '../../conditions';
+import { agenciesWereConsulted, answered, anyOf, has, servicesToProvide } from '../../conditions';
 import { defineRule } from '../../pack';
 import { afterAuthorised, allRecorded, both } from './helpers';
 import type { HertfordshireParams } from './params';
@@ -30,6 +30,17 @@ export const outcomeDecided = defineRule<HertfordshireParams>({
   source: { label: 'Hertfordshire 6', section: '6', passage: 'Actions and Outcomes: the possible outcomes of the assessment' },
   message: 'Record the outcome of the assessment, agreed with your line manager.',
   check: ({ record }) => has(record.outcome?.decision, 'outcome.decision'),
+});
+
+export const planOfAction = defineRule<HertfordshireParams>({
+  id: 'hertfordshire/plan-of-action',
+  kind: 'check',
+  severity: 'required',
+  section: 'outcomes',
+  source: { label: 'Hertfordshire 6', section: '6', passage: 'Actions and Outcomes: agree a plan of action setting out the services to be delivered how and by whom' },
+  message: 'Agree a plan of action with your line manager, the child, family and professionals: which services, how, and by whom.',
+  appliesWhen: ({ record }) => servicesToProvide(record),
+  check: ({ record }) => has(record.outcome?.planOfActionRecorded, 'outcome.planOfActionRecorded'),
 });
 
 export const outcomeSharedWithFamily = defineRule<HertfordshireParams>({
@@ -82,6 +93,7 @@ export const promptChildInNeed = defineRule<HertfordshireParams>({
 export const outcomesRules = [
   statutoryQuestionsAnswered,
   outcomeDecided,
+  planOfAction,
   outcomeSharedWithFamily,
   outcomeSharedWithReferrer,
   outcomeSharedWithAgencies,

@@ -206,3 +206,21 @@ testConditionalPrompt('hertfordshire/prompt-parent-involvement-safety', {
   notTriggered: complete,
   notRead: withoutFact(withoutFact(complete, 'concerns.domesticAbuse'), 'concerns.sexualAbuse'),
 });
+
+testRule(pack, 'hertfordshire/plan-agreed-by-participants', [
+  { name: 'plan agreed, date recorded', record: complete, expect: 'met' },
+  { name: 'not agreed', record: withFacts(complete, { 'dates.planAgreedWithFamily': null }), expect: 'missing' },
+  { name: 'not read yet', record: withoutFact(complete, 'dates.planAgreedWithFamily'), expect: 'unknown' },
+]);
+
+testRule(pack, 'hertfordshire/case-direction-timescales', [
+  { name: 'case direction and timescales recorded', record: complete, expect: 'met' },
+  { name: 'no timescales', record: withFacts(complete, { 'planning.timescaleAgreed': null }), expect: 'missing' },
+  { name: 'case direction not read yet', record: withoutFact(complete, 'planning.planRecorded'), expect: 'unknown' },
+]);
+
+testRule(pack, 'hertfordshire/progress-circulated', [
+  { name: 'progress circulated', record: complete, expect: 'met' },
+  { name: 'not circulated', record: withFacts(complete, { 'planning.progressCirculated': false }), expect: 'missing' },
+  { name: 'not read yet', record: withoutFact(complete, 'planning.progressCirculated'), expect: 'unknown' },
+]);

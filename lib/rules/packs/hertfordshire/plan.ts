@@ -106,6 +106,40 @@ export const homeVisitedBedroomSeen = defineRule<HertfordshireParams>({
     ),
 });
 
+export const planAgreedByParticipants = defineRule<HertfordshireParams>({
+  id: 'hertfordshire/plan-agreed-by-participants',
+  kind: 'check',
+  severity: 'required',
+  section: 'plan',
+  source: { label: 'Hertfordshire 2', section: '2', passage: 'Planning: the purpose of the assessment should be transparent, understood and agreed by all participants' },
+  message: 'Agree the purpose and plan of the assessment with everyone taking part, and record the date it was agreed.',
+  check: ({ record }) => has(record.dates?.planAgreedWithFamily, 'dates.planAgreedWithFamily'),
+});
+
+export const caseDirectionTimescales = defineRule<HertfordshireParams>({
+  id: 'hertfordshire/case-direction-timescales',
+  kind: 'check',
+  severity: 'required',
+  section: 'plan',
+  source: { label: 'Hertfordshire 7', section: '7', passage: 'Regular Review: the assessment case direction must set out timescales for the actions to be met' },
+  message: 'Record the case direction: the actions, their timescales, and the points where the assessment will be reviewed in supervision.',
+  check: ({ record }) =>
+    allRecorded([
+      [has(record.planning?.planRecorded, 'planning.planRecorded'), 'case direction'],
+      [has(record.planning?.timescaleAgreed, 'planning.timescaleAgreed'), 'timescales'],
+    ]),
+});
+
+export const progressCirculated = defineRule<HertfordshireParams>({
+  id: 'hertfordshire/progress-circulated',
+  kind: 'check',
+  severity: 'required',
+  section: 'plan',
+  source: { label: 'Hertfordshire 8', section: '8', passage: 'Assessment progress and action points … circulated to the participants including the child, if appropriate, and the parents' },
+  message: 'Send the assessment’s progress and action points to everyone taking part, including the parents and, where right, the child.',
+  check: ({ record }) => has(record.planning?.progressCirculated, 'planning.progressCirculated'),
+});
+
 // A planning question in section 2 ("How will the consent of family members be obtained?"):
 // a prompt, not a blocking check; the procedure states no consent duty elsewhere.
 export const consentObtained = defineRule<HertfordshireParams>({
@@ -226,6 +260,9 @@ export const planRules = [
   childSeenAlone,
   allChildrenSeen,
   homeVisitedBedroomSeen,
+  planAgreedByParticipants,
+  caseDirectionTimescales,
+  progressCirculated,
   consentObtained,
   promptWhoUndertakes,
   promptWhoInvolved,

@@ -65,8 +65,12 @@ export const allBlank: AssessmentRecord = {
     sharedWithoutConsent: null,
     withoutConsentManagerDiscussed: null,
     withoutConsentReasonRecorded: null,
+    agenciesToldConsentWithheld: null,
+    parentToldOfSharing: null,
   },
-  planning: { planRecorded: null, timescaleAgreed: null, toolsAndMethodsRecorded: null, fileRead: null },
+  planning: { planRecorded: null, timescaleAgreed: null, toolsAndMethodsRecorded: null, fileRead: null, progressCirculated: null },
+  childProtection: { conferenceDecided: null, conferenceReportCompleted: null, notSeenThresholdConsidered: null },
+  census: { factorsAtAssessment: null },
   background: {
     genogram: null,
     ecomap: null,
@@ -86,7 +90,7 @@ export const allBlank: AssessmentRecord = {
     domains: { developmentalNeeds: null, parentingCapacity: null, familyAndEnvironment: null },
     riskOutsideHomeConsidered: null,
   },
-  recommendation: { recorded: null, thresholdConsidered: null },
+  recommendation: { recorded: null, thresholdConsidered: null, agreedWithManager: null },
   manager: { thresholdCommented: null, supervisionRecorded: null },
   outcome: {
     decision: null,
@@ -98,6 +102,7 @@ export const allBlank: AssessmentRecord = {
     sharedWithReferrer: null,
     sharedWithAgencies: null,
     parentalConsentForSupport: null,
+    planOfActionRecorded: null,
   },
   timescale: { exceededReasonRecorded: null },
 };

@@ -3,7 +3,7 @@ import { withFacts, withoutFact } from '../../../model';
 import { statusOf, testRule } from '../../testing';
 import { completeHertfordshireRecord as complete } from './fixtures';
 import { hertfordshirePack as pack } from './index';
-import { nothingRead } from './test-helpers';
+import { nothingRead, testPrompt } from './test-helpers';
 
 testRule(pack, 'hertfordshire/child-views-recorded', [
   { name: 'subject child’s views recorded', record: complete, expect: 'met', subjectId: 'C1' },
@@ -86,3 +86,5 @@ describe('hertfordshire/prompt-young-child-observed', () => {
     expect(shown(nothingRead)).toBeUndefined();
   });
 });
+
+testPrompt('hertfordshire/prompt-parents-involved-early', 'views');

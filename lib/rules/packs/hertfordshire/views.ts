@@ -59,4 +59,13 @@ export const parentsSeenViewsRecorded = defineRule<HertfordshireParams>({
     ),
 });
 
-export const viewsRules = [childViewsRecorded, promptYoungChildObserved, parentsSeenViewsRecorded];
+export const promptParentsInvolvedEarly = defineRule<HertfordshireParams>({
+  id: 'hertfordshire/prompt-parents-involved-early',
+  kind: 'prompt',
+  severity: 'prompt',
+  section: 'views',
+  source: { label: 'Hertfordshire 4', section: '4', passage: 'The parents should be involved at the earliest opportunity unless to do so would prejudice the safety of the child' },
+  message: 'Have the parents been involved from the start, and do they know how they can take part? If not, is that to keep the child safe?',
+});
+
+export const viewsRules = [childViewsRecorded, promptYoungChildObserved, parentsSeenViewsRecorded, promptParentsInvolvedEarly];
