@@ -31,6 +31,17 @@ export default tseslint.config(
     },
   },
   {
+    // One extension API everywhere: `import { browser } from 'wxt/browser'` (webextension-polyfill, see wxt.config.ts).
+    files: ['entrypoints/**', 'components/**', 'lib/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'chrome', message: "Use `import { browser } from 'wxt/browser'` (promise-based in every browser)." },
+        { name: 'browser', message: "Use `import { browser } from 'wxt/browser'` (promise-based in every browser)." },
+      ],
+    },
+  },
+  {
     files: ['lib/model/**', 'lib/calendar/**', 'lib/rules/**', 'lib/adapters/**', 'lib/messages/**'],
     rules: { 'no-restricted-imports': ['error', pureLibImports] },
   },

@@ -9,6 +9,9 @@ export const DEMO_ORIGINS = ['http://127.0.0.1/*', 'http://localhost/*'];
 const COUNCIL_ORIGINS = ['https://*/*', 'http://*/*'];
 
 export default defineConfig({
+  // Every `import { browser } from 'wxt/browser'` is Mozilla's webextension-polyfill: one
+  // promise-based `browser` in Chrome, Edge and Firefox alike.
+  modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   srcDir: '.',
   // AC_OUT_DIR lets parallel builds (several developers' test runs) keep apart.
@@ -18,7 +21,10 @@ export default defineConfig({
     name: 'Assessment Companion',
     description:
       'Checks a Single Assessment against your council’s procedure while you record it: missing steps, practice prompts and working-day deadlines.',
-    permissions: ['storage', 'alarms', 'scripting'],
+    // contextMenus: "Open the caseload" on the toolbar button; notifications: the opt-in daily nudge.
+    permissions: ['storage', 'alarms', 'scripting', 'contextMenus', 'notifications'],
+    // Case work never happens in a private window; there the extension is not offered (PRIVACY.md).
+    incognito: 'not_allowed',
     host_permissions: DEMO_ORIGINS,
     ...(browser === 'firefox'
       ? {

@@ -1,7 +1,8 @@
 // Deadlines in force: due date, time left, state in words, colour and shape; the basis on demand.
 import type { CountdownResult } from '../lib/rules/types';
 import { dueDateText, dueText, sentence } from './format';
-import { ShowMeButton, StateTag, type ShowMeContext } from './parts';
+import { AcknowledgeControl } from './Acknowledge';
+import { ShowMeButton, StateTag, stateShape, stateStyle, type ShowMeContext } from './parts';
 
 function fullStop(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
@@ -15,7 +16,8 @@ function CountdownItem({ countdown: c, ctx }: { countdown: CountdownResult; ctx:
   const openStart = c.status === 'unknown' || c.status === 'missing';
   return (
     <li
-      class={`countdown state-border--${c.error ? 'error' : c.status}`}
+      class="countdown"
+      style={stateStyle(stateShape(c))}
       data-rule-id={c.ruleId}
       data-status={c.error ? 'error' : c.status}
       data-due={c.due}
@@ -48,6 +50,7 @@ function CountdownItem({ countdown: c, ctx }: { countdown: CountdownResult; ctx:
         </details>
       ) : null}
       {openStart && !c.error ? <ShowMeButton item={c} ctx={ctx} /> : null}
+      {c.status === 'overdue' || c.status === 'met-late' ? <AcknowledgeControl item={c} ctx={ctx.ack} /> : null}
     </li>
   );
 }

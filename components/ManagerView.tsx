@@ -1,8 +1,10 @@
 // The manager's view: ready for sign-off or not, what blocks it, good practice still open, deadlines.
-import type { Evaluation } from '../lib/rules/types';
+import type { CheckedEvaluation } from '../lib/acknowledgements';
+import { AcknowledgeControl } from './Acknowledge';
 import { CountdownCompactList } from './Countdowns';
 import { sectionName } from './format';
 import { bySection, countdownsInForce, itemKey } from './group';
+import { NotCheckedHere } from './NotCheckedHere';
 import { Boundary, Citation, ShowMeButton, StateIcon, type ShowMeContext } from './parts';
 import { blockingSummary, itemStateWords, readinessTitle, type BlockingItem } from './readiness';
 
@@ -40,6 +42,7 @@ function ItemList({ items, ctx }: { items: readonly BlockingItem[]; ctx: ShowMeC
             <span class="ref">Reference: {item.ruleId}</span>
           </p>
           {item.error ? null : <ShowMeButton item={item} ctx={ctx} />}
+          <AcknowledgeControl item={item} ctx={ctx.ack} />
         </li>
       ))}
     </ul>
@@ -47,16 +50,17 @@ function ItemList({ items, ctx }: { items: readonly BlockingItem[]; ctx: ShowMeC
 }
 
 export interface ManagerViewProps {
-  evaluation: Evaluation;
+  evaluation: CheckedEvaluation;
   ctx: ShowMeContext;
   onPrint(): void;
 }
 
 export function ManagerView({ evaluation, ctx, onPrint }: ManagerViewProps) {
   const { ready, blocking, expected } = evaluation.ready;
+  const accepted = evaluation.ready.accepted ?? [];
   return (
     <>
-      <div class={`readiness ${ready ? 'readiness--ready' : 'readiness--not-ready'}`} role="status" data-readiness={ready ? 'ready' : 'not-ready'}>
+      <div class={`readiness ${ready ? 'readiness--ready' : 'readiness--not-ready'}`} role="status" data-readiness={ready ? 'ready' : 'not-ready'} data-accepted-count={accepted.length}>
         <h2 class="readiness__title">
           <StateIcon shape={ready ? 'met-on-time' : 'overdue'} />
           <span>{readinessTitle(evaluation)}</span>
@@ -70,6 +74,16 @@ export function ManagerView({ evaluation, ctx, onPrint }: ManagerViewProps) {
           {blocking.length === 0 ? <p class="muted">Nothing blocks sign-off.</p> : <ItemList items={blocking} ctx={ctx} />}
         </Boundary>
       </section>
+
+      {accepted.length > 0 ? (
+        <section class="block" aria-labelledby="accepted-heading" data-accepted="">
+          <h2 id="accepted-heading">Accepted exceptions ({accepted.length})</h2>
+          <p class="muted">A manager has accepted these: they no longer block sign-off. Undo brings a step back.</p>
+          <Boundary what="the accepted exceptions">
+            <ItemList items={accepted} ctx={ctx} />
+          </Boundary>
+        </section>
+      ) : null}
 
       <section class="block" aria-labelledby="expected-heading" data-expected="">
         <h2 id="expected-heading">Good practice still open ({expected.length})</h2>
@@ -91,6 +105,10 @@ export function ManagerView({ evaluation, ctx, onPrint }: ManagerViewProps) {
           <CountdownCompactList countdowns={countdownsInForce(evaluation)} />
         </Boundary>
       </section>
+
+      <Boundary what="the steps not checked with this case system">
+        <NotCheckedHere evaluation={evaluation} />
+      </Boundary>
 
       <section class="block" aria-labelledby="print-heading">
         <h2 id="print-heading">Supervision record</h2>

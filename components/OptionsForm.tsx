@@ -1,6 +1,7 @@
 // The options page (presentational): props in, callbacks out. The entrypoint stores the settings.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { longDate } from './format';
+import { plural } from '../lib/deadline-states';
 
 export interface PackChoice {
   id: string;
@@ -34,7 +35,17 @@ export interface StoredDataSummary {
 }
 
 /** Settings an organisation can set by policy (managed storage). */
-export type LockableSetting = 'pack' | 'fieldMap' | 'origins' | 'retention' | 'holidays';
+export type LockableSetting = 'pack' | 'fieldMap' | 'origins' | 'retention' | 'holidays' | 'role' | 'nudgeDays' | 'dailyNotification';
+
+/** Who uses this browser, and the nudges before deadlines. */
+export interface NudgeSettings {
+  role: 'worker' | 'manager';
+  nudgeWorkingDays: number;
+  dailyNotification: boolean;
+  onRoleChange(role: 'worker' | 'manager'): void;
+  onNudgeDaysChange(days: number): void;
+  onDailyNotificationChange(on: boolean): void;
+}
 
 export interface OptionsFormProps {
   packId: string;
@@ -58,16 +69,14 @@ export interface OptionsFormProps {
   onRetentionChange(days: number): void;
   onImportHolidays(fileText: string): void;
   onClearAll(): void;
+  /** Role and nudges; absent in older callers. */
+  nudges?: NudgeSettings;
 }
 
 export const MIN_RETENTION_DAYS = 1;
 export const MAX_RETENTION_DAYS = 365;
 /** No field map or holiday feed is anywhere near this big; a bigger file is the wrong file. */
 const MAX_IMPORT_BYTES = 2_000_000;
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 function LockedNote() {
   return <p class="locked-note">Set by your organisation. Ask your IT team to change it.</p>;
@@ -458,6 +467,86 @@ function StoredData({ stored, onClearAll }: { stored: StoredDataSummary; onClear
   );
 }
 
+function RoleAndNudges({ n, locked }: { n: NudgeSettings; locked: Partial<Record<LockableSetting, boolean>> }) {
+  const id = useId();
+  const [days, setDays] = useState(String(n.nudgeWorkingDays));
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => setDays(String(n.nudgeWorkingDays)), [n.nudgeWorkingDays]);
+  function saveDays(event: Event) {
+    event.preventDefault();
+    const value = Number(days.trim());
+    if (!/^\d+$/.test(days.trim()) || value > 20) {
+      setError('Enter a whole number of working days from 0 to 20');
+      return;
+    }
+    setError(null);
+    n.onNudgeDaysChange(value);
+  }
+  return (
+    <section class="block" aria-labelledby={`${id}-h`} data-nudge-settings="">
+      <h2 id={`${id}-h`}>Your role and reminders</h2>
+      <fieldset class="fieldset" disabled={locked.role === true}>
+        <legend class="fieldset__legend">Who uses this browser?</legend>
+        <p class="hint">Kept with each step you mark as not applying. Only a manager can accept one as an exception.</p>
+        {(['worker', 'manager'] as const).map((role) => (
+          <div class="radios__item" key={role}>
+            <input
+              class="radios__input"
+              id={`${id}-${role}`}
+              type="radio"
+              name={`${id}-role`}
+              value={role}
+              checked={n.role === role}
+              onChange={() => n.onRoleChange(role)}
+            />
+            <label class="radios__label" for={`${id}-${role}`}>
+              {role === 'worker' ? 'A social worker' : 'A manager'}
+            </label>
+          </div>
+        ))}
+      </fieldset>
+      {locked.role ? <LockedNote /> : null}
+      <form class={`form-group${error ? ' form-group--error' : ''}`} onSubmit={saveDays}>
+        <label class="label" for={`${id}-days`}>
+          Count assessments due within this many working days on the toolbar button
+        </label>
+        {error ? (
+          <p class="error-message" id={`${id}-days-error`}>
+            {error}
+          </p>
+        ) : null}
+        <input
+          class="input input--width-4"
+          id={`${id}-days`}
+          inputMode="numeric"
+          value={days}
+          disabled={locked.nudgeDays === true}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={error ? `${id}-days-error` : undefined}
+          onInput={(e) => setDays((e.target as HTMLInputElement).value)}
+        />{' '}
+        <button type="submit" class="button button--secondary" disabled={locked.nudgeDays === true}>
+          Save
+        </button>
+      </form>
+      <div class="radios__item">
+        <input
+          class="radios__input"
+          id={`${id}-daily`}
+          type="checkbox"
+          checked={n.dailyNotification}
+          disabled={locked.dailyNotification === true}
+          onChange={(e) => n.onDailyNotificationChange((e.target as HTMLInputElement).checked)}
+        />
+        <label class="radios__label" for={`${id}-daily`}>
+          Show a notification each morning listing assessments due soon or overdue (ids and deadlines only)
+        </label>
+      </div>
+      {locked.dailyNotification || locked.nudgeDays ? <LockedNote /> : null}
+    </section>
+  );
+}
+
 export function OptionsForm(props: OptionsFormProps) {
   const locked = props.locked ?? {};
   return (
@@ -471,6 +560,7 @@ export function OptionsForm(props: OptionsFormProps) {
       <OriginsSetting origins={props.origins} locked={locked.origins === true} onOriginsChange={props.onOriginsChange} />
       <RetentionSetting days={props.retentionDays} locked={locked.retention === true} onRetentionChange={props.onRetentionChange} />
       <HolidaySetting holidays={props.holidays} errors={props.holidayErrors ?? []} locked={locked.holidays === true} onImport={props.onImportHolidays} />
+      {props.nudges ? <RoleAndNudges n={props.nudges} locked={locked} /> : null}
       <StoredData stored={props.stored} onClearAll={props.onClearAll} />
     </div>
   );

@@ -4,12 +4,16 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { FormSection } from '../lib/model/section-names';
 import type { Evaluation } from '../lib/rules/types';
+import type { CheckedEvaluation } from '../lib/acknowledgements';
+import type { Timeline } from '../lib/timeline';
+import type { AcknowledgeContext } from './Acknowledge';
 import { momentText } from './format';
 import { missingFindings } from './group';
 import { ManagerView } from './ManagerView';
 import { Boundary, type ShowMeContext, type ShowMeTarget } from './parts';
 import { ReadinessSummary } from './ReadinessSummary';
 import { WorkerView } from './WorkerView';
+import { plural } from '../lib/deadline-states';
 
 export type { ShowMeTarget } from './parts';
 
@@ -17,9 +21,17 @@ export type PanelStatus = 'no-case' | 'unrecognised-page' | 'reading' | 'ready' 
 export type PanelView = 'worker' | 'manager';
 
 export interface PanelProps {
-  evaluation: Evaluation | null;
+  evaluation: CheckedEvaluation | null;
+  /** The assessment's clock, when its referral date is known. */
+  timeline?: Timeline | null;
+  /** Who uses this browser (settings), and how acknowledgements are recorded; absent: no acknowledging. */
+  acknowledgements?: Omit<AcknowledgeContext, 'evaluation'>;
+  /** Opens the caseload page. */
+  onOpenCaseload?(): void;
   /** The form section the worker has open, when the page says. */
   currentSection?: FormSection;
+  /** Every section the page shows, when it shows several (currentSection is the first). */
+  openSections?: readonly FormSection[];
   status: PanelStatus;
   /** e.g. "SA-1001, child in need". */
   assessmentLabel?: string;
@@ -40,10 +52,6 @@ const VIEWS: ReadonlyArray<{ id: PanelView; label: string }> = [
   { id: 'worker', label: 'Worker view' },
   { id: 'manager', label: 'Manager view' },
 ];
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /** What the live region says when the number of missing steps changes. */
 export function missingAnnouncement(evaluation: Evaluation): string {
@@ -143,7 +151,7 @@ function Tabs({ view, onViewChange, panelId, children }: { view: PanelView; onVi
 }
 
 export function Panel(props: PanelProps) {
-  const { evaluation, currentSection, status, assessmentLabel, packName, view, onViewChange, onShowMe, showMeResult, onPrint, lastReadAt } = props;
+  const { evaluation, currentSection, openSections, status, assessmentLabel, packName, view, onViewChange, onShowMe, showMeResult, onPrint, lastReadAt, timeline, acknowledgements, onOpenCaseload } = props;
   const panelId = useId();
   const [lastShown, setLastShown] = useState<string | null>(null);
 
@@ -158,7 +166,24 @@ export function Panel(props: PanelProps) {
   }, [missingCount]); // Only the count matters here, not each new evaluation object.
 
 
-  const ctx: ShowMeContext = { currentSection, onShowMe, showMeResult, lastShown, setLastShown };
+  // Sections whose questions the worker has seen: folded when the section is opened again.
+  const [seenSections, setSeenSections] = useState<ReadonlySet<string>>(new Set());
+  const shownSection = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    const left = shownSection.current;
+    shownSection.current = currentSection;
+    if (left !== undefined && left !== currentSection && !seenSections.has(left)) setSeenSections(new Set([...seenSections, left]));
+  }, [currentSection]); // Only a change of section marks the one left as seen.
+
+  const ctx: ShowMeContext = {
+    currentSection,
+    ...(openSections ? { openSections } : {}),
+    onShowMe,
+    showMeResult,
+    lastShown,
+    setLastShown,
+    ...(acknowledgements && evaluation ? { ack: { ...acknowledgements, evaluation } } : {}),
+  };
   const showViews = status !== 'no-case' && evaluation !== null;
   const printable = showViews && view === 'manager' && evaluation !== null;
 
@@ -172,6 +197,13 @@ export function Panel(props: PanelProps) {
             {packName ? `Procedure: ${packName}` : 'Procedure not chosen yet'}
             {lastReadAt && status !== 'no-case' ? <span class="panel-header__read"> · Last read {momentText(lastReadAt)}</span> : null}
           </p>
+          {onOpenCaseload ? (
+            <p class="panel-header__links">
+              <button type="button" class="link-button" data-open-caseload="" onClick={() => onOpenCaseload()}>
+                Open the caseload<span class="visually-hidden"> (every assessment read on this computer, in a new tab)</span>
+              </button>
+            </p>
+          ) : null}
         </header>
 
         <div role="status" class="status-region">
@@ -190,7 +222,13 @@ export function Panel(props: PanelProps) {
               {view === 'manager' ? (
                 <ManagerView evaluation={evaluation} ctx={ctx} onPrint={onPrint} />
               ) : (
-                <WorkerView evaluation={evaluation} currentSection={currentSection} ctx={ctx} />
+                <WorkerView
+                  evaluation={evaluation}
+                  currentSection={currentSection}
+                  ctx={ctx}
+                  timeline={timeline}
+                  promptsSeen={currentSection !== undefined && seenSections.has(currentSection)}
+                />
               )}
             </Boundary>
           </Tabs>

@@ -1,12 +1,14 @@
 // A printable summary for the supervision record. Holds no narrative: the model has none.
-import type { Evaluation } from '../lib/rules/types';
+import { NotCheckedHere } from './NotCheckedHere';
+import { acknowledgementOf, type CheckedEvaluation } from '../lib/acknowledgements';
+import { acknowledgementText } from './Acknowledge';
 import { dueText, momentText, sectionName, severityWords } from './format';
 import { bySection, countdownsInForce, itemKey } from './group';
 import { blockingSummary, itemStateWords, readinessTitle, type BlockingItem } from './readiness';
 import { StateTag } from './parts';
 
 export interface ReadinessSummaryProps {
-  evaluation: Evaluation;
+  evaluation: CheckedEvaluation;
   /** The pack's name, e.g. "Derby City". */
   packName: string;
   /** e.g. "SA-1001, child in need". */
@@ -15,7 +17,7 @@ export interface ReadinessSummaryProps {
   generatedAt?: string;
 }
 
-function ItemsTable({ items, caption }: { items: readonly BlockingItem[]; caption: string }) {
+function ItemsTable({ items, caption, evaluation }: { items: readonly BlockingItem[]; caption: string; evaluation: CheckedEvaluation }) {
   if (items.length === 0) return <p>None.</p>;
   return (
     <table class="summary-table">
@@ -35,7 +37,13 @@ function ItemsTable({ items, caption }: { items: readonly BlockingItem[]; captio
             <td>{sectionName(item.section)}</td>
             <td>{item.subject ? item.subject.label : 'Whole assessment'}</td>
             <td>{item.message}</td>
-            <td>{itemStateWords(item)}</td>
+            <td>
+              {itemStateWords(item)}
+              {(() => {
+                const ack = acknowledgementOf(evaluation, item);
+                return ack ? <span class="for-whom" data-print-ack="">{acknowledgementText(ack)}</span> : null;
+              })()}
+            </td>
             <td>
               {item.source.label}
               <br />
@@ -77,12 +85,19 @@ export function ReadinessSummary({ evaluation, packName, assessmentLabel, genera
       </dl>
 
       <h2>Blocking sign-off ({evaluation.ready.blocking.length})</h2>
-      <ItemsTable items={evaluation.ready.blocking} caption="Steps blocking sign-off" />
+      <ItemsTable items={evaluation.ready.blocking} caption="Steps blocking sign-off" evaluation={evaluation} />
+
+      {(evaluation.ready.accepted?.length ?? 0) > 0 ? (
+        <>
+          <h2>Accepted exceptions ({evaluation.ready.accepted?.length ?? 0})</h2>
+          <ItemsTable items={evaluation.ready.accepted ?? []} caption="Exceptions accepted by a manager" evaluation={evaluation} />
+        </>
+      ) : null}
 
       <h2>
         {severityWords('expected')} still open ({evaluation.ready.expected.length})
       </h2>
-      <ItemsTable items={evaluation.ready.expected} caption="Good practice steps still open" />
+      <ItemsTable items={evaluation.ready.expected} caption="Good practice steps still open" evaluation={evaluation} />
 
       <h2>Deadlines</h2>
       {countdowns.length === 0 ? (
@@ -118,6 +133,7 @@ export function ReadinessSummary({ evaluation, packName, assessmentLabel, genera
           </tbody>
         </table>
       )}
+      <NotCheckedHere evaluation={evaluation} />
       <p class="summary-footer">
         Made by Assessment Companion from the facts read from the case system. It holds no case notes. Check the case record
         before signing off.

@@ -1,8 +1,12 @@
 // The social worker's view: deadlines, this section's prompts, missing steps per child, not read yet.
 import type { FormSection } from '../lib/model/section-names';
 import type { Evaluation, Finding } from '../lib/rules/types';
+import type { CheckedEvaluation } from '../lib/acknowledgements';
+import type { Timeline } from '../lib/timeline';
+import { AcknowledgeControl } from './Acknowledge';
 import { CountdownList } from './Countdowns';
-import { sectionName, sentence } from './format';
+import { ClockTimeline } from './Timeline';
+import { dueText, sectionName, sentence } from './format';
 import {
   countdownsInForce,
   failedFindings,
@@ -12,14 +16,12 @@ import {
   notReadFindings,
   sectionRank,
 } from './group';
-import { Boundary, Citation, SeverityTag, ShowMeButton, type ShowMeContext } from './parts';
+import { NotCheckedHere } from './NotCheckedHere';
+import { Boundary, Citation, SeverityTag, ShowMeButton, StateTag, openSectionsOf, sectionIsOpen, stateShape, stateStyle, type ShowMeContext } from './parts';
+import { plural } from '../lib/deadline-states';
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-function Prompts({ evaluation, currentSection }: { evaluation: Evaluation; currentSection?: FormSection }) {
-  if (currentSection === undefined) {
+function Prompts({ evaluation, open, seen }: { evaluation: Evaluation; open: readonly FormSection[]; seen: boolean }) {
+  if (open.length === 0) {
     const withPrompts = [...new Set(evaluation.prompts.map((p) => p.section))].sort((a, b) => sectionRank(a) - sectionRank(b));
     return (
       <section class="block" aria-labelledby="prompts-heading">
@@ -33,21 +35,30 @@ function Prompts({ evaluation, currentSection }: { evaluation: Evaluation; curre
       </section>
     );
   }
-  const prompts = evaluation.prompts.filter((p) => p.section === currentSection);
+  const prompts = evaluation.prompts.filter((p) => open.includes(p.section));
+  const list = (
+    <ul class="prompts plain-list">
+      {prompts.map((p) => (
+        <li key={p.ruleId} class="prompt" data-rule-id={p.ruleId}>
+          <p>{p.message}</p>
+          <Citation label={p.source.label} />
+        </li>
+      ))}
+    </ul>
+  );
   return (
-    <section class="block" aria-labelledby="prompts-heading" data-prompts={currentSection}>
-      <h2 id="prompts-heading">Things to think about: {sectionName(currentSection)}</h2>
+    <section class="block" aria-labelledby="prompts-heading" data-prompts={open.join(' ')} data-prompts-seen={seen ? 'yes' : 'no'}>
+      <h2 id="prompts-heading">Things to think about: {open.map(sectionName).join('; ')}</h2>
       {prompts.length === 0 ? (
         <p class="muted">There are no questions for this section.</p>
+      ) : seen ? (
+        // Seen on an earlier visit to this section: folded, so the steps stay in view.
+        <details class="details" key={open.join(' ')}>
+          <summary>Show the {plural(prompts.length, 'question', 'questions')} you have seen</summary>
+          <div class="details__body">{list}</div>
+        </details>
       ) : (
-        <ul class="prompts plain-list">
-          {prompts.map((p) => (
-            <li key={p.ruleId} class="prompt" data-rule-id={p.ruleId}>
-              <p>{p.message}</p>
-              <Citation label={p.source.label} />
-            </li>
-          ))}
-        </ul>
+        list
       )}
     </section>
   );
@@ -69,6 +80,7 @@ function MissingItem({ finding, ctx }: { finding: Finding; ctx: ShowMeContext })
       <p class="finding__message">{finding.message}</p>
       {finding.detail ? <p class="muted">{sentence(finding.detail)}</p> : null}
       <ShowMeButton item={finding} ctx={ctx} />
+      <AcknowledgeControl item={finding} ctx={ctx.ack} />
     </li>
   );
 }
@@ -78,7 +90,10 @@ function MissingSteps({ evaluation, ctx }: { evaluation: Evaluation; ctx: ShowMe
   const notRead = notReadFindings(evaluation);
   const required = missing.filter((f) => f.severity === 'required').length;
   const requiredNotRead = notRead.filter((f) => f.severity === 'required').length;
-  const groups = groupBySectionAndSubject(missing, evaluation.findings);
+  // The part of the form that is open comes first; the rest follow in form order.
+  const groups = groupBySectionAndSubject(missing, evaluation.findings).sort(
+    (a, b) => Number(sectionIsOpen(ctx, b.section)) - Number(sectionIsOpen(ctx, a.section)),
+  );
   return (
     <section class="block" aria-labelledby="missing-heading" data-missing-steps="">
       <h2 id="missing-heading">Steps still missing</h2>
@@ -86,7 +101,9 @@ function MissingSteps({ evaluation, ctx }: { evaluation: Evaluation; ctx: ShowMe
         requiredNotRead === 0 ? (
           <p class="notice notice--success">
             All the required steps are done.
-            {evaluation.ready.ready ? '' : ' A deadline has passed with no reason recorded: see Deadlines.'}
+            {evaluation.ready.ready || countdownsInForce(evaluation).every((c) => c.status !== 'overdue' && c.status !== 'met-late')
+              ? ''
+              : ' A deadline has passed with no reason recorded: see Deadlines.'}
           </p>
         ) : (
           <p class="notice notice--success">
@@ -105,7 +122,7 @@ function MissingSteps({ evaluation, ctx }: { evaluation: Evaluation; ctx: ShowMe
         <section key={g.section} class="group" aria-labelledby={`missing-${g.section}`} data-section={g.section}>
           <h3 id={`missing-${g.section}`}>
             {g.name}
-            {g.section === ctx.currentSection ? <span class="here"> (open now)</span> : null}
+            {sectionIsOpen(ctx, g.section) ? <span class="here"> (open now)</span> : null}
           </h3>
           {g.subjects.map((s) => (
             <div key={s.key} class="subject-group">
@@ -123,7 +140,7 @@ function MissingSteps({ evaluation, ctx }: { evaluation: Evaluation; ctx: ShowMe
   );
 }
 
-function NotReadYet({ evaluation, currentSection }: { evaluation: Evaluation; currentSection?: FormSection }) {
+function NotReadYet({ evaluation, open }: { evaluation: Evaluation; open: readonly FormSection[] }) {
   const groups = groupBySectionAndSubject(notReadFindings(evaluation), evaluation.findings);
   if (groups.length === 0) return null;
   return (
@@ -134,7 +151,7 @@ function NotReadYet({ evaluation, currentSection }: { evaluation: Evaluation; cu
         <section key={g.section} class="group" aria-labelledby={`not-read-${g.section}`} data-section={g.section}>
           <h3 id={`not-read-${g.section}`}>{g.name}</h3>
           <p class="open-hint">
-            {g.section === currentSection
+            {open.includes(g.section)
               ? `You have this section open, but ${g.count === 1 ? 'this has' : 'these have'} not been found on the page yet.`
               : `Open ${g.name} so ${g.count === 1 ? 'this' : 'these'} can be checked.`}
           </p>
@@ -174,28 +191,72 @@ function CouldNotCheck({ evaluation }: { evaluation: Evaluation }) {
 }
 
 export interface WorkerViewProps {
-  evaluation: Evaluation;
+  evaluation: CheckedEvaluation;
   currentSection?: FormSection;
   ctx: ShowMeContext;
+  /** The assessment's clock, when its referral date is known. */
+  timeline?: Timeline | null;
+  /** The worker has seen this section's questions before: they are folded. */
+  promptsSeen?: boolean;
 }
 
-export function WorkerView({ evaluation, currentSection, ctx }: WorkerViewProps) {
+/** The nearest deadline on one line; every deadline and the timeline folded beneath it. */
+function Deadlines({ evaluation, ctx, timeline }: { evaluation: Evaluation; ctx: ShowMeContext; timeline?: Timeline | null }) {
+  const countdowns = countdownsInForce(evaluation);
+  const next = countdowns[0];
+  return (
+    <section class="block" aria-labelledby="deadlines-heading" data-deadlines="">
+      <h2 id="deadlines-heading" class="visually-hidden">
+        Deadlines
+      </h2>
+      {next ? (
+        <p class="next-deadline" data-next-deadline={next.ruleId} data-status={next.error ? 'error' : next.status} style={stateStyle(stateShape(next))}>
+          <StateTag countdown={next} />
+          <span class="next-deadline__text">
+            {next.name ?? next.message}
+            {next.subject ? `, for ${next.subject.label}` : ''}: {dueText(next)}
+          </span>
+        </p>
+      ) : (
+        <p class="muted">No deadlines apply to this assessment yet.</p>
+      )}
+      {countdowns.length > 0 ? (
+        <details class="details" data-all-deadlines="">
+          <summary>
+            {countdowns.length > 1 ? `All ${countdowns.length} deadlines` : 'This deadline'}
+            {timeline ? ' and the timeline' : ''}
+          </summary>
+          <div class="details__body">
+            {timeline ? (
+              <Boundary what="the timeline">
+                <ClockTimeline timeline={timeline} />
+              </Boundary>
+            ) : null}
+            <CountdownList countdowns={countdowns} ctx={ctx} />
+          </div>
+        </details>
+      ) : null}
+    </section>
+  );
+}
+
+export function WorkerView({ evaluation, currentSection, ctx, timeline, promptsSeen = false }: WorkerViewProps) {
   return (
     <>
-      <section class="block" aria-labelledby="deadlines-heading" data-deadlines="">
-        <h2 id="deadlines-heading">Deadlines</h2>
-        <Boundary what="the deadlines">
-          <CountdownList countdowns={countdownsInForce(evaluation)} ctx={ctx} />
-        </Boundary>
-      </section>
-      <Boundary what="the questions for this section">
-        <Prompts evaluation={evaluation} currentSection={currentSection} />
+      <Boundary what="the deadlines">
+        <Deadlines evaluation={evaluation} ctx={ctx} timeline={timeline} />
       </Boundary>
       <Boundary what="the missing steps">
         <MissingSteps evaluation={evaluation} ctx={ctx} />
       </Boundary>
+      <Boundary what="the questions for this section">
+        <Prompts evaluation={evaluation} open={openSectionsOf({ ...ctx, currentSection })} seen={promptsSeen} />
+      </Boundary>
       <Boundary what="the steps not read yet">
-        <NotReadYet evaluation={evaluation} currentSection={currentSection} />
+        <NotReadYet evaluation={evaluation} open={openSectionsOf({ ...ctx, currentSection })} />
+      </Boundary>
+      <Boundary what="the steps not checked with this case system">
+        <NotCheckedHere evaluation={evaluation} />
       </Boundary>
       <Boundary what="the checks that failed">
         <CouldNotCheck evaluation={evaluation} />

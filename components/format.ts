@@ -4,6 +4,7 @@
 import { FORM_SECTION_NAMES, type FormSection } from '../lib/model/section-names';
 import type { CountdownResult, CountdownStatus, Severity } from '../lib/rules/types';
 import { isoDateParts, isoDateTimeParts } from '../lib/calendar/iso-date';
+import { plural, stateWords, workingDaysText } from '../lib/deadline-states';
 
 /** Plain names of the model's form sections (one source: lib/model/section-names.ts, free of zod). */
 export const SECTION_NAMES = FORM_SECTION_NAMES;
@@ -13,21 +14,9 @@ export function sectionName(id: string): string {
   return Object.prototype.hasOwnProperty.call(SECTION_NAMES, id) ? SECTION_NAMES[id as FormSection] : id;
 }
 
-const STATE_WORDS: Record<CountdownStatus, string> = {
-  'on-track': 'On track',
-  'due-soon': 'Due soon',
-  'due-today': 'Due today',
-  overdue: 'Overdue',
-  'met-on-time': 'Met on time',
-  'met-late': 'Met late',
-  unknown: 'Not read yet',
-  missing: 'Start date not recorded',
-  'not-applicable': 'Does not apply',
-};
-
-/** A countdown's state in words, e.g. "Due soon", "Met late", "Not read yet". */
+/** A countdown's state in words, e.g. "Due soon", "Met late", "Not read yet" (lib/deadline-states.ts). */
 export function countdownStateWords(status: CountdownStatus): string {
-  return STATE_WORDS[status] ?? 'Not known';
+  return stateWords(status);
 }
 
 const SEVERITY_WORDS: Record<Severity, string> = {
@@ -85,14 +74,6 @@ export function momentText(iso: string): string {
   return `${longDate(`${get('year')}-${get('month')}-${get('day')}`)} at ${get('hour')}:${get('minute')}`;
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-function workingDays(n: number): string {
-  return plural(n, 'working day', 'working days');
-}
-
 function hoursText(hours: number): string {
   if (hours < 1) return 'less than 1 hour';
   // Round down: it is safer to say a little less time is left than there is.
@@ -108,6 +89,7 @@ function hoursText(hours: number): string {
 export function dueText(countdown: CountdownResult): string {
   const { status, due, dueIsTime, workingDaysLeft, hoursLeft, metOn } = countdown;
   if (countdown.error) return 'Could not work out this deadline';
+  if (countdown.dateProblem) return countdown.dateProblem;
   if (status === 'not-applicable') return 'Does not apply to this assessment';
   if (status === 'missing') return `Start date not recorded — fill it in under ${sectionName(countdown.section)}`;
   if (!due) {
@@ -129,9 +111,9 @@ export function dueText(countdown: CountdownResult): string {
   if (status === 'overdue') {
     const late = typeof workingDaysLeft === 'number' ? -workingDaysLeft : 0;
     // Due on a Friday and read on the Saturday: no working day has passed yet, but it is late.
-    return late >= 1 ? `Overdue by ${workingDays(late)}` : `Overdue — was due ${dueWords}`;
+    return late >= 1 ? `Overdue by ${workingDaysText(late)}` : `Overdue — was due ${dueWords}`;
   }
-  if (typeof workingDaysLeft === 'number') return `Due ${dueWords} — ${workingDays(workingDaysLeft)} left`;
+  if (typeof workingDaysLeft === 'number') return `Due ${dueWords} — ${workingDaysText(workingDaysLeft)} left`;
   return `Due ${dueWords}`;
 }
 

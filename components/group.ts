@@ -1,6 +1,7 @@
 // Pure sorting and grouping of findings for the panel: no Preact, so it can be tested on its own.
 import type { FormSection } from '../lib/model/section-names';
-import type { CountdownResult, CountdownStatus, Evaluation, Finding, Severity, Subject } from '../lib/rules/types';
+import type { CountdownResult, Evaluation, Finding, Severity, Subject } from '../lib/rules/types';
+import { deadlineState, stateLook } from '../lib/deadline-states';
 import { SECTION_NAMES, sectionName } from './format';
 
 /** Anything the panel lists against a section and (maybe) a child or adult. */
@@ -92,7 +93,7 @@ export function missingFindings(evaluation: Evaluation): Finding[] {
 
 /** Steps whose facts are not read yet: never shown as missing. */
 export function notReadFindings(evaluation: Evaluation): Finding[] {
-  return evaluation.findings.filter((f) => !f.error && f.status === 'unknown' && f.severity !== 'prompt');
+  return evaluation.findings.filter((f) => !f.error && f.status === 'unknown' && f.severity !== 'prompt' && !f.notCheckedHere);
 }
 
 /** Rules that threw: shown as "could not check". */
@@ -100,23 +101,12 @@ export function failedFindings(evaluation: Evaluation): Finding[] {
   return evaluation.findings.filter((f) => Boolean(f.error));
 }
 
-const URGENCY: Record<CountdownStatus, number> = {
-  overdue: 0,
-  'due-today': 1,
-  'due-soon': 2,
-  missing: 3,
-  unknown: 4,
-  'on-track': 5,
-  'met-late': 6,
-  'met-on-time': 7,
-  'not-applicable': 8,
-};
-
 /** Deadlines in force, most urgent first; a deadline that could not be worked out comes after the urgent ones. */
 export function countdownsInForce(evaluation: Evaluation): CountdownResult[] {
   return evaluation.countdowns
-    .filter((c) => c.status !== 'not-applicable' || Boolean(c.error))
-    .map((c, i) => ({ c, i, rank: c.error ? 3.5 : URGENCY[c.status] ?? 9 }))
+    // A deadline the case system cannot give is listed under "not checked with this case system".
+    .filter((c) => (c.status !== 'not-applicable' || Boolean(c.error)) && !c.notCheckedHere)
+    .map((c, i) => ({ c, i, rank: stateLook(deadlineState(c)).urgency }))
     .sort((a, b) => a.rank - b.rank || a.i - b.i)
     .map(({ c }) => c);
 }

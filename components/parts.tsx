@@ -1,10 +1,12 @@
 // Small building blocks shared by the panel views and the printable summary.
-import type { ComponentChildren } from 'preact';
+import { h, type ComponentChildren } from 'preact';
 import { useErrorBoundary } from 'preact/hooks';
 import type { FormSection } from '../lib/model/section-names';
-import type { CountdownResult, CountdownStatus, Finding, Severity } from '../lib/rules/types';
-import { countdownStateWords, sectionName, severityWords } from './format';
+import type { CountdownResult, Finding, Severity } from '../lib/rules/types';
+import { deadlineState, stateLook, stateWords, type DeadlineState } from '../lib/deadline-states';
+import { sectionName, severityWords } from './format';
 import { itemKey } from './group';
+import type { AcknowledgeContext } from './Acknowledge';
 
 /** What "Show me" hands to the wiring: a check finding or a deadline. */
 export type ShowMeTarget = Finding | CountdownResult;
@@ -14,91 +16,23 @@ export function VisuallyHidden({ children }: { children: ComponentChildren }) {
 }
 
 /** Shape of a deadline's state: state is never shown by colour alone. */
-export type StateShape = CountdownStatus | 'error';
+export type StateShape = DeadlineState;
 
 export function stateShape(c: CountdownResult): StateShape {
-  return c.error ? 'error' : c.status;
+  return deadlineState(c);
 }
 
-/** A small shape per state, drawn in the text colour; words always go with it. */
+/** The state's colours as CSS variables (set through the DOM, so the page's CSP allows them). */
+export function stateStyle(state: StateShape): Record<string, string> {
+  const { colour } = stateLook(state);
+  return { '--state-text': colour.text, '--state-bg': colour.background, '--state-edge': colour.edge };
+}
+
+/** A small shape per state (lib/deadline-states.ts), drawn in the text colour; words always go with it. */
 export function StateIcon({ shape }: { shape: StateShape }) {
-  let body;
-  switch (shape) {
-    case 'on-track':
-      // Clock face.
-      body = (
-        <>
-          <circle cx="10" cy="10" r="8" fill="none" stroke="currentColor" stroke-width="2" />
-          <path d="M10 5v5l3 2" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
-        </>
-      );
-      break;
-    case 'due-soon':
-      // Outlined triangle with "!".
-      body = (
-        <>
-          <path d="M10 2 19 18H1Z" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" />
-          <path d="M10 8v4M10 14.5v.5" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
-        </>
-      );
-      break;
-    case 'due-today':
-      // Solid triangle with "!".
-      body = (
-        <>
-          <path d="M10 1 19.5 18.5H.5Z" fill="currentColor" />
-          <path d="M10 7.5v5M10 15v.5" class="cut" stroke="#fff" stroke-width="2" stroke-linecap="round" />
-        </>
-      );
-      break;
-    case 'overdue':
-      // Solid octagon (a stop sign) with "!".
-      body = (
-        <>
-          <path d="M6.3 1h7.4L19 6.3v7.4L13.7 19H6.3L1 13.7V6.3Z" fill="currentColor" />
-          <path d="M10 5v6M10 14v.5" class="cut" stroke="#fff" stroke-width="2.2" stroke-linecap="round" />
-        </>
-      );
-      break;
-    case 'met-on-time':
-      // Solid circle with a tick.
-      body = (
-        <>
-          <circle cx="10" cy="10" r="9" fill="currentColor" />
-          <path d="m5.5 10.5 3 3 6-6.5" fill="none" class="cut" stroke="#fff" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round" />
-        </>
-      );
-      break;
-    case 'met-late':
-      // Outlined square with a tick.
-      body = (
-        <>
-          <rect x="1.5" y="1.5" width="17" height="17" rx="2" fill="none" stroke="currentColor" stroke-width="2" />
-          <path d="m5.5 10.5 3 3 6-6.5" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round" />
-        </>
-      );
-      break;
-    case 'error':
-      // Dashed circle with a cross.
-      body = (
-        <>
-          <circle cx="10" cy="10" r="8" fill="none" stroke="currentColor" stroke-width="2" stroke-dasharray="3 2" />
-          <path d="m7 7 6 6m0-6-6 6" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
-        </>
-      );
-      break;
-    default:
-      // Not read yet, start not recorded, does not apply: dashed circle with "?".
-      body = (
-        <>
-          <circle cx="10" cy="10" r="8" fill="none" stroke="currentColor" stroke-width="2" stroke-dasharray="3 2" />
-          <path d="M7.8 7.8a2.3 2.3 0 1 1 3.2 2.1c-.7.3-1 .8-1 1.5v.4M10 14.5v.5" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" />
-        </>
-      );
-  }
   return (
-    <svg class="state-icon" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false">
-      {body}
+    <svg class="state-icon" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false" data-shape={shape}>
+      {stateLook(shape).shape.map((part, i) => h(part.tag, { key: i, ...part.attrs, ...(part.cut ? { class: 'cut' } : {}) }))}
     </svg>
   );
 }
@@ -107,9 +41,9 @@ export function StateIcon({ shape }: { shape: StateShape }) {
 export function StateTag({ countdown }: { countdown: CountdownResult }) {
   const shape = stateShape(countdown);
   return (
-    <strong class={`state-tag state--${shape}`}>
+    <strong class={`state-tag state--${shape}`} style={stateStyle(shape)}>
       <StateIcon shape={shape} />
-      <span>{shape === 'error' ? 'Could not check' : countdownStateWords(countdown.status)}</span>
+      <span>{stateWords(shape)}</span>
     </strong>
   );
 }
@@ -120,11 +54,24 @@ export function SeverityTag({ severity }: { severity: Severity }) {
 
 export interface ShowMeContext {
   currentSection?: FormSection;
+  /** Every section the page shows, when it shows several. */
+  openSections?: readonly FormSection[];
   onShowMe(target: ShowMeTarget): void;
   showMeResult?: { ruleId: string; message: string };
   /** Key of the item whose "Show me" was pressed last in this panel. */
   lastShown: string | null;
   setLastShown(key: string): void;
+  /** Acknowledging findings with a reason; absent where they cannot be recorded (e.g. tests of layout). */
+  ack?: AcknowledgeContext;
+}
+
+/** The sections the worker has open: every section the page shows. */
+export function openSectionsOf(ctx: Pick<ShowMeContext, 'currentSection' | 'openSections'>): readonly FormSection[] {
+  return ctx.openSections && ctx.openSections.length > 0 ? ctx.openSections : ctx.currentSection !== undefined ? [ctx.currentSection] : [];
+}
+
+export function sectionIsOpen(ctx: Pick<ShowMeContext, 'currentSection' | 'openSections'>, section: FormSection): boolean {
+  return openSectionsOf(ctx).includes(section);
 }
 
 /** Words naming what a "Show me" button is about, for people who cannot see the list around it. */
@@ -138,7 +85,7 @@ export function aboutText(item: ShowMeTarget): string {
  */
 export function ShowMeButton({ item, ctx }: { item: ShowMeTarget; ctx: ShowMeContext }) {
   if (!item.field) return null;
-  const here = ctx.currentSection !== undefined && item.section === ctx.currentSection;
+  const here = sectionIsOpen(ctx, item.section);
   const key = itemKey(item);
   const result = ctx.showMeResult;
   const showResult = result !== undefined && result.ruleId === item.ruleId && (ctx.lastShown === null || ctx.lastShown === key);

@@ -1,22 +1,28 @@
 // Words for readiness and blocking items, shared by the manager view and the printed summary.
-import type { CountdownResult, Evaluation, Finding } from '../lib/rules/types';
+import type { CountdownResult, Finding } from '../lib/rules/types';
+import { awaitingAcceptance, type CheckedEvaluation } from '../lib/acknowledgements';
 import { countdownStateWords } from './format';
+import { plural } from '../lib/deadline-states';
 
 export type BlockingItem = Finding | CountdownResult;
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-/** "Ready for sign-off" or "Not ready". */
-export function readinessTitle(evaluation: Evaluation): string {
-  return evaluation.ready.ready ? 'Ready for sign-off' : 'Not ready';
+/** "Ready for sign-off", "Ready, with 2 accepted exceptions" or "Not ready". */
+export function readinessTitle(evaluation: CheckedEvaluation): string {
+  if (!evaluation.ready.ready) return 'Not ready';
+  const accepted = evaluation.ready.accepted?.length ?? 0;
+  return accepted === 0 ? 'Ready for sign-off' : `Ready, with ${plural(accepted, 'accepted exception', 'accepted exceptions')}`;
 }
 
 /** e.g. "3 steps block sign-off: 2 missing, 1 not read yet." */
-export function blockingSummary(evaluation: Evaluation): string {
+export function blockingSummary(evaluation: CheckedEvaluation): string {
   const blocking = evaluation.ready.blocking;
-  if (blocking.length === 0) return 'Nothing required is missing or not read yet, and no deadline has passed without a reason.';
+  const accepted = evaluation.ready.accepted?.length ?? 0;
+  if (blocking.length === 0) {
+    return accepted === 0
+      ? 'Nothing required is missing or not read yet, and no deadline has passed without a reason.'
+      : `Nothing else blocks sign-off. A manager has accepted ${plural(accepted, 'exception', 'exceptions')}: see below.`;
+  }
+  const awaiting = awaitingAcceptance(evaluation).length;
   const counts = { missing: 0, notRead: 0, deadline: 0, failed: 0 };
   for (const b of blocking) {
     if (b.error) counts.failed += 1;
@@ -30,7 +36,8 @@ export function blockingSummary(evaluation: Evaluation): string {
     counts.deadline ? plural(counts.deadline, 'deadline passed without a reason', 'deadlines passed without a reason') : '',
     counts.failed ? `${counts.failed} could not be checked` : '',
   ].filter(Boolean);
-  return `${plural(blocking.length, 'step blocks', 'steps block')} sign-off: ${parts.join(', ')}.`;
+  const waiting = awaiting ? ` ${awaiting} of them ${awaiting === 1 ? 'is' : 'are'} acknowledged, waiting for a manager to accept.` : '';
+  return `${plural(blocking.length, 'step blocks', 'steps block')} sign-off: ${parts.join(', ')}.${waiting}`;
 }
 
 /** What is wrong with one blocking or expected item, in words. */

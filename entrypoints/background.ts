@@ -7,24 +7,17 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CompanionDb, deleteExpired } from '../lib/store';
-import { handleContentMessage, tabActivated, calendarFor, type ServiceDeps } from '../lib/background/service';
-import { activeConfig, type ActiveConfig } from '../lib/background/config';
-import { ACTIVE_MAP_KEY } from '../lib/content/page-reader';
+import { handleContentMessage, tabActivated, windowFocused, calendarFor, type ServiceDeps } from '../lib/background/service';
+import { ACTIVE_MAP_KEY, ACTIVE_MAP_SOURCE_KEY, SETTINGS_KEY, loadActiveConfig, type ActiveConfig } from '../lib/config';
 import { councilOrigins } from '../lib/settings';
-import { validateFieldMap } from '../lib/adapters/field-map-schema';
 import { READER_SCRIPT, readerDeclared, readerWanted } from '../lib/background/inject';
+import { checkSetup } from '../lib/checks';
+import { mapReads } from '../lib/adapters/coverage';
+import { dailyNotification, nextNine, NUDGE_ALARM, updateBadge, type NudgeDeps } from '../lib/nudges';
+import { dueText } from '../components/format';
+import { CASELOAD_PAGE } from '../components/page-wiring';
 
-const SETTINGS_KEY = 'settings';
 const RETENTION_ALARM = 'retention';
-
-async function readManaged(): Promise<unknown> {
-  try {
-    return await browser.storage.managed.get(null);
-  } catch {
-    // No policy (or a browser without managed storage for this extension).
-    return {};
-  }
-}
 
 const COUNCIL_SCRIPT_ID = 'case-system';
 // Firefox declares the reader in its manifest; Chrome and Edge start it after each page load (lib/background/inject.ts).
@@ -58,13 +51,11 @@ async function injectReader(tabId: number): Promise<void> {
 }
 
 async function loadConfig(): Promise<ActiveConfig> {
-  const [local, managed] = await Promise.all([browser.storage.local.get([SETTINGS_KEY, ACTIVE_MAP_KEY]), readManaged()]);
-  const lastGood = validateFieldMap(local[ACTIVE_MAP_KEY]);
-  const config = activeConfig(local[SETTINGS_KEY], managed, lastGood.ok ? lastGood.map : undefined);
+  const config = await loadActiveConfig(browser.storage);
   // The content script has no zod: it reads only a map that passed validation here.
   // With the bundled map in force nothing is stored, so each page load reads nothing big.
-  if (config.fieldMapSource === 'bundled') await browser.storage.local.remove(ACTIVE_MAP_KEY);
-  else await browser.storage.local.set({ [ACTIVE_MAP_KEY]: config.fieldMap });
+  if (config.fieldMapSource === 'bundled') await browser.storage.local.remove([ACTIVE_MAP_KEY, ACTIVE_MAP_SOURCE_KEY]);
+  else await browser.storage.local.set({ [ACTIVE_MAP_KEY]: config.fieldMap, [ACTIVE_MAP_SOURCE_KEY]: config.fieldMapSource });
   await syncContentScripts(config.settings.origins).catch(() => undefined);
   return config;
 }
@@ -91,9 +82,49 @@ export default defineBackground(() => {
     await deleteExpired(db, settings.retentionDays, Date.now());
   };
 
+  // Nudges: the toolbar badge counts assessments due soon or overdue; a daily notification if turned on.
+  const nudgeDeps: NudgeDeps = {
+    db,
+    settings: async () => (await config()).settings,
+    setup: async () => {
+      const c = await config();
+      return checkSetup(c.settings, calendarFor(c.holidayDates), undefined, mapReads(c.fieldMap));
+    },
+    dueWords: (next) => dueText(next.countdown),
+    async setBadge(text, colour, title) {
+      await browser.action.setBadgeText({ text });
+      await browser.action.setBadgeBackgroundColor({ color: colour });
+      await browser.action.setTitle({ title });
+    },
+    async notify(id, title, message) {
+      await browser.notifications?.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/nudge-icon.png'), title, message });
+    },
+  };
+  let badgeTimer: ReturnType<typeof setTimeout> | undefined;
+  // Reads come in bursts while a worker moves through the form: one badge update per burst.
+  const badgeSoon = () => {
+    if (badgeTimer !== undefined) return;
+    badgeTimer = setTimeout(() => {
+      badgeTimer = undefined;
+      void updateBadge(nudgeDeps).catch(() => undefined);
+    }, 2_000);
+  };
+  const scheduleDaily = async () => {
+    const { settings } = await config();
+    const alarm = await browser.alarms.get(NUDGE_ALARM);
+    if (!settings.dailyNotification) {
+      if (alarm) await browser.alarms.clear(NUDGE_ALARM);
+    } else if (!alarm) {
+      await browser.alarms.create(NUDGE_ALARM, { when: nextNine(Date.now()), periodInMinutes: 24 * 60 });
+    }
+  };
+
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     handleContentMessage(deps, message, sender)
-      .then((result) => sendResponse(result.ok ? (result.reply ?? { ok: true }) : { error: result.error }))
+      .then((result) => {
+        if (result.ok && (message as { type?: unknown }).type === 'facts') badgeSoon();
+        sendResponse(result.ok ? (result.reply ?? { ok: true }) : { error: result.error });
+      })
       .catch((error: unknown) => sendResponse({ error: String(error) }));
     return true; // reply is sent asynchronously
   });
@@ -112,19 +143,26 @@ export default defineBackground(() => {
     });
   }
 
-  browser.tabs.onActivated.addListener(({ tabId }) => {
-    void tabActivated(deps, tabId);
+  browser.tabs.onActivated.addListener(({ tabId, windowId }) => {
+    void tabActivated(deps, tabId, windowId);
+  });
+
+  browser.windows?.onFocusChanged.addListener((windowId) => {
+    if (windowId >= 0) void windowFocused(deps, windowId);
   });
 
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed' || (area === 'local' && SETTINGS_KEY in _changes)) {
       configPromise = undefined;
       void config();
+      void scheduleDaily();
+      badgeSoon();
     }
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === RETENTION_ALARM) void expire();
+    if (alarm.name === RETENTION_ALARM) void expire().then(badgeSoon);
+    if (alarm.name === NUDGE_ALARM) void dailyNotification(nudgeDeps).catch(() => undefined);
   });
 
   // The daily retention check: made again at each start, as browsers may drop alarms on restart.
@@ -137,6 +175,17 @@ export default defineBackground(() => {
     void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
   }
 
+  // The toolbar menu: open the caseload page.
+  const menus = browser.contextMenus;
+  browser.runtime.onInstalled.addListener(() => {
+    menus?.create({ id: 'caseload', title: 'Open the caseload', contexts: ['action'] }, () => void browser.runtime.lastError);
+  });
+  menus?.onClicked.addListener((info) => {
+    if (info.menuItemId === 'caseload') void browser.tabs.create({ url: browser.runtime.getURL(CASELOAD_PAGE) });
+  });
+  browser.notifications?.onClicked.addListener(() => void browser.tabs.create({ url: browser.runtime.getURL(CASELOAD_PAGE) }));
+
   // Each start: expire old records and make sure the content script has the map in force.
-  void expire();
+  void expire().then(badgeSoon);
+  void scheduleDaily();
 });

@@ -3,14 +3,16 @@
  * browser with the extension loaded at the work tray.
  * `npm run demo -- --headless`: opens a seed case and the panel, prints what the
  * panel shows, saves a screenshot of the case page with the panel beside it, exits.
+ * `--browser=firefox`: the same in Firefox with the Firefox build (the sidebar's page).
+ * `npm run demo -- --headless --caseload`: reads every seed case, then prints the
+ * caseload page as text and saves a screenshot of it.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer';
 import { startCaseSystem } from '../tests/fixtures/case-system/server';
-import { launchBrowser, openPanelPage, REPO_ROOT, SetupError } from './lib/launch';
-import { findBrowser } from './lib/find-browser.mjs';
+import { launchBrowser, locateBrowser, openPanelPage, REPO_ROOT, SetupError, type BrowserKind } from './lib/launch';
 
 const args = process.argv.slice(2);
 const headless = args.includes('--headless');
@@ -18,13 +20,30 @@ const caseArg = args.find((a) => a.startsWith('--case='))?.slice('--case='.lengt
 const sectionArg = args.find((a) => a.startsWith('--section='))?.slice('--section='.length) ?? 'plan';
 const SECTIONS = ['household', 'reasons', 'plan', 'child-protection', 'background', 'profile', 'views', 'analysis', 'manager', 'outcomes'];
 const viewArg = args.includes('--manager') ? 'manager' : 'worker';
+const browserArg = args.find((a) => a.startsWith('--browser='))?.slice('--browser='.length) ?? 'chrome';
+const caseloadArg = args.includes('--caseload');
+const SEED_CASES = ['SA-1001', 'SA-1002', 'SA-1003', 'SA-1004', 'SA-1005'];
 
-function build(): void {
+const NO_DISPLAY =
+  'There is no display here to open a browser on: `npm run demo -- --headless` shows the same thing, printing the panel and saving a screenshot.';
+
+/** Can a browser window open here? On Linux only with an X or Wayland display. */
+function hasDisplay(env = process.env): boolean {
+  return process.platform !== 'linux' || Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
+}
+
+function browserKind(): BrowserKind {
+  if (browserArg === 'chrome' || browserArg === 'firefox') return browserArg;
+  throw new SetupError(`--browser=${browserArg} is not known: use --browser=chrome (Chrome, Edge or Chromium) or --browser=firefox.`);
+}
+
+function build(kind: BrowserKind): void {
   console.log('Building the extension…');
-  const result = spawnSync('npx', ['wxt', 'build'], { cwd: REPO_ROOT, stdio: headless ? 'pipe' : 'inherit', encoding: 'utf8' });
+  const command = kind === 'firefox' ? ['wxt', 'build', '-b', 'firefox'] : ['wxt', 'build'];
+  const result = spawnSync('npx', command, { cwd: REPO_ROOT, stdio: headless ? 'pipe' : 'inherit', encoding: 'utf8' });
   if (result.status !== 0) {
     console.error(result.stdout ?? '', result.stderr ?? '');
-    throw new SetupError('The extension did not build (npx wxt build failed).');
+    throw new SetupError(`The extension did not build (npx ${command.join(' ')} failed).`);
   }
 }
 
@@ -56,15 +75,53 @@ async function sideBySide(browser: Browser, left: Uint8Array, right: Uint8Array,
   await page.close();
 }
 
+/** Reads every part of every seed case, as a worker would, then prints and pictures the caseload page. */
+async function showCaseload(browser: Browser, extensionOrigin: string, casePage: Page, panel: Page, base: string): Promise<void> {
+  for (const formId of SEED_CASES) {
+    for (const section of SECTIONS) {
+      await casePage.goto(`${base}/assessment/${formId}/${section}`, { waitUntil: 'load' });
+      await followed(panel, formId, section);
+    }
+  }
+  const caseload = await browser.newPage();
+  await caseload.setViewport({ width: 1280, height: 800 });
+  await caseload.goto(`${extensionOrigin}caseload.html`, { waitUntil: 'load' });
+  await caseload.waitForFunction((n: number) => document.querySelectorAll('[data-caseload-row]').length >= n, { timeout: 20_000, polling: 100 }, SEED_CASES.length);
+  // As text: the table's rows one to a line, without the words only a screen reader needs.
+  const text = await caseload.evaluate(() => {
+    for (const el of document.querySelectorAll<HTMLElement>('.visually-hidden')) el.style.display = 'none';
+    for (const cell of document.querySelectorAll<HTMLElement>('td, th')) cell.style.whiteSpace = 'nowrap';
+    for (const cell of document.querySelectorAll<HTMLElement>('td span, td strong')) cell.style.display = 'inline';
+    const out = document.body.innerText;
+    for (const el of document.querySelectorAll<HTMLElement>('.visually-hidden, td, th, td span, td strong')) el.style.removeProperty('display');
+    for (const cell of document.querySelectorAll<HTMLElement>('td, th')) cell.style.removeProperty('white-space');
+    return out;
+  });
+  console.log('\n=== Assessment Companion caseload ===\n');
+  console.log(text.trim());
+  const outDir = join(REPO_ROOT, '.tmp');
+  mkdirSync(outDir, { recursive: true });
+  const file = join(outDir, 'demo-caseload.png');
+  await caseload.screenshot({ path: file as `${string}.png`, fullPage: true });
+  writeFileSync(join(outDir, 'demo-caseload.txt'), text);
+  console.log(`\nScreenshot saved: ${file}`);
+}
+
 async function main(): Promise<void> {
-  // Find the browser before anything slow, so a wrong CHROME_PATH is said at once.
-  const found = findBrowser();
-  if (!found.ok) throw new SetupError(found.message);
-  build();
+  // Say what is wrong before anything slow: an unknown --browser, a wrong CHROME_PATH, no display.
+  const kind = browserKind();
+  locateBrowser(kind);
+  if (!headless && !hasDisplay()) throw new SetupError(NO_DISPLAY);
+  build(kind);
   const server = await startCaseSystem({ port: headless ? 0 : 4173 });
-  const launched = await launchBrowser({ headless });
+  const launched = await launchBrowser({ headless, browser: kind }).catch(async (error: unknown) => {
+    await server.close();
+    // A display that is set but cannot be reached ends the same way.
+    if (error instanceof Error && /Missing X server|cannot open display|no DISPLAY/i.test(error.message)) throw new SetupError(NO_DISPLAY);
+    throw error;
+  });
   const { browser } = launched;
-  const extensionId = launched.extensionId as string;
+  const extensionOrigin = launched.extensionOrigin as string;
   const shutdown = async () => {
     await launched.close();
     await server.close();
@@ -74,7 +131,11 @@ async function main(): Promise<void> {
     const tray = (await browser.pages())[0] ?? (await browser.newPage());
     await tray.goto(`${server.url}/`);
     console.log(`Demo case system: ${server.url}/`);
-    console.log('The browser is open at the work tray. Open an assessment, then use the Assessment Companion button in the toolbar to open the side panel.');
+    console.log(
+      kind === 'firefox'
+        ? 'Firefox is open at the work tray. Open an assessment, then open the Assessment Companion sidebar (View › Sidebar, or its toolbar button).'
+        : 'The browser is open at the work tray. Open an assessment, then use the Assessment Companion button in the toolbar to open the side panel.',
+    );
     console.log('Close the browser window (or press Ctrl+C) to stop the demo.');
     process.on('SIGINT', () => void shutdown().then(() => process.exit(0)));
     browser.on('disconnected', () => void server.close().then(() => process.exit(0)));
@@ -84,7 +145,11 @@ async function main(): Promise<void> {
   try {
     const casePage = await browser.newPage();
     await casePage.setViewport({ width: 1000, height: 900 });
-    const panel = await openPanelPage(browser, extensionId, viewArg === 'manager' ? '?view=manager' : '');
+    const panel = await openPanelPage(browser, extensionOrigin, viewArg === 'manager' ? '?view=manager' : '');
+    if (caseloadArg) {
+      await showCaseload(browser, extensionOrigin, casePage, panel, server.url);
+      return;
+    }
     // Visit each part of the form once, as a worker would, so the panel has read them all.
     for (const section of SECTIONS) {
       await casePage.goto(`${server.url}/assessment/${caseArg}/${section}`, { waitUntil: 'load' });
@@ -95,7 +160,7 @@ async function main(): Promise<void> {
     await waitForPanel(panel);
     await followed(panel, caseArg, sectionArg);
     const text = await panel.evaluate(() => document.body.innerText);
-    console.log(`\n=== Assessment Companion panel: ${caseArg}, section ${sectionArg} ===\n`);
+    console.log(`\n=== Assessment Companion ${kind === 'firefox' ? 'sidebar (Firefox)' : 'panel'}: ${caseArg}, section ${sectionArg} ===\n`);
     console.log(text.trim());
     const outDir = join(REPO_ROOT, '.tmp');
     mkdirSync(outDir, { recursive: true });
@@ -103,9 +168,10 @@ async function main(): Promise<void> {
     const left = await casePage.screenshot();
     await panel.bringToFront();
     const right = await panel.screenshot({ fullPage: false });
-    const file = join(outDir, `demo-${caseArg}-${viewArg}.png`);
+    const name = `demo-${caseArg}-${viewArg}${kind === 'firefox' ? '-firefox' : ''}`;
+    const file = join(outDir, `${name}.png`);
     await sideBySide(browser, left, right, file);
-    writeFileSync(join(outDir, `demo-${caseArg}-${viewArg}.txt`), text);
+    writeFileSync(join(outDir, `${name}.txt`), text);
     console.log(`\nScreenshot saved: ${file}`);
   } finally {
     await shutdown();

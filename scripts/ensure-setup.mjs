@@ -30,18 +30,29 @@ if (installed !== lockHash) {
   writeFileSync(stamp, lockHash);
 }
 
-const { findBrowser } = await import('./lib/find-browser.mjs');
+const { findBrowser, findFirefox } = await import('./lib/find-browser.mjs');
+// Chrome, Edge or Chromium, and Firefox: the end-to-end tests run in both. On Debian, as root,
+// whichever is missing is installed (Chromium, Firefox ESR); elsewhere we say what to install.
+// Firefox is needed by `npm test` (--firefox); the Chromium demo goes on without it.
 let browser = findBrowser();
-if (!browser.ok && !process.env.CHROME_PATH) {
+let firefox = findFirefox();
+const missing = [
+  ...(!browser.ok && !process.env.CHROME_PATH ? ['chromium'] : []),
+  ...(!firefox.ok && !process.env.FIREFOX_PATH ? ['firefox-esr'] : []),
+];
+if (missing.length > 0) {
   const canApt = process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
   if (canApt) {
-    console.log('No browser found: installing Debian Chromium…');
+    console.log(`Installing Debian's ${missing.join(' and ')}…`);
     run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', 'chromium']);
+    run('apt-get', ['install', '-y', '-qq', ...missing]);
     browser = findBrowser();
+    firefox = findFirefox();
   }
 }
-if (!browser.ok) {
-  console.error(browser.message);
-  process.exit(1);
+for (const found of process.argv.includes('--firefox') ? [browser, firefox] : [browser]) {
+  if (!found.ok) {
+    console.error(found.message);
+    process.exit(1);
+  }
 }

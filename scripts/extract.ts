@@ -1,4 +1,4 @@
-// npm run extract -- <page.html> --map <map.json> [--frame <frame.html> ...] [--url <page URL>] [--json]
+// npm run extract -- <page.html | folder> --map <map.json> [--frame <frame.html> ...] [--url <page URL>] [--pack derby] [--json]
 //
 // Reads a saved page of the case system with a field map and prints the facts it
 // yields (with the locator that found each) and the map entries that found nothing:
@@ -10,22 +10,31 @@
 // iframe's title appearing in the file's <title>, else by the "saved from url" comment
 // browsers write, else in order.
 
-import { readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extract, type ExtractResult } from '../lib/adapters/extractor';
 import { formatMapErrors, validateFieldMapText, type FieldMap, type MapError } from '../lib/adapters/field-map-schema';
+import { coverageReport, type CoverageReport } from '../lib/adapters/coverage';
+import { PACK_IDS, getPack } from '../lib/rules/packs';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, isMainModule, parseArgs, processOutput, type CliOutput } from './lib/args';
 
-export const USAGE = `Usage: npm run extract -- <page.html> --map <map.json> [--frame <frame.html> ...] [--url <page URL>] [--json]
+export const USAGE = `Usage: npm run extract -- <page.html | folder> --map <map.json> [--frame <frame.html> ...] [--url <page URL>] [--pack derby] [--json]
 
   <page.html>        a page of the case system saved from the browser ("Save page as", HTML only)
+  <folder>           every .html page in a folder, one line each: section, facts read, entries
+                     that found nothing, values found but unreadable. Frames saved in the
+                     same folder are matched to their pages by title or "saved from url". Each
+                     page's address is its "saved from url" comment, else its entry in an
+                     optional pages.json in the folder ({ "file.html": "https://…" })
   --map <file>       the field map (JSON) to test
   --frame <file>     a frame's page saved on its own; repeat for several frames.
                      "--frame <src or title>=<file>" says which iframe it is
   --url <address>    the address the page was saved from (default: the "saved from url"
                      comment in the file, if any); the map's URL patterns are matched against it
+  --pack <id>        also print the map's coverage for a rule pack (${PACK_IDS.join(', ')}): facts read,
+                     rules it can check, rules it cannot and the fact each needs
   --json             machine-readable output
   --help             this text
 
@@ -64,7 +73,7 @@ function norm(s: string): string {
 }
 
 /** Pairs iframes of the page with the frame files (see the header comment). */
-function frameResolver(page: Document, frames: FrameFile[]): { resolve: (frame: Element) => Document | undefined; unmatched: string[] } {
+function frameResolver(page: Document, frames: FrameFile[], inOrder = true): { resolve: (frame: Element) => Document | undefined; unmatched: string[] } {
   const iframes = [...page.querySelectorAll('iframe, frame')].filter((f) => !f.hasAttribute('srcdoc'));
   const pairs = new Map<Element, FrameFile>();
   const free = new Set(frames);
@@ -91,7 +100,7 @@ function frameResolver(page: Document, frames: FrameFile[]): { resolve: (frame: 
       return false;
     }
   });
-  take((_iframe, f) => f.key === undefined);
+  if (inOrder) take((_iframe, f) => f.key === undefined);
   return { resolve: (frame) => pairs.get(frame)?.doc, unmatched: [...free].map((f) => f.file) };
 }
 
@@ -145,7 +154,7 @@ export function runExtract(argv: readonly string[], io: CliOutput = processOutpu
       rest.push(a);
     }
   }
-  const parsed = parseArgs(rest, { valueFlags: ['map', 'url'], booleanFlags: ['json', 'help'], aliases: { h: 'help' } });
+  const parsed = parseArgs(rest, { valueFlags: ['map', 'url', 'pack'], booleanFlags: ['json', 'help'], aliases: { h: 'help' } });
   if (!parsed.ok) {
     io.err(`${parsed.error}\n\n${USAGE}`);
     return EXIT_USAGE;
@@ -179,6 +188,20 @@ export function runExtract(argv: readonly string[], io: CliOutput = processOutpu
   const validated = validateFieldMapText(mapText);
   if (!validated.ok) return fail(`the map ${values.map} is not valid (${validated.errors.length} problem${validated.errors.length === 1 ? '' : 's'}):`, validated.errors);
   const map = validated.map;
+  let coverage: CoverageReport | undefined;
+  if (values.pack !== undefined) {
+    const pack = getPack(values.pack);
+    if (!pack) return fail(`--pack ${values.pack} is not a rule pack: expected one of ${PACK_IDS.join(', ')}`);
+    coverage = coverageReport(map, pack);
+  }
+  const isFolder = (() => {
+    try {
+      return statSync(pageFile).isDirectory();
+    } catch {
+      return false;
+    }
+  })();
+  if (isFolder) return runFolder(io, pageFile, map, values.url, flags.json === true, coverage && { report: coverage, packId: values.pack ?? '' });
   try {
     pageHtml = readText(pageFile);
   } catch {
@@ -229,6 +252,7 @@ export function runExtract(argv: readonly string[], io: CliOutput = processOutpu
           // One list, with reasons, is clearer for a map writer than two.
           notFound: result.notFoundDetails,
           notFoundDetails: undefined,
+          ...(coverage ? { coverage } : {}),
         },
         null,
         2,
@@ -236,8 +260,92 @@ export function runExtract(argv: readonly string[], io: CliOutput = processOutpu
     );
   } else {
     printText(io, map, validated.warnings, result, url, unmatched);
+    if (coverage) printCoverage(io, coverage, values.pack ?? '');
   }
   return EXIT_OK;
+}
+
+function printCoverage(out: CliOutput, c: CoverageReport, packId: string): void {
+  out.out('');
+  out.out(`Coverage for the ${packId} rules: ${c.factsRead.length} facts read, ${c.checkable.length} rules can be checked, ${c.notCheckable.length} cannot.`);
+  out.out(`Facts read: ${c.factsRead.join(', ')}`);
+  if (c.notCheckable.length > 0) {
+    out.out('Not checked with this case system (the map never reads the fact each needs):');
+    for (const r of c.notCheckable) out.out(`  ${r.ruleId}  needs ${r.needs ?? '?'}`);
+  }
+}
+
+/** Values found but not readable (a date in an unknown format), as against fields not found at all. */
+function unreadable(result: ExtractResult): number {
+  return result.notFoundDetails.filter((n) => n.fact !== '' && !/^(nothing matched|no rows)/.test(n.reason)).length;
+}
+
+interface FolderRow {
+  page: string;
+  recognised: boolean;
+  sections: string[];
+  facts: number;
+  notFound: number;
+  unreadable: number;
+  details?: ExtractResult['notFoundDetails'];
+}
+
+/** Every saved page in a folder, one row each: a whole form checked in one run. */
+function runFolder(io: CliOutput, folder: string, map: FieldMap, urlFlag: string | undefined, json: boolean, coverage: { report: CoverageReport; packId: string } | undefined): number {
+  let names: string[];
+  try {
+    names = readdirSync(folder).filter((n) => /\.html?$/i.test(n)).sort();
+  } catch {
+    io.err(`cannot read the folder ${folder}`);
+    return EXIT_USAGE;
+  }
+  if (names.length === 0) {
+    io.err(`no .html pages in ${folder}`);
+    return EXIT_USAGE;
+  }
+  let addresses: Record<string, unknown> = {};
+  try {
+    addresses = JSON.parse(readText(join(folder, 'pages.json'))) as Record<string, unknown>;
+  } catch {
+    addresses = {};
+  }
+  const files: FrameFile[] = names.map((name) => {
+    const file = join(folder, name);
+    const html = readText(file);
+    const listed = addresses[name];
+    const url = savedFrom(html) ?? (typeof listed === 'string' ? listed : undefined) ?? urlFlag ?? pathToFileURL(resolve(file)).href;
+    return { file: name, html, doc: parseHtml(html, url) };
+  });
+  const rows: FolderRow[] = files.map((f) => {
+    const others = files.filter((o) => o !== f);
+    const { resolve: frameFor } = frameResolver(f.doc, others, false);
+    const result = extract(f.doc, f.doc.URL, map, new Date(), { frames: (el) => frameFor(el) });
+    if (!result) return { page: f.file, recognised: false, sections: [], facts: 0, notFound: 0, unreadable: 0 };
+    const bad = unreadable(result);
+    return { page: f.file, recognised: true, sections: result.sections, facts: result.facts.length, notFound: result.notFoundDetails.length - bad, unreadable: bad, details: result.notFoundDetails };
+  });
+  if (json) {
+    io.out(JSON.stringify({ ok: true, map: { id: map.id, version: map.version, caseSystem: map.caseSystem }, pages: rows, ...(coverage ? { coverage: coverage.report } : {}) }, null, 2));
+  } else {
+    const head = ['page', 'section', 'facts read', 'found nothing', 'unreadable'];
+    const table = rows.map((r) => [r.page, r.recognised ? r.sections.join(', ') || '(none)' : 'not recognised', String(r.facts), String(r.notFound), String(r.unreadable)]);
+    const widths = head.map((h, i) => Math.max(h.length, ...table.map((t) => (t[i] ?? '').length)));
+    const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+    io.out(`Map ${map.id} ${map.version} (case system ${map.caseSystem}) over ${rows.length} page${rows.length === 1 ? '' : 's'} in ${folder}`);
+    io.out('');
+    io.out(line(head));
+    for (const t of table) io.out(line(t));
+    const problems = rows.filter((r) => (r.details ?? []).length > 0);
+    if (problems.length > 0) {
+      io.out('');
+      for (const r of problems) {
+        io.out(`${r.page}:`);
+        for (const n of r.details ?? []) io.out(`  ${n.entry}  ${n.fact}: ${n.reason}`);
+      }
+    }
+    if (coverage) printCoverage(io, coverage.report, coverage.packId);
+  }
+  return rows.some((r) => r.recognised) ? EXIT_OK : EXIT_FAILURE;
 }
 
 if (isMainModule(import.meta.url)) {

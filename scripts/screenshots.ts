@@ -7,6 +7,7 @@
  *   worker-show-me.png  the same after Show me: the field outlined on the page, the step in the panel
  *   manager-view.png  the manager view: SA-1003 ready for sign-off, SA-1001 not ready
  *   work-tray.png     the work tray with the Companion's deadline badges (when the tray shows them)
+ *   caseload.png      the caseload page after reading the five seed cases
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, statSync } from 'node:fs';
@@ -180,6 +181,20 @@ async function main(): Promise<void> {
     } else {
       console.log('  work-tray.png skipped: this build shows no badges on the work tray.');
     }
+
+    // Caseload: every seed case read, most urgent first.
+    const caseload = await browser.newPage();
+    await caseload.setViewport({ width: 1200, height: 700 });
+    await caseload.goto(`chrome-extension://${extensionId}/caseload.html`, { waitUntil: 'load' });
+    await fixPanelClock(caseload, `${TODAY}T10:00:00Z`);
+    await caseload.waitForFunction(() => document.querySelectorAll('[data-caseload-row]').length >= 5, { timeout: 20_000 });
+    await settle(caseload);
+    const main = await caseload.$('main');
+    const mainBox = await main?.boundingBox();
+    const caseloadHeight = Math.ceil((mainBox?.y ?? 0) + (mainBox?.height ?? 700) + 8);
+    await caseload.setViewport({ width: 1200, height: caseloadHeight });
+    await settle(caseload);
+    await compose(browser, [{ image: await caseload.screenshot(), width: 1200 }], caseloadHeight, join(OUT, 'caseload.png'));
   } finally {
     await launched.close();
     await server.close();

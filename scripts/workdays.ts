@@ -121,10 +121,18 @@ export function runWorkdays(argv: readonly string[], io: WorkdaysIo): number {
   const calendar = command.holidaysPath === null ? defaultCalendar : loadCalendar(command.holidaysPath, io);
   if (calendar === null) return EXIT_USAGE;
 
-  const result =
-    command.kind === 'add'
-      ? calendar.addWorkingDaysChecked(command.date, command.n)
-      : calendar.betweenChecked(command.from, command.to);
+  let result: ReturnType<WorkingDayCalendar['addWorkingDaysChecked']> | ReturnType<WorkingDayCalendar['betweenChecked']>;
+  try {
+    result =
+      command.kind === 'add'
+        ? calendar.addWorkingDaysChecked(command.date, command.n)
+        : calendar.betweenChecked(command.from, command.to);
+  } catch (e) {
+    // The answer would fall outside the years 0000 to 9999: one line, not a stack trace.
+    if (!(e instanceof RangeError)) throw e;
+    io.err(`workdays: the answer falls outside the years 0000 to 9999. Try a nearer date or fewer working days.`);
+    return EXIT_USAGE;
+  }
   io.out('date' in result ? result.date : String(result.days));
   if (result.note !== null) io.err(`Warning: ${result.note}; weekdays there were all counted as working days.`);
   return EXIT_OK;

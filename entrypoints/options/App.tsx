@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { OptionsForm, type ImportProblem, type LockableSetting } from '../../components/OptionsForm';
-import { activeConfig, type ActiveConfig } from '../../lib/background/config';
+import { SETTINGS_KEY, configChanged, loadActiveConfig, type ActiveConfig } from '../../lib/config';
 import { validateFieldMapText } from '../../lib/adapters/field-map-schema';
 import { parseHolidayFeedText, createCalendar } from '../../lib/calendar';
 import { PACKS, PACK_IDS } from '../../lib/rules';
@@ -10,7 +10,6 @@ import { DEMO_ORIGINS, councilOrigins, type Settings, type SettingKey } from '..
 import { getPack, resolveParams } from '../../lib/rules';
 
 const db = new CompanionDb();
-const SETTINGS_KEY = 'settings';
 
 const LOCK_NAMES: Record<LockableSetting, SettingKey> = {
   pack: 'packId',
@@ -18,15 +17,10 @@ const LOCK_NAMES: Record<LockableSetting, SettingKey> = {
   origins: 'origins',
   retention: 'retentionDays',
   holidays: 'holidayFeed',
+  role: 'role',
+  nudgeDays: 'nudgeWorkingDays',
+  dailyNotification: 'dailyNotification',
 };
-
-async function readManaged(): Promise<unknown> {
-  try {
-    return await browser.storage.managed.get(null);
-  } catch {
-    return {};
-  }
-}
 
 async function readUserSettings(): Promise<Partial<Settings>> {
   const stored = await browser.storage.local.get(SETTINGS_KEY);
@@ -51,8 +45,7 @@ export function OptionsApp() {
   const [ungranted, setUngranted] = useState<string[]>([]);
 
   const refresh = async () => {
-    const [local, managed] = await Promise.all([readUserSettings(), readManaged()]);
-    const next = activeConfig(local, managed);
+    const next = await loadActiveConfig(browser.storage);
     setConfig(next);
     setSummary(await summarise(db));
     // Addresses set (for example by policy) that this browser has not yet let us read.
@@ -65,7 +58,9 @@ export function OptionsApp() {
 
   useEffect(() => {
     void refresh();
-    const onChanged = () => void refresh();
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (configChanged(changes, area)) void refresh();
+    };
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
@@ -156,6 +151,14 @@ export function OptionsApp() {
         void saveUserSetting('holidayFeed', JSON.parse(text) as unknown);
       }}
       onClearAll={() => void clearAll(db).then(refresh)}
+      nudges={{
+        role: settings.role,
+        nudgeWorkingDays: settings.nudgeWorkingDays,
+        dailyNotification: settings.dailyNotification,
+        onRoleChange: (role) => void saveUserSetting('role', role),
+        onNudgeDaysChange: (days) => void saveUserSetting('nudgeWorkingDays', days),
+        onDailyNotificationChange: (on) => void saveUserSetting('dailyNotification', on),
+      }}
     />
     </>
   );

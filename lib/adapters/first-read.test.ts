@@ -7,10 +7,26 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import type { ReadKind } from './field-map-schema';
 import { all, attr, closest, controlValue, isChecked, labelsOf, localName, ownerDocument, selectedOptions, textOf } from './dom';
-import { bodyRows, cellAt, columnOf, columnsNamed, startRead } from './locate';
-import { readElement, type ReadResult } from './read';
+import { PageMemo } from './page-memo';
+import { readElement as readWith, type ReadResult } from './read';
+import { bodyRows as bodyRowsWith, cellAt as cellAtWith, columnOf as columnOfWith, columnsNamed as columnsNamedWith } from './tables';
 import { norm, ownText, tidy } from './text';
 import type { Raw } from './values';
+import { propertyRuns } from '../../tests/support/sizing';
+
+// Each read has its own memo; startRead() begins a new one, as a read that cannot reuse the last one's structure does.
+let memo = new PageMemo();
+const startRead = (): void => {
+  memo = new PageMemo();
+};
+const readElement = (el: Element, kind: ReadKind): ReadResult => readWith(memo, el, kind);
+const cellAt = (row: Element, column: number): Element | null => cellAtWith(memo, row, column);
+const columnOf = (cell: Element): number => columnOfWith(memo, cell);
+const bodyRows = (table: Element): Element[] => bodyRowsWith(memo, table);
+const columnsNamed = (table: Element, text: string, mode?: 'exact' | 'starts'): readonly number[] => columnsNamedWith(memo, table, text, mode);
+
+// Hundreds of generated pages, each a new jsdom: minutes on a busy machine, never a timing check.
+const SLOW = 120_000;
 
 function body(html: string): HTMLElement {
   return new JSDOM(`<!DOCTYPE html><html><body>${html}</body></html>`).window.document.body;
@@ -41,7 +57,7 @@ describe('tidy', () => {
       fc.property(fc.oneof(fc.string(), fc.array(awkward, { maxLength: 12 }).map((a) => a.join('')), fc.string({ unit: 'grapheme' })), (text) => {
         expect(tidy(text)).toBe(plainTidy(text));
       }),
-      { numRuns: 3000 },
+      { numRuns: propertyRuns(3000) },
     );
   });
 
@@ -189,9 +205,9 @@ describe('reading an element', () => {
           }
         }
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(100) },
     );
-  });
+  }, SLOW);
 
   it('reads typed values afresh while keeping where the fields are', () => {
     const root = body('<table><tr><td id="c"><input type="hidden" value="h"><input type="text" value="a"></td></tr></table>');
@@ -244,9 +260,9 @@ describe('table geometry', () => {
         for (let col = -1; col < 12; col++) expect(cellAt(row, col)).toBe(plainCellAt(row, col));
         for (const c of Array.from(row.children)) expect(columnOf(c)).toBe(plainColumnOf(c));
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(100) },
     );
-  });
+  }, SLOW);
 
   it('body rows and column headers, with header rows, nested tables and spans, as before', () => {
     const plainIsColumnHeader = (th: Element): boolean => {
@@ -276,9 +292,9 @@ describe('table geometry', () => {
         expect(bodyRows(table)).toEqual(want);
         for (const name of ['Role', 'Name']) expect(columnsNamed(table, name)).toEqual(plainColumns(table, name));
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(100) },
     );
-  });
+  }, SLOW);
 
   it('column lookups are kept for a read, and a new read sees a renamed header', () => {
     const root = body('<table><thead><tr><th>Person ID</th><th colspan="2">Role</th><th>Role</th></tr></thead><tbody><tr><td>1</td><td>a</td><td>b</td><td>c</td></tr></tbody></table>');

@@ -9,7 +9,6 @@ import {
   attr,
   byId,
   childElements,
-  closest,
   defaultView,
   documentUrl,
   frameDocument,
@@ -18,7 +17,8 @@ import {
   parentElement,
   previousElement,
 } from './dom';
-import { forgetInsides } from './read';
+import type { PageMemo } from './page-memo';
+import { bodyRows, cellAt, cellsOf, columnsNamed, isColumnHeader, isRowHeader, tableOf } from './tables';
 import { compileRegex, norm, ownText, textTest, type MatchMode } from './text';
 
 /** One document the extractor reads: the page itself or a same-origin frame. */
@@ -59,146 +59,6 @@ function idTextOf(entry: DocEntry, id: string): string {
     entry.idText.set(id, t);
   }
   return t;
-}
-
-// ---------------------------------------------------------------- tables
-
-// Table geometry, cached for one read only: the page may change between reads.
-let tableHeaders = new WeakMap<Element, Map<string, number[]>>();
-let namedColumns = new WeakMap<Element, Map<string, readonly number[]>>();
-let rowCells = new WeakMap<Element, RowCells>();
-
-/** Forgets cached table geometry; called at the start of every read. */
-export function startRead(): void {
-  tableHeaders = new WeakMap();
-  namedColumns = new WeakMap();
-  rowCells = new WeakMap();
-  forgetInsides();
-}
-
-/** A row's cells and the column each starts in (colspans counted; rowspans are not). */
-interface RowCells {
-  cells: Element[];
-  /** starts[i] is the first column of cells[i]; starts[cells.length] is the row's width. */
-  starts: number[];
-  /** Whether the row has a data cell (a row of headers only has none). */
-  hasData: boolean;
-}
-
-// A group's rows each look up several columns: the cells' spans are read once per row, not once per lookup.
-function rowCellsOf(row: Element): RowCells {
-  let found = rowCells.get(row);
-  if (!found) {
-    const cells: Element[] = [];
-    const starts: number[] = [0];
-    let hasData = false;
-    let col = 0;
-    const children = childElements(row);
-    for (let i = 0; i < children.length; i++) {
-      const c = children[i] as Element;
-      const n = localName(c);
-      if (n !== 'td' && n !== 'th') continue;
-      if (n === 'td') hasData = true;
-      cells.push(c);
-      col += span(c);
-      starts.push(col);
-    }
-    found = { cells, starts, hasData };
-    rowCells.set(row, found);
-  }
-  return found;
-}
-
-function cellsOf(row: Element): Element[] {
-  return rowCellsOf(row).cells;
-}
-
-function span(cell: Element): number {
-  const n = Number(attr(cell, 'colspan') ?? '1');
-  return Number.isInteger(n) && n > 0 && n < 1000 ? n : 1;
-}
-
-/** The column a cell starts in (colspans counted; rowspans are not). */
-export function columnOf(cell: Element): number {
-  const row = parentElement(cell);
-  if (!row) return 0;
-  const { cells, starts } = rowCellsOf(row);
-  const i = cells.indexOf(cell);
-  return starts[i === -1 ? cells.length : i] ?? 0;
-}
-
-export function cellAt(row: Element, column: number): Element | null {
-  const { cells, starts } = rowCellsOf(row);
-  for (let i = 0; i < cells.length; i++) {
-    if (column >= (starts[i] ?? 0) && column < (starts[i + 1] ?? 0)) return cells[i] ?? null;
-  }
-  return null;
-}
-
-function isColumnHeader(th: Element): boolean {
-  const scope = (attr(th, 'scope') ?? '').toLowerCase();
-  if (scope === 'col' || scope === 'colgroup') return true;
-  if (scope === 'row' || scope === 'rowgroup') return false;
-  if (closest(th, 'thead')) return true;
-  const row = parentElement(th);
-  return row ? !rowCellsOf(row).hasData : false;
-}
-
-function isRowHeader(th: Element): boolean {
-  const scope = (attr(th, 'scope') ?? '').toLowerCase();
-  if (scope === 'row' || scope === 'rowgroup') return true;
-  if (scope !== '' || closest(th, 'thead')) return false;
-  const row = parentElement(th);
-  return row ? rowCellsOf(row).hasData : false;
-}
-
-function tableOf(el: Element): Element | null {
-  return closest(el, 'table');
-}
-
-/** Column headers of a table: normalised text → column indexes. */
-function headersOf(table: Element): Map<string, number[]> {
-  let map = tableHeaders.get(table);
-  if (!map) {
-    map = new Map();
-    const ths = all(table, 'th');
-    for (let i = 0; i < ths.length; i++) {
-      const th = ths[i] as Element;
-      // Row headers (most of a group's table) are skipped on their scope before looking for their table.
-      if (!isColumnHeader(th) || tableOf(th) !== table) continue;
-      const key = norm(ownText(th));
-      if (key === '') continue;
-      const list = map.get(key) ?? [];
-      list.push(columnOf(th));
-      map.set(key, list);
-    }
-    tableHeaders.set(table, map);
-  }
-  return map;
-}
-
-/** The column indexes of headers matching a text in a table (kept for the read: asked once per row of a group). */
-export function columnsNamed(table: Element, text: string, mode: MatchMode = 'exact'): readonly number[] {
-  let byText = namedColumns.get(table);
-  if (!byText) {
-    byText = new Map();
-    namedColumns.set(table, byText);
-  }
-  const key = `${mode}\u0000${text}`;
-  let out = byText.get(key);
-  if (!out) {
-    const test = textTest(text, mode);
-    const cols: number[] = [];
-    for (const [name, list] of headersOf(table)) if (test(name)) cols.push(...list);
-    out = cols;
-    byText.set(key, out);
-  }
-  return out;
-}
-
-/** Body rows of a table (not its header rows, not nested tables' rows). */
-export function bodyRows(table: Element): Element[] {
-  return all(table, 'tr').filter((tr) => tableOf(tr) === table && !closest(tr, 'thead') && rowCellsOf(tr).hasData);
 }
 
 /** The names a table is known by: caption, aria-label, aria-labelledby, the heading just before it. */
@@ -244,6 +104,7 @@ export class Finder {
   constructor(
     readonly entry: DocEntry,
     readonly root: Document | Element,
+    readonly memo: PageMemo,
   ) {}
 
   private index(kind: IndexKind): Map<string, Element[]> {
@@ -307,8 +168,8 @@ export class Finder {
         for (let i = 0; i < ths.length; i++) {
           const th = ths[i] as Element;
           const key = norm(ownText(th));
-          if (isRowHeader(th)) push(rows, key, th);
-          else if (isColumnHeader(th)) push(cols, key, th);
+          if (isRowHeader(this.memo, th)) push(rows, key, th);
+          else if (isColumnHeader(this.memo, th)) push(cols, key, th);
         }
         this.indexes.set('rowHeader', rows);
         this.indexes.set('columnHeader', cols);
@@ -376,13 +237,13 @@ export class Finder {
         const table = tableOf(th);
         if (!row || !table) continue;
         if (loc.columnHeader !== undefined) {
-          for (const col of columnsNamed(table, loc.columnHeader, mode)) {
-            const cell = cellAt(row, col);
+          for (const col of columnsNamed(this.memo, table, loc.columnHeader, mode)) {
+            const cell = cellAt(this.memo, row, col);
             if (cell && !out.includes(cell)) out.push(cell);
           }
         } else {
           // The first data cell after the header.
-          const cells = cellsOf(row);
+          const cells = cellsOf(this.memo, row);
           const next = cells.slice(cells.indexOf(th) + 1).find((c) => localName(c) === 'td');
           if (next && !out.includes(next)) out.push(next);
         }
@@ -396,8 +257,8 @@ export class Finder {
         const table = tableOf(root as Element);
         if (!table || !inTable(root as Element)) return [];
         const out: Element[] = [];
-        for (const col of columnsNamed(table, loc.columnHeader, mode)) {
-          const cell = cellAt(root as Element, col);
+        for (const col of columnsNamed(this.memo, table, loc.columnHeader, mode)) {
+          const cell = cellAt(this.memo, root as Element, col);
           if (cell && !out.includes(cell)) out.push(cell);
         }
         return out;
@@ -408,9 +269,9 @@ export class Finder {
         const table = tableOf(th);
         if (!table || tablesSeen.has(table) || !inTable(th)) continue;
         tablesSeen.add(table);
-        for (const col of columnsNamed(table, loc.columnHeader, mode)) {
-          for (const row of bodyRows(table)) {
-            const cell = cellAt(row, col);
+        for (const col of columnsNamed(this.memo, table, loc.columnHeader, mode)) {
+          for (const row of bodyRows(this.memo, table)) {
+            const cell = cellAt(this.memo, row, col);
             if (cell && !out.includes(cell)) out.push(cell);
           }
         }
@@ -506,28 +367,57 @@ function srcdocDocument(frame: Element, parent: Document): Document | null {
 }
 
 /**
- * The page and its same-origin frames, depth first. A frame the browser will not let
- * us into (cross-origin) is skipped. `resolve` supplies frames from elsewhere (saved
- * files in the extract command).
+ * Whether a frame has an address of its own. One without (srcdoc, about:blank, no src)
+ * has a reader that sees only "about:srcdoc" and cannot recognise the page: the page
+ * holding it reads it.
  */
-export function collectDocs(top: Document, resolve?: FrameResolver): DocEntry[] {
+export function frameHasOwnAddress(frame: Element): boolean {
+  if (attr(frame, 'srcdoc') !== null) return false;
+  const src = (attr(frame, 'src') ?? '').trim();
+  return src !== '' && !/^(about|javascript):/i.test(src);
+}
+
+/** The documents a read looks in, and the frames it could not get into. */
+export interface CollectedDocs {
+  docs: DocEntry[];
+  /** Frames whose document could not be had (another origin, sandboxed, not saved). */
+  unread: Element[];
+}
+
+/**
+ * The page and its same-origin frames, depth first. A frame the browser will not let
+ * us into (cross-origin) is skipped and listed as unread. `resolve` supplies frames from
+ * elsewhere (saved files in the extract command). `skip` leaves a frame out without
+ * calling it unread (a frame that reads itself).
+ */
+export function collectDocs(top: Document, resolve?: FrameResolver, skip?: (frame: Element) => boolean): CollectedDocs {
   const out: DocEntry[] = [{ doc: top, frame: null, label: undefined, idText: new Map() }];
+  const unread: Element[] = [];
   const visit = (doc: Document, depth: number, prefix: string): void => {
     if (depth > 3) return;
     for (const frame of all(doc, 'iframe, frame')) {
       if (out.length >= 30) return;
+      if (skip?.(frame)) continue;
       let child = resolve ? resolve(frame) : undefined;
       if (child === undefined) {
         child = frameDocument(frame);
         if (attr(frame, 'srcdoc') !== null && (!child || documentUrl(child) !== 'about:srcdoc')) child = srcdocDocument(frame, doc);
       }
-      if (!child || out.some((e) => e.doc === child)) continue;
-      const name = attr(frame, 'title') ?? attr(frame, 'name') ?? attr(frame, 'src') ?? `#${out.length}`;
-      const label = `${prefix}frame ${JSON.stringify(name)}`;
+      if (!child) {
+        unread.push(frame);
+        continue;
+      }
+      if (out.some((e) => e.doc === child)) continue;
+      const label = `${prefix}${frameLabel(frame, out.length)}`;
       out.push({ doc: child, frame, label, idText: new Map() });
       visit(child, depth + 1, `${label} › `);
     }
   };
   visit(top, 1, '');
-  return out;
+  return { docs: out, unread };
+}
+
+/** How a frame is named in provenance and "found nothing" lists. */
+export function frameLabel(frame: Element, index: number): string {
+  return `frame ${JSON.stringify(attr(frame, 'title') ?? attr(frame, 'name') ?? attr(frame, 'src') ?? `#${index}`)}`;
 }

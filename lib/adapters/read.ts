@@ -19,13 +19,15 @@ import {
   selectedOptions,
   textOf,
 } from './dom';
+import type { PageMemo } from './page-memo';
 import { ownText, tidy } from './text';
 import type { Raw } from './values';
 
 export type ReadResult = { ok: true; raw: Raw } | { ok: false; reason: string };
 
+// Line breaks are kept (each line tidied): a list parse splits at them, as the docs say.
 function blankToNull(text: string): string | null {
-  const t = tidy(text);
+  const t = text.split(/\r\n|[\n\r\u2028\u2029]/).map(tidy).filter((line) => line !== '').join('\n');
   return t === '' ? null : t;
 }
 
@@ -42,27 +44,21 @@ const isRadio = (e: Element): boolean => localName(e) === 'input' && inputType(e
 // search and kept while the page's structure stays the same: a cell is searched once, not once
 // for radios, once for checkboxes and once for its control, and a re-read does not search it
 // again. Each kind below is the subset of these a selector of its own would find, in document
-// order (the same selectors, applied with matches()). Forgotten by startRead() (locate.ts),
-// which runs whenever a read cannot reuse the last one's structure.
+// order (the same selectors, applied with matches()). Kept in the read's PageMemo, which a
+// read starts afresh whenever it cannot reuse the last one's structure.
 const FIELDS = 'input, select, textarea';
 
-interface Inside {
+export interface Inside {
   fields: Element[];
   radios?: Element[];
   boxes?: Element[];
   control?: Element | null;
 }
-let insides = new WeakMap<Element, Inside>();
-
-export function forgetInsides(): void {
-  insides = new WeakMap();
-}
-
-function inside(el: Element): Inside {
-  let found = insides.get(el);
+function inside(memo: PageMemo, el: Element): Inside {
+  let found = memo.insides.get(el);
   if (!found) {
     found = { fields: all(el, FIELDS) };
-    insides.set(el, found);
+    memo.insides.set(el, found);
   }
   return found;
 }
@@ -77,33 +73,33 @@ const tickInput = inputMatching('[type="checkbox"], [type="radio"]');
 const visibleField = (e: Element): boolean => localName(e) !== 'input' || !matches(e, '[type="hidden"]');
 
 /** input[type="radio"] inside. */
-function radiosIn(el: Element): Element[] {
-  const known = inside(el);
+function radiosIn(memo: PageMemo, el: Element): Element[] {
+  const known = inside(memo, el);
   return (known.radios ??= known.fields.filter(radioInput));
 }
 
 /** input[type="checkbox"] inside. */
-function boxesIn(el: Element): Element[] {
-  const known = inside(el);
+function boxesIn(memo: PageMemo, el: Element): Element[] {
+  const known = inside(memo, el);
   return (known.boxes ??= known.fields.filter(checkboxInput));
 }
 
 /** The first of input:not([type="hidden"]), select, textarea: the element itself, else the first inside. */
-function controlOf(el: Element): Element | null {
+function controlOf(memo: PageMemo, el: Element): Element | null {
   if (isControl(el)) return el;
-  const known = inside(el);
+  const known = inside(memo, el);
   if (known.control === undefined) known.control = known.fields.find(visibleField) ?? null;
   return known.control;
 }
 
 /** The element itself when it is a select, else the first select inside. */
-function selectOf(el: Element): Element | null {
-  return isSelect(el) ? el : (inside(el).fields.find(isSelect) ?? null);
+function selectOf(memo: PageMemo, el: Element): Element | null {
+  return isSelect(el) ? el : (inside(memo, el).fields.find(isSelect) ?? null);
 }
 
 /** The element itself when it is a checkbox or radio, else the first inside. */
-function tickOf(el: Element): Element | null {
-  return isCheckbox(el) || isRadio(el) ? el : (inside(el).fields.find(tickInput) ?? null);
+function tickOf(memo: PageMemo, el: Element): Element | null {
+  return isCheckbox(el) || isRadio(el) ? el : (inside(memo, el).fields.find(tickInput) ?? null);
 }
 
 /** The visible name of a radio or checkbox: its label, else aria-label, else its value. */
@@ -118,7 +114,7 @@ function choiceLabel(input: Element): string {
   return tidy(text);
 }
 
-function radiosOf(el: Element): Element[] {
+function radiosOf(memo: PageMemo, el: Element): Element[] {
   if (isRadio(el)) {
     // A lone radio: its group is every radio with the same name in the same form (or document).
     const name = attr(el, 'name');
@@ -126,7 +122,7 @@ function radiosOf(el: Element): Element[] {
     if (name === null || !scope) return [el];
     return all(scope, 'input[type="radio"]').filter((r) => attr(r, 'name') === name);
   }
-  return radiosIn(el);
+  return radiosIn(memo, el);
 }
 
 function selectRead(select: Element, how: 'text' | 'value'): Raw {
@@ -145,14 +141,14 @@ function controlRead(control: Element): Raw {
 }
 
 /** Reads an element; `auto` picks by what the element is (see docs/field-maps.md, "read"). */
-export function readElement(el: Element, kind: ReadKind | undefined): ReadResult {
+export function readElement(memo: PageMemo, el: Element, kind: ReadKind | undefined): ReadResult {
   const how = kind ?? 'auto';
   if (typeof how === 'object') return { ok: true, raw: blankToNull(attr(el, how.attribute) ?? '') };
   switch (how) {
     case 'text':
       return { ok: true, raw: blankToNull(textOf(el)) };
     case 'value': {
-      const c = controlOf(el);
+      const c = controlOf(memo, el);
       if (!c) return { ok: false, reason: 'no input, select or textarea there' };
       if (isSelect(c)) return { ok: true, raw: selectRead(c, 'value') };
       if (isCheckbox(c) || isRadio(c)) return { ok: true, raw: isChecked(c) ? blankToNull(attr(c, 'value') ?? 'on') : null };
@@ -160,37 +156,37 @@ export function readElement(el: Element, kind: ReadKind | undefined): ReadResult
     }
     case 'option-text':
     case 'option-value': {
-      const s = selectOf(el);
+      const s = selectOf(memo, el);
       if (!s) return { ok: false, reason: 'no select there' };
       return { ok: true, raw: selectRead(s, how === 'option-text' ? 'text' : 'value') };
     }
     case 'radio-label':
     case 'radio-value': {
-      const radios = radiosOf(el);
+      const radios = radiosOf(memo, el);
       if (radios.length === 0) return { ok: false, reason: 'no radio buttons there' };
       const on = radios.find((r) => isChecked(r));
       if (!on) return { ok: true, raw: null };
       return { ok: true, raw: how === 'radio-label' ? blankToNull(choiceLabel(on)) : blankToNull(attr(on, 'value') ?? 'on') };
     }
     case 'checked': {
-      const box = tickOf(el);
+      const box = tickOf(memo, el);
       if (!box) return { ok: false, reason: 'no checkbox there' };
       return { ok: true, raw: isChecked(box) };
     }
     case 'checked-labels':
     case 'checked-values': {
-      const boxes = isCheckbox(el) ? [el] : boxesIn(el);
+      const boxes = isCheckbox(el) ? [el] : boxesIn(memo, el);
       if (boxes.length === 0) return { ok: false, reason: 'no checkboxes there' };
       const on = boxes.filter((b) => isChecked(b));
       return { ok: true, raw: on.map((b) => (how === 'checked-labels' ? choiceLabel(b) : tidy(attr(b, 'value') ?? 'on'))).filter((t) => t !== '') };
     }
     default: {
       if (isControl(el)) return { ok: true, raw: controlRead(el) };
-      if (radiosIn(el).length > 0) return readElement(el, 'radio-label');
-      const boxes = boxesIn(el);
+      if (radiosIn(memo, el).length > 0) return readElement(memo, el, 'radio-label');
+      const boxes = boxesIn(memo, el);
       if (boxes.length === 1 && boxes[0]) return { ok: true, raw: isChecked(boxes[0]) };
-      if (boxes.length > 1) return readElement(el, 'checked-labels');
-      const control = controlOf(el);
+      if (boxes.length > 1) return readElement(memo, el, 'checked-labels');
+      const control = controlOf(memo, el);
       if (control) return { ok: true, raw: controlRead(control) };
       return { ok: true, raw: blankToNull(textOf(el)) };
     }

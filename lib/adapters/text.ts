@@ -1,6 +1,7 @@
 // Text matching for locators: forgiving about case, spacing, curly quotes and a
 // trailing colon or asterisk, so a map written from a screenshot still matches.
 
+import { boundedRegex, type MapRegex } from './safe-regex';
 import { childElementCount, childNodes, localName, nodeType, textOf } from './dom';
 
 export type MatchMode = 'exact' | 'contains' | 'starts' | 'regex';
@@ -31,18 +32,14 @@ export function norm(text: string): string {
   return tidy(text).toLowerCase().replace(/[\s:*]+$/, '');
 }
 
-const regexCache = new Map<string, RegExp | null>();
+const regexCache = new Map<string, MapRegex | null>();
 
-/** A map's regular expression, compiled once; null when it does not compile. */
-export function compileRegex(source: string, flags = ''): RegExp | null {
+/** A map's regular expression, compiled once; null when it does not compile. Never runs on overlong text (./safe-regex). */
+export function compileRegex(source: string, flags = ''): MapRegex | null {
   const key = flags + '/' + source;
   let re = regexCache.get(key);
   if (re === undefined) {
-    try {
-      re = new RegExp(source, flags);
-    } catch {
-      re = null;
-    }
+    re = boundedRegex(source, flags);
     regexCache.set(key, re);
   }
   return re;

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CompanionDb, getStored } from '../store';
 import { DEFAULT_SETTINGS } from '../settings';
 import { defaultCalendar } from '../calendar';
-import { CURRENT_KEY, handleContentMessage, originAllowed, tabActivated, type ServiceDeps } from './service';
+import { CURRENT_KEY, handleContentMessage, originAllowed, tabActivated, windowFocused, type ServiceDeps } from './service';
+import { STORE_PROBLEM_KEY, currentPageKey, followedPageKey } from '../config/keys';
 
 const dbs: CompanionDb[] = [];
 let n = 0;
@@ -31,7 +32,7 @@ function deps(): ServiceDeps & { sessionData: Record<string, unknown> } {
   };
 }
 
-const sender = { id: 'ours', url: 'http://127.0.0.1:4173/assessment/SA-1/reasons', tab: { id: 7, windowId: 1 } };
+const sender = { id: 'ours', url: 'http://127.0.0.1:4173/assessment/SA-1/reasons', tab: { id: 7, windowId: 1, active: true } };
 const facts = {
   type: 'facts',
   caseSystem: 'lcs-demo',
@@ -88,10 +89,50 @@ describe('handleContentMessage', () => {
   it('follows the case page in the tab the worker switches to', async () => {
     const d = deps();
     await handleContentMessage(d, facts, sender);
-    await handleContentMessage(d, { type: 'page', state: 'work-tray', pagePath: '/' }, { ...sender, tab: { id: 8, windowId: 1 } });
+    await handleContentMessage(d, { type: 'page', state: 'work-tray', pagePath: '/' }, { ...sender, tab: { id: 8, windowId: 1, active: true } });
     expect(d.sessionData[CURRENT_KEY]).toMatchObject({ tabId: 8, state: 'work-tray' });
     await tabActivated(d, 7);
     expect(d.sessionData[CURRENT_KEY]).toMatchObject({ tabId: 7, assessmentId: 'SA-1' });
+  });
+});
+
+describe('the panel follows the tab the worker is looking at, in its own window', () => {
+  const read = (assessmentId: string) => ({ ...facts, assessmentId, pagePath: `/assessment/${assessmentId}/reasons` });
+  const from = (id: number, windowId: number, active: boolean) => ({ ...sender, url: `http://127.0.0.1:4173/assessment/x/reasons`, tab: { id, windowId, active } });
+
+  it('a tab that loads behind the one on screen does not take the panel away', async () => {
+    const d = deps();
+    await handleContentMessage(d, read('SA-1003'), from(3, 1, true));
+    await handleContentMessage(d, read('SA-1002'), from(2, 1, false));
+    expect(d.sessionData[currentPageKey(1)]).toMatchObject({ tabId: 3, assessmentId: 'SA-1003' });
+    expect(d.sessionData[CURRENT_KEY]).toMatchObject({ assessmentId: 'SA-1003' });
+    // ...but the panel gets it when the worker switches to that tab.
+    await tabActivated(d, 2, 1);
+    expect(d.sessionData[currentPageKey(1)]).toMatchObject({ tabId: 2, assessmentId: 'SA-1002' });
+  });
+
+  it('each window’s panel keeps its own window’s case; the panel opened as a page follows the window last used', async () => {
+    const d = deps();
+    await handleContentMessage(d, read('SA-1001'), from(1, 10, true));
+    await handleContentMessage(d, read('SA-1002'), from(2, 20, true));
+    expect(d.sessionData[currentPageKey(10)]).toMatchObject({ assessmentId: 'SA-1001' });
+    expect(d.sessionData[currentPageKey(20)]).toMatchObject({ assessmentId: 'SA-1002' });
+    await windowFocused(d, 10);
+    expect(d.sessionData[CURRENT_KEY]).toMatchObject({ assessmentId: 'SA-1001' });
+  });
+
+  it('switching to a tab with no case page leaves that window’s panel with no case', async () => {
+    const d = deps();
+    await handleContentMessage(d, read('SA-1001'), from(1, 10, true));
+    await tabActivated(d, 99, 10);
+    expect(d.sessionData[currentPageKey(10)]).toBeNull();
+  });
+
+  it('works out which key a panel follows', () => {
+    expect(followedPageKey('', 5, false)).toBe(currentPageKey(5));
+    expect(followedPageKey('?window=7', 5, true)).toBe(currentPageKey(7));
+    expect(followedPageKey('', 5, true)).toBe(CURRENT_KEY);
+    expect(followedPageKey('?window=x', undefined, false)).toBe(CURRENT_KEY);
   });
 });
 
@@ -119,5 +160,19 @@ describe('originAllowed', () => {
     expect(originAllowed('https://lcs.example:8443/a', ['https://lcs.example:8443/*'])).toBe(true);
     expect(originAllowed('https://lcs.example/a', ['https://lcs.example:8443/*'])).toBe(false);
     expect(originAllowed(undefined, ['http://127.0.0.1/*'])).toBe(false);
+  });
+});
+
+describe('faults', () => {
+  it('a full store (IndexedDB quota) is reported to the panel, not crashed; the next good save clears it', async () => {
+    const d = deps();
+    const realTransaction = d.db.transaction.bind(d.db);
+    const full = Object.assign(new Error('QuotaExceededError'), { name: 'QuotaExceededError' });
+    (d.db as unknown as { transaction: unknown }).transaction = () => Promise.reject(Object.assign(new Error('Dexie wrapper'), { name: 'AbortError', inner: full }));
+    expect(await handleContentMessage(d, facts, sender)).toEqual({ ok: false, error: 'the browser’s storage for the extension is full' });
+    expect(d.sessionData[STORE_PROBLEM_KEY]).toBe('full');
+    (d.db as unknown as { transaction: unknown }).transaction = realTransaction;
+    expect(await handleContentMessage(d, facts, sender)).toMatchObject({ ok: true });
+    expect(d.sessionData[STORE_PROBLEM_KEY]).toBeNull();
   });
 });

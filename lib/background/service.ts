@@ -4,16 +4,20 @@
  */
 import { ContentToBackgroundSchema, type CurrentPage, type TrayBadge } from '../messages';
 import { mergeFacts, getStoredMany, recordKey, type CompanionDb } from '../store';
-import { evaluate, getPack, resolveParams } from '../rules';
+import { checkSetup, runChecks } from '../checks';
+import { RUNNING_STATES, stateWords } from '../deadline-states';
 import { createCalendar, formatDateTime, formatLongDate, type WorkingDayCalendar } from '../calendar';
 import type { Settings } from '../settings';
 import type { FactUpdate } from '../model';
+import { CURRENT_KEY, STORE_PROBLEM_KEY, currentPageKey, tabPageKey } from '../config/keys';
+
+export { CURRENT_KEY };
 
 export interface Sender {
   id?: string;
   url?: string;
   origin?: string;
-  tab?: { id?: number; windowId?: number };
+  tab?: { id?: number; windowId?: number; active?: boolean };
   frameId?: number;
 }
 
@@ -56,8 +60,6 @@ export function originAllowed(url: string | undefined, patterns: readonly string
   });
 }
 
-export const CURRENT_KEY = 'currentPage';
-const pageKey = (tabId: number) => `page:${tabId}`;
 
 export type HandleResult = { ok: true; reply?: unknown } | { ok: false; error: string };
 
@@ -72,25 +74,32 @@ export async function handleContentMessage(deps: ServiceDeps, message: unknown, 
   const tabId = sender.tab?.id;
 
   if (msg.type === 'facts') {
-    const { stored } = await mergeFacts(deps.db, {
+    const merged = await saveRead(deps, () => mergeFacts(deps.db, {
       caseSystem: msg.caseSystem,
       assessmentId: msg.assessmentId,
       ...(msg.personId ? { personId: msg.personId } : {}),
       ...(msg.section ? { section: msg.section } : {}),
       pagePath: msg.pagePath,
+      ...(msg.topFrame && sender.url ? { pageUrl: `${new URL(sender.url).origin}${msg.pagePath}` } : {}),
       facts: msg.facts as FactUpdate[],
       provenance: msg.provenance,
       notFound: msg.notFound.map((n) => n.fact),
+      ...(msg.complete !== undefined ? { complete: msg.complete } : {}),
+      ...(msg.gone ? { gone: msg.gone } : {}),
+      ...(msg.cut ? { cut: msg.cut } : {}),
       now,
-    });
+    }));
+    if (!merged.ok) return merged;
+    const { stored } = merged.result;
     if (tabId !== undefined && msg.topFrame) {
-      await setCurrent(deps, {
+      await setCurrent(deps, sender, {
         tabId,
         ...(sender.tab?.windowId !== undefined ? { windowId: sender.tab.windowId } : {}),
         state: 'assessment',
         caseSystem: msg.caseSystem,
         assessmentId: msg.assessmentId,
         ...(msg.section ? { section: msg.section } : {}),
+        ...(msg.sections && msg.sections.length > 1 ? { sections: msg.sections } : {}),
         at: now,
       });
     }
@@ -98,7 +107,7 @@ export async function handleContentMessage(deps: ServiceDeps, message: unknown, 
   }
   if (msg.type === 'page') {
     if (tabId !== undefined) {
-      await setCurrent(deps, {
+      await setCurrent(deps, sender, {
         tabId,
         ...(sender.tab?.windowId !== undefined ? { windowId: sender.tab.windowId } : {}),
         state: msg.state,
@@ -116,23 +125,61 @@ export async function handleContentMessage(deps: ServiceDeps, message: unknown, 
   return { ok: true, reply: { badges } };
 }
 
-async function setCurrent(deps: ServiceDeps, page: CurrentPage): Promise<void> {
-  await deps.session.set({ [CURRENT_KEY]: page, [pageKey(page.tabId)]: page });
+/**
+ * Keeps what a tab shows; the panel of the tab's window follows it only while it is the
+ * tab the worker is looking at (a tab loading behind another, or in another window, never
+ * takes the panel away from the case on screen).
+ */
+/** The browser's storage for the extension is full (IndexedDB quota): Dexie and the browser name it so. */
+function isQuotaError(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  for (let e: unknown = error; e && typeof e === 'object' && !seen.has(e); e = (e as { inner?: unknown }).inner) {
+    seen.add(e);
+    if ((e as { name?: unknown }).name === 'QuotaExceededError') return true;
+  }
+  return false;
 }
 
-/** When the worker switches tab, the panel follows the case page in that tab. */
-export async function tabActivated(deps: ServiceDeps, tabId: number): Promise<void> {
-  const stored = await deps.session.get(pageKey(tabId));
-  const page = stored[pageKey(tabId)] as CurrentPage | undefined;
-  if (page) await deps.session.set({ [CURRENT_KEY]: { ...page, at: deps.now?.() ?? Date.now() } });
+/** Saves a read; a full store is reported to the panel (session storage), never left to crash the worker. */
+async function saveRead<T>(deps: ServiceDeps, save: () => Promise<T>): Promise<{ ok: true; result: T } | { ok: false; error: string }> {
+  try {
+    const result = await save();
+    const { [STORE_PROBLEM_KEY]: problem } = await deps.session.get(STORE_PROBLEM_KEY);
+    if (problem) await deps.session.set({ [STORE_PROBLEM_KEY]: null });
+    return { ok: true, result };
+  } catch (error) {
+    if (!isQuotaError(error)) throw error;
+    await deps.session.set({ [STORE_PROBLEM_KEY]: 'full' });
+    return { ok: false, error: 'the browser’s storage for the extension is full' };
+  }
 }
 
-const STATE_WORDS: Record<string, string> = {
-  'on-track': 'On track',
-  'due-soon': 'Due soon',
-  'due-today': 'Due today',
-  overdue: 'Overdue',
-};
+async function setCurrent(deps: ServiceDeps, sender: Sender, page: CurrentPage): Promise<void> {
+  const items: Record<string, unknown> = { [tabPageKey(page.tabId)]: page };
+  if (sender.tab?.active === true) {
+    items[CURRENT_KEY] = page;
+    if (page.windowId !== undefined) items[currentPageKey(page.windowId)] = page;
+  }
+  await deps.session.set(items);
+}
+
+/** When the worker switches tab, that window's panel follows the case page in it, or shows none. */
+export async function tabActivated(deps: ServiceDeps, tabId: number, windowId?: number): Promise<void> {
+  const stored = await deps.session.get(tabPageKey(tabId));
+  const found = stored[tabPageKey(tabId)] as CurrentPage | undefined;
+  const page = found ? { ...found, ...(windowId !== undefined ? { windowId } : {}), at: deps.now?.() ?? Date.now() } : null;
+  const items: Record<string, unknown> = {};
+  if (windowId !== undefined) items[currentPageKey(windowId)] = page;
+  if (page) items[CURRENT_KEY] = page;
+  if (Object.keys(items).length > 0) await deps.session.set(items);
+}
+
+/** When the worker moves to another window, a panel opened as a page (not beside a window) follows that window's case. */
+export async function windowFocused(deps: ServiceDeps, windowId: number): Promise<void> {
+  const stored = await deps.session.get(currentPageKey(windowId));
+  const page = stored[currentPageKey(windowId)];
+  if (page) await deps.session.set({ [CURRENT_KEY]: page });
+}
 
 export async function trayBadges(
   deps: ServiceDeps,
@@ -141,15 +188,14 @@ export async function trayBadges(
   assessmentIds: readonly string[],
   now: number,
 ): Promise<TrayBadge[]> {
-  const pack = getPack(settings.packId);
-  const calendar = await deps.calendar();
-  const params = resolveParams(pack, settings.packParams);
+  const setup = checkSetup(settings, await deps.calendar());
+  if (!setup) return [];
   const rows = await getStoredMany(deps.db, assessmentIds.map((id) => recordKey(caseSystem, id)));
   const badges: TrayBadge[] = [];
   for (const row of rows) {
-    const evaluation = evaluate(row.record, pack, new Date(now), { calendar, ...(params.ok ? { params: params.params } : {}) });
+    const evaluation = runChecks(setup, row.record, now);
     const open = evaluation.countdowns
-      .filter((c) => c.due && STATE_WORDS[c.status])
+      .filter((c) => c.due && RUNNING_STATES.includes(c.status))
       .sort((a, b) => (a.due ?? '').localeCompare(b.due ?? ''));
     const next = open.find((c) => c.status === 'overdue') ?? open[0];
     const pastUnread = evaluation.countdowns.find((c) => c.status === 'unknown' && c.due && c.due.slice(0, 10) < evaluation.today);
@@ -178,7 +224,7 @@ export async function trayBadges(
       continue;
     }
     const when = next.dueIsTime ? formatDateTime(next.due) : formatLongDate(next.due);
-    const words = STATE_WORDS[next.status] ?? next.status;
+    const words = stateWords(next.status);
     badges.push({
       assessmentId: row.assessmentId,
       text: `${words}: ${when}`,

@@ -194,3 +194,17 @@ describe('runWorkdays', () => {
     });
   });
 });
+
+describe('out-of-range answers', () => {
+  for (const argv of [['add', '2026-01-01', '-1000000'], ['add', '9999-12-31', '1'], ['add', '0000-01-03', '-5']]) {
+    it(`${argv.join(' ')}: one line and exit 2, never a stack trace`, () => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = runWorkdays(argv, { out: (l) => out.push(l), err: (l) => err.push(l), readFile: () => '' });
+      expect(code).toBe(EXIT_USAGE);
+      expect(out).toEqual([]);
+      expect(err).toHaveLength(1);
+      expect(err[0]).toMatch(/^workdays: the answer falls outside the years 0000 to 9999/);
+    });
+  }
+});

@@ -5,6 +5,7 @@
  */
 import { ReadCache, extract, identifyPage, locateField, readWorkTray } from '../adapters/extractor';
 import { showTrayBadges } from './tray-badges';
+import { cutToLimits, diffFacts, provenanceOf, READ_LIMITS, type LastRead } from './fact-diff';
 import type { FieldMap } from '../adapters/field-map-schema';
 import bundledMap from '../adapters/maps/lcs-demo.json';
 
@@ -25,7 +26,8 @@ export interface ReaderDeps {
   maxWaitMs?: number;
 }
 
-export const ACTIVE_MAP_KEY = 'activeFieldMap';
+import { ACTIVE_MAP_KEY } from '../config/keys';
+export { ACTIVE_MAP_KEY };
 const NOTE_ID = 'assessment-companion-reconnect-note';
 
 // Attributes that carry a control's value: a change to one is a change of value, not of the
@@ -33,6 +35,14 @@ const NOTE_ID = 'assessment-companion-reconnect-note';
 const VALUE_ATTRIBUTES = ['value', 'checked', 'selected', 'disabled'];
 // Attributes the locators read (labels, ARIA names, ids, table headers, frames): a change clears them.
 const LOCATOR_ATTRIBUTES = ['id', 'for', 'aria-label', 'aria-labelledby', 'role', 'scope', 'colspan', 'type', 'title', 'name', 'src', 'srcdoc'];
+
+const OBSERVE: MutationObserverInit = {
+  subtree: true,
+  childList: true,
+  characterData: true,
+  attributes: true,
+  attributeFilter: [...VALUE_ATTRIBUTES, ...LOCATOR_ATTRIBUTES],
+};
 
 function changesStructure(records: readonly MutationRecord[]): boolean {
   return records.some((r) => r.type !== 'attributes' || !VALUE_ATTRIBUTES.includes(r.attributeName ?? ''));
@@ -79,6 +89,8 @@ export function startPageReader(deps: ReaderDeps): PageReader {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let firstChangeAt = 0;
   let lastSent = '';
+  let lastFacts: LastRead | undefined;
+  let trayAtLoad: Set<string> | undefined;
   let stopped = false;
   let reads = 0;
   // What the last read learnt about the page's structure; dropped when the structure changes.
@@ -108,7 +120,9 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     if (changesStructure(observer.takeRecords())) cache.clear();
     const url = win.location.href;
     // One pass: extract() recognises the page itself (null when the map does not know it).
-    const result = extract(doc, url, map, new Date(), { frames: false, cache });
+    // Frames with an address read themselves; srcdoc frames cannot (they see "about:srcdoc"): read here.
+    const result = extract(doc, url, map, new Date(), { frames: 'inline', cache });
+    watchInlineFrames();
     if (!result) {
       if (!isTop) return;
       const tray = readWorkTray(doc, url, map);
@@ -121,10 +135,14 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     }
     // The subject's person id may sit in a frame of this page (only then look there too).
     const personId = result.personId ?? (win.length > 0 && map.page.personId ? identifyPage(doc, url, map)?.personId : undefined);
-    // Only send what changed: typing that does not change a fact costs nothing more.
-    const signature = JSON.stringify([result.assessmentId, result.section, result.facts]);
-    if (signature === lastSent) return;
-    lastSent = signature;
+    // Only send what changed since this page's last read (lib/content/fact-diff.ts).
+    const pagePath = win.location.pathname.slice(0, READ_LIMITS.pagePath);
+    const readKey = `facts:${result.assessmentId}:${result.sections.join(',')}:${pagePath}`;
+    const diff = diffFacts(lastSent === readKey ? lastFacts : undefined, result.facts);
+    if (!diff.complete && diff.changed.length === 0 && diff.gone.length === 0) return;
+    lastSent = readKey;
+    lastFacts = diff.next;
+    const sized = cutToLimits(diff.changed, result.notFound);
     send({
       type: 'facts',
       caseSystem: map.caseSystem,
@@ -132,16 +150,24 @@ export function startPageReader(deps: ReaderDeps): PageReader {
       assessmentId: result.assessmentId,
       ...(personId ? { personId } : {}),
       ...(result.section ? { section: result.section } : {}),
-      pagePath: win.location.pathname,
+      ...(result.sections.length > 1 ? { sections: result.sections } : {}),
+      pagePath,
       topFrame: isTop,
-      facts: result.facts,
-      provenance: result.provenance,
-      notFound: result.notFound,
+      facts: sized.facts,
+      provenance: provenanceOf(result.provenance, sized.facts),
+      notFound: sized.notFound,
+      complete: diff.complete,
+      ...(diff.gone.length > 0 ? { gone: diff.gone.slice(0, READ_LIMITS.gone) } : {}),
+      ...(sized.cut ? { cut: sized.cut } : {}),
     });
   };
 
   /** On the work tray: a badge beside each assessment we hold a record for, with its next deadline. */
-  const workTray = (rows: ReturnType<typeof readWorkTray> & object): void => {
+  const workTray = (all: ReturnType<typeof readWorkTray> & object): void => {
+    // Badges only for the rows the case system showed at load: a script adding guessed rows learns nothing (tray-badges.ts).
+    trayAtLoad ??= new Set(all.map((r) => r.assessmentId));
+    const atLoad = trayAtLoad;
+    const rows = all.filter((r) => atLoad.has(r.assessmentId));
     const ids = rows.map((r) => r.assessmentId);
     const signature = `tray:${ids.join(',')}`;
     // Our own badges change the page: ask again only when the list itself changes.
@@ -168,7 +194,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     if (typeof message !== 'object' || message === null) return undefined;
     const { type, path } = message as { type?: unknown; path?: unknown };
     if (type !== 'show-field' || typeof path !== 'string') return undefined;
-    const element = locateField(doc, map, path, { frames: false });
+    const element = locateField(doc, map, path, { frames: 'inline' });
     // Frames that do not hold the field stay silent so the one that does can answer.
     if (!element) return undefined;
     showField(element);
@@ -194,8 +220,24 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     }, 4000);
   }
 
+  // The srcdoc frames this page reads: their typing and changes are watched as the page's own.
+  const watched = new Set<Document>();
+  function watchInlineFrames(): void {
+    for (const frameDoc of cache.documents()) {
+      if (frameDoc === doc || watched.has(frameDoc) || !frameDoc.documentElement) continue;
+      watched.add(frameDoc);
+      frameDoc.addEventListener('input', schedule, true);
+      frameDoc.addEventListener('change', schedule, true);
+      observer.observe(frameDoc.documentElement, OBSERVE);
+    }
+  }
+
   function stop(): void {
     stopped = true;
+    for (const frameDoc of watched) {
+      frameDoc.removeEventListener('input', schedule, true);
+      frameDoc.removeEventListener('change', schedule, true);
+    }
     if (timer !== undefined) clearTimeout(timer);
     observer.disconnect();
     doc.removeEventListener('input', schedule, true);
@@ -229,7 +271,8 @@ export function startPageReader(deps: ReaderDeps): PageReader {
   let framesTimer: ReturnType<typeof setTimeout> | undefined;
   const onFrameLoad = (event: Event): void => {
     const tag = (event.target as Element | null)?.tagName;
-    if ((tag !== 'IFRAME' && tag !== 'FRAME') || framesTimer !== undefined || stopped) return;
+    // A load event the page made up (not the browser's) is ignored: it made us re-inject 33 times a second.
+    if (!event.isTrusted || (tag !== 'IFRAME' && tag !== 'FRAME') || framesTimer !== undefined || stopped) return;
     framesTimer = setTimeout(() => {
       framesTimer = undefined;
       if (!stopped) send({ type: 'frames-loaded' });
@@ -245,13 +288,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
   doc.addEventListener('change', schedule, true);
   // A frame's load event does not bubble, but the document sees it while capturing.
   doc.addEventListener('load', onFrameLoad, true);
-  observer.observe(doc.documentElement, {
-    subtree: true,
-    childList: true,
-    characterData: true,
-    attributes: true,
-    attributeFilter: [...VALUE_ATTRIBUTES, ...LOCATOR_ATTRIBUTES],
-  });
+  observer.observe(doc.documentElement, OBSERVE);
   runtime.onMessage.addListener(onShowField);
 
   deps.storage

@@ -1,20 +1,33 @@
 /**
  * Draws the work tray badges with plain DOM and text only (no HTML strings): the
  * reply comes from our own background, but its text is still treated as text.
+ *
+ * What a badge says (which assessments this browser holds, and their deadlines) is for
+ * the worker, not for the page's own script: each badge's content sits in a closed
+ * shadow root, so page script finds only an empty `<span data-assessment-companion-badge>`
+ * (PRIVACY.md). The page reader asks for badges only for the rows the case system showed
+ * when the page loaded (lib/content/page-reader.ts), so rows a script adds later get none.
  */
 import type { WorkTrayRow } from '../adapters/extractor';
+import { stateLook } from '../deadline-states';
 
 const BADGE_ATTR = 'data-assessment-companion-badge';
 
-const COLOURS: Record<string, [string, string]> = {
-  overdue: ['#d4351c', '#ffffff'],
-  'due-today': ['#f47738', '#0b0c0c'],
-  'due-soon': ['#ffdd00', '#0b0c0c'],
-  'on-track': ['#00703c', '#ffffff'],
-  'met-on-time': ['#cce2d8', '#005a30'],
-  'met-late': ['#fcd6c3', '#6e3619'],
-};
-const SHAPES: Record<string, string> = { overdue: '▲ ', 'due-today': '● ', 'due-soon': '◆ ', 'on-track': '○ ', 'met-on-time': '✓ ', 'met-late': '✓ ', unknown: '? ' };
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** The state's shape from lib/deadline-states.ts, built with DOM calls (no markup strings). */
+function stateIcon(doc: Document, state: string, background: string): SVGSVGElement {
+  const svg = doc.createElementNS(SVG_NS, 'svg');
+  for (const [k, v] of Object.entries({ viewBox: '0 0 20 20', width: '12', height: '12', 'aria-hidden': 'true', focusable: 'false' })) svg.setAttribute(k, v);
+  svg.style.cssText = 'vertical-align:-1px;margin-right:4px';
+  for (const part of stateLook(state).shape) {
+    const el = doc.createElementNS(SVG_NS, part.tag);
+    for (const [k, v] of Object.entries(part.attrs)) el.setAttribute(k, v);
+    if (part.cut) el.setAttribute('stroke', background);
+    svg.appendChild(el);
+  }
+  return svg;
+}
 
 interface Badge {
   assessmentId: string;
@@ -22,6 +35,9 @@ interface Badge {
   state: string;
   label: string;
 }
+
+// Only this script (in its own isolated world) can reach a badge's content.
+const shadows = new WeakMap<Element, ShadowRoot>();
 
 function badgesOf(reply: unknown): Badge[] {
   if (typeof reply !== 'object' || reply === null) return [];
@@ -35,30 +51,46 @@ function badgesOf(reply: unknown): Badge[] {
   );
 }
 
+function draw(doc: Document, root: ShadowRoot, badge: Badge): void {
+  const el = doc.createElement('span');
+  el.setAttribute('data-state', badge.state);
+  el.setAttribute('title', badge.label);
+  const { background, text: colour, edge } = stateLook(badge.state).colour;
+  el.style.cssText =
+    `display:inline-block;margin-left:6px;padding:1px 6px;border:2px solid ${edge};border-radius:3px;font:bold 12px/1.5 Arial,sans-serif;background:${background};color:${colour};white-space:nowrap`;
+  // Screen readers hear who is speaking: the visible text is short.
+  const hidden = doc.createElement('span');
+  hidden.textContent = 'Assessment Companion: ';
+  hidden.style.cssText = 'position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap';
+  el.append(hidden, stateIcon(doc, badge.state, background), badge.text);
+  root.replaceChildren(el);
+}
+
 export function showTrayBadges(doc: Document, rows: readonly WorkTrayRow[], reply: unknown): number {
   const byId = new Map(badgesOf(reply).map((b) => [b.assessmentId, b]));
   let shown = 0;
   for (const row of rows) {
     const badge = byId.get(row.assessmentId);
-    const existing = row.badgeCell.querySelector(`[${BADGE_ATTR}]`);
+    const existing = [...row.badgeCell.querySelectorAll(`[${BADGE_ATTR}]`)].find((e) => shadows.has(e));
     if (!badge) {
       existing?.remove();
       continue;
     }
-    const el = existing ?? doc.createElement('span');
-    el.setAttribute(BADGE_ATTR, badge.state);
-    el.setAttribute('title', badge.label);
-    const [background, colour] = COLOURS[badge.state] ?? ['#f3f2f1', '#0b0c0c'];
-    (el as HTMLElement).style.cssText =
-      `display:inline-block;margin-left:6px;padding:1px 6px;border:2px solid #0b0c0c;border-radius:3px;font:bold 12px/1.5 Arial,sans-serif;background:${background};color:${colour};white-space:nowrap`;
-    el.textContent = `${SHAPES[badge.state] ?? ''}${badge.text}`;
-    // Screen readers hear who is speaking: the visible text is short.
-    const hidden = doc.createElement('span');
-    hidden.textContent = 'Assessment Companion: ';
-    hidden.style.cssText = 'position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap';
-    el.insertBefore(hidden, el.firstChild);
-    if (!existing) row.badgeCell.appendChild(el);
+    let host = existing;
+    if (!host) {
+      host = doc.createElement('span');
+      host.setAttribute(BADGE_ATTR, '');
+      shadows.set(host, host.attachShadow({ mode: 'closed' }));
+      row.badgeCell.appendChild(host);
+    }
+    draw(doc, shadows.get(host) as ShadowRoot, badge);
     shown += 1;
   }
   return shown;
+}
+
+/** What a badge shows (for tests: the page itself cannot see it). */
+export function badgeContent(host: Element): { state: string; text: string } | undefined {
+  const inner = shadows.get(host)?.firstElementChild;
+  return inner ? { state: inner.getAttribute('data-state') ?? '', text: inner.textContent ?? '' } : undefined;
 }

@@ -22,12 +22,20 @@ export const FactsMessageSchema = z.strictObject({
   assessmentId: Id,
   personId: Id.optional(),
   section: FormSectionSchema.optional(),
+  /** Every model section the page shows (a page may show several). */
+  sections: z.array(FormSectionSchema).max(20).optional(),
   pagePath: PagePath,
   /** True when sent from the top frame (the page the worker is on), false from an iframe. */
   topFrame: z.boolean(),
   facts: z.array(FactUpdateMessageSchema).max(5000),
   provenance: z.record(z.string().max(200), ProvenanceSchema),
   notFound: z.array(z.strictObject({ entry: z.string().max(200), fact: z.string().max(200) })).max(2000),
+  /** True when `facts` is every fact the page shows (its first read); later reads send only changes. */
+  complete: z.boolean().optional(),
+  /** Fact paths the page showed at its last read and no longer does. */
+  gone: z.array(z.string().min(1).max(200)).max(5000).optional(),
+  /** How many facts and not-found entries a read over the limits left out (lib/content/fact-diff.ts). */
+  cut: z.strictObject({ facts: z.number().int().min(0), notFound: z.number().int().min(0) }).optional(),
 });
 export type FactsMessage = z.infer<typeof FactsMessageSchema>;
 
@@ -89,6 +97,8 @@ export const CurrentPageSchema = z.strictObject({
   caseSystem: Id.optional(),
   assessmentId: Id.optional(),
   section: FormSectionSchema.optional(),
+  /** Every model section the page shows, when it shows several. */
+  sections: z.array(FormSectionSchema).max(20).optional(),
   at: z.number(),
 });
 export type CurrentPage = z.infer<typeof CurrentPageSchema>;

@@ -1,9 +1,10 @@
-import type { AssessmentRecord, Adult, Child } from '../model';
+import type { AssessmentRecord, Adult, Child, FactPath } from '../model';
 import { datePart } from '../model';
 import { defaultCalendar, formatDateTime, formatLongDate, type WorkingDayCalendar } from '../calendar';
 import { ageInYears } from './conditions';
 import type {
   CheckRule,
+  Clock,
   CountdownResult,
   CountdownRule,
   Evaluation,
@@ -21,6 +22,18 @@ export interface EvaluateOptions<P> {
   calendar?: WorkingDayCalendar;
   /** Council overrides of the pack's parameters (already validated by `resolveParams`). */
   params?: P;
+  /** Which facts the case system's field map can read (generic paths); every fact when left out. */
+  reads?: (genericPath: string) => boolean;
+}
+
+/** `children[C1].seenDates` → `children[].seenDates`. */
+export function genericPath(path: string): string {
+  return path.replace(/\[[^\]]*\]/g, '[]');
+}
+
+/** A finding still unknown because it needs a fact the map never reads: it never will be known. */
+function markNotChecked<T extends Finding | CountdownResult>(item: T, reads: (genericPath: string) => boolean): T {
+  return item.status === 'unknown' && !item.error && !('dateProblem' in item && item.dateProblem) && item.field !== undefined && !reads(genericPath(item.field)) ? { ...item, notCheckedHere: true } : item;
 }
 
 const LONDON_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
@@ -38,7 +51,8 @@ export function englishDay(value: string): string {
   return value.length > 10 ? londonDate(new Date(value)) : datePart(value);
 }
 
-function describeChild(child: Child, index: number, today: string): string {
+/** "TC (subject child), aged 8" or "Child 1 (subject child), unborn": never a name. */
+export function describeChild(child: Child, index: number, today: string): string {
   const name = child.initials ? child.initials : `Child ${index + 1}`;
   const age = ageInYears(child, today);
   const ageText = age === undefined ? '' : age < 0 ? ', unborn' : age === 0 ? ', under 1' : `, aged ${age}`;
@@ -90,6 +104,8 @@ function evaluateCountdown<P>(rule: CountdownRule<P>, ctx: RuleContext<P>): Coun
 
     const cal = ctx.calendar;
     const startDay = englishDay(clock.start);
+    const problem = impossibleDates(clock, startDay, ctx.today);
+    if (problem) return { ...head, status: 'unknown', field: problem.field, dateProblem: problem.words };
     let due: string;
     let dueIsTime = false;
     let basis: string;
@@ -164,6 +180,28 @@ function evaluateCountdown<P>(rule: CountdownRule<P>, ctx: RuleContext<P>): Coun
   }
 }
 
+/**
+ * Dates a clock that runs forward from its start cannot have: a start after today, or
+ * the duty met before it started or after today. Counting from them would give a
+ * countdown longer than the clock itself, or a false "met on time".
+ */
+function impossibleDates(clock: Extract<Clock, { start: string }>, startDay: string, today: string): { field: FactPath; words: string } | null {
+  if ('workingDaysBefore' in clock.span) return null; // counts back from a date that may well be ahead
+  if (startDay > today) {
+    return { field: clock.startField, words: `The ${clock.startLabel} date, ${formatLongDate(startDay)}, is after today: it cannot be right. Check it in the case system.` };
+  }
+  if (typeof clock.met === 'string') {
+    const metDay = englishDay(clock.met);
+    if (metDay < startDay) {
+      return { field: clock.metField, words: `Recorded as done on ${formatLongDate(metDay)}, before the ${clock.startLabel} on ${formatLongDate(startDay)}: one of these dates cannot be right. Check them in the case system.` };
+    }
+    if (metDay > today) {
+      return { field: clock.metField, words: `Recorded as done on ${formatLongDate(metDay)}, which is after today: it cannot be right. Check it in the case system.` };
+    }
+  }
+  return null;
+}
+
 function evaluateCheck<P>(rule: CheckRule<P>, ctx: RuleContext<P>): Finding[] {
   const head = { kind: 'check' as const, ...base(rule) };
   try {
@@ -190,12 +228,13 @@ const OPEN = new Set(['missing', 'unknown']);
 
 export function readiness(record: AssessmentRecord, findings: Finding[], countdowns: CountdownResult[]): Readiness {
   const reasonRecorded = record.timescale?.exceededReasonRecorded === true;
-  const blocking: Array<Finding | CountdownResult> = findings.filter((f) => f.severity === 'required' && OPEN.has(f.status));
+  // Steps the case system cannot show are listed on their own ("not checked with this case system"), not as blocking.
+  const blocking: Array<Finding | CountdownResult> = findings.filter((f) => f.severity === 'required' && OPEN.has(f.status) && !f.notCheckedHere);
   if (!reasonRecorded) {
     // Only a required deadline blocks: a Practice Trigger's date or a guide ("as a guide") never does.
     for (const c of countdowns) if (c.severity === 'required' && (c.status === 'overdue' || c.status === 'met-late')) blocking.push(c);
   }
-  const expected = findings.filter((f) => f.severity === 'expected' && OPEN.has(f.status));
+  const expected = findings.filter((f) => f.severity === 'expected' && OPEN.has(f.status) && !f.notCheckedHere);
   return { ready: blocking.length === 0, blocking, expected };
 }
 
@@ -219,13 +258,14 @@ export function evaluate<P>(record: AssessmentRecord, pack: Pack<P>, now: Date |
     children,
     adults,
     subjectChild: children.find((c) => c.isSubject === true),
+    reads: options.reads ?? (() => true),
   };
   const findings: Finding[] = [];
   const prompts: Prompt[] = [];
   // Countdowns first: "timescale exceeded" checks read them.
-  for (const rule of pack.rules) if (rule.kind === 'countdown') countdowns.push(evaluateCountdown(rule, ctx));
+  for (const rule of pack.rules) if (rule.kind === 'countdown') countdowns.push(markNotChecked(evaluateCountdown(rule, ctx), ctx.reads));
   for (const rule of pack.rules) {
-    if (rule.kind === 'check') findings.push(...evaluateCheck(rule, ctx));
+    if (rule.kind === 'check') findings.push(...evaluateCheck(rule, ctx).map((f) => markNotChecked(f, ctx.reads)));
     else if (rule.kind === 'prompt') {
       let applies: boolean | 'unknown' = true;
       try {

@@ -55,6 +55,12 @@ export interface RuleContext<P = Record<string, unknown>> {
   children: readonly Child[];
   adults: readonly Adult[];
   subjectChild: Child | undefined;
+  /**
+   * Can the council's case system give this fact (a generic path, `children[].seenDates`)?
+   * False when its field map never reads it: a rule may then use its procedure's documented
+   * fallback (Derby's clock from the referral when there is no decision date).
+   */
+  reads: (genericPath: string) => boolean;
 }
 
 interface RuleBase<P> {
@@ -125,6 +131,8 @@ export interface FindingBase {
   detail?: string;
   /** Set when the rule itself failed: shown as "could not check", never crashes the panel. */
   error?: string;
+  /** The fact it needs is one the case system's field map never reads: "not checked with this case system". */
+  notCheckedHere?: true;
 }
 
 export interface Finding extends FindingBase {
@@ -152,6 +160,11 @@ export interface CountdownResult extends FindingBase {
   calendarNote?: string;
   /** e.g. "5 working days is the figure in Hertfordshire's procedure, section 6; it can be changed in the pack settings." */
   figureNote?: string;
+  /**
+   * Set when a date the clock needs cannot be right (a referral after today, completion
+   * before the referral): what is wrong, in words. No countdown is given then.
+   */
+  dateProblem?: string;
 }
 
 export interface Prompt {

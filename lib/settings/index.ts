@@ -6,6 +6,9 @@ export const OriginPatternSchema = z
   .string()
   .regex(/^(https?):\/\/(\*\.)?[a-z0-9.-]+(:\d+)?\/\*$/i, 'expected an origin pattern like https://lcs.example.gov.uk/*');
 
+/** The storage.local key the user's settings are kept under (lib/config/keys.ts owns every key). */
+export { SETTINGS_KEY } from '../config/keys';
+
 export const DEMO_ORIGINS = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 /** Origins beyond the demo's, which the manifest does not cover: registered at run time once access is granted. */
@@ -15,6 +18,21 @@ export function councilOrigins(origins: readonly string[]): string[] {
 
 export const PackIdSchema = z.enum(['derby', 'hertfordshire']);
 
+/**
+ * A JSON document given whole, or as its text. Policy carries a field map or holiday feed
+ * as text: Chromium keeps only the keys a managed schema lists, so an object policy with
+ * no listed keys arrived empty.
+ */
+const JsonDocumentSchema = z.unknown().transform((value) => {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    // Kept as text: the map or feed checker says it is not JSON, and the last good one stays.
+    return value;
+  }
+});
+
 /** Settings a user may change in the options page, and IT may set (and lock) by policy. */
 export const SettingsSchema = z.strictObject({
   packId: PackIdSchema,
@@ -23,9 +41,15 @@ export const SettingsSchema = z.strictObject({
   origins: z.array(OriginPatternSchema).min(1).max(20),
   retentionDays: z.number().int().min(1).max(365),
   /** A field map (JSON), checked against the field-map schema before it is used. */
-  fieldMap: z.unknown().optional(),
+  fieldMap: JsonDocumentSchema.optional(),
   /** A GOV.UK bank-holiday feed (JSON), checked before it is used. */
-  holidayFeed: z.unknown().optional(),
+  holidayFeed: JsonDocumentSchema.optional(),
+  /** Who uses this browser: recorded with each acknowledgement; a manager may accept exceptions. */
+  role: z.enum(['worker', 'manager']),
+  /** The toolbar badge counts assessments with a deadline due within this many working days, or overdue. */
+  nudgeWorkingDays: z.number().int().min(0).max(20),
+  /** A daily notification listing those assessments: off unless the user or policy turns it on. */
+  dailyNotification: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingKey = keyof Settings;
@@ -35,6 +59,9 @@ export const DEFAULT_SETTINGS: Settings = {
   packParams: {},
   origins: DEMO_ORIGINS,
   retentionDays: 30,
+  role: 'worker',
+  nudgeWorkingDays: 5,
+  dailyNotification: false,
 };
 
 const PartialSettingsSchema = SettingsSchema.partial();

@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { StoredRecord } from './schema';
+import type { Acknowledgement } from '../acknowledgements/schema';
 
 export const DB_NAME = 'assessment-companion';
 
@@ -9,9 +10,11 @@ export const DB_NAME = 'assessment-companion';
  *
  *   1  records by key, updatedAt (retention), caseSystem
  *   2  + assessmentId, to find an assessment's record whatever case system it came from
+ *   5  + acknowledgements (lib/store/acknowledgements.ts), by key and recordKey
  */
 export class CompanionDb extends Dexie {
   records!: Table<StoredRecord, string>;
+  acknowledgements!: Table<Acknowledgement, string>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -19,6 +22,8 @@ export class CompanionDb extends Dexie {
     this.version(2)
       .stores({ records: 'key, updatedAt, caseSystem, assessmentId' })
       .upgrade((tx) => tx.table('records').toCollection().modify(fillIds));
+    // 3 and 4 are left for the record store's own changes; a new table needs no upgrade.
+    this.version(5).stores({ acknowledgements: 'key, recordKey' });
   }
 }
 

@@ -1,3 +1,5 @@
 export * from './db';
 export * from './schema';
 export * from './records';
+export * from './notes';
+export * from './acknowledgements';

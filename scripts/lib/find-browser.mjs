@@ -1,6 +1,7 @@
-// Finds Chrome, Edge or Chromium on this machine: CHROME_PATH first, then the usual
-// install paths. Plain JavaScript so the set-up step can use it before `npm ci`.
-import { existsSync, statSync } from 'node:fs';
+// Finds Chrome, Edge or Chromium (CHROME_PATH first), or Firefox (FIREFOX_PATH first), on
+// this machine, then in the usual install paths. Plain JavaScript so the set-up step can
+// use it before `npm ci`.
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 
 function candidates(env = process.env, platform = process.platform) {
@@ -32,6 +33,16 @@ function candidates(env = process.env, platform = process.platform) {
   ];
 }
 
+function firefoxCandidates(env = process.env, platform = process.platform) {
+  if (platform === 'win32') {
+    const roots = [env.PROGRAMFILES, env['PROGRAMFILES(X86)']].filter(Boolean);
+    return roots.flatMap((root) => [join(root, 'Mozilla Firefox', 'firefox.exe')]);
+  }
+  if (platform === 'darwin') return ['/Applications/Firefox.app/Contents/MacOS/firefox'];
+  // Debian's Firefox ESR first: the Firefox councils' managed desktops most often run.
+  return ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/usr/lib/firefox-esr/firefox-esr', '/usr/lib/firefox/firefox', '/snap/bin/firefox'];
+}
+
 function isFile(path) {
   try {
     return statSync(path).isFile();
@@ -41,26 +52,33 @@ function isFile(path) {
 }
 
 /**
+ * The browser named by `envVar` when set (and nothing else then), or the first of the usual
+ * places that holds one.
  * @returns {{ ok: true, path: string } | { ok: false, tried: string[], message: string }}
  */
-export function findBrowser(env = process.env, platform = process.platform) {
-  const fromEnv = env.CHROME_PATH;
+function find(envVar, what, usual, install, env) {
+  const fromEnv = env[envVar];
   if (fromEnv) {
     if (isFile(fromEnv)) return { ok: true, path: fromEnv };
     return {
       ok: false,
       tried: [fromEnv],
-      message: `CHROME_PATH is set to "${fromEnv}", but no browser is there. Point CHROME_PATH at Chrome, Edge or Chromium, or unset it to search the usual places.`,
+      message: `${envVar} is set to "${fromEnv}", but no browser is there. Point ${envVar} at ${what}, or unset it to search the usual places.`,
     };
   }
-  const tried = candidates(env, platform);
-  const found = tried.find((p) => existsSync(p) && isFile(p));
+  const found = usual.find((p) => isFile(p));
   if (found) return { ok: true, path: found };
-  return {
-    ok: false,
-    tried,
-    message: `No Chrome, Edge or Chromium found. Tried: ${tried.join(', ')}. Install one, or set CHROME_PATH to its program file.`,
-  };
+  return { ok: false, tried: usual, message: `No ${what} found. Tried: ${usual.join(', ')}. ${install}, or set ${envVar} to its program file.` };
+}
+
+/** Chrome, Edge or Chromium: CHROME_PATH, then the usual places. */
+export function findBrowser(env = process.env, platform = process.platform) {
+  return find('CHROME_PATH', 'Chrome, Edge or Chromium', candidates(env, platform), 'Install one', env);
+}
+
+/** Firefox (ESR or release): FIREFOX_PATH, then the usual places. */
+export function findFirefox(env = process.env, platform = process.platform) {
+  return find('FIREFOX_PATH', 'Firefox', firefoxCandidates(env, platform), 'Install Firefox (on Debian: apt-get install firefox-esr)', env);
 }
 
 /** Flags for a browser started by our demo, tests and benchmarks (not a worker's own browser). */

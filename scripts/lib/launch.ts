@@ -1,72 +1,171 @@
-/** Starts a real Chrome, Edge or Chromium with the built extension loaded: for the demo, end-to-end tests and benchmarks. */
+/**
+ * Starts a real browser with the built extension loaded, for the demo, end-to-end tests and
+ * benchmarks: Chrome, Edge or Chromium with `.output/chrome-mv3`, or Firefox with
+ * `.output/firefox-mv2`.
+ */
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
-import { browserArgs, findBrowser } from './find-browser.mjs';
+import { browserArgs, findBrowser, findFirefox } from './find-browser.mjs';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
-export const EXTENSION_DIR = join(process.env.AC_OUT_DIR ? resolve(REPO_ROOT, process.env.AC_OUT_DIR) : join(REPO_ROOT, '.output'), 'chrome-mv3');
+const OUTPUT_DIR = process.env.AC_OUT_DIR ? resolve(REPO_ROOT, process.env.AC_OUT_DIR) : join(REPO_ROOT, '.output');
+export const EXTENSION_DIR = join(OUTPUT_DIR, 'chrome-mv3');
+export const FIREFOX_EXTENSION_DIR = join(OUTPUT_DIR, 'firefox-mv2');
+/** The add-on id the Firefox build declares (wxt.config.ts). */
+const FIREFOX_ADDON_ID = 'assessment-companion@councils.example';
+
+export type BrowserKind = 'chrome' | 'firefox';
 
 export class SetupError extends Error {}
 
 export interface LaunchOptions {
+  /** Chrome, Edge or Chromium (the default), or Firefox. */
+  browser?: BrowserKind;
   headless?: boolean;
   /** Load the extension (false: the same browser without it, for comparisons). */
   withExtension?: boolean;
   extensionDir?: string;
   windowSize?: { width: number; height: number };
+  /** Firefox only: preferences for the test profile (e.g. a proxy that records every request). */
+  firefoxPrefs?: Record<string, string | number | boolean>;
 }
 
 export interface Launched {
+  kind: BrowserKind;
   browser: Browser;
+  /** Chrome: the extension id. Firefox: the add-on's internal UUID, the host of its moz-extension:// pages. */
   extensionId: string | undefined;
+  /** Where the extension's pages are: `chrome-extension://<id>/` or `moz-extension://<uuid>/`. */
+  extensionOrigin: string | undefined;
   executablePath: string;
   close(): Promise<void>;
 }
 
-export async function launchBrowser(options: LaunchOptions = {}): Promise<Launched> {
-  const found = findBrowser();
+/** Finds the browser of that kind, or says in one line what to install. */
+export function locateBrowser(kind: BrowserKind = 'chrome'): string {
+  const found = kind === 'firefox' ? findFirefox() : findBrowser();
   if (!found.ok) throw new SetupError(found.message);
+  return found.path;
+}
+
+function buildCommand(kind: BrowserKind): string {
+  return kind === 'firefox' ? 'npm run build:firefox' : 'npm run build';
+}
+
+export async function launchBrowser(options: LaunchOptions = {}): Promise<Launched> {
+  const kind = options.browser ?? 'chrome';
+  const executablePath = locateBrowser(kind);
   const withExtension = options.withExtension ?? true;
-  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  const extensionDir = options.extensionDir ?? (kind === 'firefox' ? FIREFOX_EXTENSION_DIR : EXTENSION_DIR);
   if (withExtension && !existsSync(join(extensionDir, 'manifest.json'))) {
-    throw new SetupError(`The extension is not built (no ${join(extensionDir, 'manifest.json')}). Run: npm run build`);
+    throw new SetupError(`The extension is not built (no ${join(extensionDir, 'manifest.json')}). Run: ${buildCommand(kind)}`);
   }
   const userDataDir = mkdtempSync(join(tmpdir(), 'assessment-companion-profile-'));
   const size = options.windowSize ?? { width: 1400, height: 900 };
+  const cleanUp = () => rmSync(userDataDir, { recursive: true, force: true });
+  const start: Start = { executablePath, userDataDir, size, withExtension, extensionDir, headless: options.headless ?? true, firefoxPrefs: options.firefoxPrefs ?? {} };
+  const started = kind === 'firefox' ? await startFirefox(start) : await startChrome(start);
+  return {
+    kind,
+    ...started,
+    extensionOrigin: started.extensionId ? `${kind === 'firefox' ? 'moz' : 'chrome'}-extension://${started.extensionId}/` : undefined,
+    executablePath,
+    async close() {
+      await started.browser.close().catch(() => undefined);
+      cleanUp();
+    },
+  };
+}
+
+interface Start {
+  executablePath: string;
+  userDataDir: string;
+  size: { width: number; height: number };
+  withExtension: boolean;
+  extensionDir: string;
+  headless: boolean;
+  firefoxPrefs: Record<string, string | number | boolean>;
+}
+type Started = { browser: Browser; extensionId: string | undefined };
+
+async function startChrome({ executablePath, userDataDir, size, withExtension, extensionDir, headless }: Start): Promise<Started> {
   const browser = await puppeteer.launch({
-    executablePath: found.path,
-    headless: options.headless ?? true,
+    executablePath,
+    headless,
     pipe: true,
     userDataDir,
     defaultViewport: null,
     ...(withExtension ? { enableExtensions: [extensionDir] } : {}),
     args: [...browserArgs(), `--window-size=${size.width},${size.height}`],
   });
-  let extensionId: string | undefined;
-  if (withExtension) {
-    const worker = await browser.waitForTarget(
-      (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://') && t.url().endsWith('/background.js'),
-      { timeout: 30_000 },
-    );
-    extensionId = new URL(worker.url()).host;
-  }
-  return {
-    browser,
-    extensionId,
-    executablePath: found.path,
-    async close() {
-      await browser.close().catch(() => undefined);
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
+  if (!withExtension) return { browser, extensionId: undefined };
+  const worker = await browser.waitForTarget(
+    (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://') && t.url().endsWith('/background.js'),
+    { timeout: 60_000 },
+  );
+  return { browser, extensionId: new URL(worker.url()).host };
 }
 
-/** Opens the side panel's page as a tab (what the real side panel shows). */
-export async function openPanelPage(browser: Browser, extensionId: string, query = ''): Promise<Page> {
+/**
+ * Firefox through WebDriver BiDi. The add-on is installed as a temporary add-on
+ * (`webExtension.install`), with its internal UUID fixed beforehand in the profile so its
+ * pages' address is known. Opening a moz-extension:// page from a test needs
+ * `--remote-allow-system-access`: without it WebDriver refuses to navigate there.
+ */
+async function startFirefox({ executablePath, userDataDir, size, withExtension, extensionDir, headless, firefoxPrefs }: Start): Promise<Started> {
+  const uuid = randomUUID();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath,
+    headless,
+    userDataDir,
+    defaultViewport: null,
+    // A busy machine can take well over puppeteer's 30 s to start Firefox.
+    timeout: 120_000,
+    protocolTimeout: 180_000,
+    args: ['--remote-allow-system-access', `--width=${size.width}`, `--height=${size.height}`],
+    // Release builds honour the Remote Settings override below only with this set.
+    env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: uuid }),
+      // Firefox's own Remote Settings polling (firefox.settings.services.mozilla.com): off, so
+      // the browser's own traffic stays out of the demo and the no-network test.
+      'services.settings.server': 'data:,#remote-settings-dummy/v1',
+      ...firefoxPrefs,
+    },
+  });
+  if (!withExtension) return { browser, extensionId: undefined };
+  try {
+    await browser.installExtension(resolve(extensionDir));
+  } catch (error) {
+    await browser.close().catch(() => undefined);
+    throw error;
+  }
+  return { browser, extensionId: uuid };
+}
+
+/**
+ * Opens the side panel's page (sidebar in Firefox) as a tab: what the real panel shows.
+ * `extensionOrigin` is Launched.extensionOrigin, or a Chrome extension id.
+ */
+export async function openPanelPage(browser: Browser, extensionOrigin: string, query = ''): Promise<Page> {
+  const origin = extensionOrigin.includes('://') ? extensionOrigin : `chrome-extension://${extensionOrigin}/`;
+  return openExtensionPage(browser, `${origin}sidepanel.html${query}`, { width: 420, height: 1100 });
+}
+
+/** Opens one of the extension's pages in a new tab, in Chrome or Firefox. */
+export async function openExtensionPage(browser: Browser, url: string, viewport?: { width: number; height: number }): Promise<Page> {
   const page = await browser.newPage();
-  await page.setViewport({ width: 420, height: 1100 });
-  await page.goto(`chrome-extension://${extensionId}/sidepanel.html${query}`);
+  if (viewport) await page.setViewport(viewport);
+  if (url.startsWith('moz-extension://')) {
+    // Firefox never tells WebDriver that an extension page has loaded, so wait for the page itself.
+    void page.goto(url).catch(() => undefined);
+    await page.waitForFunction((u: string) => location.href === u && document.readyState === 'complete', { timeout: 60_000, polling: 100 }, url);
+  } else {
+    await page.goto(url);
+  }
   return page;
 }

@@ -3,7 +3,7 @@
  * system. Returns the extension id, the demo server URL and the panel page.
  */
 import type { Browser, Page } from 'puppeteer';
-import { launchBrowser, openPanelPage } from '../../scripts/lib/launch';
+import { launchBrowser, openPanelPage, type BrowserKind, type LaunchOptions } from '../../scripts/lib/launch';
 import { startCaseSystem } from '../fixtures/case-system/server';
 
 export const TEST_TODAY = '2026-11-23';
@@ -11,6 +11,8 @@ export const TEST_TODAY = '2026-11-23';
 export interface Harness {
   browser: Browser;
   extensionId: string;
+  /** Where the extension's pages are: `chrome-extension://<id>/` or, in Firefox, `moz-extension://<uuid>/`. */
+  extensionOrigin: string;
   serverUrl: string;
   /** The side panel page, opened as a tab. */
   panel: Page;
@@ -19,18 +21,31 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { today?: string; headless?: boolean; extensionDir?: string } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  today?: string;
+  headless?: boolean;
+  extensionDir?: string;
+  /** Chrome, Edge or Chromium (the default) with the Chrome build, or Firefox with the Firefox build. */
+  browser?: BrowserKind;
+  firefoxPrefs?: LaunchOptions['firefoxPrefs'];
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const server = await startCaseSystem({ port: 0, today: options.today ?? TEST_TODAY });
   const launched = await launchBrowser({
     headless: options.headless ?? true,
     ...(options.extensionDir ? { extensionDir: options.extensionDir } : {}),
+    ...(options.browser ? { browser: options.browser } : {}),
+    ...(options.firefoxPrefs ? { firefoxPrefs: options.firefoxPrefs } : {}),
   });
   const extensionId = launched.extensionId;
-  if (!extensionId) throw new Error('extension did not load');
-  const panel = await openPanelPage(launched.browser, extensionId);
+  const extensionOrigin = launched.extensionOrigin;
+  if (!extensionId || !extensionOrigin) throw new Error('extension did not load');
+  const panel = await openPanelPage(launched.browser, extensionOrigin);
   return {
     browser: launched.browser,
     extensionId,
+    extensionOrigin,
     serverUrl: server.url,
     panel,
     async openCase(formId, section) {
@@ -53,6 +68,16 @@ export async function waitForPanelText(panel: Page, text: string, present = true
     (t: string, p: boolean) => document.body.innerText.includes(t) === p,
     { timeout, polling: 50 },
     text,
+    present,
+  );
+}
+
+/** Waits until the panel's "Steps still missing" has (or no longer has) an item for this rule. */
+export async function waitForMissing(panel: Page, ruleId: string, present: boolean, timeout = 15_000): Promise<void> {
+  await panel.waitForFunction(
+    (r: string, p: boolean) => (document.querySelector(`[data-missing-steps] li[data-rule-id="${r}"]`) !== null) === p,
+    { timeout, polling: 'mutation' },
+    ruleId,
     present,
   );
 }

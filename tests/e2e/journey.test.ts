@@ -4,7 +4,7 @@
  * Every wait is on a condition the panel shows (its data-* hooks), never a fixed sleep.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, waitForPanelText, type Harness } from './harness';
+import { startHarness, waitForMissing as waitForPanelMissing, waitForPanelText, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -14,17 +14,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-const WAIT = { timeout: 15_000, polling: 'mutation' } as const;
-
-/** Is there (or is there not) an item for this rule in the panel's "Steps still missing"? */
-async function waitForMissing(ruleId: string, present: boolean): Promise<void> {
-  await h.panel.waitForFunction(
-    (r: string, p: boolean) => (document.querySelector(`[data-missing-steps] li[data-rule-id="${r}"]`) !== null) === p,
-    WAIT,
-    ruleId,
-    present,
-  );
-}
+const waitForMissing = (ruleId: string, present: boolean) => waitForPanelMissing(h.panel, ruleId, present);
 
 describe('a worker records an assessment with the panel beside it', () => {
   it('reads a seed case and updates the panel as the worker types', async () => {

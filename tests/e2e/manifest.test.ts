@@ -10,11 +10,15 @@ const read = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json')
 describe('Chrome and Edge manifest', () => {
   const m = read(EXTENSION_DIR);
   it('asks only for what it uses', () => {
-    expect(m.permissions).toEqual(['storage', 'alarms', 'scripting', 'sidePanel']);
+    expect(m.permissions).toEqual(['storage', 'alarms', 'scripting', 'contextMenus', 'notifications', 'sidePanel']);
     expect(m.host_permissions).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
     expect(JSON.stringify(m)).not.toContain('<all_urls>');
     expect(m.web_accessible_resources).toBeUndefined();
     expect(m.externally_connectable).toEqual({ ids: [] });
+  });
+  it('is not offered in private windows (PRIVACY.md says why)', () => {
+    expect(m.incognito).toBe('not_allowed');
+    if (existsSync(join(firefoxDir, 'manifest.json'))) expect(read(firefoxDir).incognito).toBe('not_allowed');
   });
   it('declares no content script: the background starts the reader once a page has loaded', () => {
     expect(m.content_scripts).toBeUndefined();

@@ -141,7 +141,8 @@ export async function items(panel: Page, part: string): Promise<Shown[]> {
         status: d.status ?? '',
         section: d.section ?? (li.closest('[data-section]') as HTMLElement | null)?.dataset.section ?? '',
         subject: d.subject ?? '',
-        text: (li as HTMLElement).innerText,
+        // A deadline folded under "All deadlines" is not drawn, so has no innerText: read its text.
+        text: (li as HTMLElement).innerText || (li.textContent ?? ''),
         ...(d.due ? { due: d.due } : {}),
       };
     }),

@@ -1,30 +1,103 @@
+import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
+  // Read the overdue case's reasons (referral date) and analysis (completed date) pages.
+  for (const section of ['reasons', 'analysis']) {
+    const page = await h.openCase('SA-1004', section);
+    await h.panel.waitForSelector(`[data-assessment="SA-1004"][data-section="${section}"]`, { timeout: 15_000 });
+    await page.close();
+  }
 });
 afterAll(async () => {
   await h?.close();
 });
 
+interface CdpNode {
+  nodeType: number;
+  nodeValue?: string;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+
+/** The badges as the worker sees them: read through the browser's debugger, which sees into closed shadow roots (page script cannot). */
+async function badgesSeen(page: Page): Promise<Array<{ formId: string; text: string }>> {
+  const cdp = await page.createCDPSession();
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const text = (n: CdpNode): string => (n.nodeType === 3 ? (n.nodeValue ?? '') : [...(n.shadowRoots ?? []), ...(n.children ?? [])].map(text).join(''));
+    const out: Array<{ formId: string; text: string }> = [];
+    const walk = (n: CdpNode, formId: string): void => {
+      const attrs = n.attributes ?? [];
+      const at = attrs.indexOf('data-form-id');
+      const id = at >= 0 ? (attrs[at + 1] ?? '') : formId;
+      if (attrs.includes('data-assessment-companion-badge')) out.push({ formId: id, text: text(n) });
+      for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) walk(c, id);
+    };
+    walk(root, '');
+    return out;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 describe('work tray badges', () => {
   it('shows the next deadline beside each assessment the extension has read, and nothing beside the others', async () => {
-    // Read the overdue case's reasons (referral date) and analysis (completed date) pages.
-    for (const section of ['reasons', 'analysis']) {
-      const page = await h.openCase('SA-1004', section);
-      await h.panel.waitForSelector(`[data-assessment="SA-1004"][data-section="${section}"]`, { timeout: 15_000 });
-      await page.close();
-    }
     const tray = await h.browser.newPage();
     await tray.goto(`${h.serverUrl}/`);
     const badge = await tray.waitForSelector('tr[data-form-id="SA-1004"] [data-assessment-companion-badge]', { timeout: 15_000 });
-    const text = await badge!.evaluate((el) => el.textContent ?? '');
-    expect(text).toMatch(/Overdue: \d{1,2} \w{3} 2026/);
-    expect(await badge!.evaluate((el) => el.getAttribute('data-assessment-companion-badge'))).toBe('overdue');
     // The badge sits in the Due column.
     expect(await badge!.evaluate((el) => el.closest('td')?.cellIndex)).toBe(6);
-    expect(await tray.$$('[data-assessment-companion-badge]')).toHaveLength(1);
+    const seen = await badgesSeen(tray);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.formId).toBe('SA-1004');
+    expect(seen[0]?.text).toMatch(/Overdue: \d{1,2} \w{3} 2026/);
+    await tray.close();
+  });
+
+  it('page script cannot read a badge, and rows it adds later get none', async () => {
+    const tray = await h.browser.newPage();
+    // The case system's page is changed before load so the tray does not list SA-1004 at first.
+    await tray.evaluateOnNewDocument(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        const row = document.querySelector('tr[data-form-id="SA-1004"]');
+        (window as unknown as { held: Element | null }).held = row;
+        row?.remove();
+      });
+    });
+    await tray.goto(`${h.serverUrl}/`, { waitUntil: 'load' });
+    // Wait for the reader to have read the tray (it marks nothing: wait for its page message's effect in the panel).
+    await new Promise((r) => setTimeout(r, 1500));
+    // As the attack did: insert guessed rows, then look for what the extension adds.
+    const found = await tray.evaluate(async () => {
+      const body = document.querySelector('tbody')!;
+      const held = (window as unknown as { held: HTMLTableRowElement }).held;
+      body.appendChild(held);
+      for (let i = 0; i < 200; i += 1) {
+        const copy = held.cloneNode(true) as HTMLTableRowElement;
+        copy.setAttribute('data-form-id', `SA-${2000 + i}`);
+        body.appendChild(copy);
+      }
+      await new Promise((r) => setTimeout(r, 2000));
+      return [...document.querySelectorAll('[data-assessment-companion-badge]')].map((b) => ({
+        row: b.closest('tr')?.getAttribute('data-form-id'),
+        text: b.textContent,
+        open: b.shadowRoot !== null,
+        attrs: [...b.attributes].map((a) => `${a.name}=${a.value}`),
+      }));
+    });
+    for (const b of found) {
+      expect(b.row).not.toBe('SA-1004');
+      expect(b.text).toBe('');
+      expect(b.open).toBe(false);
+      expect(b.attrs).toEqual(['data-assessment-companion-badge=']);
+    }
+    expect((await badgesSeen(tray)).map((b) => b.formId)).not.toContain('SA-1004');
+    expect(JSON.stringify(await tray.evaluate(() => document.body.innerText))).not.toMatch(/Overdue|Due soon|On track/);
+    await tray.close();
   });
 });

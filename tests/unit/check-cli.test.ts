@@ -292,12 +292,12 @@ describe('check as a command (child process)', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Not ready: 5 items block sign-off');
     expect(result.stdout).not.toContain('\u001b[');
-  }, 30_000);
+  });
 
   it('exits 2 on a record that fails the schema', () => {
     const result = cli(tmpFile('cli-bad.json', JSON.stringify({ schema: 'single-assessment/v1', caseSystem: 'x', assessmentId: 'y', kind: 'nope' })));
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('$.kind');
-  }, 30_000);
+  });
 });

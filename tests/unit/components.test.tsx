@@ -265,6 +265,28 @@ describe('Panel, worker view', () => {
     expect(prompts.textContent).toContain('Background, history and safety; Child’s profile and story');
   });
 
+  it('steps the case system cannot show have their own group in both views, never "open … to see this"', async () => {
+    const ev = evaluation({
+      findings: [finding({ ruleId: 'derby/genogram', section: 'background', status: 'unknown', field: 'background.genogram', message: 'Complete a genogram.', notCheckedHere: true })],
+    });
+    await show(<Panel {...panelProps({ evaluation: ev, currentSection: 'reasons' })} />);
+    expect(byHeading('Not checked with this case system (1)').textContent).toContain('Complete a genogram.');
+    expect(container.querySelector('[data-not-read]')).toBeNull();
+    expect(buttons().some((b) => b.textContent?.includes('genogram'))).toBe(false);
+    await show(<Panel {...panelProps({ evaluation: ev, view: 'manager' })} />);
+    expect(byHeading('Not checked with this case system (1)').textContent).toContain('Complete a genogram.');
+  });
+
+  it('a page showing several sections is all of them: Show me and prompts for each', async () => {
+    await show(<Panel {...panelProps({ currentSection: 'background', openSections: ['background', 'profile'] })} />);
+    // A step in the second section shown is "Show me", never "Open … to see this".
+    const ownWords = buttons().find((b) => b.textContent?.includes('for MK, aged 1') && b.textContent.includes('own words'));
+    expect(ownWords?.textContent).toBe('Show me: Record the child’s own words. for MK, aged 1');
+    const prompts = byHeading('Things to think about');
+    expect(prompts.textContent).toContain('What is the family history telling you?');
+    expect(prompts.textContent).toContain('What is daily life like for this child?');
+  });
+
   it('passes the finding to onShowMe, and names the button after the step and child', async () => {
     const props = panelProps({ currentSection: 'background' });
     await show(<Panel {...props} />);

@@ -146,3 +146,36 @@ describe('npm run extract', () => {
     expect(run(page('sa-1003-reasons'), '--map', MAP, '--url', 'not a url').code).toBe(2);
   });
 });
+
+describe('npm run extract over a folder, and coverage', () => {
+  it('reads every saved page of a folder into one table, frames matched to their pages', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'extract-folder-'));
+    const names = ['sa-1002-plan', 'sa-1002-background', 'sa-1002-background-frame'];
+    const addresses: Record<string, string> = {};
+    for (const n of names) {
+      writeFileSync(join(dir, `${n}.html`), readFileSync(join(PAGES, `${n}.html`), 'utf8'));
+      addresses[`${n}.html`] = `${ORIGIN}${(JSON.parse(readFileSync(join(PAGES, `${n}.expected.json`), 'utf8')) as { path: string }).path}`;
+    }
+    writeFileSync(join(dir, 'pages.json'), JSON.stringify(addresses));
+    const r = run(dir, '--map', MAP, '--json');
+    expect(r.code).toBe(0);
+    const pages = (JSON.parse(r.out) as { pages: { page: string; sections: string[]; facts: number; notFound: number; unreadable: number }[] }).pages;
+    expect(pages.map((p) => p.page)).toEqual(['sa-1002-background-frame.html', 'sa-1002-background.html', 'sa-1002-plan.html']);
+    const outer = pages.find((p) => p.page === 'sa-1002-background.html');
+    // The outer page is read with its frame's fields (found in the folder by its title).
+    expect(outer?.facts).toBeGreaterThan(10);
+    expect(outer?.notFound).toBe(0);
+    const text = run(dir, '--map', MAP);
+    expect(text.out).toMatch(/page +section +facts read +found nothing +unreadable/);
+  }, 120_000);
+
+  it('--pack prints the coverage: facts read, rules checkable, rules that cannot be and what they need', () => {
+    const demo = JSON.parse(readFileSync(MAP, 'utf8')) as { fields: { fact: string }[] };
+    const map = tmpFile('no-genogram.json', JSON.stringify({ ...demo, fields: demo.fields.filter((f) => f.fact !== 'background.genogram') }));
+    const r = run(page('sa-1002-plan'), '--map', map, '--url', `${ORIGIN}/assessment/SA-1002/plan`, '--pack', 'derby');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Coverage for the derby rules: \d+ facts read, \d+ rules can be checked, [1-9]\d* cannot/);
+    expect(r.out).toMatch(/needs background\.genogram/);
+    expect(run(page('sa-1002-plan'), '--map', MAP, '--pack', 'nowhere').code).toBe(2);
+  }, 60_000);
+});

@@ -3,6 +3,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { extract, identifyPage, locateField } from '../../lib/adapters/extractor';
 import { FIELD_MAP_FORMAT, validateFieldMap, type FieldMap } from '../../lib/adapters/field-map-schema';
+import { propertyRuns, propertyTimeout } from '../support/sizing';
 import { applyFacts, emptyRecord, knownFactPaths, parseFactPath } from '../../lib/model';
 
 // Arbitrary valid maps on arbitrary pages: the extractor never throws, gives the same
@@ -193,7 +194,7 @@ describe('extractor properties', () => {
     }
     expect(fields / runs.length).toBeGreaterThan(2);
     expect(facts).toBeGreaterThan(30);
-  }, 60_000);
+  });
 
   it('never throws, is deterministic, gives only facts the model accepts, and no narrative', () => {
     fc.assert(
@@ -214,9 +215,9 @@ describe('extractor properties', () => {
         expect(identifyPage(doc, URL_, m)).toMatchObject({ assessmentId: 'SA-1' });
         for (const f of first.facts.slice(0, 5)) locateField(doc, m, f.path, { url: URL_ });
       }),
-      { numRuns: 120 },
+      { numRuns: propertyRuns(120) },
     );
-  }, 120_000);
+  }, propertyTimeout(propertyRuns(120), 50));
 
   it('a page the map does not recognise gives null, whatever is on it', () => {
     fc.assert(
@@ -224,7 +225,7 @@ describe('extractor properties', () => {
         expect(extract(load(html), 'http://localhost/tray', m, NOW)).toBeNull();
         expect(identifyPage(load(html), 'http://localhost/tray', m)).toBeNull();
       }),
-      { numRuns: 30 },
+      { numRuns: propertyRuns(30) },
     );
-  }, 60_000);
+  });
 });

@@ -51,6 +51,12 @@ function facts(r: ExtractResult): Record<string, unknown> {
 const date = { type: 'date', formats: ['dd/MM/yyyy'] };
 const yesNo = { type: 'yes-no' };
 
+
+/** children[id].includedInAssessment: true for each id (what a map that never reads it gives). */
+function included(...ids: string[]): Record<string, boolean> {
+  return Object.fromEntries(ids.map((id) => [`children[${id}].includedInAssessment`, true]));
+}
+
 describe('identifyPage', () => {
   const map = makeMap({
     page: { url: '^/a/', assessmentId: { url: '^/a/([^/?#]+)/' }, personId: { find: { term: 'Person ID' }, pattern: '^(P\\d+)$' } },
@@ -358,6 +364,8 @@ describe('groups of people', () => {
   it('sorts rows into children and adults by role, with the facts the role gives', () => {
     const r = run(household, { groups: [group] });
     expect(facts(r)).toEqual({
+      // The map does not read it: every child listed is included.
+      ...included('P1', 'P2'),
       'children[P1].isSubject': true,
       'children[P1].unborn': false,
       'children[P1].initials': 'RS',
@@ -411,6 +419,8 @@ describe('groups of people', () => {
       ],
     });
     expect(facts(r)).toEqual({
+      // The map does not read it: every child listed is included.
+      ...included('P1', 'P2', 'P3'),
       'children[P1].seenDates': [
         { date: '2026-11-02', alone: false },
         { date: '2026-11-04', alone: true },
@@ -438,6 +448,8 @@ describe('groups of people', () => {
       ],
     });
     expect(facts(r)).toEqual({
+      // The map does not read it: every child listed is included.
+      ...included('P1', 'P2', 'P3'),
       'children[P1].ownWordsRecorded': true,
       'children[P1].youngCarer': false,
       'children[P2].ownWordsRecorded': false,

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { applyFacts, emptyRecord, factSchema, knownFactPaths, parseRecord, type AssessmentRecord, type FactUpdate, type FactValue } from '../../lib/model';
+import { propertyRuns, propertyTimeout } from '../support/sizing';
 import { CHECK_STATUSES, COUNTDOWN_STATES, evaluate, PACK_IDS, PACKS, type AnyPack, type Evaluation } from '../../lib/rules';
 
 // Arbitrary records inside the model's schema — any subset of facts, each a value,
@@ -11,8 +12,8 @@ import { CHECK_STATUSES, COUNTDOWN_STATES, evaluate, PACK_IDS, PACKS, type AnyPa
 
 const PACK_LIST: Array<[string, AnyPack]> = PACK_IDS.map((id) => [id, PACKS[id] as unknown as AnyPack]);
 // PROPERTY_RUNS=5000 npx vitest run tests/unit/property-engine.test.ts for a longer hunt.
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 200);
-const TIMEOUT = Math.max(10_000, RUNS * 20);
+const RUNS = propertyRuns(200);
+const TIMEOUT = propertyTimeout(RUNS, 20);
 
 // ---------------------------------------------------------------- values from the schema
 

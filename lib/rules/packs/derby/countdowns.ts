@@ -73,8 +73,8 @@ export const assessment45WorkingDays = defineRule<DerbyParams>({
   source: { label: 'Derby 2.3 and 2.10', section: '2.3, 2.10', passage: 'Assessments should be completed within 45 working days; 2.10 maximum time frame' },
   message: 'Complete the assessment by its due date, counted in working days from the referral or from the decision to assess.',
   dueSoonWithin: (p) => p.dueSoonWorkingDays,
-  clock: ({ record, params }) => {
-    const start = assessmentClockStart(record);
+  clock: ({ record, params, reads }) => {
+    const start = assessmentClockStart(record, reads);
     if ('status' in start) return start;
     return { ...start, span: { workingDays: params.assessmentWorkingDays }, met: record.dates?.completed, metField: 'dates.completed' };
   },
@@ -130,7 +130,7 @@ export const childSeenAlone5WorkingDays = defineRule<DerbyParams>({
   message: 'See the child alone early in the assessment, by the date shown, and record the visit as seen alone.',
   appliesWhen: (ctx) => both(kindIn(ctx.record, ['child-in-need', 'reassessment', 'pre-birth']), subjectIsBorn(ctx)),
   dueSoonWithin: (p) => p.seenAloneDueSoonWorkingDays,
-  clock: (ctx) => seenAloneClock(ctx, assessmentClockStart(ctx.record), { workingDays: ctx.params.childSeenAloneWorkingDays }),
+  clock: (ctx) => seenAloneClock(ctx, assessmentClockStart(ctx.record, ctx.reads), { workingDays: ctx.params.childSeenAloneWorkingDays }),
 });
 
 export const reassessment12Months = defineRule<DerbyParams>({

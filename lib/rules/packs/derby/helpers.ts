@@ -84,8 +84,9 @@ type ClockProblem = Extract<Clock, { status: 'unknown' | 'missing' }>;
  * clock is unknown rather than showing a due date from the referral that might be
  * too early (and could call a case overdue that is not).
  */
-export function assessmentClockStart(record: AssessmentRecord): ClockStart | ClockProblem {
-  const decision = record.dates?.assessmentDecision;
+export function assessmentClockStart(record: AssessmentRecord, reads: (genericPath: string) => boolean = () => true): ClockStart | ClockProblem {
+  // A case system that records no separate decision date: 45 working days run from the referral (2.3).
+  const decision = record.dates?.assessmentDecision ?? (reads('dates.assessmentDecision') ? undefined : null);
   if (typeof decision === 'string') {
     return { start: decision, startLabel: 'the decision to assess', startField: 'dates.assessmentDecision' };
   }
@@ -105,7 +106,7 @@ export function assessmentClockStart(record: AssessmentRecord): ClockStart | Clo
 
 /** The due date of the assessment itself, or why it cannot be worked out yet. */
 export function assessmentDueDate(ctx: Ctx): { due: string; start: ClockStart } | ClockProblem {
-  const start = assessmentClockStart(ctx.record);
+  const start = assessmentClockStart(ctx.record, ctx.reads);
   if ('status' in start) return start;
   return { due: ctx.calendar.addWorkingDays(start.start, ctx.params.assessmentWorkingDays), start };
 }

@@ -1,0 +1,3 @@
+export * from './reasons';
+export * from './schema';
+export * from './apply';

@@ -1,0 +1,352 @@
+// Cross-checks of a field map: what its shape cannot say (known fact paths, parses that
+// fit their facts, date formats, regular expressions, CSS selectors, declared sections,
+// unique ids, conditions).
+
+import { factSchema, knownFactPaths } from '../model/facts';
+import { jsonPath } from '../model/json-path';
+import { compileFormat, isKnownTimeZone } from './date-format';
+import { unsafeRegexReason } from './regex-check';
+import {
+  FieldMapSchema,
+  LOCATOR_KINDS,
+  type FieldMap,
+  type FrameSpec,
+  type GroupFieldEntry,
+  type IdSource,
+  type Locator,
+  type Parse,
+  type ReadKind,
+  type When,
+} from './field-map-schema';
+import { dedupe, friendly, unknownFactMessage, type MapError } from './map-errors';
+
+export type ValidateResult = { ok: true; map: FieldMap; warnings: MapError[] } | { ok: false; errors: MapError[] };
+
+function regexGroups(source: string): number | undefined {
+  try {
+    return (new RegExp(`${source}|`).exec('')?.length ?? 1) - 1;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Sample {
+  value: unknown;
+  /** Which key of the entry the value comes from, for the error's path. */
+  from: (string | number)[];
+}
+
+/** What a parse gives, as sample values to test against the fact's schema. */
+function sampleOutputs(parse: Parse | undefined, read: ReadKind | undefined): Sample[] | 'text' {
+  const type = (value: unknown): Sample => ({ value, from: ['parse', 'type'] });
+  const mapped = (value: unknown, key: string): Sample => ({ value, from: ['parse', 'map', key] });
+  if (!parse) {
+    if (read === 'checked') return [{ value: true, from: ['read'] }];
+    if (read === 'checked-labels' || read === 'checked-values') return [{ value: [], from: ['read'] }];
+    return 'text';
+  }
+  switch (parse.type) {
+    case 'date':
+      return [type('2026-01-31')];
+    case 'datetime':
+      return [type('2026-01-31T10:30:00+00:00')];
+    case 'seen-date':
+      return [type([{ date: '2026-01-31', alone: parse.alone }])];
+    case 'yes-no':
+      return [type(true), type(false), ...Object.entries(parse.map ?? {}).map(([k, v]) => mapped(v, k))];
+    case 'yes-no-na':
+      return [type('yes'), type('no'), type('n/a'), ...Object.entries(parse.map ?? {}).map(([k, v]) => mapped(v, k))];
+    case 'codes':
+      return [
+        ...Object.entries(parse.map).map(([k, v]) => mapped(v, k)),
+        ...(parse.otherwise !== undefined ? [{ value: parse.otherwise, from: ['parse', 'otherwise'] }] : []),
+      ];
+    case 'list':
+      return [
+        type([]),
+        ...Object.entries(parse.map ?? {})
+          .filter(([, v]) => v !== null)
+          .map(([k, v]) => mapped([v], k)),
+      ];
+    case 'non-empty':
+    case 'quoted-speech':
+      return [type(true)];
+    case 'initials':
+      return [type('AB')];
+  }
+}
+
+const READS_BOOLEAN = new Set(['checked']);
+const READS_LIST = new Set(['checked-labels', 'checked-values']);
+
+interface EntryContext {
+  entry: GroupFieldEntry;
+  at: (string | number)[];
+  inGroup: 'children' | 'adults' | 'either' | undefined;
+}
+
+function checkEntry(ctx: EntryContext, errors: MapError[], known: ReadonlySet<string>, candidates: readonly string[]): void {
+  const { entry, at } = ctx;
+  const fact = entry.fact;
+  const e = (path: (string | number)[], message: string): void => void errors.push({ path: jsonPath([...at, ...path]), message });
+  const perPerson = /^(children|adults)\[\]\./.exec(fact);
+  if (!known.has(fact)) {
+    e(['fact'], unknownFactMessage(fact, candidates));
+  } else if (ctx.inGroup === undefined && perPerson) {
+    e(['fact'], `"${fact}" is a per-person fact: put it in a group's fields (groups say which rows are which person)`);
+  } else if (ctx.inGroup !== undefined && !perPerson) {
+    e(['fact'], `"${fact}" is not a per-person fact: a group's fields take children[]… or adults[]… paths; put it in $.fields`);
+  } else if (ctx.inGroup !== undefined && ctx.inGroup !== 'either' && perPerson && perPerson[1] !== ctx.inGroup) {
+    e(['fact'], `every row of this group is in ${ctx.inGroup}[], so "${fact}" would never be read`);
+  } else {
+    const schema = factSchema(fact);
+    const samples = sampleOutputs(entry.parse, entry.read);
+    if (samples === 'text') {
+      e(['parse'], `missing: the text read needs a parse (e.g. ${suggestParse(fact)}) to become "${fact}"`);
+    } else if (schema) {
+      for (const sample of samples) {
+        if (!schema.safeParse(sample.value).success) {
+          e(sample.from, `gives ${JSON.stringify(sample.value)}, which "${fact}" cannot hold (try ${suggestParse(fact)})`);
+          break;
+        }
+      }
+    }
+  }
+  if (entry.parse) {
+    const read = entry.read;
+    if (typeof read === 'string' && READS_BOOLEAN.has(read) && !['yes-no', 'codes'].includes(entry.parse.type)) {
+      e(['parse', 'type'], `read "checked" gives true/false: leave parse out, or use yes-no or codes ("true"/"false")`);
+    }
+    if (typeof read === 'string' && READS_LIST.has(read) && entry.parse.type !== 'list') {
+      e(['parse', 'type'], `read "${read}" gives a list: use parse "list" (or leave parse out)`);
+    }
+    if ('formats' in entry.parse) {
+      entry.parse.formats.forEach((f, i) => {
+        const c = compileFormat(f);
+        if (typeof c === 'string') e(['parse', 'formats', i], `${c}`);
+        else if (entry.parse?.type === 'datetime' && !c.hasTime && !entry.time) {
+          e(['parse', 'formats', i], 'a datetime format needs HH:mm (or give the time box in "time")');
+        } else if (!c.hasDate) e(['parse', 'formats', i], 'expected a date format with day, month and year, e.g. "dd/MM/yyyy"');
+      });
+    }
+    if (entry.parse.type === 'datetime' && entry.parse.timeZone !== undefined && !isKnownTimeZone(entry.parse.timeZone)) {
+      e(['parse', 'timeZone'], `unknown time zone "${entry.parse.timeZone}": expected a name like "Europe/London", "UTC" or an offset like "+01:00"`);
+    }
+    if ('pattern' in entry.parse && entry.parse.pattern !== undefined) checkPattern(entry.parse.pattern, [...at, 'parse', 'pattern'], errors);
+    // Privacy by construction: a list with neither could store whatever the page lists, names included.
+    if (entry.parse.type === 'list' && entry.parse.map === undefined && entry.parse.pattern === undefined) {
+      e(['parse'], 'a list without a "map" needs a "pattern" that picks out an id, e.g. "^(\\d+)$": otherwise names or other free text on the page could be stored');
+    }
+  }
+  if (entry.time) {
+    if (entry.parse?.type !== 'datetime') e(['time'], 'time goes with parse "datetime"');
+    entry.time.formats.forEach((f, i) => {
+      const c = compileFormat(f);
+      if (typeof c === 'string') e(['time', 'formats', i], c);
+      else if (!c.hasTime || c.hasDate) e(['time', 'formats', i], 'expected a time format like "HH:mm"');
+    });
+  }
+  checkLocatorRegex(entry.find, [...at, 'find'], errors);
+  if (entry.time) checkLocatorRegex(entry.time.find, [...at, 'time', 'find'], errors);
+}
+
+function suggestParse(fact: string): string {
+  const schema = factSchema(fact);
+  if (!schema) return 'a parse';
+  if (schema.safeParse('2026-01-31').success) return '{ "type": "date", "formats": ["dd/MM/yyyy"] }';
+  if (schema.safeParse('2026-01-31T10:30:00+00:00').success) return '{ "type": "datetime", "formats": ["dd/MM/yyyy HH:mm"] }';
+  if (schema.safeParse(true).success) return '{ "type": "yes-no" } or { "type": "non-empty" }';
+  if (schema.safeParse('yes').success && schema.safeParse('n/a').success) return '{ "type": "yes-no-na" }';
+  if (schema.safeParse([{ date: '2026-01-31', alone: true }]).success) return '{ "type": "seen-date", "formats": ["dd/MM/yyyy"], "alone": false }';
+  if (schema.safeParse([]).success) return '{ "type": "list" }';
+  return '{ "type": "codes", "map": { … } } with the model\'s codes';
+}
+
+function checkPattern(source: string, at: (string | number)[], errors: MapError[]): void {
+  const groups = regexGroups(source);
+  if (groups === undefined) errors.push({ path: jsonPath(at), message: 'not a valid regular expression' });
+  else if (unsafeRegexReason(source)) errors.push({ path: jsonPath(at), message: unsafeRegexReason(source) ?? '' });
+  else if (groups < 1) errors.push({ path: jsonPath(at), message: 'expected a regular expression with one capture group ( … ) around the part to keep' });
+}
+
+function checkRegex(source: string, at: (string | number)[], errors: MapError[]): void {
+  if (regexGroups(source) === undefined) errors.push({ path: jsonPath(at), message: 'not a valid regular expression' });
+  else if (unsafeRegexReason(source)) errors.push({ path: jsonPath(at), message: unsafeRegexReason(source) ?? '' });
+}
+
+function checkLocatorRegex(loc: Locator, at: (string | number)[], errors: MapError[]): void {
+  if (loc.match === 'regex') {
+    for (const k of LOCATOR_KINDS) {
+      const v = loc[k];
+      if (v !== undefined && k !== 'css') checkRegex(v, [...at, k], errors);
+    }
+  }
+  if (loc.css !== undefined) checkCss(loc.css, [...at, 'css'], errors);
+}
+
+function checkCss(selector: string, at: (string | number)[], errors: MapError[]): void {
+  // Only where a DOM is at hand (options page, tests); the extractor also reports a bad selector.
+  const doc = (globalThis as { document?: Document }).document;
+  if (!doc) return;
+  try {
+    doc.createDocumentFragment().querySelector(selector);
+  } catch {
+    errors.push({ path: jsonPath(at), message: 'not a valid CSS selector' });
+  }
+}
+
+function checkFrame(frame: FrameSpec | undefined, at: (string | number)[], errors: MapError[]): void {
+  if (frame?.src !== undefined) checkRegex(frame.src, [...at, 'src'], errors);
+}
+
+function checkIdSource(src: IdSource | undefined, at: (string | number)[], errors: MapError[]): void {
+  if (!src) return;
+  if (src.url !== undefined) checkPattern(src.url, [...at, 'url'], errors);
+  if (src.pattern !== undefined) checkPattern(src.pattern, [...at, 'pattern'], errors);
+  if (src.find) checkLocatorRegex(src.find, [...at, 'find'], errors);
+  checkFrame(src.frame, [...at, 'frame'], errors);
+}
+
+function checkWhen(
+  when: When | undefined,
+  at: (string | number)[],
+  inGroup: boolean,
+  conditional: ReadonlySet<string>,
+  known: ReadonlySet<string>,
+  candidates: readonly string[],
+  errors: MapError[],
+): void {
+  if (!when) return;
+  const path = jsonPath([...at, 'when', 'fact']);
+  if (!known.has(when.fact)) errors.push({ path, message: unknownFactMessage(when.fact, candidates) });
+  else if (inGroup !== /^(children|adults)\[\]\./.test(when.fact)) {
+    errors.push({ path, message: inGroup ? 'in a group, when names a fact of the same person (children[]… or adults[]…)' : 'outside a group, when names a fact that is not per-person' });
+  } else if (conditional.has(when.fact)) {
+    errors.push({ path, message: `"${when.fact}" is itself read only under a condition; when must name a fact read without one` });
+  }
+}
+
+/**
+ * Checks a field map: its shape, then what the shape cannot say (known fact paths,
+ * parses that fit their facts, date formats, regular expressions, sections declared).
+ * Errors carry the JSON path of the offending key and what was expected.
+ */
+export function validateFieldMap(input: unknown): ValidateResult {
+  const parsed = FieldMapSchema.safeParse(input);
+  if (!parsed.success) {
+    const errors = parsed.error.issues.flatMap((issue) => friendly(issue, input));
+    // Unknown fact paths are the commonest mistake: name them even when the shape is wrong elsewhere.
+    return { ok: false, errors: dedupe([...errors, ...factPathErrors(input)]) };
+  }
+  const map = parsed.data;
+  const errors: MapError[] = [];
+  const warnings: MapError[] = [];
+  const candidates = knownFactPaths();
+  const known = new Set(candidates);
+  const declared = new Set(map.sections.map((s) => s.id));
+
+  checkRegex(map.page.url, ['page', 'url'], errors);
+  if (map.workTray) checkRegex(map.workTray.url, ['workTray', 'url'], errors);
+  if (map.workTray?.assessmentId.pattern !== undefined) checkPattern(map.workTray.assessmentId.pattern, ['workTray', 'assessmentId', 'pattern'], errors);
+  checkIdSource(map.page.assessmentId, ['page', 'assessmentId'], errors);
+  checkIdSource(map.page.personId, ['page', 'personId'], errors);
+  map.sections.forEach((s, i) => {
+    if (s.url !== undefined) checkRegex(s.url, ['sections', i, 'url'], errors);
+    if (typeof s.heading === 'object' && s.heading.match === 'regex') checkRegex(s.heading.text, ['sections', i, 'heading', 'text'], errors);
+    if (s.scope !== undefined) checkCss(s.scope, ['sections', i, 'scope'], errors);
+    checkFrame(s.frame, ['sections', i, 'frame'], errors);
+  });
+
+  const ids = new Map<string, string>();
+  const noteId = (id: string | undefined, at: (string | number)[]): void => {
+    if (id === undefined) return;
+    const first = ids.get(id);
+    if (first) errors.push({ path: jsonPath([...at, 'id']), message: `id "${id}" is already used at ${first}` });
+    else ids.set(id, jsonPath(at));
+  };
+
+  const fields = map.fields ?? [];
+  const topConditional = new Set(fields.filter((f) => f.when).map((f) => f.fact));
+  fields.forEach((f, i) => {
+    const at = ['fields', i];
+    noteId(f.id, at);
+    checkEntry({ entry: f, at, inGroup: undefined }, errors, known, candidates);
+    if (f.section !== undefined && !declared.has(f.section)) errors.push({ path: jsonPath([...at, 'section']), message: `no entry in $.sections says where section "${f.section}" is` });
+    checkFrame(f.frame, [...at, 'frame'], errors);
+    checkWhen(f.when, at, false, topConditional, known, candidates, errors);
+  });
+
+  (map.groups ?? []).forEach((g, gi) => {
+    const at: (string | number)[] = ['groups', gi];
+    noteId(g.id, at);
+    if (!declared.has(g.section)) errors.push({ path: jsonPath([...at, 'section']), message: `no entry in $.sections says where section "${g.section}" is` });
+    checkFrame(g.frame, [...at, 'frame'], errors);
+    if (g.rows.css !== undefined) checkCss(g.rows.css, [...at, 'rows', 'css'], errors);
+    for (const key of ['table', 'fieldsets'] as const) {
+      const m = g.rows[key];
+      if (typeof m === 'object' && m.match === 'regex') checkRegex(m.text, [...at, 'rows', key, 'text'], errors);
+    }
+    if (g.personId.pattern !== undefined) checkPattern(g.personId.pattern, [...at, 'personId', 'pattern'], errors);
+    if (g.personId.find) checkLocatorRegex(g.personId.find, [...at, 'personId', 'find'], errors);
+    let inGroup: 'children' | 'adults' | 'either';
+    if (typeof g.people === 'string') {
+      inGroup = g.people;
+    } else {
+      inGroup = 'either';
+      checkLocatorRegex(g.people.roleFrom.find, [...at, 'people', 'roleFrom', 'find'], errors);
+      for (const [word, role] of Object.entries(g.people.roles)) {
+        for (const [key, value] of Object.entries(role.facts ?? {})) {
+          const fact = `${role.group}[].${key}`;
+          const path = jsonPath([...at, 'people', 'roles', word, 'facts', key]);
+          if (!known.has(fact)) errors.push({ path, message: unknownFactMessage(fact, candidates) });
+          else if (!factSchema(fact)?.safeParse(value).success) errors.push({ path, message: `${JSON.stringify(value)} is not a value "${fact}" can hold` });
+        }
+      }
+    }
+    const conditional = new Set(g.fields.filter((f) => f.when).map((f) => f.fact));
+    g.fields.forEach((f, fi) => {
+      const fat = [...at, 'fields', fi];
+      noteId(f.id, fat);
+      checkEntry({ entry: f, at: fat, inGroup }, errors, known, candidates);
+      checkWhen(f.when, fat, true, conditional, known, candidates, errors);
+    });
+  });
+
+  if (fields.length === 0 && (map.groups ?? []).length === 0) warnings.push({ path: '$', message: 'the map has no fields and no groups: it reads nothing' });
+  return errors.length > 0 ? { ok: false, errors: dedupe(errors) } : { ok: true, map, warnings };
+}
+
+/** Fact-path mistakes in a map whose shape is otherwise wrong (best effort). */
+function factPathErrors(input: unknown): MapError[] {
+  if (typeof input !== 'object' || input === null) return [];
+  const out: MapError[] = [];
+  const candidates = knownFactPaths();
+  const known = new Set(candidates);
+  const look = (list: unknown, at: (string | number)[]): void => {
+    if (!Array.isArray(list)) return;
+    list.forEach((entry, i) => {
+      const fact = typeof entry === 'object' && entry !== null ? (entry as { fact?: unknown }).fact : undefined;
+      if (typeof fact === 'string' && !known.has(fact)) out.push({ path: jsonPath([...at, i, 'fact']), message: unknownFactMessage(fact, candidates) });
+    });
+  };
+  const root = input as { fields?: unknown; groups?: unknown };
+  look(root.fields, ['fields']);
+  if (Array.isArray(root.groups)) {
+    root.groups.forEach((g, gi) => {
+      if (typeof g === 'object' && g !== null) look((g as { fields?: unknown }).fields, ['groups', gi, 'fields']);
+    });
+  }
+  return out;
+}
+
+
+/** Parses JSON text and validates it; a JSON syntax error is reported at `$`. */
+export function validateFieldMapText(json: string): ValidateResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch (err) {
+    return { ok: false, errors: [{ path: '$', message: `not valid JSON: ${err instanceof Error ? err.message : String(err)}` }] };
+  }
+  return validateFieldMap(data);
+}

@@ -1,0 +1,126 @@
+/**
+ * The one place that works out what is in force from the user's settings and the
+ * organisation's policy, keeping the last good field map when a new one is bad. The
+ * background, the panel and the options page all call `loadActiveConfig`, so they agree
+ * on the map in use; the content script reads only the map the background stored.
+ */
+import { effectiveSettings, type EffectiveSettings } from '../settings';
+import { ACTIVE_MAP_KEY, ACTIVE_MAP_SOURCE_KEY, SETTINGS_KEY } from './keys';
+import { validateFieldMap, validateFieldMapText } from '../adapters/field-map-schema';
+import type { FieldMap } from '../adapters/field-map-schema';
+import bundledMap from '../adapters/maps/lcs-demo.json';
+import { parseHolidayFeed, bundledHolidayDates } from '../calendar';
+import type { SchemaProblem } from '../model';
+
+export interface ActiveConfig extends EffectiveSettings {
+  fieldMap: FieldMap;
+  fieldMapSource: FieldMapSource;
+  fieldMapProblems: SchemaProblem[];
+  /** A newer map was refused (fieldMapProblems say why): the last good one stays in use. */
+  fieldMapKept: boolean;
+  holidayDates: readonly string[];
+  holidaySource: 'bundled' | 'imported' | 'policy';
+  holidayProblems: SchemaProblem[];
+}
+
+export type FieldMapSource = 'bundled' | 'imported' | 'policy';
+
+let bundled: FieldMap | undefined;
+export function bundledFieldMap(): FieldMap {
+  if (bundled) return bundled;
+  const result = validateFieldMap(bundledMap);
+  if (!result.ok) throw new Error('the bundled field map is invalid');
+  return (bundled = result.map);
+}
+
+export interface LastGoodMap {
+  map: FieldMap;
+  source: FieldMapSource;
+}
+
+export function activeConfig(local: unknown, managed: unknown, lastGood?: LastGoodMap): ActiveConfig {
+  const effective = effectiveSettings(local, managed);
+  const { settings, locked } = effective;
+  let fieldMap = bundledFieldMap();
+  let fieldMapSource: ActiveConfig['fieldMapSource'] = 'bundled';
+  const fieldMapProblems: SchemaProblem[] = [];
+  let fieldMapKept = false;
+  if (settings.fieldMap !== undefined) {
+    // Text here is policy JSON that did not parse: said as such.
+    const result = typeof settings.fieldMap === 'string' ? validateFieldMapText(settings.fieldMap) : validateFieldMap(settings.fieldMap);
+    if (result.ok) {
+      fieldMap = result.map;
+      fieldMapSource = locked.includes('fieldMap') ? 'policy' : 'imported';
+    } else {
+      fieldMapProblems.push(...result.errors.map((e) => ({ path: e.path, message: e.message })));
+      // A bad new map never replaces the one in use: the last good map stays.
+      if (lastGood) {
+        fieldMap = lastGood.map;
+        fieldMapSource = lastGood.source;
+        fieldMapKept = true;
+      }
+    }
+  }
+  let holidayDates: readonly string[] = bundledHolidayDates;
+  let holidaySource: ActiveConfig['holidaySource'] = 'bundled';
+  const holidayProblems: SchemaProblem[] = [];
+  if (settings.holidayFeed !== undefined) {
+    const feed = parseHolidayFeed(settings.holidayFeed);
+    if (feed.ok) {
+      holidayDates = feed.holidays.map((h) => h.date);
+      holidaySource = locked.includes('holidayFeed') ? 'policy' : 'imported';
+    } else {
+      holidayProblems.push(...feed.errors.map((e) => ({ path: e.path, message: e.message })));
+    }
+  }
+  return { ...effective, fieldMap, fieldMapSource, fieldMapProblems, fieldMapKept, holidayDates, holidaySource, holidayProblems };
+}
+
+/** The parts of the browser's storage the configuration is read from. */
+export interface ConfigStorage {
+  local: { get(keys: string[]): Promise<Record<string, unknown>> };
+  managed?: { get(keys: null): Promise<Record<string, unknown>> };
+}
+
+/** The organisation's policy; empty where there is none (or the browser has no managed storage for us). */
+export async function readManaged(storage: ConfigStorage): Promise<unknown> {
+  try {
+    return (await storage.managed?.get(null)) ?? {};
+  } catch {
+    return {};
+  }
+}
+
+/** The map the background last put in force, checked again (storage could have been changed by hand). */
+export function lastGoodMap(local: Record<string, unknown>): LastGoodMap | undefined {
+  const checked = validateFieldMap(local[ACTIVE_MAP_KEY]);
+  if (!checked.ok) return undefined;
+  const source = local[ACTIVE_MAP_SOURCE_KEY] === 'policy' ? 'policy' : 'imported';
+  return { map: checked.map, source };
+}
+
+/** What is in force now: the same answer in the background, the panel and the options page. */
+export async function loadActiveConfig(storage: ConfigStorage): Promise<ActiveConfig> {
+  const [local, managed] = await Promise.all([storage.local.get([SETTINGS_KEY, ACTIVE_MAP_KEY, ACTIVE_MAP_SOURCE_KEY]), readManaged(storage)]);
+  return activeConfig(local[SETTINGS_KEY], managed, lastGoodMap(local));
+}
+
+const SOURCE_WORDS: Record<FieldMapSource, string> = {
+  bundled: 'the built-in demo map',
+  imported: 'imported in the options page',
+  policy: 'set by your organisation',
+};
+
+/** Which field map is in use and where it came from, in a sentence (panel). */
+export function fieldMapInUse(config: Pick<ActiveConfig, 'fieldMap' | 'fieldMapSource' | 'fieldMapKept'>): string {
+  const { fieldMap, fieldMapSource, fieldMapKept } = config;
+  const what = `Field map in use: ${fieldMap.id} version ${fieldMap.version}, ${SOURCE_WORDS[fieldMapSource]}.`;
+  return fieldMapKept ? `${what} A newer map has mistakes, so this one stays in use until it is fixed.` : what;
+}
+
+/** Does a storage change alter what is in force? */
+export function configChanged(changes: Record<string, unknown>, area: string): boolean {
+  return area === 'managed' || (area === 'local' && (SETTINGS_KEY in changes || ACTIVE_MAP_KEY in changes || ACTIVE_MAP_SOURCE_KEY in changes));
+}
+
+export * from './keys';

@@ -1,0 +1,43 @@
+/**
+ * Every key the extension keeps in browser storage, in one place. No dependencies: the
+ * content script imports it.
+ *
+ *   local   settings             the user's settings (options page)
+ *   local   activeFieldMap       the field map in force, validated by the background (read by the content script)
+ *   local   activeFieldMapSource where that map came from: "imported" or "policy"
+ *   session currentPage:<window> the case page the panel of that window follows
+ *   session currentPage          the case page of the window last used (a panel opened as a page follows it)
+ *   session page:<tab>           the case page last read in a tab
+ *   session storeProblem         why the last read could not be saved (the browser's storage is full), or absent
+ */
+export const SETTINGS_KEY = 'settings';
+export const ACTIVE_MAP_KEY = 'activeFieldMap';
+export const ACTIVE_MAP_SOURCE_KEY = 'activeFieldMapSource';
+
+/** Set when a read could not be saved because the browser's storage for the extension is full. */
+export const STORE_PROBLEM_KEY = 'storeProblem';
+
+/** The case page of the window last used. */
+export const CURRENT_KEY = 'currentPage';
+
+/** The page a window's panel shows: the case page in that window's active tab. */
+export function currentPageKey(windowId: number): string {
+  return `currentPage:${windowId}`;
+}
+
+/** The case page last read in a tab. */
+export function tabPageKey(tabId: number): string {
+  return `page:${tabId}`;
+}
+
+/**
+ * Which page a panel follows. The side panel follows the active tab of its own window; a
+ * panel page opened in a tab of its own (demo, tests) follows `?window=<id>` when given,
+ * else the window last used.
+ */
+export function followedPageKey(query: string, ownWindowId: number | undefined, openedAsTab: boolean): string {
+  const asked = new URLSearchParams(query).get('window');
+  if (asked !== null && /^\d{1,10}$/.test(asked)) return currentPageKey(Number(asked));
+  if (openedAsTab || ownWindowId === undefined) return CURRENT_KEY;
+  return currentPageKey(ownWindowId);
+}

@@ -1,0 +1,58 @@
+/**
+ * What a page read sends to the background. The first read of a page sends every fact it
+ * shows; later reads send only the facts whose values changed, and the paths that are no
+ * longer on the page. So a tab left open on an old copy of a section never resends a fact
+ * it has not changed, and a newer read elsewhere is not overwritten by it. Pure, tiny, no
+ * dependencies: it runs in the content script.
+ */
+
+export interface ReadFact {
+  path: string;
+  value: unknown;
+}
+
+/** The facts a page showed at its last read: path → value as JSON. */
+export type LastRead = ReadonlyMap<string, string>;
+
+export interface FactDiff<F extends ReadFact> {
+  /** True when `changed` is every fact on the page (its first read). */
+  complete: boolean;
+  /** Facts new or changed since the last read (all of them on the first). */
+  changed: F[];
+  /** Paths the last read found that are no longer on the page. */
+  gone: string[];
+  /** What this read found, for the next one. */
+  next: Map<string, string>;
+}
+
+export function diffFacts<F extends ReadFact>(last: LastRead | undefined, facts: readonly F[]): FactDiff<F> {
+  const next = new Map<string, string>();
+  for (const f of facts) next.set(f.path, JSON.stringify(f.value));
+  if (!last) return { complete: true, changed: [...facts], gone: [], next };
+  const changed = facts.filter((f) => last.get(f.path) !== next.get(f.path));
+  const gone = [...last.keys()].filter((path) => !next.has(path));
+  return { complete: false, changed, gone, next };
+}
+
+/** Only the entries of a provenance record for the facts being sent. */
+export function provenanceOf<P>(provenance: Record<string, P>, facts: readonly ReadFact[]): Record<string, P> {
+  const out: Record<string, P> = {};
+  for (const f of facts) if (Object.prototype.hasOwnProperty.call(provenance, f.path)) out[f.path] = provenance[f.path] as P;
+  return out;
+}
+
+/** The most a single message may carry (lib/messages checks the same numbers). */
+export const READ_LIMITS = { facts: 5000, notFound: 2000, gone: 5000, pagePath: 500 } as const;
+
+/**
+ * A read too big for one message is cut to the limits, never dropped: the background
+ * stores what fits and keeps how much was left out, so the panel can say so.
+ */
+export function cutToLimits<F, N>(facts: readonly F[], notFound: readonly N[]): { facts: F[]; notFound: N[]; cut?: { facts: number; notFound: number } } {
+  if (facts.length <= READ_LIMITS.facts && notFound.length <= READ_LIMITS.notFound) return { facts: [...facts], notFound: [...notFound] };
+  return {
+    facts: facts.slice(0, READ_LIMITS.facts),
+    notFound: notFound.slice(0, READ_LIMITS.notFound),
+    cut: { facts: Math.max(0, facts.length - READ_LIMITS.facts), notFound: Math.max(0, notFound.length - READ_LIMITS.notFound) },
+  };
+}

@@ -1,0 +1,175 @@
+/**
+ * The caseload and acknowledgements in real Chromium. After visiting the seed cases the
+ * caseload lists each of them with the deadline state the panel shows; acknowledging a
+ * step with a coded reason shows in the panel, the printed summary and the caseload; a
+ * manager accepting the exceptions makes "Ready, with N accepted exceptions"; undo brings
+ * a step back. The caseload page and the new controls have no axe violations, and work by
+ * keyboard.
+ */
+import { AxePuppeteer } from '@axe-core/puppeteer';
+import type { Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './harness';
+import { WAIT as PANEL_WAIT, fixPanelClock, goTo, openWorkspace, showView } from './panel-helpers';
+
+// Polled, not on animation frames: a window in the background draws none.
+const WAIT = { ...PANEL_WAIT, polling: 100 } as const;
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const CASES = ['SA-1001', 'SA-1002', 'SA-1003', 'SA-1004', 'SA-1005'];
+const SECTIONS = ['household', 'reasons', 'plan', 'child-protection', 'background', 'profile', 'views', 'analysis', 'manager', 'outcomes'];
+
+let h: Harness;
+let page: Page;
+let panel: Page;
+let caseload: Page;
+/** The next deadline's state the panel showed for each case. */
+const panelStates = new Map<string, string>();
+
+async function visitEverySection(formId: string): Promise<void> {
+  for (const section of SECTIONS) await goTo(h, page, formId, section);
+  // 2.5's iframe reports on its own: wait until no deadline or step waits to be read.
+  await panel.waitForFunction(() => document.querySelector('[data-not-read]') === null, { ...WAIT, polling: 'mutation' }).catch(() => undefined);
+}
+
+async function nextDeadlineState(): Promise<string> {
+  await panel.waitForSelector('[data-next-deadline]', WAIT);
+  return panel.$eval('[data-next-deadline]', (el) => el.getAttribute('data-status') ?? '');
+}
+
+async function row(formId: string): Promise<{ state: string; ready: string; signOff: string; exceptions: string }> {
+  await caseload.waitForSelector(`[data-caseload-row="${formId}"]`, WAIT);
+  return caseload.$eval(`[data-caseload-row="${formId}"]`, (tr) => ({
+    state: tr.getAttribute('data-state') ?? '',
+    ready: tr.getAttribute('data-ready') ?? '',
+    signOff: (tr.querySelector('[data-sign-off]') as HTMLElement).innerText,
+    exceptions: (tr.querySelector('[data-exceptions]') as HTMLElement).innerText,
+  }));
+}
+
+async function setRole(role: 'worker' | 'manager'): Promise<void> {
+  await panel.evaluate(async (r: string) => {
+    const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } } } }).chrome;
+    const { settings } = await api.storage.local.get('settings');
+    await api.storage.local.set({ settings: { ...((settings as object | undefined) ?? {}), role: r } });
+  }, role);
+}
+
+/** Acknowledges the first step in a part of the panel that has no acknowledgement yet; returns its rule id. */
+async function acknowledgeFirst(part: string): Promise<string> {
+  const li = await panel.waitForSelector(`${part} li[data-rule-id]:has([data-ack-form])`, WAIT);
+  const ruleId = await li!.evaluate((el) => el.getAttribute('data-rule-id') ?? '');
+  await li!.$eval('[data-ack-form] summary', (s) => (s as HTMLElement).click());
+  await li!.$eval('[data-ack-form] input[type="radio"]', (r) => (r as HTMLInputElement).click());
+  await li!.$eval('[data-ack-record]', (b) => (b as HTMLButtonElement).click());
+  return ruleId;
+}
+
+async function violations(target: Page): Promise<string[]> {
+  const result = await new AxePuppeteer(target).withTags(TAGS).analyze();
+  expect(result.passes.length).toBeGreaterThan(10);
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+beforeAll(async () => {
+  h = await startHarness();
+  ({ page, panel } = await openWorkspace(h, 'SA-1001', 'household'));
+  for (const formId of CASES) {
+    await visitEverySection(formId);
+    panelStates.set(formId, await nextDeadlineState());
+  }
+  // A window of its own, so the case page, the panel and the caseload all stay drawn.
+  caseload = await h.browser.newPage({ type: 'window', windowBounds: { left: 0, top: 0, width: 1200, height: 900 } });
+  await caseload.setViewport({ width: 1200, height: 900 });
+  await caseload.goto(`chrome-extension://${h.extensionId}/caseload.html`, { waitUntil: 'load' });
+  await fixPanelClock(caseload);
+  await caseload.waitForSelector('[data-caseload="ready"]', WAIT);
+}, 240_000);
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('the caseload', () => {
+  it('lists every visited assessment, most urgent first, with the state the panel shows', async () => {
+    const ids = await caseload.$$eval('[data-caseload-row]', (trs) => trs.map((tr) => tr.getAttribute('data-caseload-row')));
+    expect([...ids].sort()).toEqual(CASES);
+    for (const formId of CASES) expect({ formId, state: (await row(formId)).state }).toEqual({ formId, state: panelStates.get(formId) });
+    // Most urgent first: an overdue assessment is above one that is on track.
+    const states = await caseload.$$eval('[data-caseload-row]', (trs) => trs.map((tr) => tr.getAttribute('data-state')));
+    expect(states[0]).toBe('overdue');
+    // The seed cases between them show overdue, running and met deadlines.
+    expect(new Set(states).size).toBeGreaterThanOrEqual(3);
+  });
+
+  it('filters: overdue and ready for sign-off', async () => {
+    await caseload.click('[data-filter="overdue"]');
+    await caseload.waitForFunction(() => [...document.querySelectorAll('[data-caseload-row]')].every((tr) => tr.getAttribute('data-state') === 'overdue'), WAIT);
+    await caseload.click('[data-filter="ready"]');
+    await caseload.waitForFunction(() => [...document.querySelectorAll('[data-caseload-row]')].every((tr) => tr.getAttribute('data-ready') === 'yes'), WAIT);
+    expect(await caseload.$$eval('[data-caseload-row]', (trs) => trs.map((tr) => tr.getAttribute('data-caseload-row')))).toContain('SA-1003');
+    await caseload.click('[data-filter="all"]');
+    await caseload.waitForFunction((n: number) => document.querySelectorAll('[data-caseload-row]').length === n, WAIT, CASES.length);
+  });
+
+  it('has no axe violations, and its filters and rows work by keyboard', async () => {
+    expect(await violations(caseload)).toEqual([]);
+    await caseload.bringToFront();
+    await caseload.focus('[data-filter="all"]');
+    await caseload.keyboard.press('ArrowDown');
+    await caseload.waitForFunction(() => (document.querySelector('[data-filter="overdue"]') as HTMLInputElement).checked, WAIT);
+    await caseload.keyboard.press('ArrowUp');
+    await caseload.waitForFunction((n: number) => document.querySelectorAll('[data-caseload-row]').length === n, WAIT, CASES.length);
+  });
+});
+
+describe('acknowledging a step with a reason', () => {
+  it('a worker acknowledges a step: the panel, the printed summary and the caseload show it, and it still blocks', async () => {
+    await goTo(h, page, 'SA-1001', 'plan');
+    await showView(panel, 'Manager view');
+    const before = await row('SA-1001');
+    expect(before.ready).toBe('no');
+    const ruleId = await acknowledgeFirst('[data-blocking]');
+    const recorded = await panel.waitForSelector(`[data-blocking] li[data-rule-id="${ruleId}"] [data-acknowledged="awaiting"]`, WAIT);
+    expect(await recorded!.evaluate((el) => (el as HTMLElement).innerText)).toMatch(/^Acknowledged by the worker on \d+ \w+ \d{4}: .+\. Not yet accepted by a manager\./);
+    // The printed summary carries it too.
+    const printed = await panel.$eval(`[data-print-summary] tr[data-rule-id="${ruleId}"] [data-print-ack]`, (el) => el.textContent);
+    expect(printed).toMatch(/^Acknowledged by the worker/);
+    await caseload.waitForFunction(() => /waiting for a manager/.test((document.querySelector('[data-caseload-row="SA-1001"] [data-exceptions]') as HTMLElement).innerText), WAIT);
+    expect((await row('SA-1001')).ready).toBe('no');
+
+    // Undo brings it back as it was.
+    await panel.$eval(`[data-blocking] li[data-rule-id="${ruleId}"] [data-ack-undo]`, (b) => (b as HTMLButtonElement).click());
+    await panel.waitForSelector(`[data-blocking] li[data-rule-id="${ruleId}"] [data-ack-form]`, WAIT);
+    await caseload.waitForFunction(() => (document.querySelector('[data-caseload-row="SA-1001"] [data-exceptions]') as HTMLElement).innerText === 'None', WAIT);
+  }, 120_000);
+
+  it('a manager accepts them: "Ready, with N accepted exceptions" in the panel and the caseload', async () => {
+    const first = await acknowledgeFirst('[data-blocking]');
+    await panel.waitForSelector(`[data-blocking] li[data-rule-id="${first}"] [data-acknowledged="awaiting"]`, WAIT);
+    await setRole('manager');
+    const accept = await panel.waitForSelector(`[data-blocking] li[data-rule-id="${first}"] [data-ack-accept]`, WAIT);
+    await accept!.evaluate((b) => (b as HTMLButtonElement).click());
+    await panel.waitForSelector(`[data-accepted] li[data-rule-id="${first}"] [data-acknowledged="accepted"]`, WAIT);
+    // The manager records the rest; a manager's own acknowledgement is accepted at once.
+    for (let i = 0; i < 40; i++) {
+      if ((await panel.$('[data-blocking] li[data-rule-id]:has([data-ack-form])')) === null) break;
+      const ruleId = await acknowledgeFirst('[data-blocking]');
+      await panel.waitForFunction((r: string) => document.querySelector(`[data-accepted] li[data-rule-id="${r}"]`) !== null, WAIT, ruleId);
+    }
+    await panel.waitForSelector('[data-readiness="ready"]', WAIT);
+    const accepted = await panel.$eval('[data-readiness]', (el) => Number(el.getAttribute('data-accepted-count')));
+    expect(accepted).toBeGreaterThan(1);
+    expect(await panel.$eval('[data-readiness] h2', (el) => el.textContent)).toBe(`Ready, with ${accepted} accepted exceptions`);
+    await caseload.waitForFunction(() => document.querySelector('[data-caseload-row="SA-1001"]')?.getAttribute('data-ready') === 'yes', WAIT);
+    expect((await row('SA-1001')).signOff).toBe(`Ready, with ${accepted} accepted exceptions`);
+    expect(await panel.$eval('[data-print-summary]', (el) => el.getAttribute('data-print-summary'))).toBe('ready');
+  }, 240_000);
+
+  it('the acknowledgement controls have no axe violations', async () => {
+    await panel.$eval('[data-accepted] li [data-ack-undo]', (b) => (b as HTMLButtonElement).click());
+    await panel.waitForSelector('[data-blocking] [data-ack-form]', WAIT);
+    await panel.$eval('[data-blocking] [data-ack-form] summary', (s) => (s as HTMLElement).click());
+    expect(await violations(panel)).toEqual([]);
+    await setRole('worker');
+  });
+});

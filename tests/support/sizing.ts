@@ -1,0 +1,37 @@
+/**
+ * How long a test may take and how many runs a property test makes: one place, sized for a
+ * slow, busy machine (a council laptop, a shared CI runner), not for a developer's quiet one.
+ *
+ * A timeout is there to catch a hang, never to measure speed: on a 2-core machine with other
+ * builds running (load average 12) the slowest unit tests took 20–35 s that take 2–4 s when
+ * it is quiet, so every unit test gets two minutes. Run counts are chosen so the property
+ * files take seconds on a quiet machine; PROPERTY_RUNS=5000 runs every property test that
+ * many times for a longer hunt, with its timeout grown to match.
+ */
+
+/** Any unit test, and any unit-test hook. */
+export const UNIT_TIMEOUT_MS = 120_000;
+/** Any end-to-end test (a real browser), and the end-to-end hooks that start one. */
+export const E2E_TIMEOUT_MS = 180_000;
+export const E2E_HOOK_TIMEOUT_MS = 240_000;
+
+/** A machine this many times slower than a quiet one still passes. */
+const SLOWER = 20;
+
+function askedRuns(): number | undefined {
+  const asked = Number(process.env.PROPERTY_RUNS);
+  return Number.isInteger(asked) && asked > 0 ? asked : undefined;
+}
+
+/** Runs for a property test: its usual count, or PROPERTY_RUNS when set. */
+export function propertyRuns(usual: number): number {
+  return askedRuns() ?? usual;
+}
+
+/**
+ * The timeout for a property test of `runs` runs that each take about `quietMsPerRun` on a
+ * quiet machine: room for one twenty times slower, and never less than any unit test's.
+ */
+export function propertyTimeout(runs: number, quietMsPerRun: number): number {
+  return Math.max(UNIT_TIMEOUT_MS, runs * quietMsPerRun * SLOWER);
+}
