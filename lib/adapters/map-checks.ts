@@ -139,7 +139,7 @@ function checkEntry(ctx: EntryContext, errors: MapError[], known: ReadonlySet<st
     }
   }
   if (entry.time) {
-    if (entry.parse?.type !== 'datetime') e(['time'], 'time goes with parse "datetime"');
+    if (entry.parse?.type !== 'datetime' && entry.parse?.type !== 'seen-date') e(['time'], 'time goes with parse "datetime" or "seen-date"');
     entry.time.formats.forEach((f, i) => {
       const c = compileFormat(f);
       if (typeof c === 'string') e(['time', 'formats', i], c);

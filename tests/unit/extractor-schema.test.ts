@@ -56,7 +56,9 @@ describe('lcs-demo.json', () => {
         for (const role of Object.values(g.people.roles)) for (const key of Object.keys(role.facts ?? {})) covered.add(`${role.group}[].${key}`);
       }
     }
-    expect(knownFactPaths().filter((p) => !covered.has(p))).toEqual([]);
+    // Not on the demo form yet: the rules that need them show as "not checked with this case system".
+    const notOnDemoForm = ['consent.agenciesToldConsentWithheld', 'consent.parentToldOfSharing', 'planning.progressCirculated', 'childProtection.notSeenThresholdConsidered'];
+    expect(knownFactPaths().filter((p) => !covered.has(p) && !notOnDemoForm.includes(p))).toEqual([]);
   });
 
   it('uses a mix of locator kinds', () => {
@@ -210,7 +212,7 @@ describe('everything else the shape cannot say', () => {
     expect(lines(base({ fields: [field({ fact: 'dates.strategyDiscussion', parse: { type: 'datetime', formats: ['dd/MM/yyyy'] } })] }))).toEqual([
       '$.fields[0].parse.formats[0]: a datetime format needs HH:mm (or give the time box in "time")',
     ]);
-    expect(lines(base({ fields: [field({ time: { find: { ariaLabel: 'Time' }, formats: ['HH:mm'] } })] }))).toEqual(['$.fields[0].time: time goes with parse "datetime"']);
+    expect(lines(base({ fields: [field({ time: { find: { ariaLabel: 'Time' }, formats: ['HH:mm'] } })] }))).toEqual(['$.fields[0].time: time goes with parse "datetime" or "seen-date"']);
     expect(lines(base({ fields: [field({ fact: 'dates.strategyDiscussion', parse: { type: 'datetime', formats: ['dd/MM/yyyy'] }, time: { find: { ariaLabel: 'Time' }, formats: ['dd/MM/yyyy'] } })] }))).toEqual([
       '$.fields[0].time.formats[0]: expected a time format like "HH:mm"',
     ]);
