@@ -38,12 +38,13 @@ function CountdownItem({ countdown: c, ctx }: { countdown: CountdownResult; ctx:
       {sayDate ? <p class="countdown__date">Due date: {dueDate}</p> : null}
       {c.error ? <p class="muted">Could not check this rule. The other checks still work.</p> : null}
       {!c.error && c.detail && !openStart ? <p class="muted">{fullStop(sentence(c.detail))}</p> : null}
-      {c.basis || c.calendarNote ? (
+      {c.basis || c.calendarNote || c.figureNote ? (
         <details class="details">
           <summary>How this date is worked out</summary>
           <div class="details__body">
             {c.basis ? <p>{fullStop(sentence(c.basis))}</p> : null}
             {c.calendarNote ? <p>{fullStop(c.calendarNote)}</p> : null}
+            {c.figureNote ? <p>{fullStop(c.figureNote)}</p> : null}
             <p class="citation-line">From {c.source.label}.</p>
           </div>
         </details>

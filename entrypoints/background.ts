@@ -92,9 +92,11 @@ export default defineBackground(() => {
     },
     dueWords: (next) => dueText(next.countdown),
     async setBadge(text, colour, title) {
-      await browser.action.setBadgeText({ text });
-      await browser.action.setBadgeBackgroundColor({ color: colour });
-      await browser.action.setTitle({ title });
+      // Firefox's Manifest V2 build calls the toolbar button browserAction.
+      const button = browser.action ?? browser.browserAction;
+      await button.setBadgeText({ text });
+      await button.setBadgeBackgroundColor({ color: colour });
+      await button.setTitle({ title });
     },
     async notify(id, title, message) {
       await browser.notifications?.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/nudge-icon.png'), title, message });
@@ -178,7 +180,11 @@ export default defineBackground(() => {
   // The toolbar menu: open the caseload page.
   const menus = browser.contextMenus;
   browser.runtime.onInstalled.addListener(() => {
-    menus?.create({ id: 'caseload', title: 'Open the caseload', contexts: ['action'] }, () => void browser.runtime.lastError);
+    try {
+      menus?.create({ id: 'caseload', title: 'Open the caseload', contexts: [browser.action ? 'action' : 'browser_action'] }, () => void browser.runtime.lastError);
+    } catch {
+      // A browser without a toolbar-button menu: the caseload is still opened from the panel.
+    }
   });
   menus?.onClicked.addListener((info) => {
     if (info.menuItemId === 'caseload') void browser.tabs.create({ url: browser.runtime.getURL(CASELOAD_PAGE) });

@@ -54,12 +54,15 @@ function subjectChild(record: AssessmentRecord, today: string): string {
   return child ? describeChild(child, index, today) : 'Not read yet';
 }
 
+const notRunning = (state: string): number => (state === 'unknown' ? 1 : 0);
+
 /** The deadline to show for an assessment: the most urgent one still running, else the most urgent in force. */
 export function nextDeadline(countdowns: readonly CountdownResult[]): NextDeadline | null {
   const inForce = countdowns.filter((c) => c.status !== 'not-applicable' || c.error);
   const ranked = inForce
     .map((c, i) => ({ c, i, state: deadlineState(c) }))
-    .sort((a, b) => stateLook(a.state).urgency - stateLook(b.state).urgency || (a.c.due ?? '9').localeCompare(b.c.due ?? '9') || a.i - b.i);
+    // A deadline not read yet (or not yet known to apply) has no date to count to: one that is running comes first.
+    .sort((a, b) => notRunning(a.state) - notRunning(b.state) || stateLook(a.state).urgency - stateLook(b.state).urgency || (a.c.due ?? '9').localeCompare(b.c.due ?? '9') || a.i - b.i);
   const top = ranked[0];
   if (!top) return null;
   const { c, state } = top;

@@ -168,7 +168,29 @@ export function readEntry(run: EntryRun, entry: GroupFieldEntry | FieldEntry, en
     const tr = readElement(ctx.memo, t.el, entry.time.read);
     time = { raw: tr.ok ? tr.raw : null, part: entry.time };
   }
-  const parsed = parseRaw(raw, entry.parse, { nowYear: run.now.getUTCFullYear(), time });
+  let alone: boolean | undefined;
+  const aloneFrom = entry.parse?.type === 'seen-date' && typeof entry.parse.alone === 'object' ? entry.parse.alone : undefined;
+  if (aloneFrom && raw !== null) {
+    // "Seen on own" in another cell or control of the same row.
+    let a: { el: Element; scope: Scope } | null = null;
+    try {
+      a = locate(ctx, aloneFrom.find, scopes);
+    } catch {
+      a = null;
+    }
+    if (!a) {
+      out.miss(entryId, fact, `nothing matched the seen-alone answer ${describeLocator(aloneFrom.find)}`);
+      return;
+    }
+    const ar = readElement(ctx.memo, a.el, aloneFrom.read);
+    const yes = parseRaw(ar.ok ? ar.raw : null, { type: 'yes-no', ...(aloneFrom.map ? { map: aloneFrom.map } : {}) }, { nowYear: run.now.getUTCFullYear() });
+    if (!yes.ok) {
+      out.miss(entryId, fact, `${describeLocator(aloneFrom.find)}: the seen-alone answer ${yes.reason}`);
+      return;
+    }
+    alone = yes.value === true;
+  }
+  const parsed = parseRaw(raw, entry.parse, { nowYear: run.now.getUTCFullYear(), time, ...(alone !== undefined ? { alone } : {}) });
   if (!parsed.ok) {
     out.miss(entryId, fact, `${describeLocator(entry.find)}: ${parsed.reason}`);
     return;

@@ -64,6 +64,7 @@ export function* extractSteps(doc: Document, url: string, map: FieldMap, now: Da
   const found = identify(ctx);
   if (!found) return null;
   const { matched, personHow, ...identity } = found;
+  if (identity.personId !== undefined) ctx.subjectId = identity.personId;
   const out = new Output();
   const soFar: ReadSoFar = { identity, values: out.values, provenance: out.provenance };
   const readAt = iso(now);

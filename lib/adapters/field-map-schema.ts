@@ -28,7 +28,7 @@ export const TextMatchSchema = z.union([
   z.strictObject({ text, match: matchMode.optional() }),
 ]);
 
-export const LOCATOR_KINDS = ['label', 'ariaLabel', 'labelledBy', 'legend', 'rowHeader', 'columnHeader', 'term', 'css'] as const;
+export const LOCATOR_KINDS = ['label', 'ariaLabel', 'labelledBy', 'legend', 'rowHeader', 'columnHeader', 'term', 'text', 'css'] as const;
 
 /**
  * How to find one element. Exactly one kind, except `rowHeader` + `columnHeader`
@@ -51,6 +51,11 @@ export const LocatorSchema = z
     columnHeader: text.optional(),
     /** A definition-list term (`dt`): its `dd`. */
     term: text.optional(),
+    /**
+     * A piece of text with no `<label>` (a question in a question/answer row): the element
+     * that follows it in the same row or container, which holds the answer or its control.
+     */
+    text: text.optional(),
     /** A CSS selector, as a last resort: markup changes break it more easily than text. */
     css: text.optional(),
     match: matchMode.optional(),
@@ -134,7 +139,20 @@ export const ParseSchema = z.discriminatedUnion(
       pattern,
     }),
     /** A date the child was seen, as a `seenDates` visit `{ date, alone }`. */
-    z.strictObject({ type: z.literal('seen-date'), formats: dateFormats, alone: z.boolean(), pattern }),
+    z.strictObject({
+      type: z.literal('seen-date'),
+      formats: dateFormats,
+      /**
+       * Whether the child was seen alone: true or false for every visit this entry reads, or
+       * where the page says so for this visit, e.g. a "Seen on own" Yes/No cell of the same row:
+       * `{ "find": { "columnHeader": "Seen on own" } }` (read as yes/no; a blank answer is "not alone").
+       */
+      alone: z.union([
+        z.boolean(),
+        z.strictObject({ find: LocatorSchema, read: ReadSchema.optional(), map: codeMap(z.union([z.boolean(), z.null()])).optional() }),
+      ]),
+      pattern,
+    }),
     z.strictObject({ type: z.literal('yes-no'), map: codeMap(z.union([z.boolean(), z.null()])).optional(), pattern }),
     z.strictObject({ type: z.literal('yes-no-na'), map: codeMap(z.union([z.enum(['yes', 'no', 'n/a']), z.null()])).optional(), pattern }),
     z.strictObject({
@@ -257,9 +275,11 @@ export const RowsSchema = z
     fieldsets: TextMatchSchema.optional(),
     /** Every element the selector matches. */
     css: text.optional(),
+    /** The section's part of the page as one row: a page holding one child's story or views (with personId { "subject": true }). */
+    subject: z.literal(true).optional(),
   })
-  .refine((r) => [r.table, r.fieldsets, r.css].filter((v) => v !== undefined).length === 1, {
-    message: 'expected exactly one of table, fieldsets, css',
+  .refine((r) => [r.table, r.fieldsets, r.css, r.subject].filter((v) => v !== undefined).length === 1, {
+    message: 'expected exactly one of table, fieldsets, css, subject',
   });
 
 export const PersonIdSchema = z
@@ -273,12 +293,14 @@ export const PersonIdSchema = z
     heading: z.literal(true).optional(),
     /** Any element inside the row. */
     find: LocatorSchema.optional(),
+    /** The page's own person id (page.personId): the subject child of the page. */
+    subject: z.literal(true).optional(),
     read: ReadSchema.optional(),
     pattern,
   })
   .superRefine((p, ctx) => {
-    const n = [p.column, p.attribute, p.legend, p.heading, p.find].filter((v) => v !== undefined).length;
-    if (n !== 1) ctx.addIssue({ code: 'custom', message: 'expected exactly one of column, attribute, legend, heading, find' });
+    const n = [p.column, p.attribute, p.legend, p.heading, p.find, p.subject].filter((v) => v !== undefined).length;
+    if (n !== 1) ctx.addIssue({ code: 'custom', message: 'expected exactly one of column, attribute, legend, heading, find, subject' });
     if ((p.legend || p.heading) && p.pattern === undefined) {
       ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'a legend or heading holds more than the id: give a pattern with one capture group' });
     }

@@ -24,6 +24,13 @@ export interface Row {
  * in one go.
  */
 export function rowsOf(ctx: Ctx, g: Pick<GroupEntry, 'rows'>, scopes: readonly Scope[], unchecked = false): { rows: Row[]; found: boolean; what: string } {
+  if (g.rows.subject) {
+    // One row: the section's part of the page (or the page), for a page about the subject child.
+    const scope = scopes[0];
+    if (!scope) return { rows: [], found: false, what: 'the page' };
+    const root = 'documentElement' in scope.root ? scope.root.documentElement : scope.root;
+    return root ? { rows: [{ el: root, scope }], found: true, what: 'the page' } : { rows: [], found: false, what: 'the page' };
+  }
   const what = g.rows.table !== undefined
     ? `table ${JSON.stringify(textMatch(g.rows.table).text)}`
     : g.rows.fieldsets !== undefined
@@ -62,7 +69,9 @@ export function rowsOf(ctx: Ctx, g: Pick<GroupEntry, 'rows'>, scopes: readonly S
 export function rowPersonId(ctx: Ctx, g: Pick<GroupEntry, 'personId'>, row: Row): { id: string } | { reason: string } | null {
   const p = g.personId;
   let text: string | null = null;
-  if (p.attribute !== undefined) {
+  if (p.subject) {
+    return ctx.subjectId !== undefined ? { id: ctx.subjectId } : { reason: 'the page has no person id of its own (give page.personId)' };
+  } else if (p.attribute !== undefined) {
     text = attr(row.el, p.attribute);
   } else if (p.legend) {
     const legend = childElements(row.el).find((c) => localName(c) === 'legend');

@@ -8,6 +8,7 @@ import {
   all,
   attr,
   byId,
+  childElementCount,
   childElements,
   defaultView,
   documentUrl,
@@ -91,7 +92,7 @@ function tableNames(table: Element, entry: DocEntry): string[] {
 
 // ---------------------------------------------------------------- finder
 
-type IndexKind = 'label' | 'ariaLabel' | 'labelledBy' | 'legend' | 'term' | 'rowHeader' | 'columnHeader' | 'heading' | 'table';
+type IndexKind = 'label' | 'ariaLabel' | 'labelledBy' | 'legend' | 'term' | 'rowHeader' | 'columnHeader' | 'heading' | 'table' | 'text';
 
 export class LocatorError extends Error {}
 
@@ -178,6 +179,16 @@ export class Finder {
       case 'heading':
         for (const h of all(root, 'h1, h2, h3, h4, h5, h6, [role="heading"]')) push(index, norm(ownText(h)), h);
         break;
+      case 'text': {
+        // Pieces of text a person reads as a question: small elements holding text and no field.
+        const els = all(root, TEXT_HOLDERS);
+        for (let i = 0; i < els.length; i++) {
+          const el = els[i] as Element;
+          if (childElementCount(el) > 3 || all(el, FIELD_TAGS).length > 0) continue;
+          push(index, norm(ownText(el)), el);
+        }
+        break;
+      }
       case 'table':
         for (const t of all(root, 'table')) for (const name of tableNames(t, entry)) push(index, name, t);
         break;
@@ -207,7 +218,7 @@ export class Finder {
   find(loc: Locator): Element[] {
     // CSS may match on anything (a class set as the worker types): always asked afresh.
     const byText =
-      loc.label !== undefined || loc.ariaLabel !== undefined || loc.labelledBy !== undefined || loc.legend !== undefined || loc.term !== undefined || loc.rowHeader !== undefined || loc.columnHeader !== undefined;
+      loc.label !== undefined || loc.ariaLabel !== undefined || loc.labelledBy !== undefined || loc.legend !== undefined || loc.term !== undefined || loc.text !== undefined || loc.rowHeader !== undefined || loc.columnHeader !== undefined;
     if (!byText) return this.search(loc);
     let hit = this.found.get(loc);
     if (!hit) {
@@ -229,6 +240,14 @@ export class Finder {
     if (loc.labelledBy !== undefined) return this.matching('labelledBy', loc.labelledBy, mode);
     if (loc.legend !== undefined) return this.matching('legend', loc.legend, mode);
     if (loc.term !== undefined) return this.matching('term', loc.term, mode);
+    if (loc.text !== undefined) {
+      const out: Element[] = [];
+      for (const el of this.matching('text', loc.text, mode)) {
+        const answer = answerAfter(el, this.root);
+        if (answer && !out.includes(answer)) out.push(answer);
+      }
+      return out;
+    }
     if (loc.rowHeader !== undefined) {
       const out: Element[] = [];
       for (const th of this.matching('rowHeader', loc.rowHeader, mode)) {
@@ -289,6 +308,28 @@ export class Finder {
   }
 }
 
+const TEXT_HOLDERS = 'span, div, p, td, th, dt, strong, b, label, legend, h1, h2, h3, h4, h5, h6, [role="heading"], [role="rowheader"], [role="term"]';
+const FIELD_TAGS = 'input, select, textarea';
+
+/** Whether an element is only decoration beside a question: a required-field star, a colon. */
+function decoration(el: Element): boolean {
+  return all(el, FIELD_TAGS).length === 0 && /^[\s*:()?-]*$/.test(ownText(el)) && localName(el) !== 'input' && localName(el) !== 'select' && localName(el) !== 'textarea';
+}
+
+/**
+ * The element that follows a piece of text in its row or container: the next sibling
+ * (past decoration), else the next sibling of its parent, up to three levels and never
+ * beyond the root being searched.
+ */
+function answerAfter(el: Element, root: Document | Element): Element | null {
+  let node: Element | null = el;
+  for (let level = 0; level < 4 && node && node !== root; level++) {
+    for (let sib = nextElement(node); sib; sib = nextElement(sib)) if (!decoration(sib)) return sib;
+    node = parentElement(node);
+  }
+  return null;
+}
+
 /** The dd a dt names: the next dd, past any further dts (several terms, one description). */
 function nextDd(dt: Element): Element | null {
   for (let el = nextElement(dt); el; el = nextElement(el)) {
@@ -321,6 +362,7 @@ function describe(loc: Locator): string {
   else if (loc.labelledBy !== undefined) out = `aria-labelledby ${q(loc.labelledBy)}${how}`;
   else if (loc.legend !== undefined) out = `legend ${q(loc.legend)}${how}`;
   else if (loc.term !== undefined) out = `term ${q(loc.term)}${how}`;
+  else if (loc.text !== undefined) out = `text ${q(loc.text)}${how}`;
   else if (loc.rowHeader !== undefined) out = `row ${q(loc.rowHeader)}${loc.columnHeader !== undefined ? `, column ${q(loc.columnHeader)}` : ''}${how}`;
   else if (loc.columnHeader !== undefined) out = `column ${q(loc.columnHeader)}${how}`;
   else out = `css ${q(loc.css ?? '')}`;

@@ -51,7 +51,7 @@ function sampleOutputs(parse: Parse | undefined, read: ReadKind | undefined): Sa
     case 'datetime':
       return [type('2026-01-31T10:30:00+00:00')];
     case 'seen-date':
-      return [type([{ date: '2026-01-31', alone: parse.alone }])];
+      return [type([{ date: '2026-01-31', alone: parse.alone === true }])];
     case 'yes-no':
       return [type(true), type(false), ...Object.entries(parse.map ?? {}).map(([k, v]) => mapped(v, k))];
     case 'yes-no-na':
@@ -139,7 +139,7 @@ function checkEntry(ctx: EntryContext, errors: MapError[], known: ReadonlySet<st
     }
   }
   if (entry.time) {
-    if (entry.parse?.type !== 'datetime') e(['time'], 'time goes with parse "datetime"');
+    if (entry.parse?.type !== 'datetime' && entry.parse?.type !== 'seen-date') e(['time'], 'time goes with parse "datetime" or "seen-date"');
     entry.time.formats.forEach((f, i) => {
       const c = compileFormat(f);
       if (typeof c === 'string') e(['time', 'formats', i], c);
@@ -286,6 +286,8 @@ export function validateFieldMap(input: unknown): ValidateResult {
       const m = g.rows[key];
       if (typeof m === 'object' && m.match === 'regex') checkRegex(m.text, [...at, 'rows', key, 'text'], errors);
     }
+    if (g.rows.subject && !g.personId.subject) errors.push({ path: jsonPath([...at, 'personId']), message: 'rows { "subject": true } is the page\'s own person: give "personId": { "subject": true }' });
+    if (g.personId.subject && !map.page.personId) errors.push({ path: jsonPath([...at, 'personId', 'subject']), message: 'the page\'s own person id is not read: give page.personId' });
     if (g.personId.pattern !== undefined) checkPattern(g.personId.pattern, [...at, 'personId', 'pattern'], errors);
     if (g.personId.find) checkLocatorRegex(g.personId.find, [...at, 'personId', 'find'], errors);
     let inGroup: 'children' | 'adults' | 'either';

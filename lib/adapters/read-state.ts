@@ -131,6 +131,8 @@ export interface Ctx {
   docs: DocEntry[];
   finders: Map<Document | Element, Finder>;
   memo: PageMemo;
+  /** The page's own person id, once identified: for groups of the subject child (personId { subject: true }). */
+  subjectId?: string;
   /** Frames are not read here (`frames: false`): each frame reads itself. */
   framesOff: boolean;
   structure: Structure;

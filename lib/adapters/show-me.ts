@@ -29,6 +29,7 @@ function locateElement(doc: Document, map: FieldMap, factPath: string, options?:
   const found = identify(ctx);
   if (!found) return null;
   const shown = new Set(found.sections);
+  if (found.personId !== undefined) ctx.subjectId = found.personId;
   const safely = (fn: () => Element | null | undefined): Element | null => {
     try {
       return fn() ?? null;

@@ -125,6 +125,8 @@ export interface ParseContext {
   nowYear: number;
   /** The time box's raw value, for a date-time split over two boxes. */
   time?: { raw: Raw; part: TimePart } | undefined;
+  /** For a seen-date whose "alone" is read from another box: what that box says. */
+  alone?: boolean | undefined;
 }
 
 /** Reads the parsed value of a raw value; blank is null, a value that cannot be read is reported. */
@@ -269,7 +271,7 @@ function parseSeenDate(text: string, parse: Extract<Parse, { type: 'seen-date' }
       if (!clock) return { ok: false, reason: `the time is not written ${part.formats.join(' or ')}` };
     }
   }
-  const visit = { date: isoDate(p), alone: parse.alone };
+  const visit = { date: isoDate(p), alone: typeof parse.alone === 'boolean' ? parse.alone : ctx.alone === true };
   return { ok: true, value: [clock ? { ...visit, time: `${String(clock.hour).padStart(2, '0')}:${String(clock.minute).padStart(2, '0')}` } : visit] };
 }
 

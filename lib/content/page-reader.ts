@@ -156,9 +156,10 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     }
   };
 
-  const send = (message: unknown): void => {
+  const send = (message: unknown, onFailed?: () => void): void => {
     runtime.sendMessage(message).catch((error: unknown) => {
       if (!alive() || String(error).includes('context invalidated')) disconnected();
+      else onFailed?.();
     });
   };
 
@@ -284,6 +285,12 @@ export function startPageReader(deps: ReaderDeps): PageReader {
       complete: diff.complete,
       ...(diff.gone.length > 0 ? { gone: diff.gone.slice(0, READ_LIMITS.gone) } : {}),
       ...(sized.cut ? { cut: sized.cut } : {}),
+    }, () => {
+      // Not delivered (the background was restarting): the next read sends the whole page again.
+      if (lastSent === readKey) {
+        lastSent = '';
+        lastFacts = undefined;
+      }
     });
     return 1;
   };

@@ -140,6 +140,7 @@ function evaluateCountdown<P>(rule: CountdownRule<P>, ctx: RuleContext<P>): Coun
       subject: subjectFor(ctx as RuleContext<unknown>, clock.subject),
     };
     if (note) result.calendarNote = note;
+    if (rule.figureNote) result.figureNote = rule.figureNote(ctx.params);
 
     if (clock.detail) result.detail = clock.detail;
     if (typeof clock.met === 'string') {

@@ -108,6 +108,8 @@ export interface CountdownRule<P = Record<string, unknown>> extends RuleBase<P> 
   severity: Severity;
   /** Working days (or hours for hour clocks) left at which the state turns to "due soon". */
   dueSoonWithin?: (params: P) => number;
+  /** Where the deadline's figure comes from and who may change it, shown under "How this date is worked out". */
+  figureNote?: (params: P) => string;
   clock: (ctx: RuleContext<P>) => Clock;
 }
 
@@ -156,6 +158,8 @@ export interface CountdownResult extends FindingBase {
   metOn?: string;
   /** e.g. "Bank holidays not known after 31 Dec 2027: weekends only counted after that." */
   calendarNote?: string;
+  /** e.g. "5 working days is the figure in Hertfordshire's procedure, section 6; it can be changed in the pack settings." */
+  figureNote?: string;
   /**
    * Set when a date the clock needs cannot be right (a referral after today, completion
    * before the referral): what is wrong, in words. No countdown is given then.

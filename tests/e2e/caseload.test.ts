@@ -111,6 +111,27 @@ describe('the caseload', () => {
     await caseload.waitForFunction((n: number) => document.querySelectorAll('[data-caseload-row]').length === n, WAIT, CASES.length);
   });
 
+  it('the toolbar badge counts the assessments the caseload shows as due within 5 working days or overdue', async () => {
+    await caseload.click('[data-filter="due-within"]');
+    await caseload.waitForFunction(() => [...document.querySelectorAll('[data-caseload-row]')].every((tr) => /^(overdue|due-today|due-soon|on-track|date-problem)$/.test(tr.getAttribute('data-state') ?? '')), WAIT);
+    const due = await caseload.$$eval('[data-caseload-row]', (trs) => trs.length);
+    expect(due).toBeGreaterThan(0);
+    // The background updates the badge once a burst of reads is over.
+    const badge = await caseload.waitForFunction(
+      async (n: number) => {
+        const api = (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> } } }).chrome;
+        const text = await api.action.getBadgeText({});
+        return text === String(n) ? { text, title: await api.action.getTitle({}) } : false;
+      },
+      WAIT,
+      due,
+    );
+    const { title } = (await badge.jsonValue()) as { text: string; title: string };
+    expect(title).toMatch(/a deadline due within 5 working days or overdue$/);
+    await caseload.click('[data-filter="all"]');
+    await caseload.waitForFunction((n: number) => document.querySelectorAll('[data-caseload-row]').length === n, WAIT, CASES.length);
+  });
+
   it('has no axe violations, and its filters and rows work by keyboard', async () => {
     expect(await violations(caseload)).toEqual([]);
     await caseload.bringToFront();

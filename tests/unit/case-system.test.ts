@@ -196,6 +196,7 @@ describe('assessment sections', () => {
       'Name',
       'Date first seen',
       'Date seen alone',
+      'Time seen alone',
       'Reason not seen alone',
       'Bedroom seen',
     ]);
@@ -210,6 +211,7 @@ describe('assessment sections', () => {
       'Reason not involved',
     ]);
     expect((plan.doc.querySelector('[name="plan.child.200201.seenAlone"]') as HTMLInputElement).value).toBe('22/11/2026');
+    expect((plan.doc.querySelector('[name="plan.child.200201.seenAloneTime"]') as HTMLInputElement).value).toBe('15:30');
 
     const profile = await get('/assessment/SA-1003/profile');
     const legends = [...profile.doc.querySelectorAll('fieldset.person-group legend')].map((l) => l.textContent);

@@ -56,7 +56,9 @@ describe('lcs-demo.json', () => {
         for (const role of Object.values(g.people.roles)) for (const key of Object.keys(role.facts ?? {})) covered.add(`${role.group}[].${key}`);
       }
     }
-    expect(knownFactPaths().filter((p) => !covered.has(p))).toEqual([]);
+    // Not on the demo form yet: the rules that need them show as "not checked with this case system".
+    const notOnDemoForm = ['consent.agenciesToldConsentWithheld', 'consent.parentToldOfSharing', 'planning.progressCirculated', 'childProtection.notSeenThresholdConsidered'];
+    expect(knownFactPaths().filter((p) => !covered.has(p) && !notOnDemoForm.includes(p))).toEqual([]);
   });
 
   it('uses a mix of locator kinds', () => {
@@ -93,7 +95,7 @@ describe('shape errors carry a JSON path and what was expected', () => {
   it('an unknown key is named (a typo in a locator)', () => {
     expect(lines(base({ fields: [field({ find: { lable: 'Referral' } })] }))).toEqual([
       '$.fields[0].find: unknown key "lable" (check the spelling against docs/field-maps.md)',
-      '$.fields[0].find: expected one of the keys label, ariaLabel, labelledBy, legend, rowHeader, columnHeader, term, css',
+      '$.fields[0].find: expected one of the keys label, ariaLabel, labelledBy, legend, rowHeader, columnHeader, term, text, css',
     ]);
   });
 
@@ -210,7 +212,7 @@ describe('everything else the shape cannot say', () => {
     expect(lines(base({ fields: [field({ fact: 'dates.strategyDiscussion', parse: { type: 'datetime', formats: ['dd/MM/yyyy'] } })] }))).toEqual([
       '$.fields[0].parse.formats[0]: a datetime format needs HH:mm (or give the time box in "time")',
     ]);
-    expect(lines(base({ fields: [field({ time: { find: { ariaLabel: 'Time' }, formats: ['HH:mm'] } })] }))).toEqual(['$.fields[0].time: time goes with parse "datetime"']);
+    expect(lines(base({ fields: [field({ time: { find: { ariaLabel: 'Time' }, formats: ['HH:mm'] } })] }))).toEqual(['$.fields[0].time: time goes with parse "datetime" or "seen-date"']);
     expect(lines(base({ fields: [field({ fact: 'dates.strategyDiscussion', parse: { type: 'datetime', formats: ['dd/MM/yyyy'] }, time: { find: { ariaLabel: 'Time' }, formats: ['dd/MM/yyyy'] } })] }))).toEqual([
       '$.fields[0].time.formats[0]: expected a time format like "HH:mm"',
     ]);
@@ -244,7 +246,7 @@ describe('everything else the shape cannot say', () => {
     expect(lines(base({ groups: [group({ personId: { legend: true } })] }))).toEqual([
       '$.groups[0].personId.pattern: a legend or heading holds more than the id: give a pattern with one capture group',
     ]);
-    expect(lines(base({ groups: [group({ rows: { table: 'People', css: 'tr' } })] }))).toEqual(['$.groups[0].rows: expected exactly one of table, fieldsets, css']);
+    expect(lines(base({ groups: [group({ rows: { table: 'People', css: 'tr' } })] }))).toEqual(['$.groups[0].rows: expected exactly one of table, fieldsets, css, subject']);
   });
 
   it('when: a known fact of the same kind, read without a condition', () => {

@@ -219,7 +219,7 @@ describe('reading', () => {
 
   it('a group of checkboxes: ticked values or labels as a list', () => {
     expect(
-      read([{ fact: 'background.agenciesConsulted', section: 'reasons', find: { legend: 'Agencies' }, read: 'checked-values', parse: { type: 'list' } }]),
+      read([{ fact: 'background.agenciesConsulted', section: 'reasons', find: { legend: 'Agencies' }, read: 'checked-values', parse: { type: 'list', pattern: '^([a-z-]+)$' } }]),
     ).toEqual({ 'background.agenciesConsulted': ['education', 'police'] });
     expect(
       read([{ fact: 'background.agenciesConsulted', section: 'reasons', find: { legend: 'Agencies' }, read: 'checked-labels', parse: { type: 'list', map: { Education: 'education', Police: 'police' } } }]),
@@ -627,7 +627,7 @@ describe('DOM clobbering', () => {
   const map = makeMap({
     fields: [
       { fact: 'dates.referral', section: 'reasons', find: { label: 'Referral' }, parse: date },
-      { fact: 'background.agenciesConsulted', section: 'reasons', find: { legend: 'Agencies' }, read: 'checked-values', parse: { type: 'list' } },
+      { fact: 'background.agenciesConsulted', section: 'reasons', find: { legend: 'Agencies' }, read: 'checked-values', parse: { type: 'list', pattern: '^([a-z-]+)$' } },
       { fact: 'household.homeVisited', section: 'reasons', find: { label: 'Home visited?' }, parse: yesNo },
       { fact: 'recommendation.recorded', section: 'reasons', find: { css: 'form#f' }, read: 'text', parse: { type: 'non-empty' } },
     ],

@@ -71,6 +71,39 @@ describe('the content script page reader', () => {
     expect(sent).toHaveLength(1);
   });
 
+  it('after the first read sends only what changed; a read that was not delivered is sent whole next time', async () => {
+    load();
+    const { runtime, sent } = fakeRuntime();
+    let refuse = false;
+    const deliver = runtime.sendMessage;
+    runtime.sendMessage = async (m: unknown) => {
+      if (refuse) throw new Error('Could not establish connection. Receiving end does not exist.');
+      return deliver(m);
+    };
+    reader = startPageReader({ runtime, storage: { get: async () => ({}) }, document, window, quietMs: 20, maxWaitMs: 1000 });
+    await settle();
+    expect(sent[0]).toMatchObject({ type: 'facts', complete: true });
+    const all = (sent[0]!.facts as unknown[]).length;
+    const box = document.querySelector('textarea') as HTMLTextAreaElement;
+    box.value = '';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    await settle();
+    expect(sent[1]).toMatchObject({ type: 'facts', complete: false });
+    expect((sent[1]!.facts as unknown[]).length).toBeLessThan(all);
+    // The background was restarting: this change is lost on the way...
+    refuse = true;
+    box.value = 'Written again';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    await settle();
+    refuse = false;
+    // ...so the next read sends the whole page again.
+    box.value = '';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    await settle();
+    expect(sent.at(-1)).toMatchObject({ type: 'facts', complete: true });
+    expect((sent.at(-1)!.facts as unknown[]).length).toBe(all);
+  });
+
   it('answers Show me only from our own extension, and only when it holds the field', async () => {
     load();
     const { runtime, listeners } = fakeRuntime();

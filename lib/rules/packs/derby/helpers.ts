@@ -86,7 +86,8 @@ type ClockProblem = Extract<Clock, { status: 'unknown' | 'missing' }>;
  */
 export function assessmentClockStart(record: AssessmentRecord, reads: (genericPath: string) => boolean = () => true): ClockStart | ClockProblem {
   // A case system that records no separate decision date: 45 working days run from the referral (2.3).
-  const decision = record.dates?.assessmentDecision ?? (reads('dates.assessmentDecision') ? undefined : null);
+  const recorded = record.dates?.assessmentDecision;
+  const decision = recorded === undefined && !reads('dates.assessmentDecision') ? null : recorded;
   if (typeof decision === 'string') {
     return { start: decision, startLabel: 'the decision to assess', startField: 'dates.assessmentDecision' };
   }

@@ -224,3 +224,16 @@ testRule(pack, 'hertfordshire/progress-circulated', [
   { name: 'not circulated', record: withFacts(complete, { 'planning.progressCirculated': false }), expect: 'missing' },
   { name: 'not read yet', record: withoutFact(complete, 'planning.progressCirculated'), expect: 'unknown' },
 ]);
+
+describe('hertfordshire/assessment-5-working-days: where the figure comes from', () => {
+  it('says the 5 working days are the procedure’s figure and can be changed in the pack settings', () => {
+    const { countdown } = statusOf(pack, 'hertfordshire/assessment-5-working-days', complete);
+    expect(countdown?.figureNote).toBe('The 5 working days are the figure written in Hertfordshire’s procedure (section 6). Your council can change it in the pack settings');
+  });
+
+  it('says so when a council has set its own figure', () => {
+    const params = HertfordshireParamsSchema.parse({ assessmentWorkingDays: 45 });
+    const { countdown } = statusOf(pack, 'hertfordshire/assessment-5-working-days', complete, undefined, params);
+    expect(countdown?.figureNote).toBe('Your council has set 45 working days in the pack settings; Hertfordshire’s procedure (section 6) says 5');
+  });
+});

@@ -17,6 +17,11 @@ export const assessment5WorkingDays = defineRule<HertfordshireParams>({
   source: { label: 'Hertfordshire 6', section: '6', passage: 'Actions and Outcomes: the maximum time frame for the assessment to conclude' },
   message: 'Complete the assessment by the due date. The procedure allows 5 working days from the referral to reach a decision on next steps.',
   dueSoonWithin: (params) => params.dueSoonWorkingDays,
+  // Section 6 says 5 working days where Derby's identical sentence says 45: kept as written, and said so.
+  figureNote: (params) =>
+    params.assessmentWorkingDays === 5
+      ? 'The 5 working days are the figure written in Hertfordshire’s procedure (section 6). Your council can change it in the pack settings'
+      : `Your council has set ${params.assessmentWorkingDays} working days in the pack settings; Hertfordshire’s procedure (section 6) says 5`,
   clock: ({ record, params }) => {
     const referral = record.dates?.referral;
     if (referral === undefined) return { status: 'unknown', field: 'dates.referral', detail: 'The referral date has not been read yet.' };
