@@ -108,15 +108,34 @@ export const SLICE_MS = 8;
  */
 export const BACK_OFF = 19;
 /**
+ * The back-off never holds a read for longer than this. On a slow or busy laptop a read
+ * takes longer on the clock than its work (the thread is shared), and 19 times that held
+ * a worker's change from the panel for many seconds after a page's first read.
+ */
+export const MAX_BACK_OFF_MS = 1000;
+/**
  * A new task for the rest of a read, behind what the page has queued (its timers
  * included). scheduler.yield() would resume ahead of the page's own tasks, so a long read
- * would still hold up a page's timers; a posted task does not.
+ * would still hold up a page's timers; a posted task does not. Without postTask (Firefox
+ * before 142) a message on a channel of our own: a timer in a background tab waits a
+ * second or more, so a read of many slices in a tab opened behind another took minutes.
  */
-function defaultYield(win: Window): () => Promise<void> {
+export function pageYield(win: Window): () => Promise<void> {
   const scheduler = (win as Window & { scheduler?: { postTask?: (cb: () => void, o: { priority: string }) => Promise<void> } }).scheduler;
   if (typeof scheduler?.postTask === 'function') {
     const postTask = scheduler.postTask.bind(scheduler);
     return () => postTask(() => undefined, { priority: 'user-visible' });
+  }
+  const Channel = (win as Window & typeof globalThis).MessageChannel;
+  if (typeof Channel === 'function') {
+    const channel = new Channel();
+    const waiting: (() => void)[] = [];
+    channel.port1.onmessage = () => waiting.shift()?.();
+    return () =>
+      new Promise<void>((resolve) => {
+        waiting.push(resolve);
+        channel.port2.postMessage(null);
+      });
   }
   return () => new Promise((resolve) => win.setTimeout(resolve, 0));
 }
@@ -126,7 +145,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
   const quietMs = deps.quietMs ?? QUIET_MS;
   const maxWaitMs = deps.maxWaitMs ?? MAX_WAIT_MS;
   const clock = deps.now ?? (() => win.performance.now());
-  const yieldToPage = deps.yieldToPage ?? defaultYield(win);
+  const yieldToPage = deps.yieldToPage ?? pageYield(win);
   const isTop = win.top === win;
   let map: FieldMap = bundledMap as unknown as FieldMap;
   let relevance: Relevance = relevanceFor(doc, map);
@@ -246,7 +265,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     stats.longestMs = Math.max(stats.longestMs, spent);
     lastRead = stats;
     // Back off: a costly read is followed by a longer pause, so the page keeps most of its thread.
-    notBefore = clock() + stats.totalMs * BACK_OFF;
+    notBefore = clock() + Math.min(stats.totalMs * BACK_OFF, MAX_BACK_OFF_MS);
   }
 
   const unrecognised = (url: string): void => {

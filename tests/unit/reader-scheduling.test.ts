@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { extract, extractSteps, ReadCache } from '../../lib/adapters/extractor';
 import type { FieldMap } from '../../lib/adapters/field-map-schema';
 import bundledMap from '../../lib/adapters/maps/lcs-demo.json';
-import { BACK_OFF, SLICE_MS, startPageReader, type PageReader } from '../../lib/content/page-reader';
+import { BACK_OFF, MAX_BACK_OFF_MS, SLICE_MS, pageYield, startPageReader, type PageReader } from '../../lib/content/page-reader';
 
 const map = bundledMap as unknown as FieldMap;
 const html = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'pages', 'sa-1002-household.html'), 'utf8');
@@ -128,6 +128,25 @@ describe('the page reader', () => {
     expect(factsOf(sent).get('household.communicationNeedsRecorded')).toBe(box.value !== '');
   });
 
+  it('reads a change within MAX_BACK_OFF_MS however costly the last read was (a slow, busy laptop)', async () => {
+    load();
+    // Each look at the clock costs 200 ms: the first read takes many seconds on it, and 19
+    // times that would hold the worker's next change back for minutes.
+    const { sent } = start(200);
+    await settle();
+    expect((reader?.lastRead?.totalMs ?? 0) * BACK_OFF).toBeGreaterThan(MAX_BACK_OFF_MS * 10);
+    vi.useFakeTimers();
+    const before = reader?.reads ?? 0;
+    const box = document.querySelector('textarea[name="household.communicationNeeds"]') as HTMLTextAreaElement;
+    box.value = box.value ? '' : 'Needs an interpreter.';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    vi.advanceTimersByTime(MAX_BACK_OFF_MS + 50);
+    expect(reader?.reads).toBe(before + 1);
+    vi.useRealTimers();
+    await settle();
+    expect(factsOf(sent).get('household.communicationNeedsRecorded')).toBe(box.value !== '');
+  });
+
   it('does not read for changes no field can be in, and reads for those one can', async () => {
     load();
     start(0);
@@ -188,5 +207,22 @@ describe('a page whose markup shadows element properties', () => {
     await settle();
     expect(reader?.reads).toBeGreaterThan(reads);
     expect(factsOf(sent).get('children[200201].dateOfBirth')).toBe('2021-02-01');
+  });
+});
+
+describe('handing the thread back to the page', () => {
+  it('uses a message on a channel of its own where there is no postTask, never a timer (a background tab runs timers once a second)', async () => {
+    const timer = vi.fn();
+    const win = { MessageChannel, setTimeout: timer } as unknown as Window;
+    const handBack = pageYield(win);
+    for (let i = 0; i < 5; i++) await handBack();
+    expect(timer).not.toHaveBeenCalled();
+  });
+
+  it('posts a task where the page has a scheduler', async () => {
+    const postTask = vi.fn(async (cb: () => void) => cb());
+    const win = { scheduler: { postTask }, setTimeout: vi.fn() } as unknown as Window;
+    await pageYield(win)();
+    expect(postTask).toHaveBeenCalledWith(expect.any(Function), { priority: 'user-visible' });
   });
 });
