@@ -46,6 +46,8 @@ export interface PanelProps {
   onPrint(): void;
   /** When the page was last read (ISO). */
   lastReadAt?: string;
+  /** While a page's first read is still going: what has been read so far (components/reading-progress.ts). */
+  readingProgress?: string;
 }
 
 const VIEWS: ReadonlyArray<{ id: PanelView; label: string }> = [
@@ -151,7 +153,7 @@ function Tabs({ view, onViewChange, panelId, children }: { view: PanelView; onVi
 }
 
 export function Panel(props: PanelProps) {
-  const { evaluation, currentSection, openSections, status, assessmentLabel, packName, view, onViewChange, onShowMe, showMeResult, onPrint, lastReadAt, timeline, acknowledgements, onOpenCaseload } = props;
+  const { evaluation, currentSection, openSections, status, assessmentLabel, packName, view, onViewChange, onShowMe, showMeResult, onPrint, lastReadAt, timeline, acknowledgements, onOpenCaseload, readingProgress } = props;
   const panelId = useId();
   const [lastShown, setLastShown] = useState<string | null>(null);
 
@@ -209,6 +211,13 @@ export function Panel(props: PanelProps) {
         <div role="status" class="status-region">
           <StatusNotice status={status} hasEvaluation={evaluation !== null} />
         </div>
+        {readingProgress && status === 'reading' ? (
+          // Not a live region: the count moves several times a second, the status above says it once.
+          <p class="notice notice--quiet" data-reading-progress="">
+            {readingProgress}
+            {evaluation ? ' What is shown below is from the last read.' : ''}
+          </p>
+        ) : null}
         <div class="visually-hidden" aria-live="polite" aria-atomic="true">
           {announcement}
         </div>

@@ -11,6 +11,7 @@ import { clockTimeline } from '../../lib/timeline';
 import type { Acknowledgement } from '../../lib/acknowledgements';
 import type { Finding, CountdownResult } from '../../lib/rules';
 import { FORM_SECTION_NAMES } from '../../lib/model';
+import { readingNow, readingProgressText } from '../../components/reading-progress';
 
 const db = new CompanionDb();
 
@@ -117,16 +118,18 @@ export function SidePanelApp() {
     });
   };
 
+  const reading = readingNow(current, stored?.updatedAt);
+  // A page still being read is "reading", even over an earlier read of it (shown meanwhile).
   const status = !current
     ? 'no-case'
     : current.state !== 'assessment'
       ? 'unrecognised-page'
-      : !stored
+      : !stored || reading
         ? 'reading'
         : 'ready';
 
   return (
-    <div data-panel-status={status} data-assessment={current?.assessmentId ?? ''} data-section={current?.section ?? ''}>
+    <div data-panel-status={status} data-assessment={current?.assessmentId ?? ''} data-section={current?.section ?? ''} data-reading={reading ? '' : undefined}>
     <Panel
       evaluation={evaluation}
       timeline={timeline}
@@ -143,6 +146,7 @@ export function SidePanelApp() {
       showMeResult={showMeResult}
       onPrint={() => window.print()}
       lastReadAt={stored ? new Date(stored.updatedAt).toISOString() : undefined}
+      readingProgress={reading ? readingProgressText(reading) : undefined}
     />
     {storeFull ? (
       <p class="record-note" data-record-note="store-full" role="alert">

@@ -15,11 +15,11 @@ import { frameElementMatches, frameLabel } from './locate';
 import { Output, inOrder, iso, readEntry, type EntryRun, type FactProvenance, type NotFound, type NotFoundDetail } from './entries';
 import { readGroup } from './groups';
 import { identify, type PageIdentity } from './page-identity';
-import { docsIn, frameWords, makeContext, rootScopes, sectionScopes, type Ctx, type ExtractOptions } from './read-state';
+import { docsIn, frameWords, makeContext, rootScopes, sectionScopes, type Ctx, type ExtractOptions, type ReadProgress } from './read-state';
 
 export type { FactProvenance, NotFound, NotFoundDetail } from './entries';
 export { identifyPage, type PageIdentity } from './page-identity';
-export { ReadCache, type ExtractOptions } from './read-state';
+export { ReadCache, type ExtractOptions, type ReadProgress } from './read-state';
 export { locateField } from './show-me';
 export { readWorkTray, type WorkTrayRow } from './work-tray';
 
@@ -48,6 +48,8 @@ export function extract(doc: Document, url: string, map: FieldMap, now: Date, op
 /** What a read in steps has found so far (the same object at every step; facts in reading order). */
 export interface ReadSoFar {
   identity: PageIdentity;
+  /** The rows of people and the other fields read so far, of those found so far. */
+  progress: ReadProgress;
   values: ReadonlyMap<string, FactValue | null>;
   provenance: ReadonlyMap<string, FactProvenance>;
 }
@@ -66,7 +68,7 @@ export function* extractSteps(doc: Document, url: string, map: FieldMap, now: Da
   const { matched, personHow, ...identity } = found;
   if (identity.personId !== undefined) ctx.subjectId = identity.personId;
   const out = new Output();
-  const soFar: ReadSoFar = { identity, values: out.values, provenance: out.provenance };
+  const soFar: ReadSoFar = { identity, progress: ctx.progress, values: out.values, provenance: out.provenance };
   const readAt = iso(now);
   if (identity.personId !== undefined) {
     out.emit('personId', identity.personId, { page: ctx.page, locator: (personHow ?? 'page').slice(0, 500), mapEntry: 'page.personId', readAt });
@@ -94,8 +96,9 @@ export function* extractSteps(doc: Document, url: string, map: FieldMap, now: Da
       yield soFar;
     }
   }
-  for (const [field, i] of inOrder(fields)) {
-    if (field.section !== undefined && !shown.has(field.section)) continue;
+  const pageFields = inOrder(fields).filter(([field]) => field.section === undefined || shown.has(field.section));
+  ctx.progress.fields.total = pageFields.length;
+  for (const [field, i] of pageFields) {
     const run: EntryRun = {
       ctx,
       out,
@@ -110,6 +113,7 @@ export function* extractSteps(doc: Document, url: string, map: FieldMap, now: Da
     } catch (err) {
       failed(field.id ?? `fields[${i}]`, field.fact, err);
     }
+    ctx.progress.fields.done += 1;
     yield soFar;
   }
   const facts: FactUpdate[] = [];

@@ -2,7 +2,7 @@
 // the per-person fields looked for inside the row.
 
 import type { FieldMap, GroupEntry, SectionEntry } from './field-map-schema';
-import { all, attr, childElements, closest, localName } from './dom';
+import { all, attr, childElements, closest, localName, parentElement } from './dom';
 import { inOrder, iso, readEntry, type EntryRun, type Output } from './entries';
 import { describeLocator } from './locate';
 import { cleanId } from './page-identity';
@@ -176,6 +176,9 @@ export function* readGroup(ctx: Ctx, out: Output, now: Date, g: GroupEntry, gi: 
   }
   const fields = fieldsByGroup(g, gi);
   const memos = rowMemos(ctx, now);
+  const people = ctx.progress.people;
+  // A table's header rows are not people (rows not yet checked may include them).
+  people.total += kept ? rows.length : rows.reduce((n, row: Row) => n + (row.table && isHeaderRow(row.el) ? 0 : 1), 0);
   const checked: Row[] = [];
   let unchecked = false;
   yield;
@@ -186,6 +189,7 @@ export function* readGroup(ctx: Ctx, out: Output, now: Date, g: GroupEntry, gi: 
       if (!isBodyRow(ctx.memo, row.table, row.el)) continue;
       checked.push({ el: row.el, scope: row.scope });
     }
+    people.done += 1;
     const memo = memos?.get(row.el);
     if (memo) {
       replay(out, memo, iso(now));
@@ -197,6 +201,11 @@ export function* readGroup(ctx: Ctx, out: Output, now: Date, g: GroupEntry, gi: 
     yield;
   }
   if (!kept) (ctx.structure.groupRows ??= new Map()).set(g, { rows: unchecked ? checked : rows, found, what });
+}
+
+function isHeaderRow(tr: Element): boolean {
+  const parent = parentElement(tr);
+  return parent !== null && localName(parent) === 'thead';
 }
 
 // The row memos of a read whose caller watches each row's values (ReadCache `rows`).

@@ -122,6 +122,15 @@ export interface Scope {
   root: Document | Element;
 }
 
+/**
+ * How far a read in steps has got: the rows of people and the other fields it has read, of
+ * those it has found so far (a group's rows are counted when the group is reached).
+ */
+export interface ReadProgress {
+  people: { done: number; total: number };
+  fields: { done: number; total: number };
+}
+
 export interface Ctx {
   map: FieldMap;
   /** The URL without scheme and host: what the map's URL patterns are matched against. */
@@ -138,6 +147,8 @@ export interface Ctx {
   structure: Structure;
   /** The caller keeps each row's output between reads and tells the cache which rows changed. */
   memoRows: boolean;
+  /** Counted as the read goes (extractSteps). */
+  progress: ReadProgress;
 }
 
 function splitUrl(url: string): { rel: string; page: string } {
@@ -166,7 +177,7 @@ export function makeContext(doc: Document, url: string, map: FieldMap, options: 
     structure = { doc, map, docs, finders: new Map(), memo: new PageMemo(), unread };
     cache?.keep(structure);
   }
-  return { map, rel, page: page.slice(0, 500), docs: structure.docs, finders: structure.finders, memo: structure.memo, framesOff: own, structure, memoRows: cache?.rows ?? false };
+  return { map, rel, page: page.slice(0, 500), docs: structure.docs, finders: structure.finders, memo: structure.memo, framesOff: own, structure, memoRows: cache?.rows ?? false, progress: { people: { done: 0, total: 0 }, fields: { done: 0, total: 0 } } };
 }
 
 export function finderFor(ctx: Ctx, scope: Scope): Finder {

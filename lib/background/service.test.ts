@@ -86,6 +86,18 @@ describe('handleContentMessage', () => {
     expect(badges[0]).toMatchObject({ state: 'unknown', text: 'Deadlines not read yet' });
   });
 
+  it('follows a page whose first read is still going, with how far it has got, until its facts arrive', async () => {
+    const d = deps();
+    const reading = { type: 'reading', caseSystem: 'lcs-demo', assessmentId: 'SA-1', section: 'reasons', pagePath: '/assessment/SA-1/reasons', people: { done: 120, total: 800 }, fields: { done: 0, total: 53 } };
+    expect(await handleContentMessage(d, reading, sender)).toMatchObject({ ok: true });
+    expect(d.sessionData[CURRENT_KEY]).toMatchObject({ state: 'assessment', assessmentId: 'SA-1', reading: { people: { done: 120, total: 800 } } });
+    // Nothing is stored for it: it carries no facts.
+    expect(await getStored(d.db, 'lcs-demo:SA-1')).toBeUndefined();
+    expect(await handleContentMessage(d, { ...reading, people: { done: -1, total: 800 } }, sender)).toMatchObject({ ok: false });
+    await handleContentMessage(d, facts, sender);
+    expect(d.sessionData[CURRENT_KEY]).not.toHaveProperty('reading');
+  });
+
   it('follows the case page in the tab the worker switches to', async () => {
     const d = deps();
     await handleContentMessage(d, facts, sender);

@@ -105,6 +105,22 @@ export async function handleContentMessage(deps: ServiceDeps, message: unknown, 
     }
     return { ok: true, reply: { stored: stored.key } };
   }
+  if (msg.type === 'reading') {
+    if (tabId !== undefined) {
+      await setCurrent(deps, sender, {
+        tabId,
+        ...(sender.tab?.windowId !== undefined ? { windowId: sender.tab.windowId } : {}),
+        state: 'assessment',
+        caseSystem: msg.caseSystem,
+        assessmentId: msg.assessmentId,
+        ...(msg.section ? { section: msg.section } : {}),
+        ...(msg.sections && msg.sections.length > 1 ? { sections: msg.sections } : {}),
+        reading: { people: msg.people, fields: msg.fields },
+        at: now,
+      });
+    }
+    return { ok: true };
+  }
   if (msg.type === 'page') {
     if (tabId !== undefined) {
       await setCurrent(deps, sender, {

@@ -3,7 +3,7 @@
  * in node with a DOM library. It must stay small (no zod, no Preact): the background
  * validates everything it sends.
  */
-import { ReadCache, extractSteps, identifyPage, locateField, readWorkTray, type ExtractResult } from '../adapters/extractor';
+import { ReadCache, extractSteps, identifyPage, locateField, readWorkTray, type ExtractResult, type ReadSoFar } from '../adapters/extractor';
 import { showTrayBadges } from './tray-badges';
 import { relevanceFor, type Relevance } from './relevance';
 import { cutToLimits, diffFacts, provenanceOf, READ_LIMITS, type LastRead } from './fact-diff';
@@ -101,6 +101,8 @@ export const MAX_WAIT_MS = 200;
  * one step, a row or a field, may run over). A small page is read in one slice.
  */
 export const SLICE_MS = 8;
+/** A page's first read, when it takes several slices, tells the panel how far it has got this often at most. */
+export const PROGRESS_EVERY_MS = 250;
 /**
  * After a read that took T ms of the page's thread, the next one waits at least T times
  * this: the reader never takes more than about 1/(1 + BACK_OFF) of the thread (5%),
@@ -234,6 +236,25 @@ export function startPageReader(deps: ReaderDeps): PageReader {
       return !stopped;
     };
     const overSlice = (): boolean => clock() - sliceStart >= SLICE_MS;
+    // Only the page's first read says how far it has got: later reads are of a page the panel already shows.
+    const firstOfPage = isTop && lastFacts === undefined;
+    let progressAt = -Infinity;
+    const tellProgress = (soFar: ReadSoFar): void => {
+      const at = clock();
+      if (at - progressAt < PROGRESS_EVERY_MS) return;
+      progressAt = at;
+      const { identity, progress } = soFar;
+      send({
+        type: 'reading',
+        caseSystem: identity.caseSystem,
+        assessmentId: identity.assessmentId,
+        ...(identity.section ? { section: identity.section } : {}),
+        ...(identity.sections.length > 1 ? { sections: identity.sections } : {}),
+        pagePath: win.location.pathname.slice(0, READ_LIMITS.pagePath),
+        people: { ...progress.people },
+        fields: { ...progress.fields },
+      });
+    };
 
     // The first read starts in a task of its own, not in the one that brought the field map from storage.
     if (reads === 1 && !(await nextSlice())) return;
@@ -244,6 +265,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     let step = steps.next();
     while (!step.done) {
       if (overSlice()) {
+        if (firstOfPage) tellProgress(step.value);
         // A change while the page has its turn schedules another read, which runs after this one.
         if (!(await nextSlice())) {
           steps.return(null);

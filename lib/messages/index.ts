@@ -47,6 +47,27 @@ export const PageMessageSchema = z.strictObject({
 });
 export type PageMessage = z.infer<typeof PageMessageSchema>;
 
+const Count = z.number().int().min(0).max(1_000_000);
+/** How far a read has got: so many of those found so far. */
+export const ReadProgressSchema = z.strictObject({
+  /** Rows of people. */
+  people: z.strictObject({ done: Count, total: Count }),
+  /** The page's other fields. */
+  fields: z.strictObject({ done: Count, total: Count }),
+});
+export type ReadProgress = z.infer<typeof ReadProgressSchema>;
+
+/** The top frame's first read of an assessment page takes several slices: how far it has got (the facts follow). */
+export const ReadingMessageSchema = ReadProgressSchema.extend({
+  type: z.literal('reading'),
+  caseSystem: Id,
+  assessmentId: Id,
+  section: FormSectionSchema.optional(),
+  sections: z.array(FormSectionSchema).max(20).optional(),
+  pagePath: PagePath,
+});
+export type ReadingMessage = z.infer<typeof ReadingMessageSchema>;
+
 export const TrayBadgesRequestSchema = z.strictObject({
   type: z.literal('tray-badges'),
   caseSystem: Id,
@@ -74,6 +95,7 @@ export type FramesLoaded = z.infer<typeof FramesLoadedSchema>;
 
 export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
   FactsMessageSchema,
+  ReadingMessageSchema,
   PageMessageSchema,
   TrayBadgesRequestSchema,
   FramesLoadedSchema,
@@ -99,6 +121,8 @@ export const CurrentPageSchema = z.strictObject({
   section: FormSectionSchema.optional(),
   /** Every model section the page shows, when it shows several. */
   sections: z.array(FormSectionSchema).max(20).optional(),
+  /** The page's first read is still going: how far it has got. */
+  reading: ReadProgressSchema.optional(),
   at: z.number(),
 });
 export type CurrentPage = z.infer<typeof CurrentPageSchema>;

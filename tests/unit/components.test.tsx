@@ -414,6 +414,18 @@ describe('Panel, states and views', () => {
     expect(container.textContent).toContain('Reading the assessment…');
   });
 
+  it('shows how far a long first read has got, outside the live region, and says older results are from the last read', async () => {
+    const readingProgress = 'Reading this page: 120 of 800 people so far.';
+    await show(<Panel {...panelProps({ status: 'reading', evaluation: null, readingProgress })} />);
+    const note = container.querySelector('[data-reading-progress]');
+    expect(note?.textContent).toBe(readingProgress);
+    expect(note?.closest('[role="status"], [aria-live]')).toBeNull();
+    await show(<Panel {...panelProps({ status: 'reading', readingProgress })} />);
+    expect(container.querySelector('[data-reading-progress]')?.textContent).toBe(`${readingProgress} What is shown below is from the last read.`);
+    await show(<Panel {...panelProps({ status: 'ready', readingProgress })} />);
+    expect(container.querySelector('[data-reading-progress]')).toBeNull();
+  });
+
   it('switches views with tabs, by click and by arrow keys', async () => {
     const props = panelProps();
     await show(<Panel {...props} />);

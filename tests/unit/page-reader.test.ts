@@ -80,7 +80,7 @@ describe('the content script page reader', () => {
       if (refuse) throw new Error('Could not establish connection. Receiving end does not exist.');
       return deliver(m);
     };
-    reader = startPageReader({ runtime, storage: { get: async () => ({}) }, document, window, quietMs: 20, maxWaitMs: 1000 });
+    reader = startPageReader({ runtime, storage: { get: async () => ({}) }, document, window, now: noTime, quietMs: 20, maxWaitMs: 1000 });
     await settle();
     expect(sent[0]).toMatchObject({ type: 'facts', complete: true });
     const all = (sent[0]!.facts as unknown[]).length;

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { extract, extractSteps, ReadCache } from '../../lib/adapters/extractor';
 import type { FieldMap } from '../../lib/adapters/field-map-schema';
 import bundledMap from '../../lib/adapters/maps/lcs-demo.json';
-import { BACK_OFF, MAX_BACK_OFF_MS, SLICE_MS, pageYield, startPageReader, type PageReader } from '../../lib/content/page-reader';
+import { BACK_OFF, MAX_BACK_OFF_MS, PROGRESS_EVERY_MS, SLICE_MS, pageYield, startPageReader, type PageReader } from '../../lib/content/page-reader';
 
 const map = bundledMap as unknown as FieldMap;
 const html = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'pages', 'sa-1002-household.html'), 'utf8');
@@ -21,7 +21,8 @@ function load(): void {
   window.history.replaceState(null, '', '/assessment/SA-1002/household');
 }
 
-type Sent = { type?: string; facts?: { path: string; value: unknown }[]; complete?: boolean; notFound?: unknown[] };
+type Count = { done: number; total: number };
+type Sent = { type?: string; facts?: { path: string; value: unknown }[]; complete?: boolean; notFound?: unknown[]; assessmentId?: string; people?: Count; fields?: Count };
 
 /** A reader whose clock moves `stepMs` each time it is read, and whose hand-backs to the page are counted. */
 function start(stepMs: number) {
@@ -93,10 +94,39 @@ describe('the page reader', () => {
     expect(yields()).toBeGreaterThan(3);
     expect(reader?.lastRead?.slices).toBeGreaterThan(3);
     const whole = extract(document, location.href, map, NOW, { frames: false });
-    // One message for the read, with every fact, however many slices it took.
-    expect(sent).toHaveLength(1);
-    expect(sent[0]?.complete).toBe(true);
+    // One facts message for the read, with every fact, however many slices it took (after word of how far it had got).
+    const factsMessages = sent.filter((m) => m.type === 'facts');
+    expect(factsMessages).toHaveLength(1);
+    expect(factsMessages[0]?.complete).toBe(true);
+    expect(sent.at(-1)).toBe(factsMessages[0]);
     expect(factsOf(sent)).toEqual(new Map(whole?.facts.map((f) => [f.path, f.value])));
+  });
+
+  it('tells the panel how far a first read in several slices has got, before its facts, and not on later reads', async () => {
+    load();
+    // Each look at the clock costs a third of the progress interval: every few steps may say how far the read has got.
+    const { sent } = start(PROGRESS_EVERY_MS / 3);
+    await settle();
+    const progress = sent.filter((m) => m.type === 'reading');
+    expect(progress.length).toBeGreaterThan(1);
+    expect(sent.at(-1)?.type).toBe('facts');
+    expect(progress.every((m) => m.assessmentId === 'SA-1002')).toBe(true);
+    // The counts only go up, and never past what was found.
+    const people = progress.map((m) => m.people as Count);
+    for (let i = 1; i < people.length; i++) expect(people[i]!.done).toBeGreaterThanOrEqual(people[i - 1]!.done);
+    for (const m of progress) {
+      expect(m.people!.done).toBeLessThanOrEqual(m.people!.total);
+      expect(m.fields!.done).toBeLessThanOrEqual(m.fields!.total);
+    }
+    // The household's people are counted, header row left out.
+    expect(people.at(-1)?.total).toBe(document.querySelectorAll('#household-members tbody tr').length);
+    const box = document.querySelector('textarea[name="household.communicationNeeds"]') as HTMLTextAreaElement;
+    const before = sent.length;
+    box.value = box.value ? '' : 'Needs an interpreter.';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    await vi.waitFor(() => expect(sent.length).toBeGreaterThan(before), { timeout: 60_000, interval: 10 });
+    await settle();
+    expect(sent.slice(before).map((m) => m.type)).toEqual(['facts']);
   });
 
   it('reads a small page in one slice when the clock allows (after the task that brought the map)', async () => {
