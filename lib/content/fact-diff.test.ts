@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutToLimits, diffFacts, provenanceOf, READ_LIMITS } from './fact-diff';
+import { cutToLimits, diffFacts, diffFactsInSteps, DIFF_STEP, provenanceOf, READ_LIMITS } from './fact-diff';
 
 describe('diffFacts', () => {
   const first = [
@@ -48,5 +48,26 @@ describe('cutToLimits', () => {
   });
   it('leaves a read within the limits alone', () => {
     expect(cutToLimits([1, 2], [3])).toEqual({ facts: [1, 2], notFound: [3] });
+  });
+});
+
+describe('diffFactsInSteps', () => {
+  const many = (n: number, value: (i: number) => unknown) => Array.from({ length: n }, (_, i) => ({ path: `children[P${i}].initials`, value: value(i) }));
+
+  it('pauses every DIFF_STEP facts and gives what diffFacts gives', () => {
+    const first = many(DIFF_STEP * 4, () => 'AB');
+    const { next } = diffFacts(undefined, first);
+    const later = [...many(DIFF_STEP * 3, (i) => (i === 7 ? 'CD' : 'AB')), { path: 'dates.referral', value: '2026-09-01' }];
+    const steps = diffFactsInSteps(next, later);
+    let pauses = 0;
+    let step = steps.next();
+    while (!step.done) {
+      pauses += 1;
+      step = steps.next();
+    }
+    expect(pauses).toBeGreaterThanOrEqual(6);
+    expect(step.value).toEqual(diffFacts(next, later));
+    expect(step.value.changed.map((f) => f.path)).toEqual(['children[P7].initials', 'dates.referral']);
+    expect(step.value.gone).toHaveLength(DIFF_STEP);
   });
 });

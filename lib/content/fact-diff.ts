@@ -26,11 +26,40 @@ export interface FactDiff<F extends ReadFact> {
 }
 
 export function diffFacts<F extends ReadFact>(last: LastRead | undefined, facts: readonly F[]): FactDiff<F> {
+  const steps = diffFactsInSteps(last, facts);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** Facts compared between pauses of diffFactsInSteps. */
+export const DIFF_STEP = 500;
+
+/**
+ * diffFacts() with a pause after every DIFF_STEP facts: a page of 10,000 people has some
+ * 70,000 facts, too many to compare in one task (the page reader hands the thread back
+ * to the page between its slices).
+ */
+export function* diffFactsInSteps<F extends ReadFact>(last: LastRead | undefined, facts: readonly F[]): Generator<void, FactDiff<F>> {
   const next = new Map<string, string>();
-  for (const f of facts) next.set(f.path, JSON.stringify(f.value));
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i] as F;
+    next.set(f.path, JSON.stringify(f.value));
+    if (i % DIFF_STEP === DIFF_STEP - 1) yield;
+  }
   if (!last) return { complete: true, changed: [...facts], gone: [], next };
-  const changed = facts.filter((f) => last.get(f.path) !== next.get(f.path));
-  const gone = [...last.keys()].filter((path) => !next.has(path));
+  const changed: F[] = [];
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i] as F;
+    if (last.get(f.path) !== next.get(f.path)) changed.push(f);
+    if (i % DIFF_STEP === DIFF_STEP - 1) yield;
+  }
+  const gone: string[] = [];
+  let n = 0;
+  for (const path of last.keys()) {
+    if (!next.has(path)) gone.push(path);
+    if (++n % DIFF_STEP === 0) yield;
+  }
   return { complete: false, changed, gone, next };
 }
 

@@ -6,7 +6,7 @@
 import { ReadCache, extractSteps, identifyPage, locateField, readWorkTray, type ExtractResult, type ReadSoFar } from '../adapters/extractor';
 import { showTrayBadges } from './tray-badges';
 import { relevanceFor, type Relevance } from './relevance';
-import { cutToLimits, diffFacts, provenanceOf, READ_LIMITS, type LastRead } from './fact-diff';
+import { cutToLimits, diffFactsInSteps, provenanceOf, READ_LIMITS, type FactDiff, type LastRead } from './fact-diff';
 import type { FieldMap } from '../adapters/field-map-schema';
 import bundledMap from '../adapters/maps/lcs-demo.json';
 
@@ -279,7 +279,15 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     if (!result) {
       if (isTop) unrecognised(url);
     } else {
-      stats.messages += sendResult(result);
+      // What changed since this page's last read: compared in steps too (a huge page has tens of thousands of facts).
+      const readKey = `facts:${result.assessmentId}:${result.sections.join(',')}:${win.location.pathname.slice(0, READ_LIMITS.pagePath)}`;
+      const diffing = diffFactsInSteps(lastSent === readKey ? lastFacts : undefined, result.facts);
+      let compared = diffing.next();
+      while (!compared.done) {
+        if (overSlice() && !(await nextSlice())) return;
+        compared = diffing.next();
+      }
+      stats.messages += sendResult(result, readKey, compared.value);
     }
     const spent = clock() - sliceStart;
     stats.slices += 1;
@@ -300,12 +308,10 @@ export function startPageReader(deps: ReaderDeps): PageReader {
   };
 
   /** Sends what changed since this page's last read (all of it the first time), cut to the limits. */
-  const sendResult = (result: ExtractResult): number => {
+  const sendResult = (result: ExtractResult, readKey: string, diff: FactDiff<ExtractResult['facts'][number]>): number => {
     // The subject's person id may sit in a frame of this page (only then look there too).
     const personId = result.personId ?? (win.length > 0 && map.page.personId ? identifyPage(doc, win.location.href, map)?.personId : undefined);
     const pagePath = win.location.pathname.slice(0, READ_LIMITS.pagePath);
-    const readKey = `facts:${result.assessmentId}:${result.sections.join(',')}:${pagePath}`;
-    const diff = diffFacts(lastSent === readKey ? lastFacts : undefined, result.facts);
     if (!diff.complete && diff.changed.length === 0 && diff.gone.length === 0) return 0;
     lastSent = readKey;
     lastFacts = diff.next;
