@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { withFacts, withoutFact, type AssessmentRecord } from '../../../model';
-import { statusOf, testRule } from '../../testing';
-import { completeHertfordshireRecord as complete } from './fixtures';
+import { statusOf, testRule } from '../../../../tests/support/rule-tester';
+import { completeHertfordshireRecord as complete } from '../../../../tests/fixtures/records/hertfordshire-records';
 import { hertfordshirePack as pack, HertfordshireParamsSchema } from './index';
-import { testConditionalPrompt, testPrompt } from './test-helpers';
+import { testConditionalPrompt, testPrompt } from '../../../../tests/support/hertfordshire-rules';
 
 const COUNTDOWN = 'hertfordshire/assessment-5-working-days';
 

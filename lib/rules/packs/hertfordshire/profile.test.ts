@@ -1,6 +1,6 @@
 import { withFacts, withoutFact } from '../../../model';
-import { completeHertfordshireRecord as complete } from './fixtures';
-import { testConditionalPrompt, testPrompt } from './test-helpers';
+import { completeHertfordshireRecord as complete } from '../../../../tests/fixtures/records/hertfordshire-records';
+import { testConditionalPrompt, testPrompt } from '../../../../tests/support/hertfordshire-rules';
 
 testPrompt('hertfordshire/prompt-wider-family-community', 'profile');
 

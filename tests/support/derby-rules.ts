@@ -1,9 +1,9 @@
 // Shared by the Derby tests only (imports vitest).
 import { describe, expect, it } from 'vitest';
-import { emptyRecord, parseRecord, type AssessmentRecord, type FormSection } from '../../../model';
-import { DEFAULT_NOW, statusOf } from '../../testing';
-import { completeDerbyRecord } from './fixtures';
-import { derbyPack } from './index';
+import { emptyRecord, parseRecord, type AssessmentRecord, type FormSection } from '../../lib/model';
+import { DEFAULT_NOW, statusOf } from './rule-tester';
+import { completeDerbyRecord } from '../fixtures/records/derby-records';
+import { derbyPack } from '../../lib/rules/packs/derby/index';
 
 /** Nothing read yet: every fact unknown. */
 export const nothingRead: AssessmentRecord = { ...emptyRecord('test', 'SA-EMPTY'), pack: 'derby' };

@@ -1,9 +1,9 @@
 // Shared by the Hertfordshire tests only (imports vitest).
 import { describe, expect, it } from 'vitest';
-import { emptyRecord, parseRecord, type AssessmentRecord } from '../../../model';
-import { statusOf } from '../../testing';
-import { completeHertfordshireRecord } from './fixtures';
-import { hertfordshirePack } from './index';
+import { emptyRecord, parseRecord, type AssessmentRecord } from '../../lib/model';
+import { statusOf } from './rule-tester';
+import { completeHertfordshireRecord } from '../fixtures/records/hertfordshire-records';
+import { hertfordshirePack } from '../../lib/rules/packs/hertfordshire/index';
 
 /** Nothing read yet: every fact unknown. */
 export const nothingRead: AssessmentRecord = { ...emptyRecord('test', 'SA-EMPTY'), pack: 'hertfordshire' };
