@@ -201,10 +201,12 @@ for (const id of [
   testPrompt(`hertfordshire/${id}`, 'plan');
 }
 
-testConditionalPrompt('hertfordshire/prompt-parent-involvement-safety', {
-  shown: withFacts(complete, { 'concerns.domesticAbuse': true }),
-  notTriggered: complete,
-  notRead: withoutFact(withoutFact(complete, 'concerns.domesticAbuse'), 'concerns.sexualAbuse'),
+testConditionalPrompt('hertfordshire/prompt-parent-involvement-safety', 'plan', {
+  shown: [{ name: 'domestic abuse recorded', record: withFacts(complete, { 'concerns.domesticAbuse': true }) }],
+  hidden: [
+    { name: 'no such worry recorded', record: complete },
+    { name: 'the worries not read yet', record: withoutFact(withoutFact(complete, 'concerns.domesticAbuse'), 'concerns.sexualAbuse') },
+  ],
 });
 
 testRule(pack, 'hertfordshire/plan-agreed-by-participants', [

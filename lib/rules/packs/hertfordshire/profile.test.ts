@@ -4,8 +4,10 @@ import { testConditionalPrompt, testPrompt } from '../../../../tests/support/her
 
 testPrompt('hertfordshire/prompt-wider-family-community', 'profile');
 
-testConditionalPrompt('hertfordshire/prompt-development-neglect', {
-  shown: withFacts(complete, { 'concerns.neglect': true }),
-  notTriggered: complete,
-  notRead: withoutFact(complete, 'concerns.neglect'),
+testConditionalPrompt('hertfordshire/prompt-development-neglect', 'profile', {
+  shown: [{ name: 'neglect recorded', record: withFacts(complete, { 'concerns.neglect': true }) }],
+  hidden: [
+    { name: 'neglect recorded as absent', record: complete },
+    { name: 'neglect not read yet', record: withoutFact(complete, 'concerns.neglect') },
+  ],
 });
