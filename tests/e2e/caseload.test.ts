@@ -11,12 +11,13 @@ import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
 import { WAIT as PANEL_WAIT, fixPanelClock, goTo, openWorkspace, showView } from './panel-helpers';
+import { SEED_CASES } from '../fixtures/case-system/seed';
 
 // Polled, not on animation frames: a window in the background draws none.
 const WAIT = { ...PANEL_WAIT, polling: 100 } as const;
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const CASES = ['SA-1001', 'SA-1002', 'SA-1003', 'SA-1004', 'SA-1005'];
+const CASES: readonly string[] = SEED_CASES;
 const SECTIONS = ['household', 'reasons', 'plan', 'child-protection', 'background', 'profile', 'views', 'analysis', 'manager', 'outcomes'];
 
 let h: Harness;
