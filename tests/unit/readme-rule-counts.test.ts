@@ -27,8 +27,11 @@ function countsText<P>(pack: Pack<P>): string {
 
 describe('README rule counts', () => {
   const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-  it.each([derbyPack, hertfordshirePack])('the table gives $id its current counts', (pack) => {
-    const row = readme.split('\n').find((l) => l.startsWith(`| \`${pack.id}\``));
-    expect(row?.split('|')[3]?.trim()).toBe(countsText(pack));
+  const row = (id: string) => readme.split('\n').find((l) => l.startsWith(`| \`${id}\``))?.split('|')[3]?.trim();
+  it('the table gives derby its current counts', () => {
+    expect(row('derby')).toBe(countsText(derbyPack));
+  });
+  it('the table gives hertfordshire its current counts', () => {
+    expect(row('hertfordshire')).toBe(countsText(hertfordshirePack));
   });
 });
