@@ -2,7 +2,7 @@
  * What the background does with each message, with the browser passed in so the
  * logic runs under test in node (fake-indexeddb). The entrypoint only wires events.
  */
-import { ContentToBackgroundSchema, type CurrentPage, type TrayBadge } from '../messages';
+import { ContentToBackgroundSchema, type CurrentPage, type FactsMessage, type TrayBadge } from '../messages';
 import { mergeFacts, getStoredMany, recordKey, type CompanionDb } from '../store';
 import { checkSetup, runChecks } from '../checks';
 import { RUNNING_STATES, stateWords } from '../deadline-states';
@@ -91,34 +91,12 @@ export async function handleContentMessage(deps: ServiceDeps, message: unknown, 
     }));
     if (!merged.ok) return merged;
     const { stored } = merged.result;
-    if (tabId !== undefined && msg.topFrame) {
-      await setCurrent(deps, sender, {
-        tabId,
-        ...(sender.tab?.windowId !== undefined ? { windowId: sender.tab.windowId } : {}),
-        state: 'assessment',
-        caseSystem: msg.caseSystem,
-        assessmentId: msg.assessmentId,
-        ...(msg.section ? { section: msg.section } : {}),
-        ...(msg.sections && msg.sections.length > 1 ? { sections: msg.sections } : {}),
-        at: now,
-      });
-    }
+    if (tabId !== undefined && msg.topFrame) await setCurrent(deps, sender, assessmentPage(tabId, sender, msg, now));
     return { ok: true, reply: { stored: stored.key } };
   }
   if (msg.type === 'reading') {
-    if (tabId !== undefined) {
-      await setCurrent(deps, sender, {
-        tabId,
-        ...(sender.tab?.windowId !== undefined ? { windowId: sender.tab.windowId } : {}),
-        state: 'assessment',
-        caseSystem: msg.caseSystem,
-        assessmentId: msg.assessmentId,
-        ...(msg.section ? { section: msg.section } : {}),
-        ...(msg.sections && msg.sections.length > 1 ? { sections: msg.sections } : {}),
-        reading: { people: msg.people, fields: msg.fields },
-        at: now,
-      });
-    }
+    // The first read of a large page is still going: the panel follows the page and says how far it has got.
+    if (tabId !== undefined) await setCurrent(deps, sender, { ...assessmentPage(tabId, sender, msg, now), reading: { people: msg.people, fields: msg.fields } });
     return { ok: true };
   }
   if (msg.type === 'page') {
@@ -154,6 +132,20 @@ function isQuotaError(error: unknown): boolean {
     if ((e as { name?: unknown }).name === 'QuotaExceededError') return true;
   }
   return false;
+}
+
+/** The assessment page a tab shows, as the panel follows it. */
+function assessmentPage(tabId: number, sender: Sender, msg: Pick<FactsMessage, 'caseSystem' | 'assessmentId' | 'section' | 'sections'>, at: number): CurrentPage {
+  return {
+    tabId,
+    ...(sender.tab?.windowId !== undefined ? { windowId: sender.tab.windowId } : {}),
+    state: 'assessment',
+    caseSystem: msg.caseSystem,
+    assessmentId: msg.assessmentId,
+    ...(msg.section ? { section: msg.section } : {}),
+    ...(msg.sections && msg.sections.length > 1 ? { sections: msg.sections } : {}),
+    at,
+  };
 }
 
 /** Saves a read; a full store is reported to the panel (session storage), never left to crash the worker. */
