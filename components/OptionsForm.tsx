@@ -2,6 +2,8 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { longDate } from './format';
 import { plural } from '../lib/deadline-states';
+import { InspectModeSetting, type InspectModeSettingProps } from './InspectModeSetting';
+import { StoredAssessments, type StoredAssessmentsProps } from './StoredAssessments';
 
 export interface PackChoice {
   id: string;
@@ -35,7 +37,7 @@ export interface StoredDataSummary {
 }
 
 /** Settings an organisation can set by policy (managed storage). */
-export type LockableSetting = 'pack' | 'fieldMap' | 'origins' | 'retention' | 'holidays' | 'role' | 'nudgeDays' | 'dailyNotification';
+export type LockableSetting = 'pack' | 'fieldMap' | 'origins' | 'retention' | 'holidays' | 'role' | 'nudgeDays' | 'dailyNotification' | 'inspectMode';
 
 /** Who uses this browser, and the nudges before deadlines. */
 export interface NudgeSettings {
@@ -71,6 +73,10 @@ export interface OptionsFormProps {
   onClearAll(): void;
   /** Role and nudges; absent in older callers. */
   nudges?: NudgeSettings;
+  /** Inspect mode for IT teams (components/InspectModeSetting.tsx). */
+  inspectMode?: InspectModeSettingProps;
+  /** Each stored assessment with its facts, and deleting one (components/StoredAssessments.tsx). */
+  storedAssessments?: StoredAssessmentsProps;
 }
 
 export const MIN_RETENTION_DAYS = 1;
@@ -561,7 +567,9 @@ export function OptionsForm(props: OptionsFormProps) {
       <RetentionSetting days={props.retentionDays} locked={locked.retention === true} onRetentionChange={props.onRetentionChange} />
       <HolidaySetting holidays={props.holidays} errors={props.holidayErrors ?? []} locked={locked.holidays === true} onImport={props.onImportHolidays} />
       {props.nudges ? <RoleAndNudges n={props.nudges} locked={locked} /> : null}
+      {props.inspectMode ? <InspectModeSetting {...props.inspectMode} /> : null}
       <StoredData stored={props.stored} onClearAll={props.onClearAll} />
+      {props.storedAssessments ? <StoredAssessments {...props.storedAssessments} /> : null}
     </div>
   );
 }

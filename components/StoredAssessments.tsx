@@ -1,0 +1,119 @@
+// The options page's list of stored assessments, for IT, a data protection officer or a
+// subject access request: each one's facts as the store holds them (ids, dates, codes,
+// yes/no; never names or case notes) and a Delete button with a confirm step.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { StoredAssessment, StoredFact } from '../lib/stored-assessments';
+import { dateOrTimeText, momentText } from './format';
+import { plural } from '../lib/deadline-states';
+
+export interface StoredAssessmentsProps {
+  assessments: readonly StoredAssessment[];
+  onDelete(key: string): void;
+}
+
+/** A stored value in words: Yes, No, "Blank", a date as "2 Nov 2026", a code or id as it is. */
+export function storedValueText(value: StoredFact['value']): string {
+  if (value === null) return 'Blank (the field was seen empty)';
+  if (value === true) return 'Yes';
+  if (value === false) return 'No';
+  if (typeof value === 'number') return String(value);
+  return /^\d{4}-\d{2}-\d{2}/.test(value) ? value.replace(/\d{4}-\d{2}-\d{2}(T[^,]*)?/g, (d) => dateOrTimeText(d)) : value;
+}
+
+function Assessment({ a, onDelete }: { a: StoredAssessment; onDelete(key: string): void }) {
+  const [confirming, setConfirming] = useState(false);
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  const question = useRef<HTMLDivElement>(null);
+  const opened = useRef(false);
+  useEffect(() => {
+    // Focus moves with the step, so keyboard and screen reader users are not left behind.
+    if (confirming) {
+      opened.current = true;
+      question.current?.focus();
+    } else if (opened.current) {
+      deleteButton.current?.focus();
+    }
+  }, [confirming]);
+  const headingId = `stored-${a.key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+  return (
+    <li class="stored-assessment" data-stored-assessment={a.assessmentId} data-case-system={a.caseSystem}>
+      <h3 id={headingId}>
+        Assessment {a.assessmentId} <span class="muted">({a.caseSystem})</span>
+      </h3>
+      <p class="hint">
+        First read {momentText(new Date(a.createdAt).toISOString())}, last read {momentText(new Date(a.updatedAt).toISOString())}.
+      </p>
+      <details class="details">
+        <summary>
+          Show its {plural(a.facts.length, 'stored fact', 'stored facts')}
+        </summary>
+        <table class="summary-table" aria-labelledby={headingId} data-stored-facts="">
+          <thead>
+            <tr>
+              <th scope="col">Fact</th>
+              <th scope="col">Stored value</th>
+            </tr>
+          </thead>
+          <tbody>
+            {a.facts.map((f) => (
+              <tr key={f.path} data-fact={f.path}>
+                <td>
+                  <code>{f.path}</code>
+                </td>
+                <td>{storedValueText(f.value)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+      {confirming ? (
+        <div class="confirm" ref={question} tabIndex={-1} role="group" aria-labelledby={`${headingId}-q`}>
+          <p id={`${headingId}-q`} class="confirm__question">
+            Delete everything stored about assessment {a.assessmentId}, and any steps marked as not applying? This cannot be undone.
+          </p>
+          <div class="button-group">
+            <button
+              type="button"
+              class="button button--warning"
+              data-confirm-delete=""
+              onClick={() => {
+                setConfirming(false);
+                onDelete(a.key);
+              }}
+            >
+              Confirm: delete {a.assessmentId}
+            </button>
+            <button type="button" class="button button--secondary" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" class="button button--warning" ref={deleteButton} onClick={() => setConfirming(true)} data-delete-assessment="">
+          Delete<span class="visually-hidden"> assessment {a.assessmentId}</span>
+        </button>
+      )}
+    </li>
+  );
+}
+
+export function StoredAssessments({ assessments, onDelete }: StoredAssessmentsProps) {
+  return (
+    <section class="block" aria-labelledby="options-stored-list" data-stored-assessments="">
+      <h2 id="options-stored-list">Stored assessments</h2>
+      <p>
+        What this browser holds about each assessment, exactly as stored: ids, dates and yes or no answers, never names or case
+        notes. For IT, a data protection officer or a subject access request.
+      </p>
+      {assessments.length === 0 ? (
+        <p>No assessments are stored in this browser.</p>
+      ) : (
+        <ul class="plain-list">
+          {assessments.map((a) => (
+            <Assessment key={a.key} a={a} onDelete={onDelete} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
