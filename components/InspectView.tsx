@@ -50,13 +50,13 @@ const STATE_MARKS: Record<InspectEntryMessage['state'], string> = {
 function Entry({ entry, onShowMe, result }: { entry: InspectEntryMessage; onShowMe(e: InspectEntryMessage): void; result?: string }) {
   return (
     <li class={`inspect-entry inspect-entry--${entry.state}`} data-inspect-entry={entry.entry} data-state={entry.state}>
-      <p class="inspect-entry__head">
-        <span class="inspect-entry__state">
-          <span aria-hidden="true">{STATE_MARKS[entry.state]} </span>
-          {STATE_WORDS[entry.state]}
-          {entry.found ? `: ${entry.found}` : ''}
-        </span>{' '}
-        <code class="inspect-entry__id">{entry.entry}</code>
+      <p class="inspect-entry__id">
+        <code>{entry.entry}</code>
+      </p>
+      <p class="inspect-entry__state">
+        <span aria-hidden="true">{STATE_MARKS[entry.state]} </span>
+        {STATE_WORDS[entry.state]}
+        {entry.found ? `: ${entry.found}` : ''}
       </p>
       <p class="inspect-entry__fact">
         Fact <code>{entry.fact}</code>
@@ -208,6 +208,8 @@ export function InspectView(props: InspectViewProps) {
               </ul>
             ) : null}
           </section>
+          {coverage ? <Coverage coverage={coverage} /> : null}
+          <Pick pick={props.pick} onPick={props.onPick} onStopPicking={props.onStopPicking} onCopy={props.onCopy} />
           <section class="block" aria-labelledby="inspect-entries">
             <h3 id="inspect-entries">Map entries ({entries.length})</h3>
             <p data-inspect-counts="">
@@ -236,8 +238,12 @@ export function InspectView(props: InspectViewProps) {
           </section>
         </>
       ) : null}
-      {coverage ? <Coverage coverage={coverage} /> : null}
-      <Pick pick={props.pick} onPick={props.onPick} onStopPicking={props.onStopPicking} onCopy={props.onCopy} />
+      {report?.recognised ? null : (
+        <>
+          {coverage ? <Coverage coverage={coverage} /> : null}
+          <Pick pick={props.pick} onPick={props.onPick} onStopPicking={props.onStopPicking} onCopy={props.onCopy} />
+        </>
+      )}
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { StoredAssessment, StoredFact } from '../lib/stored-assessments';
 import { dateOrTimeText, momentText } from './format';
 import { plural } from '../lib/deadline-states';
+import './stored-assessments.css';
 
 export interface StoredAssessmentsProps {
   assessments: readonly StoredAssessment[];
@@ -13,7 +14,7 @@ export interface StoredAssessmentsProps {
 
 /** A stored value in words: Yes, No, "Blank", a date as "2 Nov 2026", a code or id as it is. */
 export function storedValueText(value: StoredFact['value']): string {
-  if (value === null) return 'Blank (the field was seen empty)';
+  if (value === null) return 'Blank (seen empty)';
   if (value === true) return 'Yes';
   if (value === false) return 'No';
   if (typeof value === 'number') return String(value);

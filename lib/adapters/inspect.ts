@@ -152,6 +152,9 @@ export function inspectRead(result: ExtractResult, map: FieldMap): InspectReport
     }
     if (why.length > 0) return { ...base, state: 'not-found', reasons: why };
     if (info.section !== undefined && !shown.has(info.section)) return { ...base, state: 'not-on-page', reasons: [`its section (${info.section}) is not on this page`] };
+    // Another entry gave this fact: one entry gives each fact on a page (the first that finds a value).
+    const first = info.fact.includes('[]') ? undefined : result.provenance[info.fact]?.mapEntry;
+    if (first !== undefined && first !== info.entry) return { ...base, state: 'not-read', reasons: [`${info.fact} is taken from ${first} on this page: one entry gives each fact, the first that finds a value`] };
     const reason = info.hasWhen
       ? 'not read: the fact its "when" depends on does not have the value it asks for here'
       : info.inFrame

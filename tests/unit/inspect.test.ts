@@ -102,3 +102,11 @@ describe('shapeOf', () => {
     expect(shapeOf('n/a')).toBe('n/a');
   });
 });
+
+describe('two entries for one fact', () => {
+  it('the one whose value is not used says which entry gave the fact', () => {
+    const { report } = read('sa-1002-reasons', '/assessment/SA-1002/reasons');
+    const kind = report.entries.filter((e) => e.fact === 'kind' && e.section === undefined);
+    for (const e of kind.filter((k) => k.state === 'not-read')) expect(e.reasons?.[0]).toMatch(/^kind is taken from \S+ on this page/);
+  });
+});
