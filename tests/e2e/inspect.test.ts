@@ -10,6 +10,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AxePuppeteer } from '@axe-core/puppeteer';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateFieldMap } from '../../lib/adapters/field-map-schema';
@@ -17,6 +18,17 @@ import { startHarness, type Harness } from './harness';
 import { WAIT, openWorkspace, waitForPanelOn } from './panel-helpers';
 
 const CASE = 'SA-1002';
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** WCAG 2.2 AA problems axe finds on a page, in words. */
+async function violations(target: Page): Promise<string[]> {
+  const result = await new AxePuppeteer(target).withTags(TAGS).analyze();
+  expect(result.passes.length).toBeGreaterThan(10);
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Whether a page is wider than its window. */
+const sideways = (target: Page) => target.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? tmpdir();
 
 interface MapJson {
@@ -124,6 +136,17 @@ describe('inspect mode', () => {
     await panel.screenshot({ path: join(SCREENSHOTS, 'inspect-pick.png'), fullPage: true });
   });
 
+  it('is plain and accessible: headings, named buttons, no axe violations, nothing scrolls sideways', async () => {
+    const headings = await panel.$$eval('[data-inspect] h2, [data-inspect] h3', (hs) => hs.map((x) => x.textContent ?? ''));
+    expect(headings).toEqual(expect.arrayContaining(['Inspect mode', 'Sections matched', 'Coverage', 'Pick a field']));
+    const unnamed = await panel.$$eval('[data-inspect] button', (bs) => bs.filter((b) => (b.textContent ?? '').trim() === '').length);
+    expect(unnamed).toBe(0);
+    // The state is said in words, not only by the colour of the bar beside it.
+    expect(await panel.$eval('[data-inspect-entry][data-state="found"]', (li) => (li as HTMLElement).innerText)).toMatch(/Found: /);
+    expect(await violations(panel)).toEqual([]);
+    expect(await sideways(panel)).toBe(false);
+  });
+
   it('the proposed entry, pasted into a copy of the map and imported in options, reads that field', async () => {
     const map = demoMap();
     const fact = 'dates.assessmentDecision';
@@ -173,6 +196,7 @@ describe('stored assessments in the options page', () => {
     const names = await page.$$eval('.person-banner dd, textarea', (els) => els.map((e) => ((e as HTMLTextAreaElement).value ?? e.textContent ?? '').trim()).filter((t) => t.split(/\s+/).length >= 2));
     for (const n of names) expect(text).not.toContain(n.slice(0, 30));
     await options.screenshot({ path: join(SCREENSHOTS, 'options-stored.png'), fullPage: true });
+    expect(await violations(options)).toEqual([]);
   });
 
   it('deletes it after a confirm step', async () => {
