@@ -21,6 +21,11 @@ export function storedValueText(value: StoredFact['value']): string {
   return /^\d{4}-\d{2}-\d{2}/.test(value) ? value.replace(/\d{4}-\d{2}-\d{2}(T[^,]*)?/g, (d) => dateOrTimeText(d)) : value;
 }
 
+/** A fact path that may wrap after each dot in a narrow window (never inside a word). */
+function breakable(path: string) {
+  return path.split('.').map((part, i) => (i === 0 ? part : [<wbr key={i} />, `.${part}`]));
+}
+
 function Assessment({ a, onDelete }: { a: StoredAssessment; onDelete(key: string): void }) {
   const [confirming, setConfirming] = useState(false);
   const deleteButton = useRef<HTMLButtonElement>(null);
@@ -59,7 +64,7 @@ function Assessment({ a, onDelete }: { a: StoredAssessment; onDelete(key: string
             {a.facts.map((f) => (
               <tr key={f.path} data-fact={f.path}>
                 <td>
-                  <code>{f.path}</code>
+                  <code>{breakable(f.path)}</code>
                 </td>
                 <td>{storedValueText(f.value)}</td>
               </tr>
