@@ -1,10 +1,10 @@
 // The options page's list of stored assessments, for IT, a data protection officer or a
 // subject access request: each one's facts as the store holds them (ids, dates, codes,
 // yes/no; never names or case notes) and a Delete button with a confirm step.
-import { useEffect, useRef, useState } from 'preact/hooks';
 import type { StoredAssessment, StoredFact } from '../lib/stored-assessments';
 import { dateOrTimeText, momentText } from './format';
 import { plural } from '../lib/deadline-states';
+import { ConfirmStep } from './ConfirmStep';
 import './stored-assessments.css';
 
 export interface StoredAssessmentsProps {
@@ -27,19 +27,6 @@ function breakable(path: string) {
 }
 
 function Assessment({ a, onDelete }: { a: StoredAssessment; onDelete(key: string): void }) {
-  const [confirming, setConfirming] = useState(false);
-  const deleteButton = useRef<HTMLButtonElement>(null);
-  const question = useRef<HTMLDivElement>(null);
-  const opened = useRef(false);
-  useEffect(() => {
-    // Focus moves with the step, so keyboard and screen reader users are not left behind.
-    if (confirming) {
-      opened.current = true;
-      question.current?.focus();
-    } else if (opened.current) {
-      deleteButton.current?.focus();
-    }
-  }, [confirming]);
   const headingId = `stored-${a.key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   return (
     <li class="stored-assessment" data-stored-assessment={a.assessmentId} data-case-system={a.caseSystem}>
@@ -50,9 +37,7 @@ function Assessment({ a, onDelete }: { a: StoredAssessment; onDelete(key: string
         First read {momentText(new Date(a.createdAt).toISOString())}, last read {momentText(new Date(a.updatedAt).toISOString())}.
       </p>
       <details class="details">
-        <summary>
-          Show its {plural(a.facts.length, 'stored fact', 'stored facts')}
-        </summary>
+        <summary>Show its {plural(a.facts.length, 'stored fact', 'stored facts')}</summary>
         <table class="summary-table" aria-labelledby={headingId} data-stored-facts="">
           <thead>
             <tr>
@@ -72,33 +57,18 @@ function Assessment({ a, onDelete }: { a: StoredAssessment; onDelete(key: string
           </tbody>
         </table>
       </details>
-      {confirming ? (
-        <div class="confirm" ref={question} tabIndex={-1} role="group" aria-labelledby={`${headingId}-q`}>
-          <p id={`${headingId}-q`} class="confirm__question">
-            Delete everything stored about assessment {a.assessmentId}, and any steps marked as not applying? This cannot be undone.
-          </p>
-          <div class="button-group">
-            <button
-              type="button"
-              class="button button--warning"
-              data-confirm-delete=""
-              onClick={() => {
-                setConfirming(false);
-                onDelete(a.key);
-              }}
-            >
-              Confirm: delete {a.assessmentId}
-            </button>
-            <button type="button" class="button button--secondary" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          </div>
-        </div>
-      ) : (
-        <button type="button" class="button button--warning" ref={deleteButton} onClick={() => setConfirming(true)} data-delete-assessment="">
-          Delete<span class="visually-hidden"> assessment {a.assessmentId}</span>
-        </button>
-      )}
+      <ConfirmStep
+        label={
+          <>
+            Delete<span class="visually-hidden"> assessment {a.assessmentId}</span>
+          </>
+        }
+        question={`Delete everything stored about assessment ${a.assessmentId}, and any steps marked as not applying? This cannot be undone.`}
+        confirmLabel={`Confirm: delete ${a.assessmentId}`}
+        onConfirm={() => onDelete(a.key)}
+        buttonData={{ 'data-delete-assessment': '' }}
+        confirmData={{ 'data-confirm-delete': '' }}
+      />
     </li>
   );
 }
