@@ -7,6 +7,7 @@
  */
 import { extract, identifyPage } from '../adapters/extractor';
 import type { FieldMap, FrameSpec } from '../adapters/field-map-schema';
+import { all, attr, defaultView, frameDocument, ownerDocument } from '../adapters/dom';
 import { inspectRead } from '../adapters/inspect';
 import { proposeEntry } from '../adapters/propose-entry';
 
@@ -54,25 +55,27 @@ export function inspectResponder(deps: InspectDeps): { listener: Listener; stop(
     const url = win.location.href;
     const ids = identifyPage(doc, url, map, { frames: 'inline' })?.sections ?? [];
     const sections = map.sections.filter((s) => ids.includes(s.id)).map((s) => ({ id: s.id, ...(s.scope !== undefined ? { scope: s.scope } : {}) }));
-    const frame = el.ownerDocument === doc ? undefined : frameOf(el.ownerDocument);
+    const own = ownerDocument(el);
+    const frame = !own || own === doc ? undefined : frameOf(own);
     const proposal = proposeEntry(el, { nowYear: new Date().getFullYear(), sections, ...(frame ? { frame } : {}) });
     return proposal ? { picked: true, entry: proposal.entry, notes: proposal.notes } : { picked: false, reason: 'nothing-names-it' };
   }
 
   /** How a map names the frame a field is in: its title, else its name. */
   function frameOf(frameDoc: Document): FrameSpec | undefined {
-    for (const frame of doc.querySelectorAll('iframe, frame')) {
-      if ((frame as HTMLIFrameElement).contentDocument !== frameDoc) continue;
-      const title = frame.getAttribute('title');
+    // Through the clobbering-safe helpers: the page's own elements may shadow DOM properties.
+    for (const frame of all(doc, 'iframe, frame')) {
+      if (frameDocument(frame) !== frameDoc) continue;
+      const title = attr(frame, 'title');
       if (title) return { title };
-      const name = frame.getAttribute('name');
+      const name = attr(frame, 'name');
       return name ? { name } : undefined;
     }
     return undefined;
   }
 
   function arm(): void {
-    const views = [win, ...deps.frameDocuments().map((d) => d.defaultView).filter((v): v is Window & typeof globalThis => v !== null && v !== win)];
+    const views = [win, ...deps.frameDocuments().map(defaultView).filter((v): v is Window & typeof globalThis => v !== null && v !== win)];
     for (const view of views) {
       for (const type of SWALLOWED) view.addEventListener(type, swallow, true);
       view.addEventListener('click', onClick, true);
