@@ -96,12 +96,41 @@ function textBefore(field: Element): string | undefined {
   return undefined;
 }
 
+/**
+ * The row header of a table of people (its row headers have a column header of their own,
+ * such as "Name"): a person's name, never to be put in a map. Undefined for other tables
+ * (a "Key dates" table's row headers name the dates).
+ */
+function personRowHeader(memo: PageMemo, cell: Element | null): Element | undefined {
+  const table = cell ? tableOf(cell) : null;
+  const row = cell ? parentElement(cell) : null;
+  if (!table || !row) return undefined;
+  const cells = cellsOf(memo, row);
+  const header = cells.find((c) => localName(c) === 'th' && isRowHeader(memo, c));
+  if (!header) return undefined;
+  return columnHeaderOf(memo, table, cells.indexOf(header), cells) !== undefined ? header : undefined;
+}
+
 /** The candidate locators, the ones a person would use first. */
-function candidates(field: Element, control: Element | null, picked: Element): Locator[] {
+function candidates(field: Element, control: Element | null, picked: Element): { list: Locator[]; peopleTable: boolean } {
   const out: Locator[] = [];
+  const memo = new PageMemo();
+  const cell = localName(field) === 'td' || localName(field) === 'th' ? field : closest(field, 'td, th');
+  const person = personRowHeader(memo, cell);
+  const personName = person ? norm(ownText(person)) : undefined;
   const add = (loc: Locator | undefined): void => {
-    if (loc && !out.some((o) => JSON.stringify(o) === JSON.stringify(loc))) out.push(loc);
+    if (!loc) return;
+    // Never a person's name: a locator naming one row of a table of people reads one person only.
+    const words = norm(Object.values(loc).filter((v) => typeof v === 'string').join(' '));
+    if (personName && personName !== '' && words.includes(personName)) return;
+    if (!out.some((o) => JSON.stringify(o) === JSON.stringify(loc))) out.push(loc);
   };
+  const table = cell ? tableOf(cell) : null;
+  const row = cell ? parentElement(cell) : null;
+  const cells = row ? cellsOf(memo, row) : [];
+  const column = cell && table ? columnHeaderOf(memo, table, cells.indexOf(cell), cells) : undefined;
+  // In a table of people, the column is the field (for a group's rows).
+  if (person && column) add({ columnHeader: column });
   if (control && localName(field) !== 'fieldset') for (const label of labelsOf(control)) if (nameText(label) !== '') add({ label: nameText(label) });
   if (localName(field) === 'fieldset') {
     const legend = [...all(field, 'legend')].find((l) => parentElement(l) === field);
@@ -116,16 +145,11 @@ function candidates(field: Element, control: Element | null, picked: Element): L
     if (by && doc) {
       const words = by.split(/\s+/).map((id) => byId(doc, id)).map((e) => (e ? nameText(e) : '')).filter((t) => t !== '');
       if (words.length > 0) add({ labelledBy: words.join(' ') });
+      for (const w of words) add({ labelledBy: w });
     }
   }
-  const cell = localName(field) === 'td' || localName(field) === 'th' ? field : closest(field, 'td, th');
-  const table = cell ? tableOf(cell) : null;
   if (cell && table) {
-    const memo = new PageMemo();
-    const row = parentElement(cell);
-    const cells = row ? cellsOf(memo, row) : [];
     const rowHeader = cells.find((c) => localName(c) === 'th' && isRowHeader(memo, c));
-    const column = columnHeaderOf(memo, table, cells.indexOf(cell), cells);
     if (rowHeader && column && cells.filter((c) => localName(c) === 'td').length > 1) add({ rowHeader: nameText(rowHeader), columnHeader: column });
     if (rowHeader) add({ rowHeader: nameText(rowHeader) });
     if (column) add({ columnHeader: column });
@@ -148,7 +172,7 @@ function candidates(field: Element, control: Element | null, picked: Element): L
   if (id && /^[A-Za-z][\w-]*$/.test(id)) add({ css: `#${id}` });
   const name = attr(target, 'name');
   if (name && !/["\\]/.test(name)) add({ css: `${localName(target)}[name="${name}"]` });
-  return out;
+  return { list: out, peopleTable: person !== undefined && column !== undefined };
 }
 
 /** The text of the column header over a cell (by position, as the extractor counts columns). */
@@ -183,10 +207,15 @@ function reaches(found: Element, field: Element, control: Element | null): boole
 }
 
 /** The first candidate the extractor's Finder turns back into the field (with `nth` when it is not the first match). */
-function bestLocator(doc: Document, field: Element, control: Element | null, picked: Element): { find: Locator; fallback: boolean } | undefined {
+function bestLocator(doc: Document, field: Element, control: Element | null, picked: Element): { find: Locator; fallback: boolean; group?: true } | undefined {
   const entry: DocEntry = { doc, frame: null, label: undefined, idText: new Map() };
   const finder = new Finder(entry, doc, new PageMemo());
-  const list = candidates(field, control, picked);
+  const { list, peopleTable } = candidates(field, control, picked);
+  // A column of a table of people: an entry of a group, looked for in each person's row.
+  if (peopleTable && list[0]?.columnHeader !== undefined) {
+    const found = finder.find(list[0]);
+    if (found.some((el) => reaches(el, field, control))) return { find: list[0], fallback: false, group: true };
+  }
   let later: Locator | undefined;
   for (const loc of list) {
     let found: Element[];
@@ -312,7 +341,9 @@ export function proposeEntry(picked: Element, options: ProposeOptions): Proposal
   const notes: string[] = [];
   if (best.fallback) notes.push('Nothing on the page names this field (no label, legend, header or text before it), so a CSS selector is proposed: it breaks more easily when the case system is updated.');
   if (best.find.nth !== undefined) notes.push(`Several places on the page match; this is match ${best.find.nth + 1}. A table name ("table") or a section "scope" may make it surer.`);
-  if (best.find.columnHeader !== undefined && best.find.rowHeader === undefined) {
+  if (best.group) {
+    notes.push('A column of a table of people: put this entry in the fields of a group for that table (children[] or adults[]), where it reads each person’s cell.');
+  } else if (best.find.columnHeader !== undefined && best.find.rowHeader === undefined) {
     notes.push('This is a column of a table: in a group (children[] or adults[]) it reads each person’s cell; at the top level it reads one row only.');
   }
   const guess = guessParse(field, control, options.nowYear);

@@ -155,3 +155,20 @@ describe('CSS only when nothing names the field', () => {
     expect(dateFormatsOf('Lives with mum', 2026)).toBeUndefined();
   });
 });
+
+describe('a table of people (the demo household)', () => {
+  const doc = page(join(PAGES, 'sa-1002-household.html'), 'http://localhost:4173/assessment/SA-1002/household');
+
+  it('a field in a person’s row is its column, for a group, and never names the person', () => {
+    for (const row of doc.querySelectorAll('#household-members tbody tr')) {
+      const select = row.querySelector('select[name$=".role"]');
+      if (!select) continue;
+      const p = proposeEntry(select, { nowYear: 2026, sections: [{ id: 'household' as const }] });
+      expect(p?.entry.find).toEqual({ columnHeader: 'Role' });
+      expect(p?.notes.join(' ')).toContain('group');
+      const name = row.querySelector('th[scope=row]')?.textContent ?? '';
+      expect(name.length).toBeGreaterThan(2);
+      expect(JSON.stringify(p)).not.toContain(name);
+    }
+  });
+});
