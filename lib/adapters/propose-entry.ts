@@ -164,7 +164,8 @@ function candidates(field: Element, control: Element | null, picked: Element): {
       if (localName(prev) !== 'dd') break;
     }
   }
-  const before = textBefore(field);
+  // In a table with column headers, the cell before is data (a name, a date), not the question: the header is.
+  const before = column === undefined ? textBefore(field) : undefined;
   if (before) add({ text: before });
   // The last resort: markup that may change when the case system is updated.
   const target = control ?? field;
