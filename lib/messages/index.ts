@@ -126,7 +126,8 @@ export const InspectReplySchema = z.union([
     recognised: z.literal(true),
     assessmentId: Id,
     sections: z.array(FormSectionSchema).max(20),
-    entries: z.array(InspectEntrySchema).max(3000),
+    // Every entry a map may hold (2,000 fields; 100 groups of up to 500).
+    entries: z.array(InspectEntrySchema).max(53_000),
     frames: z.array(Words).max(30),
   }),
   z.strictObject({ recognised: z.literal(false) }),
