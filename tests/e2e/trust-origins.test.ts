@@ -9,6 +9,7 @@ import { TEST_TODAY, type Harness } from './harness';
 import { startTrustHarness } from '../fixtures/hostile/harness';
 import { startCaseSystem, type CaseSystem } from '../fixtures/case-system/server';
 import { readRecords } from '../fixtures/hostile/probe';
+import { E2E_WAIT_MS } from '../support/sizing';
 
 const EXTENSION_NAME = 'Assessment Companion';
 
@@ -54,7 +55,7 @@ describe('an origin that is not configured', () => {
     // The control: the same page on the configured origin, opened afterwards, is read.
     const demo = await openWatched(`${h.serverUrl}/assessment/SA-1001/household`);
     await demo.page.bringToFront();
-    await h.panel.waitForSelector('[data-panel-status="ready"][data-assessment="SA-1001"]', { timeout: 20_000 });
+    await h.panel.waitForSelector('[data-panel-status="ready"][data-assessment="SA-1001"]', { timeout: E2E_WAIT_MS });
     expect(demo.worlds).toContain(EXTENSION_NAME);
 
     // The page on 127.0.0.3 has had at least as long, and has no content script world.
