@@ -6,6 +6,7 @@
 import { ReadCache, extractSteps, identifyPage, locateField, readWorkTray, type ExtractResult, type ReadSoFar } from '../adapters/extractor';
 import { showTrayBadges } from './tray-badges';
 import { relevanceFor, type Relevance } from './relevance';
+import { inspectResponder } from './inspect';
 import { cutToLimits, diffFactsInSteps, provenanceOf, READ_LIMITS, type FactDiff, type LastRead } from './fact-diff';
 import type { FieldMap } from '../adapters/field-map-schema';
 import bundledMap from '../adapters/maps/lcs-demo.json';
@@ -438,8 +439,12 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     }
   }
 
+  // Inspect mode and Pick a field (lib/content/inspect.ts): answered only when the panel asks.
+  const inspect = inspectResponder({ document: doc, window: win, runtimeId: () => runtime.id, map: () => map, frameDocuments: () => cache.documents() });
+
   function stop(): void {
     stopped = true;
+    inspect.stop();
     for (const frameDoc of watched) {
       frameDoc.removeEventListener('input', onValue, true);
       frameDoc.removeEventListener('change', onValue, true);
@@ -454,6 +459,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     if (framesTimer !== undefined) clearTimeout(framesTimer);
     try {
       runtime.onMessage.removeListener(onShowField);
+      runtime.onMessage.removeListener(inspect.listener);
     } catch {
       // The extension context may already be gone.
     }
@@ -498,6 +504,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
   doc.addEventListener('load', onFrameLoad, true);
   observer.observe(doc.documentElement, OBSERVE);
   runtime.onMessage.addListener(onShowField);
+  runtime.onMessage.addListener(inspect.listener);
 
   deps.storage
     .get(ACTIVE_MAP_KEY)
