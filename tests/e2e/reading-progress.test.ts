@@ -34,7 +34,7 @@ describe('the first read of a very large page', () => {
     void page.goto(`${pages.url}/assessment/SA-BENCH-10000/household`, { waitUntil: 'load', timeout: 0 }).catch(() => undefined);
     const progress = await panel.waitForSelector('[data-panel-status="reading"] [data-reading-progress]', WAIT);
     const text = await progress!.evaluate((el) => el.textContent ?? '');
-    expect(text).toMatch(/^Reading this page: ([\d,]+ of 10,000 people|all 10,000 people and \d+ of \d+ questions) so far\.$/);
+    expect(text).toMatch(/^Reading this page: ([\d,]+ of 10,000 people so far|all 10,000 people)/);
     // For a person to look at (.tmp is not kept in git).
     mkdirSync(join(REPO_ROOT, '.tmp'), { recursive: true });
     await panel.screenshot({ path: join(REPO_ROOT, '.tmp', 'reading-progress.png') });
