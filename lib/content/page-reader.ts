@@ -241,10 +241,12 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     const firstOfPage = isTop && lastFacts === undefined;
     let progressAt = -Infinity;
     const tellProgress = (soFar: ReadSoFar): void => {
+      const { identity, progress } = soFar;
+      // Nothing to count yet (the page is still being identified): nothing to say.
+      if (progress.people.total + progress.fields.total === 0) return;
       const at = clock();
       if (at - progressAt < PROGRESS_EVERY_MS) return;
       progressAt = at;
-      const { identity, progress } = soFar;
       send({
         type: 'reading',
         caseSystem: identity.caseSystem,

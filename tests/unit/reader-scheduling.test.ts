@@ -115,6 +115,8 @@ describe('the page reader', () => {
     const people = progress.map((m) => m.people as Count);
     for (let i = 1; i < people.length; i++) expect(people[i]!.done).toBeGreaterThanOrEqual(people[i - 1]!.done);
     for (const m of progress) {
+      // Something found to count, always: never a bare "Reading this page."
+      expect(m.people!.total + m.fields!.total).toBeGreaterThan(0);
       expect(m.people!.done).toBeLessThanOrEqual(m.people!.total);
       expect(m.fields!.done).toBeLessThanOrEqual(m.fields!.total);
     }
