@@ -8,6 +8,9 @@ import { readFact } from '../../lib/model';
 import { startTrustHarness, type TrustHarness } from '../fixtures/hostile/harness';
 import { eventually, readRecord, stopServiceWorker } from '../fixtures/hostile/probe';
 
+// Long enough for a slow, busy machine: a stop for a hang, not a measure of speed.
+const WAIT_MS = 60_000;
+
 let h: TrustHarness;
 beforeAll(async () => {
   h = await startTrustHarness();
@@ -25,7 +28,7 @@ describe('the browser’s storage for the extension is full', () => {
       // Quota of one byte for the extension's IndexedDB: every write is refused as over quota.
       await session.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
       const page = await h.openCase('SA-1004', 'reasons');
-      await h.panel.waitForSelector('[data-record-note="store-full"]', { timeout: 20_000 });
+      await h.panel.waitForSelector('[data-record-note="store-full"]', { timeout: WAIT_MS });
       const note = await h.panel.$eval('[data-record-note="store-full"]', (el) => el.textContent ?? '');
       expect(note).toMatch(/storage for Assessment Companion is full/);
       expect(await readRecord(h.panel, 'lcs-demo:SA-1004')).toBeUndefined();
@@ -33,8 +36,8 @@ describe('the browser’s storage for the extension is full', () => {
       // Room again (the quota back to the browser's own): the next change is saved and the note goes.
       await session.send('Storage.overrideQuotaForOrigin', { origin });
       await page.click('input[type="checkbox"][name^="reasons.concern."]');
-      await eventually('the read to be saved once there is room', async () => readRecord(h.panel, 'lcs-demo:SA-1004'));
-      await h.panel.waitForSelector('[data-record-note="store-full"]', { hidden: true, timeout: 20_000 });
+      await eventually('the read to be saved once there is room', async () => readRecord(h.panel, 'lcs-demo:SA-1004'), WAIT_MS);
+      await h.panel.waitForSelector('[data-record-note="store-full"]', { hidden: true, timeout: WAIT_MS });
       await page.close();
     } finally {
       await session.send('Storage.overrideQuotaForOrigin', { origin }).catch(() => undefined);
@@ -47,11 +50,11 @@ describe('the service worker is stopped in the middle of merges', () => {
   it('loses none of the changes made between the stops', async () => {
     const key = 'lcs-demo:SA-1003';
     const page = await h.openCase('SA-1003', 'household');
-    await h.panel.waitForSelector('[data-panel-status="ready"][data-assessment="SA-1003"][data-section="household"]', { timeout: 20_000 });
+    await h.panel.waitForSelector('[data-panel-status="ready"][data-assessment="SA-1003"][data-section="household"]', { timeout: WAIT_MS });
     await eventually('the household page to be stored', async () => {
       const r = await readRecord(h.panel, key);
       return r && readFact(r.record, 'household.interpreterUsed') !== undefined;
-    });
+    }, WAIT_MS);
     // Three fields, each changed and the worker stopped straight after, before its merge is known to be done.
     const changes: [string, string, string, boolean][] = [
       ['#f-household-interpreterNeeded', 'Y', 'household.interpreterNeeded', true],
@@ -67,7 +70,7 @@ describe('the service worker is stopped in the middle of merges', () => {
     const after = await eventually('every change to be merged', async () => {
       const r = await readRecord(h.panel, key);
       return r && changes.every(([, , fact, want]) => readFact(r.record, fact) === want) ? r : undefined;
-    });
+    }, WAIT_MS);
     expect(readFact(after.record, 'household.communicationNeedsRecorded')).toBe(true);
     await page.close();
   });
