@@ -75,3 +75,39 @@ describe('the service worker is stopped in the middle of merges', () => {
     await page.close();
   });
 });
+
+describe('a page that makes up frame load events', () => {
+  it('does not get the reader put in again: only a frame that really loads does', async () => {
+    const page = await h.openCase('SA-1002', 'background');
+    const session = await page.createCDPSession();
+    // Each time the background puts the reader into the page's frames, the browser parses it again.
+    let injected = 0;
+    session.on('Debugger.scriptParsed', (e: { url: string }) => {
+      if (e.url === `chrome-extension://${h.extensionId}/case-reader.js`) injected += 1;
+    });
+    await session.send('Debugger.enable');
+    await h.panel.waitForSelector('[data-panel-status="ready"][data-assessment="SA-1002"][data-section="background"]', { timeout: WAIT_MS });
+    const before = injected;
+
+    // Page script fires 300 made-up load events at its iframe, spread out over time.
+    await page.evaluate(async () => {
+      for (let i = 0; i < 300; i += 1) {
+        for (const frame of document.querySelectorAll('iframe')) frame.dispatchEvent(new Event('load'));
+        if (i % 10 === 0) await new Promise((r) => setTimeout(r, 10));
+      }
+    });
+    // Then a frame really loads: that, and only that, brings the reader in once more.
+    await page.evaluate(async (src: string) => {
+      const frame = document.createElement('iframe');
+      frame.src = src;
+      const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+      document.body.append(frame);
+      await loaded;
+    }, `/assessment/SA-1002/background/frame`);
+    await eventually('the reader to be put into the new frame', async () => injected > before, WAIT_MS);
+    // One round: at most once into each frame of the page.
+    expect(injected - before).toBeLessThanOrEqual(page.frames().length);
+    await session.detach().catch(() => undefined);
+    await page.close();
+  });
+});
