@@ -143,8 +143,8 @@ export function deadlineState(c: { status: CountdownStatus; error?: string; date
 /** States that need someone to act before the deadline: the ones the badges and nudges count. */
 export const RUNNING_STATES: readonly DeadlineState[] = ['overdue', 'due-today', 'due-soon', 'on-track'];
 
-/** "1 step", "3 steps". */
-export function plural(n: number, one: string, many: string): string {
+/** "1 step", "3 steps", "2 practice prompts". */
+export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 

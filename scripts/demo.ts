@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer';
+import { SEED_CASES } from '../tests/fixtures/case-system/seed';
 import { startCaseSystem } from '../tests/fixtures/case-system/server';
 import { DEMO_BUILD_SCRIPT, launchBrowser, locateBrowser, openPanelPage, REPO_ROOT, SetupError, type BrowserKind } from './lib/launch';
 
@@ -22,7 +23,6 @@ const SECTIONS = ['household', 'reasons', 'plan', 'child-protection', 'backgroun
 const viewArg = args.includes('--manager') ? 'manager' : 'worker';
 const browserArg = args.find((a) => a.startsWith('--browser='))?.slice('--browser='.length) ?? 'chrome';
 const caseloadArg = args.includes('--caseload');
-const SEED_CASES = ['SA-1001', 'SA-1002', 'SA-1003', 'SA-1004', 'SA-1005'];
 
 const NO_DISPLAY =
   'There is no display here to open a browser on: `npm run demo -- --headless` shows the same thing, printing the panel and saving a screenshot.';

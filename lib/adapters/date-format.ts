@@ -7,6 +7,8 @@
 //   'text'      literal text                   space  any run of spaces
 // Every other character is literal. Matching ignores case and surrounding spaces.
 
+import { ukOffsetMinutes } from '../calendar/uk-time';
+
 export interface DateTimeParts {
   year: number;
   month: number;
@@ -275,23 +277,9 @@ function offsetText(minutes: number): string {
   return `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
-/** 01:00 UTC on the last Sunday of a month (when UK and EU clocks change, since 1996). */
-function lastSundayAt1Utc(year: number, month: number): number {
-  const last = new Date(Date.UTC(year, month, 0));
-  return Date.UTC(year, month - 1, last.getUTCDate() - last.getUTCDay(), 1);
-}
-
-/**
- * Europe/London without Intl: building a time-zone formatter costs tens of
- * milliseconds the first time, too much for the content script's first read.
- * BST runs from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last
- * Sunday of October; a wall time is taken as BST first (so a repeated hour is its
- * first occurrence).
- */
+/** Europe/London without Intl (the rule holds from 1996; earlier years go to Intl). */
 function londonOffset(p: DateTimeParts, wallMs: number): number | undefined {
-  if (p.year < 1996) return undefined;
-  const asBst = wallMs - 3_600_000;
-  return asBst >= lastSundayAt1Utc(p.year, 3) && asBst < lastSundayAt1Utc(p.year, 10) ? 60 : 0;
+  return p.year < 1996 ? undefined : ukOffsetMinutes(p.year, wallMs);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { addMonths, format } from 'date-fns';
 import { enGB } from 'date-fns/locale';
 import bundledFeed from './bank-holidays-england-and-wales.json';
+import { ukOffsetMinutes } from './uk-time';
 import {
   fromDayNumber,
   isoDateParts,
@@ -107,12 +108,6 @@ export function add24Hours(dateTime: IsoDateTime): IsoDateTime {
   return fromDayNumber(toDayNumber(parts.date) + 1) + parts.rest;
 }
 
-/** 01:00 UTC on the last Sunday of a month: when UK clocks change (March and October). */
-function lastSundayAt1Utc(year: number, month: number): number {
-  const last = new Date(Date.UTC(year, month, 0));
-  return Date.UTC(year, month - 1, last.getUTCDate() - last.getUTCDay(), 1);
-}
-
 /**
  * A UK wall-clock time on a day (`HH:mm`, as a case system shows it) as a date-time with
  * its offset: +01:00 in British Summer Time, +00:00 otherwise. In the hour repeated when
@@ -123,9 +118,7 @@ export function ukLocalDateTime(date: IsoDate, time: string): IsoDateTime {
   const hm = /^(\d{2}):(\d{2})$/.exec(time);
   if (!parts || !hm) throw new RangeError(`Not a date and HH:mm time: ${JSON.stringify([date, time])}`);
   const wall = Date.UTC(parts.year, parts.month - 1, parts.day, Number(hm[1]), Number(hm[2]));
-  const asBst = wall - 3_600_000;
-  const bst = asBst >= lastSundayAt1Utc(parts.year, 3) && asBst < lastSundayAt1Utc(parts.year, 10);
-  return `${date}T${time}:00${bst ? '+01:00' : '+00:00'}`;
+  return `${date}T${time}:00${ukOffsetMinutes(parts.year, wall) === 60 ? '+01:00' : '+00:00'}`;
 }
 
 /** The same day of the month `months` on; a day the month lacks becomes its last day (29 Feb → 28 Feb). */

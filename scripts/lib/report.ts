@@ -1,6 +1,7 @@
 // The `check` command's report, as pure functions of an evaluation: easy to unit test,
 // and the same words whether printed to a terminal or captured by a test.
 import { formatLongDate } from '../../lib/calendar';
+import { plural } from '../../lib/deadline-states';
 import { FORM_SECTIONS, FORM_SECTION_NAMES, type AssessmentRecord, type FormSection } from '../../lib/model';
 import type { CountdownResult, CountdownStatus, Evaluation, Finding, Source } from '../../lib/rules';
 
@@ -106,10 +107,6 @@ export function londonMoment(iso: string): string {
 function sentence(text: string): string {
   const t = text.charAt(0).toUpperCase() + text.slice(1);
   return /[.!?”]$/.test(t) ? t : `${t}.`;
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 function citation(source: Source): string {

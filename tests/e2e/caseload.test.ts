@@ -7,16 +7,17 @@
  * keyboard.
  */
 import { AxePuppeteer } from '@axe-core/puppeteer';
-import type { Page } from 'puppeteer';
+import type { Page, WebWorker } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
 import { WAIT as PANEL_WAIT, fixPanelClock, goTo, openWorkspace, showView } from './panel-helpers';
+import { SEED_CASES } from '../fixtures/case-system/seed';
 
 // Polled, not on animation frames: a window in the background draws none.
 const WAIT = { ...PANEL_WAIT, polling: 100 } as const;
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const CASES = ['SA-1001', 'SA-1002', 'SA-1003', 'SA-1004', 'SA-1005'];
+const CASES: readonly string[] = SEED_CASES;
 const SECTIONS = ['household', 'reasons', 'plan', 'child-protection', 'background', 'profile', 'views', 'analysis', 'manager', 'outcomes'];
 
 let h: Harness;
@@ -63,6 +64,17 @@ async function acknowledgeFirst(part: string): Promise<string> {
   await li!.$eval('[data-ack-form] input[type="radio"]', (r) => (r as HTMLInputElement).click());
   await li!.$eval('[data-ack-record]', (b) => (b as HTMLButtonElement).click());
   return ruleId;
+}
+
+/** The first notification the service worker asked for, polled (a worker has no waitForFunction). */
+async function firstNotification(worker: WebWorker): Promise<{ title: string; message: string }> {
+  const until = Date.now() + WAIT.timeout;
+  while (Date.now() < until) {
+    const shown = (await worker.evaluate('globalThis.__notifications[0] ?? null')) as { title: string; message: string } | null;
+    if (shown) return shown;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('no notification was asked for');
 }
 
 async function violations(target: Page): Promise<string[]> {
@@ -140,6 +152,58 @@ describe('the caseload', () => {
     await caseload.waitForFunction(() => (document.querySelector('[data-filter="overdue"]') as HTMLInputElement).checked, WAIT);
     await caseload.keyboard.press('ArrowUp');
     await caseload.waitForFunction((n: number) => document.querySelectorAll('[data-caseload-row]').length === n, WAIT, CASES.length);
+  });
+});
+
+describe('from the caseload to the case', () => {
+  it('opening a row opens the case page it was read from, with the panel beside it', async () => {
+    const panelsBefore = new Set(h.browser.targets().filter((t) => t.url().endsWith('/sidepanel.html')));
+    await caseload.bringToFront();
+    await caseload.click('[data-open-case="SA-1003"]');
+    // The stored address: the last part of SA-1003 the extension read (not the 2.5 frame).
+    const tab = await h.browser.waitForTarget((t) => t.type() === 'page' && t.url() === `${h.serverUrl}/assessment/SA-1003/outcomes`, WAIT);
+    // Chromium opens the side panel in the caseload's window, straight from the click.
+    const sidePanel = await h.browser.waitForTarget((t) => t.url().endsWith('/sidepanel.html') && !panelsBefore.has(t), WAIT);
+    expect(sidePanel.url()).toBe(`chrome-extension://${h.extensionId}/sidepanel.html`);
+    await (await tab.page())?.close();
+  });
+});
+
+describe('the daily notification', () => {
+  it('is off until turned on; then it comes at 9:00 and lists due assessments by id and state, never names', async () => {
+    const api = `(globalThis.chrome)`;
+    expect(await caseload.evaluate(`${api}.alarms.get('daily-nudge').then((a) => a ?? null)`)).toBeNull();
+    await caseload.evaluate(`(async () => {
+      const { settings } = await ${api}.storage.local.get('settings');
+      await ${api}.storage.local.set({ settings: { ...(settings ?? {}), dailyNotification: true } });
+    })()`);
+    const alarm = await caseload.waitForFunction(`${api}.alarms.get('daily-nudge').then((a) => a ?? false)`, WAIT);
+    const scheduled = (await alarm.jsonValue()) as { scheduledTime: number; periodInMinutes?: number };
+    expect(new Date(scheduled.scheduledTime).getHours()).toBe(9);
+    expect(scheduled.periodInMinutes).toBe(24 * 60);
+
+    // Watch what the service worker asks the browser to show, then bring 9:00 forward.
+    const sw = await h.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${h.extensionId}/`), WAIT);
+    const worker = await sw.worker();
+    if (!worker) throw new Error('no service worker');
+    await worker.evaluate(`(() => {
+      const n = globalThis.chrome.notifications;
+      const create = n.create.bind(n);
+      globalThis.__notifications = [];
+      n.create = (...args) => { globalThis.__notifications.push(args.find((a) => typeof a === 'object')); return create(...args); };
+    })()`);
+    await caseload.evaluate(`${api}.alarms.create('daily-nudge', { when: Date.now() + 200, periodInMinutes: 24 * 60 })`);
+    const notification = await firstNotification(worker);
+    expect(notification.title).toMatch(/deadline due within 5 working days or overdue$/);
+    expect(notification.message).toMatch(/SA-1004: Overdue/);
+    for (const name of ['Jordan', 'Dummy', 'Ruby', 'Sample', 'Mia', 'Specimen', 'Kai', 'Mock']) expect(notification.message).not.toContain(name);
+    expect(await caseload.evaluate(`${api}.notifications.getAll()`)).toHaveProperty('daily-nudge');
+
+    await caseload.evaluate(`(async () => {
+      const { settings } = await ${api}.storage.local.get('settings');
+      await ${api}.storage.local.set({ settings: { ...(settings ?? {}), dailyNotification: false } });
+    })()`);
+    await caseload.waitForFunction(`${api}.alarms.get('daily-nudge').then((a) => !a)`, WAIT);
   });
 });
 

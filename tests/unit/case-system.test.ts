@@ -7,9 +7,10 @@ import { JSDOM } from 'jsdom';
 import { startCaseSystem, type CaseSystem } from '../fixtures/case-system/server';
 import { SECTIONS, SECTION_BLOCKS, fieldByName } from '../fixtures/case-system/form';
 import { fieldRows, fieldsDocPath, withGenerated } from '../fixtures/case-system/fields-doc';
+import { SEED_CASES, seedAssessments } from '../fixtures/case-system/seed';
 
 const TODAY = '2026-11-23'; // a Monday
-const FORM_IDS = ['SA-1001', 'SA-1002', 'SA-1003', 'SA-1004', 'SA-1005'];
+const FORM_IDS = SEED_CASES;
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
 let cs: CaseSystem;
@@ -508,5 +509,11 @@ describe('FIELDS.md', () => {
     const missing = model.filter((fact) => !facts.includes(`\`${fact}\``) && !facts.includes(`\`${fact}\` `));
     expect(missing).toEqual([]);
     expect(fieldByName('reasons.assessmentType')?.fact).toBe('kind');
+  });
+});
+
+describe('seed cases', () => {
+  it('SEED_CASES lists every seed case, in work-tray order', () => {
+    expect(seedAssessments('2026-11-23').map((a) => a.formId)).toEqual([...SEED_CASES]);
   });
 });

@@ -10,7 +10,7 @@ import { groupBySectionAndSubject } from '../../components/group';
 import { formatLongDate } from '../../lib/calendar';
 import { FORM_SECTION_NAMES, FORM_SECTIONS, withFacts, withoutFact, type FormSection } from '../../lib/model';
 import { evaluate, readiness } from '../../lib/rules/engine';
-import { completeDerbyRecord } from '../../lib/rules/packs/derby/fixtures';
+import { completeDerbyRecord } from '../fixtures/records/derby-records';
 import { derbyPack } from '../../lib/rules/packs/derby';
 import { COUNTDOWN_STATES, type CountdownResult, type Evaluation, type Finding, type Prompt, type Subject } from '../../lib/rules/types';
 

@@ -8,7 +8,7 @@ import demo from '../../lib/adapters/maps/lcs-demo.json';
 import { withoutFact } from '../../lib/model';
 import { evaluate } from '../../lib/rules/engine';
 import { derbyPack } from '../../lib/rules/packs/derby';
-import { inProgressDerbyRecord } from '../../lib/rules/packs/derby/fixtures';
+import { inProgressDerbyRecord } from '../fixtures/records/derby-records';
 
 function demoWithout(...facts: string[]): FieldMap {
   const d = demo as unknown as FieldMap;

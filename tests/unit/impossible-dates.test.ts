@@ -5,7 +5,7 @@ import { dueText, countdownStateWords } from '../../components/format';
 import { withFacts } from '../../lib/model';
 import { evaluate } from '../../lib/rules/engine';
 import { derbyPack } from '../../lib/rules/packs/derby';
-import { inProgressDerbyRecord } from '../../lib/rules/packs/derby/fixtures';
+import { inProgressDerbyRecord } from '../fixtures/records/derby-records';
 
 const NOW = '2026-11-20T10:00:00Z';
 const clock = (record: typeof inProgressDerbyRecord) => evaluate(record, derbyPack, NOW).countdowns.find((c) => c.ruleId === 'derby/assessment-45-working-days');

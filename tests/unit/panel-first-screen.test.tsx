@@ -15,7 +15,7 @@ import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseRecord, withFacts } from '../../lib/model';
-import { completeDerbyRecord, inProgressDerbyRecord } from '../../lib/rules/packs/derby/fixtures';
+import { completeDerbyRecord, inProgressDerbyRecord } from '../fixtures/records/derby-records';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 const calendar = createCalendar();

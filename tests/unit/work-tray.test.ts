@@ -5,6 +5,7 @@ import { validateFieldMap, type FieldMap } from '../../lib/adapters/field-map-sc
 import demoMap from '../../lib/adapters/maps/lcs-demo.json';
 import { badgeContent, showTrayBadges } from '../../lib/content/tray-badges';
 import { startCaseSystem } from '../fixtures/case-system/server';
+import { SEED_CASES } from '../fixtures/case-system/seed';
 
 let server: Awaited<ReturnType<typeof startCaseSystem>>;
 let map: FieldMap;
@@ -27,7 +28,7 @@ describe('work tray', () => {
   it('reads each listed assessment id and finds the Due cell for its badge', async () => {
     const doc = await trayDocument();
     const rows = readWorkTray(doc, `${server.url}/`, map);
-    expect(rows?.map((r) => r.assessmentId)).toEqual(['SA-1001', 'SA-1002', 'SA-1003', 'SA-1004', 'SA-1005']);
+    expect(rows?.map((r) => r.assessmentId)).toEqual([...SEED_CASES]);
     const headers = [...doc.querySelectorAll('thead th')].map((th) => th.textContent);
     const dueColumn = headers.indexOf('Due');
     expect(rows?.[0]?.badgeCell).toBe(rows?.[0]?.row.children[dueColumn]);

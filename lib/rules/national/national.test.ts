@@ -2,11 +2,11 @@
 // children in need census items at the end of the assessment.
 import { describe, expect, it } from 'vitest';
 import { withFacts, withoutFact } from '../../model';
-import { completeDerbyRecord, section47DerbyRecord } from '../packs/derby/fixtures';
+import { completeDerbyRecord, section47DerbyRecord } from '../../../tests/fixtures/records/derby-records';
 import { derbyPack } from '../packs/derby/index';
-import { completeHertfordshireRecord } from '../packs/hertfordshire/fixtures';
+import { completeHertfordshireRecord } from '../../../tests/fixtures/records/hertfordshire-records';
 import { hertfordshirePack } from '../packs/hertfordshire/index';
-import { statusOf, testRule } from '../testing';
+import { statusOf, testRule } from '../../../tests/support/rule-tester';
 
 // Strategy discussion Tue 15 Sep 2026, 11:00 BST. 15 working days: 16–18 (3), 21–25 (8),
 // 28 Sep–2 Oct (13), Mon 5 (14), Tue 6 Oct 2026 (15).

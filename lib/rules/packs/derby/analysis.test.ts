@@ -1,8 +1,8 @@
 import { withFacts, withoutFact } from '../../../model';
-import { testRule } from '../../testing';
-import { completeDerbyRecord as complete, SIBLING, SUBJECT } from './fixtures';
+import { testRule } from '../../../../tests/support/rule-tester';
+import { completeDerbyRecord as complete, SIBLING, SUBJECT } from '../../../../tests/fixtures/records/derby-records';
 import { derbyPack as pack } from './index';
-import { testPrompt } from './test-helpers';
+import { testPrompt } from '../../../../tests/support/derby-rules';
 
 testRule(pack, 'derby/analysis-minimum', [
   { name: 'worries, impact, strengths and next steps recorded', record: complete, expect: 'met' },

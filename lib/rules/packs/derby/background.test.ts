@@ -1,8 +1,8 @@
 import { withFacts, withoutFact } from '../../../model';
-import { testRule } from '../../testing';
-import { completeDerbyRecord as complete, SIBLING } from './fixtures';
+import { testRule } from '../../../../tests/support/rule-tester';
+import { completeDerbyRecord as complete, SIBLING } from '../../../../tests/fixtures/records/derby-records';
 import { derbyPack as pack } from './index';
-import { testConditionalPrompt, testPrompt } from './test-helpers';
+import { testConditionalPrompt, testPrompt } from '../../../../tests/support/derby-rules';
 
 testRule(pack, 'derby/genogram', [
   { name: 'genogram completed', record: complete, expect: 'met' },

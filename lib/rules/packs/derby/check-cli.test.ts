@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../../../scripts/check';
 import { withFacts, type AssessmentRecord } from '../../../model';
-import { completeDerbyRecord as complete, section47DerbyRecord as s47, SUBJECT } from './fixtures';
+import { completeDerbyRecord as complete, section47DerbyRecord as s47, SUBJECT } from '../../../../tests/fixtures/records/derby-records';
 
 const TMP = mkdtempSync(join(tmpdir(), 'derby-check-'));
 

@@ -1,8 +1,8 @@
 import { withFacts, withoutFact } from '../../../model';
-import { testRule } from '../../testing';
-import { completeDerbyRecord as complete, section47DerbyRecord as s47 } from './fixtures';
+import { testRule } from '../../../../tests/support/rule-tester';
+import { completeDerbyRecord as complete, section47DerbyRecord as s47 } from '../../../../tests/fixtures/records/derby-records';
 import { derbyPack as pack } from './index';
-import { nothingRead, testConditionalPrompt } from './test-helpers';
+import { nothingRead, testConditionalPrompt } from '../../../../tests/support/derby-rules';
 
 const harmSuspected = withFacts(complete, { 'outcome.significantHarmSuspected': true });
 testRule(pack, 'derby/strategy-discussion-held', [

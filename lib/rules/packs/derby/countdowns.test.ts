@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withFacts, withoutFact, type AssessmentRecord, type FactValue } from '../../../model';
-import { statusOf, testRule } from '../../testing';
-import { completeDerbyRecord as complete, section47DerbyRecord as s47, SIBLING, SUBJECT } from './fixtures';
+import { statusOf, testRule } from '../../../../tests/support/rule-tester';
+import { completeDerbyRecord as complete, section47DerbyRecord as s47, SIBLING, SUBJECT } from '../../../../tests/fixtures/records/derby-records';
 import { derbyPack as pack } from './index';
 import { DerbyParamsSchema } from './params';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseRecord, withFacts, withoutFact, type AssessmentRecord } from '../../../model';
 import { evaluate } from '../../engine';
 import { validatePack } from '../../pack';
-import { DEFAULT_NOW } from '../../testing';
+import { DEFAULT_NOW } from '../../../../tests/support/rule-tester';
 import {
   completeDerbyRecord as complete,
   FATHER,
@@ -12,9 +12,9 @@ import {
   section47DerbyRecord,
   SIBLING,
   SUBJECT,
-} from './fixtures';
+} from '../../../../tests/fixtures/records/derby-records';
 import { derbyPack as pack } from './index';
-import { allBlank, nothingRead } from './test-helpers';
+import { allBlank, nothingRead } from '../../../../tests/support/derby-rules';
 
 const run = (record: AssessmentRecord, now = DEFAULT_NOW) => evaluate(record, pack, now);
 

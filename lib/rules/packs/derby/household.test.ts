@@ -1,8 +1,8 @@
 import { withFacts, withoutFact } from '../../../model';
-import { testRule } from '../../testing';
-import { completeDerbyRecord as complete, FATHER, MOTHER, SIBLING } from './fixtures';
+import { testRule } from '../../../../tests/support/rule-tester';
+import { completeDerbyRecord as complete, FATHER, MOTHER, SIBLING } from '../../../../tests/fixtures/records/derby-records';
 import { derbyPack as pack } from './index';
-import { testConditionalPrompt, testPrompt } from './test-helpers';
+import { testConditionalPrompt, testPrompt } from '../../../../tests/support/derby-rules';
 
 testRule(pack, 'derby/parental-responsibility-established', [
   { name: 'both parents hold parental responsibility', record: complete, expect: 'met' },

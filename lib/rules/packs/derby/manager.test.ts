@@ -1,8 +1,8 @@
 import { withFacts, withoutFact } from '../../../model';
-import { testRule } from '../../testing';
-import { completeDerbyRecord as complete } from './fixtures';
+import { testRule } from '../../../../tests/support/rule-tester';
+import { completeDerbyRecord as complete } from '../../../../tests/fixtures/records/derby-records';
 import { derbyPack as pack } from './index';
-import { testPrompt } from './test-helpers';
+import { testPrompt } from '../../../../tests/support/derby-rules';
 
 testRule(pack, 'derby/manager-threshold-comment', [
   { name: 'manager commented on threshold', record: complete, expect: 'met' },

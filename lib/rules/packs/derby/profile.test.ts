@@ -1,9 +1,9 @@
 import { withFacts, withoutFact } from '../../../model';
-import { testRule } from '../../testing';
-import { completeDerbyRecord as complete, SIBLING, SUBJECT } from './fixtures';
+import { testRule } from '../../../../tests/support/rule-tester';
+import { completeDerbyRecord as complete, SIBLING, SUBJECT } from '../../../../tests/fixtures/records/derby-records';
 import { derbyPack as pack } from './index';
 import { DerbyParamsSchema } from './params';
-import { testConditionalPrompt, testPrompt } from './test-helpers';
+import { testConditionalPrompt, testPrompt } from '../../../../tests/support/derby-rules';
 
 const sibling = (key: string) => `children[${SIBLING}].${key}`;
 const subject = (key: string) => `children[${SUBJECT}].${key}`;

@@ -1,4 +1,4 @@
-import { testPrompt } from './test-helpers';
+import { testPrompt } from '../../../../tests/support/derby-rules';
 
 // Derby 2.2's practice triggers: reflective questions, shown whatever has been recorded.
 for (const id of [

@@ -1,8 +1,8 @@
 import { withFacts, withoutFact } from '../../../model';
-import { testRule } from '../../testing';
-import { completeDerbyRecord as complete, FATHER, MOTHER, SIBLING, SUBJECT } from './fixtures';
+import { testRule } from '../../../../tests/support/rule-tester';
+import { completeDerbyRecord as complete, FATHER, MOTHER, SIBLING, SUBJECT } from '../../../../tests/fixtures/records/derby-records';
 import { derbyPack as pack } from './index';
-import { nothingRead, testConditionalPrompt, testPrompt } from './test-helpers';
+import { nothingRead, testConditionalPrompt, testPrompt } from '../../../../tests/support/derby-rules';
 
 const father = (key: string) => `adults[${FATHER}].${key}`;
 const mother = (key: string) => `adults[${MOTHER}].${key}`;

@@ -1,3 +1,3 @@
-import { testPrompt } from './test-helpers';
+import { testPrompt } from '../../../../tests/support/hertfordshire-rules';
 
 testPrompt('hertfordshire/prompt-urgent-action', 'child-protection');

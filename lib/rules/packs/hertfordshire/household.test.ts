@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { withFacts, withoutFact } from '../../../model';
-import { statusOf, testRule } from '../../testing';
-import { completeHertfordshireRecord as complete } from './fixtures';
+import { statusOf, testRule } from '../../../../tests/support/rule-tester';
+import { completeHertfordshireRecord as complete } from '../../../../tests/fixtures/records/hertfordshire-records';
 import { hertfordshirePack as pack } from './index';
-import { testPrompt } from './test-helpers';
+import { testPrompt } from '../../../../tests/support/hertfordshire-rules';
 
 const noInterpreterNeeded = withFacts(complete, { 'household.interpreterNeeded': false, 'household.interpreterUsed': null });
 

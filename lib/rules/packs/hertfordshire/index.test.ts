@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { parseRecord, withFacts, withoutFact, type FactPath } from '../../../model';
 import { evaluate } from '../../engine';
 import { resolveParams, validatePack } from '../../pack';
-import { DEFAULT_NOW } from '../../testing';
-import { completeHertfordshireRecord as complete } from './fixtures';
+import { DEFAULT_NOW } from '../../../../tests/support/rule-tester';
+import { completeHertfordshireRecord as complete } from '../../../../tests/fixtures/records/hertfordshire-records';
 import { hertfordshirePack as pack } from './index';
-import { allBlank, nothingRead } from './test-helpers';
+import { allBlank, nothingRead } from '../../../../tests/support/hertfordshire-rules';
 
 // The Hertfordshire checks and countdown: id → severity from the procedure's own words
 // ("must", "should", "will" → required; docs/procedure-coverage.md traces each one).

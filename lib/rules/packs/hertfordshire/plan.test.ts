@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { withFacts, withoutFact, type AssessmentRecord } from '../../../model';
-import { statusOf, testRule } from '../../testing';
-import { completeHertfordshireRecord as complete } from './fixtures';
+import { statusOf, testRule } from '../../../../tests/support/rule-tester';
+import { completeHertfordshireRecord as complete } from '../../../../tests/fixtures/records/hertfordshire-records';
 import { hertfordshirePack as pack, HertfordshireParamsSchema } from './index';
-import { testConditionalPrompt, testPrompt } from './test-helpers';
+import { testConditionalPrompt, testPrompt } from '../../../../tests/support/hertfordshire-rules';
 
 const COUNTDOWN = 'hertfordshire/assessment-5-working-days';
 
@@ -201,10 +201,12 @@ for (const id of [
   testPrompt(`hertfordshire/${id}`, 'plan');
 }
 
-testConditionalPrompt('hertfordshire/prompt-parent-involvement-safety', {
-  shown: withFacts(complete, { 'concerns.domesticAbuse': true }),
-  notTriggered: complete,
-  notRead: withoutFact(withoutFact(complete, 'concerns.domesticAbuse'), 'concerns.sexualAbuse'),
+testConditionalPrompt('hertfordshire/prompt-parent-involvement-safety', 'plan', {
+  shown: [{ name: 'domestic abuse recorded', record: withFacts(complete, { 'concerns.domesticAbuse': true }) }],
+  hidden: [
+    { name: 'no such worry recorded', record: complete },
+    { name: 'the worries not read yet', record: withoutFact(withoutFact(complete, 'concerns.domesticAbuse'), 'concerns.sexualAbuse') },
+  ],
 });
 
 testRule(pack, 'hertfordshire/plan-agreed-by-participants', [

@@ -1,11 +1,13 @@
 import { withFacts, withoutFact } from '../../../model';
-import { completeHertfordshireRecord as complete } from './fixtures';
-import { testConditionalPrompt, testPrompt } from './test-helpers';
+import { completeHertfordshireRecord as complete } from '../../../../tests/fixtures/records/hertfordshire-records';
+import { testConditionalPrompt, testPrompt } from '../../../../tests/support/hertfordshire-rules';
 
 testPrompt('hertfordshire/prompt-wider-family-community', 'profile');
 
-testConditionalPrompt('hertfordshire/prompt-development-neglect', {
-  shown: withFacts(complete, { 'concerns.neglect': true }),
-  notTriggered: complete,
-  notRead: withoutFact(complete, 'concerns.neglect'),
+testConditionalPrompt('hertfordshire/prompt-development-neglect', 'profile', {
+  shown: [{ name: 'neglect recorded', record: withFacts(complete, { 'concerns.neglect': true }) }],
+  hidden: [
+    { name: 'neglect recorded as absent', record: complete },
+    { name: 'neglect not read yet', record: withoutFact(complete, 'concerns.neglect') },
+  ],
 });

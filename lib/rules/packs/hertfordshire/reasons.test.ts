@@ -1,8 +1,8 @@
 import { withFacts, withoutFact } from '../../../model';
-import { testRule } from '../../testing';
-import { completeHertfordshireRecord as complete } from './fixtures';
+import { testRule } from '../../../../tests/support/rule-tester';
+import { completeHertfordshireRecord as complete } from '../../../../tests/fixtures/records/hertfordshire-records';
 import { hertfordshirePack as pack } from './index';
-import { testPrompt } from './test-helpers';
+import { testPrompt } from '../../../../tests/support/hertfordshire-rules';
 
 const noExploitation = withFacts(complete, { 'concerns.criminalExploitation': false });
 

@@ -3,9 +3,9 @@
  * miss it, and whose facts are not read yet. Imported by tests only.
  */
 import { describe, expect, it } from 'vitest';
-import { parseRecord, type AssessmentRecord } from '../model';
-import { evaluate } from './engine';
-import type { CheckStatus, CountdownStatus, Pack } from './types';
+import { parseRecord, type AssessmentRecord } from '../../lib/model';
+import { evaluate } from '../../lib/rules/engine';
+import type { CheckStatus, CountdownStatus, Pack } from '../../lib/rules/types';
 
 export interface RuleCase {
   name: string;
