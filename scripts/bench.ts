@@ -79,7 +79,7 @@ export async function runBench(quick: boolean): Promise<{ rows: Row[]; json: Rec
   const browsers: Launched[] = [];
   const pages = await startBenchPages({ today: TODAY });
   try {
-    log('Building the extension (wxt build)…');
+    log('Building the extension (the demo build)…');
     const extensionDir = buildExtension(buildDir);
     const sizes = bundleSizes(extensionDir);
     const bundle = await inPageBundle();
