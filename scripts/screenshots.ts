@@ -16,6 +16,7 @@ import type { Browser, Page } from 'puppeteer';
 import { startCaseSystem } from '../tests/fixtures/case-system/server';
 import { fixPanelClock } from '../tests/e2e/panel-helpers';
 import { DEMO_BUILD_SCRIPT, launchBrowser, REPO_ROOT, SetupError } from './lib/launch';
+import { SEED_CASES } from '../tests/fixtures/case-system/seed';
 
 const TODAY = '2026-11-23';
 const OUT = join(REPO_ROOT, 'docs', 'screenshots');
@@ -144,8 +145,9 @@ async function main(): Promise<void> {
       join(OUT, 'worker-show-me.png'),
     );
 
-    // The other seed cases, read once, so the work tray has a badge for each.
-    for (const formId of ['SA-1002', 'SA-1004', 'SA-1005']) await visit(page, panel, server.url, formId, ['household', 'reasons']);
+    // The other seed cases, read in full, so the work tray has a badge for each and the
+    // caseload shows their real states (SA-1004 overdue, SA-1006 due today).
+    for (const formId of SEED_CASES.filter((id) => !['SA-1001', 'SA-1003'].includes(id))) await visit(page, panel, server.url, formId, SECTIONS);
 
     // Manager: SA-1003 (complete) is ready; SA-1001 (part way) is not.
     await selectView(panel, 'Manager view');

@@ -96,7 +96,7 @@ beforeAll(async () => {
   await caseload.goto(`chrome-extension://${h.extensionId}/caseload.html`, { waitUntil: 'load' });
   await fixPanelClock(caseload);
   await caseload.waitForSelector('[data-caseload="ready"]', WAIT);
-}, 240_000);
+});
 afterAll(async () => {
   await h?.close();
 });
@@ -226,7 +226,7 @@ describe('acknowledging a step with a reason', () => {
     await panel.$eval(`[data-blocking] li[data-rule-id="${ruleId}"] [data-ack-undo]`, (b) => (b as HTMLButtonElement).click());
     await panel.waitForSelector(`[data-blocking] li[data-rule-id="${ruleId}"] [data-ack-form]`, WAIT);
     await caseload.waitForFunction(() => (document.querySelector('[data-caseload-row="SA-1001"] [data-exceptions]') as HTMLElement).innerText === 'None', WAIT);
-  }, 120_000);
+  });
 
   it('a manager accepts them: "Ready, with N accepted exceptions" in the panel and the caseload', async () => {
     const first = await acknowledgeFirst('[data-blocking]');
@@ -248,7 +248,7 @@ describe('acknowledging a step with a reason', () => {
     await caseload.waitForFunction(() => document.querySelector('[data-caseload-row="SA-1001"]')?.getAttribute('data-ready') === 'yes', WAIT);
     expect((await row('SA-1001')).signOff).toBe(`Ready, with ${accepted} accepted exceptions`);
     expect(await panel.$eval('[data-print-summary]', (el) => el.getAttribute('data-print-summary'))).toBe('ready');
-  }, 240_000);
+  });
 
   it('the acknowledgement controls have no axe violations', async () => {
     await panel.$eval('[data-accepted] li [data-ack-undo]', (b) => (b as HTMLButtonElement).click());

@@ -17,6 +17,7 @@ import { startHarness, waitForMissing as waitForPanelMissing, waitForPanelText, 
 import { startRecordingProxy, type RecordingProxy } from './recording-proxy';
 import { readRecord } from '../fixtures/hostile/probe';
 import { readFact } from '../../lib/model';
+import { E2E_WAIT_MS } from '../support/sizing';
 
 let h: Harness;
 let proxy: RecordingProxy;
@@ -33,10 +34,10 @@ afterAll(async () => {
   await proxy?.close();
 });
 
-const waitForMissing = (ruleId: string, present: boolean) => waitForPanelMissing(h.panel, ruleId, present, 30_000);
+const waitForMissing = (ruleId: string, present: boolean) => waitForPanelMissing(h.panel, ruleId, present, E2E_WAIT_MS);
 
 async function ready(formId: string, section: string): Promise<void> {
-  await h.panel.waitForSelector(`[data-panel-status="ready"][data-assessment="${formId}"][data-section="${section}"]`, { timeout: 30_000 });
+  await h.panel.waitForSelector(`[data-panel-status="ready"][data-assessment="${formId}"][data-section="${section}"]`, { timeout: E2E_WAIT_MS });
 }
 
 /** Everything the add-on keeps: its IndexedDB rows, and its local and session storage. */
@@ -64,17 +65,17 @@ async function storedEverything(panel: Page): Promise<string> {
 describe('Firefox: a worker records an assessment with the sidebar beside it', () => {
   it('loads the add-on and opens its sidebar page', async () => {
     expect(h.extensionOrigin).toMatch(/^moz-extension:\/\/[0-9a-f-]{36}\/$/);
-    await waitForPanelText(h.panel, 'Assessment Companion', true, 30_000);
+    await waitForPanelText(h.panel, 'Assessment Companion', true, E2E_WAIT_MS);
   });
 
   it('reads a seed case, shows its deadlines and missing steps, and follows the worker’s changes', async () => {
     const page = await h.openCase('SA-1001', 'background');
     await ready('SA-1001', 'background');
-    await waitForPanelText(h.panel, 'Deadlines', true, 30_000);
+    await waitForPanelText(h.panel, 'Deadlines', true, E2E_WAIT_MS);
     // 2.5's fields are in an iframe: once its facts arrive the steps are missing, not "not read yet".
     await waitForMissing('derby/genogram', true);
     await waitForMissing('derby/chronology', true);
-    await waitForPanelText(h.panel, 'Complete a genogram', true, 30_000);
+    await waitForPanelText(h.panel, 'Complete a genogram', true, E2E_WAIT_MS);
 
     const frame = await (await page.waitForSelector('iframe'))!.contentFrame();
     const genogram = await frame.waitForSelector('input[type=checkbox][name="background.genogram"]');

@@ -5,6 +5,7 @@
 import type { Browser, Page } from 'puppeteer';
 import { launchBrowser, openPanelPage, type BrowserKind, type LaunchOptions } from '../../scripts/lib/launch';
 import { startCaseSystem } from '../fixtures/case-system/server';
+import { E2E_WAIT_MS } from '../support/sizing';
 
 export const TEST_TODAY = '2026-11-23';
 
@@ -63,7 +64,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 }
 
 /** Waits until the panel's text contains (or no longer contains) a string. */
-export async function waitForPanelText(panel: Page, text: string, present = true, timeout = 10_000): Promise<void> {
+export async function waitForPanelText(panel: Page, text: string, present = true, timeout = E2E_WAIT_MS): Promise<void> {
   await panel.waitForFunction(
     (t: string, p: boolean) => document.body.innerText.includes(t) === p,
     { timeout, polling: 50 },
@@ -73,7 +74,7 @@ export async function waitForPanelText(panel: Page, text: string, present = true
 }
 
 /** Waits until the panel's "Steps still missing" has (or no longer has) an item for this rule. */
-export async function waitForMissing(panel: Page, ruleId: string, present: boolean, timeout = 15_000): Promise<void> {
+export async function waitForMissing(panel: Page, ruleId: string, present: boolean, timeout = E2E_WAIT_MS): Promise<void> {
   await panel.waitForFunction(
     (r: string, p: boolean) => (document.querySelector(`[data-missing-steps] li[data-rule-id="${r}"]`) !== null) === p,
     { timeout, polling: 'mutation' },

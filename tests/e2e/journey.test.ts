@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, waitForMissing as waitForPanelMissing, waitForPanelText, type Harness } from './harness';
+import { E2E_WAIT_MS } from '../support/sizing';
 
 let h: Harness;
 beforeAll(async () => {
@@ -21,7 +22,7 @@ describe('a worker records an assessment with the panel beside it', () => {
     expect(h.extensionId).toMatch(/^[a-p]{32}$/);
     const page = await h.openCase('SA-1001', 'background');
     const frame = await (await page.waitForSelector('iframe'))!.contentFrame();
-    await h.panel.waitForSelector('[data-panel-status="ready"][data-assessment="SA-1001"][data-section="background"]', { timeout: 15_000 });
+    await h.panel.waitForSelector('[data-panel-status="ready"][data-assessment="SA-1001"][data-section="background"]', { timeout: E2E_WAIT_MS });
     // 2.5's fields are in an iframe: its facts arrive on their own, then the steps are missing (not "not read yet").
     await waitForMissing('derby/genogram', true);
     await waitForMissing('derby/chronology', true);

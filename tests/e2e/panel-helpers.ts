@@ -5,8 +5,9 @@
  */
 import type { ElementHandle, Frame, Page } from 'puppeteer';
 import { TEST_TODAY, type Harness } from './harness';
+import { E2E_WAIT_MS } from '../support/sizing';
 
-export const WAIT = { timeout: 15_000 } as const;
+export const WAIT = { timeout: E2E_WAIT_MS } as const;
 
 /** A moment on the harness's "today" (10:00 UK time, GMT in November). */
 export const TEST_NOW = `${TEST_TODAY}T10:00:00Z`;

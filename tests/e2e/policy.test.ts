@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXTENSION_DIR, launchBrowser } from '../../scripts/lib/launch';
+import { E2E_WAIT_MS } from '../support/sizing';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -40,7 +41,7 @@ describe.skipIf(!isRoot)(`policy set in ${POLICY_DIR} (skipped unless run as roo
     expect(second.extensionId).toBe(id);
     const options = await second.browser.newPage();
     await options.goto(`chrome-extension://${String(id)}/options.html`);
-    await options.waitForFunction(() => document.body.innerText.includes('policy-map'), { timeout: 30_000, polling: 100 });
+    await options.waitForFunction(() => document.body.innerText.includes('policy-map'), { timeout: E2E_WAIT_MS, polling: 100 });
     const text = await options.evaluate(() => document.body.innerText);
     expect(text).toContain('7.1.0');
     expect(text).toContain('In use');

@@ -10,6 +10,7 @@ import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyFacts, emptyRecord, type AssessmentRecord, type FactValue } from '../../lib/model';
 import { startHarness, type Harness } from './harness';
+import { E2E_WAIT_MS } from '../support/sizing';
 
 const SECTIONS = ['household', 'reasons', 'plan', 'child-protection', 'background', 'profile', 'views', 'analysis', 'manager', 'outcomes'];
 const PAGES = join(import.meta.dirname, '..', 'fixtures', 'pages');
@@ -44,7 +45,7 @@ async function visitAll(formId: string): Promise<void> {
   for (const section of SECTIONS) {
     const page = await h.openCase(formId, section);
     // The panel follows this page once its read has been stored.
-    await h.panel.waitForSelector(`[data-assessment="${formId}"][data-section="${section}"]`, { timeout: 15_000 });
+    await h.panel.waitForSelector(`[data-assessment="${formId}"][data-section="${section}"]`, { timeout: E2E_WAIT_MS });
     await page.close();
   }
 }
@@ -94,7 +95,7 @@ describe('reading the demo case system', () => {
         for (const box of boxes) await box.type(` "${marker} said the child"`);
       }
       // Wait for the panel to show this page's read, then leave.
-      await h.panel.waitForSelector(`[data-assessment="SA-1001"][data-section="${section}"]`, { timeout: 15_000 });
+      await h.panel.waitForSelector(`[data-assessment="SA-1001"][data-section="${section}"]`, { timeout: E2E_WAIT_MS });
       await new Promise((r) => setTimeout(r, 300));
       await page.close();
     }
@@ -126,19 +127,19 @@ describe('reading the demo case system', () => {
     };
     // A good map from the council: it comes into use.
     await upload('good-map.json', { ...demo, id: 'council-map', version: '2.0.0' });
-    await options.waitForFunction(() => document.body.innerText.includes('council-map'), { timeout: 10_000 });
+    await options.waitForFunction(() => document.body.innerText.includes('council-map'), { timeout: E2E_WAIT_MS });
     await options.waitForFunction(
       async () => {
         const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
         return ((await c.storage.local.get('activeFieldMap')).activeFieldMap as { id?: string } | undefined)?.id === 'council-map';
       },
-      { timeout: 10_000, polling: 100 },
+      { timeout: E2E_WAIT_MS, polling: 100 },
     );
     // A map with a mistake: refused with its JSON path, and the good one stays in use.
     const bad = structuredClone(demo);
     bad.fields[3]!.fact = 'dates.refferal';
     await upload('bad-map.json', { ...bad, id: 'broken-map' });
-    await options.waitForFunction(() => document.body.innerText.includes('$.fields[3].fact'), { timeout: 10_000 });
+    await options.waitForFunction(() => document.body.innerText.includes('$.fields[3].fact'), { timeout: E2E_WAIT_MS });
     expect(await activeMapId()).toBe('council-map');
     await options.close();
   });

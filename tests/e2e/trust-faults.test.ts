@@ -5,8 +5,9 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFact } from '../../lib/model';
+import { E2E_WAIT_MS } from '../support/sizing';
 import { startTrustHarness, type TrustHarness } from '../fixtures/hostile/harness';
-import { WAIT_MS, eventually, readRecord, stopServiceWorker } from '../fixtures/hostile/probe';
+import { eventually, readRecord, stopServiceWorker } from '../fixtures/hostile/probe';
 
 let h: TrustHarness;
 beforeAll(async () => {
@@ -25,7 +26,7 @@ describe('the browser’s storage for the extension is full', () => {
       // Quota of one byte for the extension's IndexedDB: every write is refused as over quota.
       await session.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
       const page = await h.openCase('SA-1004', 'reasons');
-      await h.panel.waitForSelector('[data-record-note="store-full"]', { timeout: WAIT_MS });
+      await h.panel.waitForSelector('[data-record-note="store-full"]', { timeout: E2E_WAIT_MS });
       const note = await h.panel.$eval('[data-record-note="store-full"]', (el) => el.textContent ?? '');
       expect(note).toMatch(/storage for Assessment Companion is full/);
       expect(await readRecord(h.panel, 'lcs-demo:SA-1004')).toBeUndefined();
@@ -33,8 +34,8 @@ describe('the browser’s storage for the extension is full', () => {
       // Room again (the quota back to the browser's own): the next change is saved and the note goes.
       await session.send('Storage.overrideQuotaForOrigin', { origin });
       await page.click('input[type="checkbox"][name^="reasons.concern."]');
-      await eventually('the read to be saved once there is room', async () => readRecord(h.panel, 'lcs-demo:SA-1004'), WAIT_MS);
-      await h.panel.waitForSelector('[data-record-note="store-full"]', { hidden: true, timeout: WAIT_MS });
+      await eventually('the read to be saved once there is room', async () => readRecord(h.panel, 'lcs-demo:SA-1004'), E2E_WAIT_MS);
+      await h.panel.waitForSelector('[data-record-note="store-full"]', { hidden: true, timeout: E2E_WAIT_MS });
       await page.close();
     } finally {
       await session.send('Storage.overrideQuotaForOrigin', { origin }).catch(() => undefined);
@@ -47,11 +48,11 @@ describe('the service worker is stopped in the middle of merges', () => {
   it('loses none of the changes made between the stops', async () => {
     const key = 'lcs-demo:SA-1003';
     const page = await h.openCase('SA-1003', 'household');
-    await h.panel.waitForSelector('[data-panel-status="ready"][data-assessment="SA-1003"][data-section="household"]', { timeout: WAIT_MS });
+    await h.panel.waitForSelector('[data-panel-status="ready"][data-assessment="SA-1003"][data-section="household"]', { timeout: E2E_WAIT_MS });
     await eventually('the household page to be stored', async () => {
       const r = await readRecord(h.panel, key);
       return r && readFact(r.record, 'household.interpreterUsed') !== undefined;
-    }, WAIT_MS);
+    }, E2E_WAIT_MS);
     // Three fields, each changed and the worker stopped straight after, before its merge is known to be done.
     const changes: [string, string, string, boolean][] = [
       ['#f-household-interpreterNeeded', 'Y', 'household.interpreterNeeded', true],
@@ -67,7 +68,7 @@ describe('the service worker is stopped in the middle of merges', () => {
     const after = await eventually('every change to be merged', async () => {
       const r = await readRecord(h.panel, key);
       return r && changes.every(([, , fact, want]) => readFact(r.record, fact) === want) ? r : undefined;
-    }, WAIT_MS);
+    }, E2E_WAIT_MS);
     expect(readFact(after.record, 'household.communicationNeedsRecorded')).toBe(true);
     await page.close();
   });
@@ -83,7 +84,7 @@ describe('a page that makes up frame load events', () => {
       if (e.url === `chrome-extension://${h.extensionId}/case-reader.js`) injected += 1;
     });
     await session.send('Debugger.enable');
-    await h.panel.waitForSelector('[data-panel-status="ready"][data-assessment="SA-1002"][data-section="background"]', { timeout: WAIT_MS });
+    await h.panel.waitForSelector('[data-panel-status="ready"][data-assessment="SA-1002"][data-section="background"]', { timeout: E2E_WAIT_MS });
     const before = injected;
 
     // Page script fires 300 made-up load events at its iframe, spread out over time.
@@ -101,7 +102,7 @@ describe('a page that makes up frame load events', () => {
       document.body.append(frame);
       await loaded;
     }, `/assessment/SA-1002/background/frame`);
-    await eventually('the reader to be put into the new frame', async () => injected > before, WAIT_MS);
+    await eventually('the reader to be put into the new frame', async () => injected > before, E2E_WAIT_MS);
     // One round: at most once into each frame of the page.
     expect(injected - before).toBeLessThanOrEqual(page.frames().length);
     await session.detach().catch(() => undefined);

@@ -12,6 +12,7 @@ import type { Harness } from './harness';
 import { startTrustHarness } from '../fixtures/hostile/harness';
 import { CLOBBERED_ID, FORGED_ID, HOSTILE_ID, RLO, ROUNDS, startHostileServer, type HostileServer } from '../fixtures/hostile/server';
 import { eventually, readRecord, readRecords, serviceWorkerTarget } from '../fixtures/hostile/probe';
+import { E2E_WAIT_MS } from '../support/sizing';
 
 let h: Harness;
 let hostile: HostileServer;
@@ -103,9 +104,9 @@ async function inIsolatedWorld(page: Page, expression: string): Promise<unknown>
 describe('a hostile page on the case system origin', () => {
   it('cannot get a forged or wrong fact stored, run script, or stop the extension reading', async () => {
     const page = await openHostile(HOSTILE_ID);
-    await h.panel.waitForSelector(`[data-panel-status="ready"][data-assessment="${HOSTILE_ID}"]`, { timeout: 20_000 });
+    await h.panel.waitForSelector(`[data-panel-status="ready"][data-assessment="${HOSTILE_ID}"]`, { timeout: E2E_WAIT_MS });
     // Let the page finish its three seconds of forged messages and synthetic events.
-    await page.waitForFunction(() => (window as unknown as { __hostile?: { done?: boolean } }).__hostile?.done === true, { timeout: 20_000 });
+    await page.waitForFunction(() => (window as unknown as { __hostile?: { done?: boolean } }).__hostile?.done === true, { timeout: E2E_WAIT_MS });
     const flood = await page.evaluate(() => (window as unknown as { __hostile: { posted: number; events: number; runtimeExposed: boolean } }).__hostile);
     expect(flood.posted).toBe(ROUNDS * 1100);
     expect(flood.events).toBeGreaterThan(ROUNDS * 20);
@@ -169,8 +170,8 @@ describe('a hostile page on the case system origin', () => {
       })()`,
     );
     expect(seen).toEqual({ getElementById: 'function', formAction: 'object' });
-    await h.panel.waitForSelector(`[data-panel-status="ready"][data-assessment="${CLOBBERED_ID}"]`, { timeout: 20_000 });
-    await page.waitForFunction(() => (window as unknown as { __hostile?: { done?: boolean } }).__hostile?.done === true, { timeout: 20_000 });
+    await h.panel.waitForSelector(`[data-panel-status="ready"][data-assessment="${CLOBBERED_ID}"]`, { timeout: E2E_WAIT_MS });
+    await page.waitForFunction(() => (window as unknown as { __hostile?: { done?: boolean } }).__hostile?.done === true, { timeout: E2E_WAIT_MS });
     await page.select('#f-household-interpreterUsed', 'N');
     const row = await eventually('the change on the clobbered page to be merged', async () => {
       const r = await readRecord(h.panel, `lcs-demo:${CLOBBERED_ID}`);

@@ -8,6 +8,7 @@ import type { Page } from 'puppeteer';
 import { readFact, type AssessmentRecord } from '../../lib/model';
 import { startTrustHarness, type TrustHarness } from '../fixtures/hostile/harness';
 import { eventually, readRecord, readRecords, serviceWorkerTarget, stopServiceWorker } from '../fixtures/hostile/probe';
+import { E2E_WAIT_MS } from '../support/sizing';
 
 // The extension API, as the extension's own pages see it (evaluated there, not here).
 declare const chrome: {
@@ -33,9 +34,9 @@ function factsOnly(record: AssessmentRecord): AssessmentRecord {
 describe('the service worker is stopped mid-journey', () => {
   it('keeps the record, and merges the next change once the browser starts it again', async () => {
     const page = await h.openCase('SA-1003', 'reasons');
-    await h.panel.waitForSelector('[data-panel-status="ready"][data-assessment="SA-1003"][data-section="reasons"]', { timeout: 20_000 });
+    await h.panel.waitForSelector('[data-panel-status="ready"][data-assessment="SA-1003"][data-section="reasons"]', { timeout: E2E_WAIT_MS });
     await page.goto(`${h.serverUrl}/assessment/SA-1003/household`, { waitUntil: 'load' });
-    await h.panel.waitForSelector('[data-panel-status="ready"][data-assessment="SA-1003"][data-section="household"]', { timeout: 20_000 });
+    await h.panel.waitForSelector('[data-panel-status="ready"][data-assessment="SA-1003"][data-section="household"]', { timeout: E2E_WAIT_MS });
     const key = 'lcs-demo:SA-1003';
     const before = await eventually('the household facts to be stored', async () => {
       const r = await readRecord(h.panel, key);
@@ -70,7 +71,7 @@ describe('the extension is reloaded (updated) with a case tab open', () => {
     const page = await h.openCase('SA-1001', 'household');
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await h.panel.waitForSelector('[data-panel-status="ready"][data-assessment="SA-1001"]', { timeout: 20_000 });
+    await h.panel.waitForSelector('[data-panel-status="ready"][data-assessment="SA-1001"]', { timeout: E2E_WAIT_MS });
     let navigations = 0;
     page.on('framenavigated', (frame) => {
       if (frame === page.mainFrame()) navigations += 1;
@@ -94,7 +95,7 @@ describe('the extension is reloaded (updated) with a case tab open', () => {
 
     // The next change on the page: the orphaned script notices, stops and says so.
     await page.select('#f-household-interpreterUsed', 'Y');
-    const note = await page.waitForSelector('#assessment-companion-reconnect-note', { timeout: 15_000 });
+    const note = await page.waitForSelector('#assessment-companion-reconnect-note', { timeout: E2E_WAIT_MS });
     expect(await note!.evaluate((el) => [el.getAttribute('role'), el.textContent])).toEqual([
       'status',
       expect.stringMatching(/refresh this page/i),

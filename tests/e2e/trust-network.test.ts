@@ -10,6 +10,7 @@ import type { Harness } from './harness';
 import { eventually, isServiceWorkerOf, readRecord, readRecords, stopServiceWorker } from '../fixtures/hostile/probe';
 import { startTrustHarness } from '../fixtures/hostile/harness';
 import { readFact } from '../../lib/model';
+import { E2E_WAIT_MS } from '../support/sizing';
 
 interface Seen {
   /** The kind of target that made the request: page, iframe, service_worker, worker, browser_ui … */
@@ -85,7 +86,7 @@ afterAll(async () => {
 const SECTIONS = ['household', 'reasons', 'plan', 'child-protection', 'background', 'profile', 'views', 'analysis', 'manager', 'outcomes'];
 
 async function ready(formId: string, section: string): Promise<void> {
-  await h.panel.waitForSelector(`[data-panel-status="ready"][data-assessment="${formId}"][data-section="${section}"]`, { timeout: 20_000 });
+  await h.panel.waitForSelector(`[data-panel-status="ready"][data-assessment="${formId}"][data-section="${section}"]`, { timeout: E2E_WAIT_MS });
 }
 
 describe('no request leaves', () => {
@@ -98,7 +99,7 @@ describe('no request leaves', () => {
       await page.bringToFront();
       await ready('SA-1002', section);
     }
-    await h.browser.waitForTarget(isServiceWorkerOf(h.extensionId), { timeout: 10_000 });
+    await h.browser.waitForTarget(isServiceWorkerOf(h.extensionId), { timeout: E2E_WAIT_MS });
 
     // Change and save a section (a POST to the case system and a redirect).
     await page.goto(`${h.serverUrl}/assessment/SA-1002/household`, { waitUntil: 'load' });
@@ -124,12 +125,12 @@ describe('no request leaves', () => {
     const showMe = await h.panel.$('[data-show-me="here"]');
     expect(showMe).not.toBeNull();
     await showMe!.evaluate((b) => (b as HTMLButtonElement).click());
-    await h.panel.waitForSelector('[data-show-me-result]', { timeout: 10_000 });
+    await h.panel.waitForSelector('[data-show-me-result]', { timeout: E2E_WAIT_MS });
     const manager = await h.browser.newPage();
     await manager.goto(`${extension}sidepanel.html?view=manager`, { waitUntil: 'load' });
     const options = await h.browser.newPage();
     await options.goto(`${extension}options.html`, { waitUntil: 'load' });
-    await options.waitForFunction(() => document.body.innerText.includes('1 assessment is stored'), { timeout: 10_000 });
+    await options.waitForFunction(() => document.body.innerText.includes('1 assessment is stored'), { timeout: E2E_WAIT_MS });
     // "Clear all data", confirmed: the store is empty.
     const clickButton = (text: string) =>
       options.evaluate((t: string) => {
@@ -138,9 +139,9 @@ describe('no request leaves', () => {
         button.click();
       }, text);
     await clickButton('Clear all data');
-    await options.waitForFunction(() => document.body.innerText.includes('Confirm: delete all'), { timeout: 10_000 });
+    await options.waitForFunction(() => document.body.innerText.includes('Confirm: delete all'), { timeout: E2E_WAIT_MS });
     await clickButton('Confirm: delete all');
-    await options.waitForFunction(() => document.body.innerText.includes('No assessments are stored'), { timeout: 10_000 });
+    await options.waitForFunction(() => document.body.innerText.includes('No assessments are stored'), { timeout: E2E_WAIT_MS });
     expect(await readRecords(h.panel)).toEqual([]);
 
     // The watch saw the journey: case pages' requests, and the service worker's restart.
@@ -176,7 +177,7 @@ describe('no request leaves', () => {
       return { fetched, socket };
     }, url);
     expect(fromPanel).toEqual({ fetched: 'refused', socket: 'refused' });
-    const worker = await (await h.browser.waitForTarget(isServiceWorkerOf(h.extensionId), { timeout: 10_000 })).worker();
+    const worker = await (await h.browser.waitForTarget(isServiceWorkerOf(h.extensionId), { timeout: E2E_WAIT_MS })).worker();
     const fromWorker = await worker!.evaluate((target: string) => fetch(target).then(() => 'sent', () => 'refused'), url);
     expect(fromWorker).toBe('refused');
     // Nothing reached the network while trying.

@@ -11,6 +11,7 @@ import { PRODUCTION_EXTENSION_DIR } from '../../scripts/lib/launch';
 import { startTrustHarness } from '../fixtures/hostile/harness';
 import { startCaseSystem, type CaseSystem } from '../fixtures/case-system/server';
 import { isServiceWorkerOf, readRecords } from '../fixtures/hostile/probe';
+import { E2E_WAIT_MS } from '../support/sizing';
 
 const EXTENSION_NAME = 'Assessment Companion';
 
@@ -56,7 +57,7 @@ describe('an origin that is not configured', () => {
     // The control: the same page on the configured origin, opened afterwards, is read.
     const demo = await openWatched(`${h.serverUrl}/assessment/SA-1001/household`);
     await demo.page.bringToFront();
-    await h.panel.waitForSelector('[data-panel-status="ready"][data-assessment="SA-1001"]', { timeout: 20_000 });
+    await h.panel.waitForSelector('[data-panel-status="ready"][data-assessment="SA-1001"]', { timeout: E2E_WAIT_MS });
     expect(demo.worlds).toContain(EXTENSION_NAME);
 
     // The page on 127.0.0.3 has had at least as long, and has no content script world.
@@ -83,7 +84,7 @@ describe('the production build on the demo case system (127.0.0.1)', () => {
     try {
       const page = await prod.openCase('SA-1001', 'household');
       await page.select('#f-household-interpreterUsed', 'Y');
-      const worker = await (await prod.browser.waitForTarget(isServiceWorkerOf(prod.extensionId), { timeout: 30_000 })).worker();
+      const worker = await (await prod.browser.waitForTarget(isServiceWorkerOf(prod.extensionId), { timeout: E2E_WAIT_MS })).worker();
       const seen = await worker!.evaluate(async () => {
         const granted = (await chrome.permissions.getAll()).origins ?? [];
         const tabs = await chrome.tabs.query({});
@@ -107,7 +108,7 @@ describe('the production build on the demo case system (127.0.0.1)', () => {
       // The options page says no address is set.
       const options = await prod.browser.newPage();
       await options.goto(`${prod.extensionOrigin}options.html`);
-      await options.waitForFunction(() => document.body.innerText.includes('No addresses yet'), { timeout: 20_000, polling: 100 });
+      await options.waitForFunction(() => document.body.innerText.includes('No addresses yet'), { timeout: E2E_WAIT_MS, polling: 100 });
     } finally {
       await prod.close();
     }

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TrustHarness } from '../fixtures/hostile/harness';
 import { startTrustHarness } from '../fixtures/hostile/harness';
 import { eventually } from '../fixtures/hostile/probe';
+import { E2E_WAIT_MS } from '../support/sizing';
 
 let h: TrustHarness;
 beforeAll(async () => {
@@ -31,7 +32,7 @@ const demoMap = () => JSON.parse(readFileSync(join(import.meta.dirname, '..', '.
 /** Does the page's main thread answer? A page busy in a runaway pattern never does. */
 async function answers(page: Page): Promise<boolean> {
   const reply = page.evaluate(() => document.readyState).then(() => true);
-  const silent = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 20_000));
+  const silent = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), E2E_WAIT_MS));
   return Promise.race([reply, silent]);
 }
 
@@ -70,7 +71,7 @@ describe('a field map pattern cannot hang the case system page', () => {
           await c.storage.local.remove('settings');
         });
       }
-    }, 120_000);
+    });
   }
 });
 
@@ -90,7 +91,7 @@ describe('the panel follows the tab the worker is looking at, in its own window'
       // The panel shows the case on screen.
       await onScreen.bringToFront();
       await onScreen.reload({ waitUntil: 'load' });
-      await panel.waitForSelector('[data-assessment="SA-1003"]', { timeout: 15_000 });
+      await panel.waitForSelector('[data-assessment="SA-1003"]', { timeout: E2E_WAIT_MS });
       // The other tab loads again behind it: its read is stored, but the panel stays.
       await older.reload({ waitUntil: 'load' });
       await new Promise((r) => setTimeout(r, 1500));
@@ -105,5 +106,5 @@ describe('the panel follows the tab the worker is looking at, in its own window'
       await older.close();
       await onScreen.close();
     }
-  }, 120_000);
+  });
 });

@@ -5,8 +5,9 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFact } from '../../lib/model';
+import { E2E_WAIT_MS } from '../support/sizing';
 import { startTrustHarness, type TrustHarness } from '../fixtures/hostile/harness';
-import { WAIT_MS, eventually, readRecord } from '../fixtures/hostile/probe';
+import { eventually, readRecord } from '../fixtures/hostile/probe';
 
 let h: TrustHarness;
 beforeAll(async () => {
@@ -24,13 +25,13 @@ const panelText = () => h.panel.evaluate(() => document.body.innerText);
 describe('removed on the page, removed from the record', () => {
   it('a household member deleted on the page leaves the panel and the record; a field taken off the page goes back to not-read-yet', async () => {
     const page = await h.openCase('SA-1002', 'household');
-    await h.panel.waitForSelector('[data-panel-status="ready"][data-assessment="SA-1002"][data-section="household"]', { timeout: WAIT_MS });
+    await h.panel.waitForSelector('[data-panel-status="ready"][data-assessment="SA-1002"][data-section="household"]', { timeout: E2E_WAIT_MS });
     const before = await eventually('Poppy and the interpreter answer to be stored', async () => {
       const r = await readRecord(h.panel, KEY);
       return r && childIds(r).includes(POPPY) && readFact(r.record, 'household.interpreterNeeded') === true ? r : undefined;
-    }, WAIT_MS);
+    }, E2E_WAIT_MS);
     expect(childIds(before)).toEqual(expect.arrayContaining(['200201', '200202', POPPY]));
-    await eventually('the panel to name Poppy', async () => /\bPS\b/.test(await panelText()), WAIT_MS);
+    await eventually('the panel to name Poppy', async () => /\bPS\b/.test(await panelText()), E2E_WAIT_MS);
 
     // The case system deletes Poppy's row, and the interpreter question is no longer shown.
     const left = await page.evaluate((pid: string) => {
@@ -43,12 +44,12 @@ describe('removed on the page, removed from the record', () => {
     const after = await eventually('Poppy and the interpreter answer to be gone from the record', async () => {
       const r = await readRecord(h.panel, KEY);
       return r && !childIds(r).includes(POPPY) && readFact(r.record, 'household.interpreterNeeded') === undefined ? r : undefined;
-    }, WAIT_MS);
+    }, E2E_WAIT_MS);
     // The others stay, with their facts; nothing of Poppy's is left, not even where it was read.
     expect(childIds(after)).toEqual(expect.arrayContaining(['200201', '200202']));
     expect(JSON.stringify(after.record)).not.toContain(POPPY);
     expect(readFact(after.record, 'household.interpreterUsed')).toBe(readFact(before.record, 'household.interpreterUsed'));
-    await eventually('the panel to stop naming Poppy', async () => !/\bPS\b/.test(await panelText()), WAIT_MS);
+    await eventually('the panel to stop naming Poppy', async () => !/\bPS\b/.test(await panelText()), E2E_WAIT_MS);
     await page.close();
   });
 });

@@ -1,6 +1,7 @@
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
+import { E2E_WAIT_MS } from '../support/sizing';
 
 let h: Harness;
 beforeAll(async () => {
@@ -8,7 +9,7 @@ beforeAll(async () => {
   // Read the overdue case's reasons (referral date) and analysis (completed date) pages.
   for (const section of ['reasons', 'analysis']) {
     const page = await h.openCase('SA-1004', section);
-    await h.panel.waitForSelector(`[data-assessment="SA-1004"][data-section="${section}"]`, { timeout: 15_000 });
+    await h.panel.waitForSelector(`[data-assessment="SA-1004"][data-section="${section}"]`, { timeout: E2E_WAIT_MS });
     await page.close();
   }
 });
@@ -49,7 +50,7 @@ describe('work tray badges', () => {
   it('shows the next deadline beside each assessment the extension has read, and nothing beside the others', async () => {
     const tray = await h.browser.newPage();
     await tray.goto(`${h.serverUrl}/`);
-    const badge = await tray.waitForSelector('tr[data-form-id="SA-1004"] [data-assessment-companion-badge]', { timeout: 15_000 });
+    const badge = await tray.waitForSelector('tr[data-form-id="SA-1004"] [data-assessment-companion-badge]', { timeout: E2E_WAIT_MS });
     // The badge sits in the Due column.
     expect(await badge!.evaluate((el) => el.closest('td')?.cellIndex)).toBe(6);
     const seen = await badgesSeen(tray);

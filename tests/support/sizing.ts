@@ -16,6 +16,13 @@ export const UNIT_TIMEOUT_MS = 600_000;
 /** Any end-to-end test (a real browser), and the end-to-end hooks that start one. */
 export const E2E_TIMEOUT_MS = 600_000;
 export const E2E_HOOK_TIMEOUT_MS = 600_000;
+/**
+ * How long an end-to-end test waits for something to show in the browser (the panel to
+ * follow a page, a badge to change). Always a wait on a condition, never a sleep, so a
+ * long one costs nothing when the machine is quiet; on a busy one a panel update that takes
+ * a second when quiet has taken over 20.
+ */
+export const E2E_WAIT_MS = 60_000;
 
 /** A machine this many times slower than a quiet one still passes. */
 const SLOWER = 100;
