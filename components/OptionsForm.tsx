@@ -1,7 +1,10 @@
 // The options page (presentational): props in, callbacks out. The entrypoint stores the settings.
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import { longDate } from './format';
 import { plural } from '../lib/deadline-states';
+import { InspectModeSetting, type InspectModeSettingProps } from './InspectModeSetting';
+import { StoredAssessments, type StoredAssessmentsProps } from './StoredAssessments';
+import { ConfirmStep } from './ConfirmStep';
 
 export interface PackChoice {
   id: string;
@@ -35,7 +38,7 @@ export interface StoredDataSummary {
 }
 
 /** Settings an organisation can set by policy (managed storage). */
-export type LockableSetting = 'pack' | 'fieldMap' | 'origins' | 'retention' | 'holidays' | 'role' | 'nudgeDays' | 'dailyNotification';
+export type LockableSetting = 'pack' | 'fieldMap' | 'origins' | 'retention' | 'holidays' | 'role' | 'nudgeDays' | 'dailyNotification' | 'inspectMode';
 
 /** Who uses this browser, and the nudges before deadlines. */
 export interface NudgeSettings {
@@ -71,6 +74,10 @@ export interface OptionsFormProps {
   onClearAll(): void;
   /** Role and nudges; absent in older callers. */
   nudges?: NudgeSettings;
+  /** Inspect mode for IT teams (components/InspectModeSetting.tsx). */
+  inspectMode?: InspectModeSettingProps;
+  /** Each stored assessment with its facts, and deleting one (components/StoredAssessments.tsx). */
+  storedAssessments?: StoredAssessmentsProps;
 }
 
 export const MIN_RETENTION_DAYS = 1;
@@ -413,19 +420,6 @@ function HolidaySetting({ holidays, errors, locked, onImport }: { holidays: Holi
 }
 
 function StoredData({ stored, onClearAll }: { stored: StoredDataSummary; onClearAll(): void }) {
-  const [confirming, setConfirming] = useState(false);
-  const clearButton = useRef<HTMLButtonElement>(null);
-  const question = useRef<HTMLDivElement>(null);
-  const opened = useRef(false);
-  useEffect(() => {
-    // Move focus with the step, so keyboard and screen reader users are not left behind.
-    if (confirming) {
-      opened.current = true;
-      question.current?.focus();
-    } else if (opened.current) {
-      clearButton.current?.focus();
-    }
-  }, [confirming]);
   const count = plural(stored.assessments, 'stored assessment', 'stored assessments');
   return (
     <section class="block" aria-labelledby="options-stored">
@@ -437,32 +431,7 @@ function StoredData({ stored, onClearAll }: { stored: StoredDataSummary; onClear
       </p>
       {stored.oldestRecord && stored.assessments > 0 ? <p>The oldest is from {longDate(stored.oldestRecord)}.</p> : null}
       <p class="hint">The Companion stores only whether steps are done and their dates, never case notes.</p>
-      {confirming ? (
-        <div class="confirm" ref={question} tabIndex={-1} role="group" aria-labelledby="options-confirm-q">
-          <p id="options-confirm-q" class="confirm__question">
-            Are you sure? This deletes {count} from this browser.
-          </p>
-          <div class="button-group">
-            <button
-              type="button"
-              class="button button--warning"
-              onClick={() => {
-                setConfirming(false);
-                onClearAll();
-              }}
-            >
-              Confirm: delete all
-            </button>
-            <button type="button" class="button button--secondary" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          </div>
-        </div>
-      ) : (
-        <button type="button" class="button button--warning" ref={clearButton} onClick={() => setConfirming(true)}>
-          Clear all data
-        </button>
-      )}
+      <ConfirmStep label="Clear all data" question={`Are you sure? This deletes ${count} from this browser.`} confirmLabel="Confirm: delete all" onConfirm={onClearAll} />
     </section>
   );
 }
@@ -561,7 +530,9 @@ export function OptionsForm(props: OptionsFormProps) {
       <RetentionSetting days={props.retentionDays} locked={locked.retention === true} onRetentionChange={props.onRetentionChange} />
       <HolidaySetting holidays={props.holidays} errors={props.holidayErrors ?? []} locked={locked.holidays === true} onImport={props.onImportHolidays} />
       {props.nudges ? <RoleAndNudges n={props.nudges} locked={locked} /> : null}
+      {props.inspectMode ? <InspectModeSetting {...props.inspectMode} /> : null}
       <StoredData stored={props.stored} onClearAll={props.onClearAll} />
+      {props.storedAssessments ? <StoredAssessments {...props.storedAssessments} /> : null}
     </div>
   );
 }

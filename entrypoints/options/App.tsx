@@ -5,7 +5,8 @@ import { SETTINGS_KEY, builtInOrigins, configChanged, loadActiveConfig, type Act
 import { validateFieldMapText } from '../../lib/adapters/field-map-schema';
 import { parseHolidayFeedText, createCalendar } from '../../lib/calendar';
 import { PACKS, PACK_IDS } from '../../lib/rules';
-import { CompanionDb, clearAll, summarise, type StoreSummary } from '../../lib/store';
+import { CompanionDb, allStored, clearAll, deleteAssessment, summarise, type StoreSummary } from '../../lib/store';
+import { storedAssessments, type StoredAssessment } from '../../lib/stored-assessments';
 import { councilOrigins, type Settings, type SettingKey } from '../../lib/settings';
 import { getPack, resolveParams } from '../../lib/rules';
 
@@ -20,6 +21,7 @@ const LOCK_NAMES: Record<LockableSetting, SettingKey> = {
   role: 'role',
   nudgeDays: 'nudgeWorkingDays',
   dailyNotification: 'dailyNotification',
+  inspectMode: 'inspectMode',
 };
 
 async function readUserSettings(): Promise<Partial<Settings>> {
@@ -43,11 +45,13 @@ export function OptionsApp() {
   const [fieldMapErrors, setFieldMapErrors] = useState<ImportProblem[]>([]);
   const [holidayErrors, setHolidayErrors] = useState<ImportProblem[]>([]);
   const [ungranted, setUngranted] = useState<string[]>([]);
+  const [assessments, setAssessments] = useState<StoredAssessment[]>([]);
 
   const refresh = async () => {
     const next = await loadActiveConfig(browser);
     setConfig(next);
     setSummary(await summarise(db));
+    setAssessments(storedAssessments(await allStored(db)));
     // Addresses set (for example by policy) that this browser has not yet let us read.
     const missing: string[] = [];
     for (const origin of councilOrigins(next.settings.origins, builtInOrigins(browser.runtime))) {
@@ -152,6 +156,8 @@ export function OptionsApp() {
         void saveUserSetting('holidayFeed', JSON.parse(text) as unknown);
       }}
       onClearAll={() => void clearAll(db).then(refresh)}
+      inspectMode={{ on: settings.inspectMode, locked: locked.inspectMode === true, onChange: (on) => void saveUserSetting('inspectMode', on) }}
+      storedAssessments={{ assessments, onDelete: (key) => void deleteAssessment(db, key).then(refresh) }}
       nudges={{
         role: settings.role,
         nudgeWorkingDays: settings.nudgeWorkingDays,

@@ -1,10 +1,12 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { Panel } from '../../components/Panel';
+import { InspectView, type PickState } from '../../components/InspectView';
+import { coverageReport } from '../../lib/adapters/coverage';
 import { acknowledgementActions, openCaseload, setupFor, watchConfig } from '../../components/page-wiring';
 import { acknowledgementsFor, CompanionDb, getStored, recordKey, recordNotes, type StoredRecord } from '../../lib/store';
-import { CurrentPageSchema, type CurrentPage } from '../../lib/messages';
+import { CurrentPageSchema, InspectReplySchema, PickReplySchema, type CurrentPage, type InspectEntryMessage, type InspectReply } from '../../lib/messages';
 import { STORE_PROBLEM_KEY, fieldMapInUse, followedPageKey, type ActiveConfig } from '../../lib/config';
 import { runChecks } from '../../lib/checks';
 import { clockTimeline } from '../../lib/timeline';
@@ -13,6 +15,29 @@ import type { Finding, CountdownResult } from '../../lib/rules';
 import { FORM_SECTION_NAMES } from '../../lib/model';
 
 const db = new CompanionDb();
+
+/** Asks the case page to outline the field a fact was read from (Show me); true when it did. */
+async function showField(tabId: number, path: string): Promise<boolean> {
+  try {
+    const reply = (await browser.tabs.sendMessage(tabId, { type: 'show-field', path })) as { found?: boolean } | undefined;
+    return reply?.found === true;
+  } catch {
+    return false;
+  }
+}
+
+const SHOWN = 'The field is outlined on the page.';
+const NOT_SHOWN = 'This field could not be found on the page. It may be on another part of the form.';
+
+/** Copies text for Pick a field; false when the browser would not. */
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** The session key of the page this panel follows: the active tab of its own window (lib/config/keys.ts). */
 async function followedKey(): Promise<string> {
@@ -104,17 +129,56 @@ export function SidePanelApp() {
       setShowMeResult({ ruleId: finding.ruleId, message: `Open “${FORM_SECTION_NAMES[finding.section]}” in the case system to see this.` });
       return;
     }
-    let found = false;
+    const found = await showField(current.tabId, finding.field);
+    setShowMeResult({ ruleId: finding.ruleId, message: found ? SHOWN : NOT_SHOWN });
+  };
+
+  // Inspect mode (for IT teams; off unless the options page or policy turns it on): asks the
+  // page's top frame what each map entry finds there, after each read of the page.
+  const inspectOn = config?.settings.inspectMode === true && current !== null;
+  const [inspect, setInspect] = useState<InspectReply | null | undefined>(null);
+  const [pick, setPick] = useState<PickState>({ state: 'idle' });
+  const [entryShown, setEntryShown] = useState<{ entry: string; message: string } | undefined>();
+  const tabId = current?.tabId;
+  const askInspect = useCallback(async () => {
+    if (tabId === undefined) return;
     try {
-      const reply = (await browser.tabs.sendMessage(current.tabId, { type: 'show-field', path: finding.field })) as { found?: boolean } | undefined;
-      found = reply?.found === true;
+      const reply = await browser.tabs.sendMessage(tabId, { type: 'inspect' }, { frameId: 0 });
+      const parsed = InspectReplySchema.safeParse(reply);
+      setInspect(parsed.success ? parsed.data : undefined);
     } catch {
-      found = false;
+      setInspect(undefined);
     }
-    setShowMeResult({
-      ruleId: finding.ruleId,
-      message: found ? 'The field is outlined on the page.' : 'This field could not be found on the page. It may be on another part of the form.',
-    });
+  }, [tabId]);
+  useEffect(() => {
+    if (inspectOn) void askInspect();
+  }, [inspectOn, askInspect, current?.assessmentId, current?.sections?.join(','), current?.section, current?.state, stored?.updatedAt]);
+  useEffect(() => setPick({ state: 'idle' }), [tabId]);
+  const coverage = useMemo(() => (inspectOn && config && setup ? coverageReport(config.fieldMap, setup.pack) : null), [inspectOn, config, setup]);
+
+  const onPick = async () => {
+    if (tabId === undefined) return;
+    setPick({ state: 'waiting' });
+    let reply: unknown;
+    try {
+      reply = await browser.tabs.sendMessage(tabId, { type: 'pick-field' }, { frameId: 0 });
+    } catch {
+      reply = undefined;
+    }
+    const parsed = PickReplySchema.safeParse(reply);
+    if (!parsed.success) setPick({ state: 'failed', message: 'The page did not answer. Refresh the case system page, then try again.' });
+    else if (parsed.data.picked) setPick({ state: 'proposed', json: JSON.stringify(parsed.data.entry, null, 2), notes: parsed.data.notes });
+    else if (parsed.data.reason === 'cancelled') setPick({ state: 'idle' });
+    else setPick({ state: 'failed', message: 'Nothing on the page names that field, so no entry could be proposed. Pick the field itself (the box, list or tick box).' });
+  };
+  const onStopPicking = () => {
+    if (tabId !== undefined) void browser.tabs.sendMessage(tabId, { type: 'pick-cancel' }, { frameId: 0 }).catch(() => undefined);
+    setPick({ state: 'idle' });
+  };
+  const onShowEntry = async (entry: InspectEntryMessage) => {
+    if (tabId === undefined || !entry.showPath) return;
+    const found = await showField(tabId, entry.showPath);
+    setEntryShown({ entry: entry.entry, message: found ? SHOWN : NOT_SHOWN });
   };
 
   const status = !current
@@ -153,6 +217,23 @@ export function SidePanelApp() {
       <p class="record-note" data-record-note key={note}>{note}</p>
     ))}
     {config ? <p class="field-map-in-use" data-field-map={config.fieldMapSource}>{fieldMapInUse(config)}</p> : null}
+    {inspectOn && config ? (
+      <InspectView
+        mapName={`${config.fieldMap.id} version ${config.fieldMap.version}`}
+        report={inspect}
+        coverage={coverage}
+        onRefresh={() => {
+          setInspect(null);
+          void askInspect();
+        }}
+        onShowMe={(e) => void onShowEntry(e)}
+        showMeResult={entryShown}
+        pick={pick}
+        onPick={() => void onPick()}
+        onStopPicking={onStopPicking}
+        onCopy={copyText}
+      />
+    ) : null}
     </div>
   );
 }

@@ -5,6 +5,7 @@
  */
 import { ReadCache, extract, identifyPage, locateField, readWorkTray } from '../adapters/extractor';
 import { showTrayBadges } from './tray-badges';
+import { inspectResponder } from './inspect';
 import { cutToLimits, diffFacts, provenanceOf, READ_LIMITS, type LastRead } from './fact-diff';
 import type { FieldMap } from '../adapters/field-map-schema';
 import bundledMap from '../adapters/maps/lcs-demo.json';
@@ -239,8 +240,12 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     }
   }
 
+  // Inspect mode and Pick a field (lib/content/inspect.ts): answered only when the panel asks.
+  const inspect = inspectResponder({ document: doc, window: win, runtimeId: () => runtime.id, map: () => map, frameDocuments: () => cache.documents() });
+
   function stop(): void {
     stopped = true;
+    inspect.stop();
     for (const frameDoc of watched) {
       frameDoc.removeEventListener('input', schedule, true);
       frameDoc.removeEventListener('change', schedule, true);
@@ -253,6 +258,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     if (framesTimer !== undefined) clearTimeout(framesTimer);
     try {
       runtime.onMessage.removeListener(onShowField);
+      runtime.onMessage.removeListener(inspect.listener);
     } catch {
       // The extension context may already be gone.
     }
@@ -297,6 +303,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
   doc.addEventListener('load', onFrameLoad, true);
   observer.observe(doc.documentElement, OBSERVE);
   runtime.onMessage.addListener(onShowField);
+  runtime.onMessage.addListener(inspect.listener);
 
   deps.storage
     .get(ACTIVE_MAP_KEY)

@@ -102,3 +102,46 @@ export const CurrentPageSchema = z.strictObject({
   at: z.number(),
 });
 export type CurrentPage = z.infer<typeof CurrentPageSchema>;
+
+// ---------------------------------------------------------------- inspect mode (panel ↔ top frame's content script)
+
+/** Panel → content script: what each map entry finds on this page now (lib/adapters/inspect.ts). */
+export const InspectRequestSchema = z.strictObject({ type: z.literal('inspect') });
+
+const Words = z.string().max(600);
+export const InspectEntrySchema = z.strictObject({
+  entry: z.string().max(200),
+  fact: z.string().max(200),
+  section: FormSectionSchema.optional(),
+  state: z.enum(['found', 'not-found', 'not-on-page', 'not-read']),
+  /** A shape ("date", "yes", "3 people"), never the page's text. */
+  found: z.string().max(200).optional(),
+  reasons: z.array(Words).max(20).optional(),
+  showPath: z.string().max(200).optional(),
+});
+export type InspectEntryMessage = z.infer<typeof InspectEntrySchema>;
+
+export const InspectReplySchema = z.union([
+  z.strictObject({
+    recognised: z.literal(true),
+    assessmentId: Id,
+    sections: z.array(FormSectionSchema).max(20),
+    // Every entry a map may hold (2,000 fields; 100 groups of up to 500).
+    entries: z.array(InspectEntrySchema).max(53_000),
+    frames: z.array(Words).max(30),
+  }),
+  z.strictObject({ recognised: z.literal(false) }),
+]);
+export type InspectReply = z.infer<typeof InspectReplySchema>;
+
+/** Panel → content script: take the next click on the page as the field to propose an entry for. */
+export const PickRequestSchema = z.strictObject({ type: z.literal('pick-field') });
+/** Panel → content script: stop waiting for that click. */
+export const PickCancelSchema = z.strictObject({ type: z.literal('pick-cancel') });
+
+/** The proposed entry is checked by the field-map schema itself when the panel shows it. */
+export const PickReplySchema = z.union([
+  z.strictObject({ picked: z.literal(true), entry: z.record(z.string(), z.unknown()), notes: z.array(Words).max(20) }),
+  z.strictObject({ picked: z.literal(false), reason: z.enum(['cancelled', 'nothing-names-it']) }),
+]);
+export type PickReply = z.infer<typeof PickReplySchema>;

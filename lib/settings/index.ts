@@ -63,6 +63,8 @@ export const SettingsSchema = z.strictObject({
   nudgeWorkingDays: z.number().int().min(0).max(20),
   /** A daily notification listing those assessments: off unless the user or policy turns it on. */
   dailyNotification: z.boolean(),
+  /** Inspect mode in the side panel, for IT teams mapping their case system: off unless the user or policy turns it on. */
+  inspectMode: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingKey = keyof Settings;
@@ -76,6 +78,7 @@ export const DEFAULT_SETTINGS: Settings = {
   role: 'worker',
   nudgeWorkingDays: 5,
   dailyNotification: false,
+  inspectMode: false,
 };
 
 const PartialSettingsSchema = SettingsSchema.partial();

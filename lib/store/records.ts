@@ -179,6 +179,14 @@ export async function clearAll(db: CompanionDb): Promise<void> {
   await db.acknowledgements.clear();
 }
 
+/** Deletes one stored assessment and its acknowledgements (options page: on request, e.g. a subject access request). */
+export async function deleteAssessment(db: CompanionDb, key: string): Promise<void> {
+  await db.transaction('rw', db.records, db.acknowledgements, async () => {
+    await db.records.delete(key);
+    await db.acknowledgements.where('recordKey').equals(key).delete();
+  });
+}
+
 export interface StoreSummary {
   assessments: number;
   oldestUpdatedAt: number | null;

@@ -18,7 +18,7 @@ afterAll(() => {
 });
 
 describe.skipIf(!isRoot)(`policy set in ${POLICY_DIR} (skipped unless run as root, which writing there needs)`, () => {
-  it('a field map and holiday feed given as JSON text arrive whole and are in use', async () => {
+  it('a field map and holiday feed given as JSON text arrive whole and are in use; inspect mode set by policy is on and locked', async () => {
     // A copy of the build: its own extension id, so no other test's browser sees this policy.
     const dir = mkdtempSync(join(tmpdir(), 'ac-policy-ext-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
@@ -33,7 +33,7 @@ describe.skipIf(!isRoot)(`policy set in ${POLICY_DIR} (skipped unless run as roo
     const feed = { 'england-and-wales': { division: 'england-and-wales', events: [{ title: 'New Year’s Day', date: '2028-01-03' }] } };
     mkdirSync(POLICY_DIR, { recursive: true });
     const file = join(POLICY_DIR, `assessment-companion-e2e-${String(id)}.json`);
-    writeFileSync(file, JSON.stringify({ '3rdparty': { extensions: { [String(id)]: { fieldMap: JSON.stringify(map), holidayFeed: JSON.stringify(feed) } } } }));
+    writeFileSync(file, JSON.stringify({ '3rdparty': { extensions: { [String(id)]: { fieldMap: JSON.stringify(map), holidayFeed: JSON.stringify(feed), inspectMode: true } } } }));
     cleanups.push(() => rmSync(file, { force: true }));
 
     const second = await launchBrowser({ extensionDir: dir });
@@ -46,6 +46,8 @@ describe.skipIf(!isRoot)(`policy set in ${POLICY_DIR} (skipped unless run as roo
     expect(text).toContain('7.1.0');
     expect(text).toContain('In use');
     expect(text).toContain('Set by your organisation');
+    const inspect = await options.$eval('[data-inspect-setting] input[type=checkbox]', (b) => ({ on: (b as HTMLInputElement).checked, locked: (b as HTMLInputElement).disabled }));
+    expect(inspect).toEqual({ on: true, locked: true });
     await second.close();
   });
 });
