@@ -1,9 +1,12 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-// The case system's origins. The demo case system runs on 127.0.0.1; a council sets
-// its own origins in the options page or by enterprise policy (optional host access).
+// The demo case system runs on 127.0.0.1. Only the demo build (`wxt build --mode demo`,
+// `npm run build:demo`: the demo, the end-to-end tests and the benchmarks) may read there;
+// the production build (`npm run build`) has no host access at all until a council's origin
+// is set in the options page or by policy and the browser grants it (optional host access).
 export const DEMO_ORIGINS = ['http://127.0.0.1/*', 'http://localhost/*'];
+export const DEMO_MODE = 'demo';
 // A council's own case system: asked for at run time, for exactly the origins set in
 // the options page or by policy, never all sites at install.
 const COUNCIL_ORIGINS = ['https://*/*', 'http://*/*'];
@@ -17,7 +20,7 @@ export default defineConfig({
   // AC_OUT_DIR lets parallel builds (several developers' test runs) keep apart.
   outDir: process.env.AC_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     name: 'Assessment Companion',
     description:
       'Checks a Single Assessment against your council’s procedure while you record it: missing steps, practice prompts and working-day deadlines.',
@@ -25,13 +28,16 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'scripting', 'contextMenus', 'notifications'],
     // Case work never happens in a private window; there the extension is not offered (PRIVACY.md).
     incognito: 'not_allowed',
-    host_permissions: DEMO_ORIGINS,
+    ...(mode === DEMO_MODE ? { host_permissions: DEMO_ORIGINS } : {}),
     ...(browser === 'firefox'
       ? {
           optional_permissions: COUNCIL_ORIGINS,
-          // Firefox: the page reader (entrypoints/case-reader.ts) is declared here for the demo
-          // case system; a council's own origins are registered once access is granted.
-          content_scripts: [{ matches: DEMO_ORIGINS, js: ['case-reader.js'], all_frames: true, run_at: 'document_idle' }],
+          // Firefox starts the page reader (entrypoints/case-reader.ts) itself: declared here for
+          // the demo case system in the demo build; a council's own origins are registered once
+          // access is granted.
+          ...(mode === DEMO_MODE
+            ? { content_scripts: [{ matches: DEMO_ORIGINS, js: ['case-reader.js'], all_frames: true, run_at: 'document_idle' }] }
+            : {}),
           // Firefox needs a fixed id for managed storage and for installing by policy.
           browser_specific_settings: { gecko: { id: 'assessment-companion@councils.example', strict_min_version: '115.0' } },
         }

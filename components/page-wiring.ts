@@ -11,7 +11,7 @@ import { acknowledgementKey, type Item, type ReasonCode, type Role } from '../li
 
 /** The settings in force: the same answer as the background's (lib/config). */
 export function loadConfig(): Promise<ActiveConfig> {
-  return loadActiveConfig(browser.storage);
+  return loadActiveConfig(browser);
 }
 
 /** Calls back with the settings in force now and whenever the user or policy changes them. */

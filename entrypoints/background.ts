@@ -8,9 +8,9 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CompanionDb, deleteExpired } from '../lib/store';
 import { handleContentMessage, tabActivated, windowFocused, calendarFor, type ServiceDeps } from '../lib/background/service';
-import { ACTIVE_MAP_KEY, ACTIVE_MAP_SOURCE_KEY, SETTINGS_KEY, loadActiveConfig, type ActiveConfig } from '../lib/config';
+import { ACTIVE_MAP_KEY, ACTIVE_MAP_SOURCE_KEY, SETTINGS_KEY, builtInOrigins, loadActiveConfig, type ActiveConfig } from '../lib/config';
 import { councilOrigins } from '../lib/settings';
-import { READER_SCRIPT, readerDeclared, readerWanted } from '../lib/background/inject';
+import { READER_SCRIPT, readerWanted } from '../lib/background/inject';
 import { checkSetup } from '../lib/checks';
 import { mapReads } from '../lib/adapters/coverage';
 import { dailyNotification, nextNine, NUDGE_ALARM, updateBadge, type NudgeDeps } from '../lib/nudges';
@@ -20,8 +20,9 @@ import { CASELOAD_PAGE } from '../components/page-wiring';
 const RETENTION_ALARM = 'retention';
 
 const COUNCIL_SCRIPT_ID = 'case-system';
-// Firefox declares the reader in its manifest; Chrome and Edge start it after each page load (lib/background/inject.ts).
-const READER_DECLARED = readerDeclared(browser.runtime.getManifest());
+// Firefox starts the reader itself (declared in the demo build's manifest, registered for a
+// council's origins); Chrome and Edge are given it after each page load (lib/background/inject.ts).
+const READER_DECLARED = import.meta.env.FIREFOX;
 
 /**
  * Firefox: runs the reader on the council's own case system origins, where the browser has
@@ -32,7 +33,7 @@ async function syncContentScripts(origins: readonly string[]): Promise<void> {
   await browser.scripting.unregisterContentScripts({ ids: [COUNCIL_SCRIPT_ID] }).catch(() => undefined);
   if (!READER_DECLARED) return;
   const granted: string[] = [];
-  for (const origin of councilOrigins(origins)) {
+  for (const origin of councilOrigins(origins, builtInOrigins(browser.runtime))) {
     if (await browser.permissions.contains({ origins: [origin] }).catch(() => false)) granted.push(origin);
   }
   if (granted.length === 0) return;
@@ -51,7 +52,7 @@ async function injectReader(tabId: number): Promise<void> {
 }
 
 async function loadConfig(): Promise<ActiveConfig> {
-  const config = await loadActiveConfig(browser.storage);
+  const config = await loadActiveConfig(browser);
   // The content script has no zod: it reads only a map that passed validation here.
   // With the bundled map in force nothing is stored, so each page load reads nothing big.
   if (config.fieldMapSource === 'bundled') await browser.storage.local.remove([ACTIVE_MAP_KEY, ACTIVE_MAP_SOURCE_KEY]);

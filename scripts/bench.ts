@@ -166,7 +166,7 @@ export async function runBench(options: BenchOptions): Promise<{ rows: Row[]; js
     let ext: Launched | undefined;
     let plain: Launched | undefined;
     if (needsExtension || wants('storm')) {
-      log('Building the extension (wxt build)…');
+      log('Building the extension (the demo build)…');
       extensionDir = buildExtension(buildDir);
       if (wants('sizes')) results.sizes = bundleSizes(extensionDir);
       ext = await launchBrowser({ headless: true, withExtension: true, extensionDir });

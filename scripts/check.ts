@@ -52,6 +52,8 @@ export interface CheckOptions {
 
 export type CheckCommand = { kind: 'help' } | ({ kind: 'check' } & CheckOptions);
 
+const FIRST_YEAR = '1900';
+
 /** Reads the command line (without node and script paths); pure. */
 export function parseCheckArgs(argv: readonly string[]): { ok: true; command: CheckCommand } | { ok: false; error: string } {
   const parsed = parseArgs(argv, {
@@ -74,6 +76,11 @@ export function parseCheckArgs(argv: readonly string[]): { ok: true; command: Ch
   }
   if (values.now !== undefined && !isIsoDateTime(values.now)) {
     return { ok: false, error: `--now "${values.now}" is not a date-time with an offset, e.g. 2026-11-23T16:30:00Z` };
+  }
+  // London's clock before 1900 was not GMT (local mean time), and no assessment was recorded then.
+  const asAt = values.today ?? values.now;
+  if (asAt !== undefined && asAt.slice(0, 4) < FIRST_YEAR) {
+    return { ok: false, error: `${values.today !== undefined ? '--today' : '--now'} "${asAt}" is before ${FIRST_YEAR}: give a date from ${FIRST_YEAR} to 9999` };
   }
   return {
     ok: true,

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer';
 import { SEED_CASES } from '../tests/fixtures/case-system/seed';
 import { startCaseSystem } from '../tests/fixtures/case-system/server';
-import { launchBrowser, locateBrowser, openPanelPage, REPO_ROOT, SetupError, type BrowserKind } from './lib/launch';
+import { DEMO_BUILD_SCRIPT, launchBrowser, locateBrowser, openPanelPage, REPO_ROOT, SetupError, type BrowserKind } from './lib/launch';
 
 const args = process.argv.slice(2);
 const headless = args.includes('--headless');
@@ -39,11 +39,12 @@ function browserKind(): BrowserKind {
 
 function build(kind: BrowserKind): void {
   console.log('Building the extension…');
-  const command = kind === 'firefox' ? ['wxt', 'build', '-b', 'firefox'] : ['wxt', 'build'];
-  const result = spawnSync('npx', command, { cwd: REPO_ROOT, stdio: headless ? 'pipe' : 'inherit', encoding: 'utf8' });
+  // The demo build: the only one with access to the demo case system on 127.0.0.1.
+  const command = ['run', DEMO_BUILD_SCRIPT[kind]];
+  const result = spawnSync('npm', command, { cwd: REPO_ROOT, stdio: headless ? 'pipe' : 'inherit', encoding: 'utf8' });
   if (result.status !== 0) {
     console.error(result.stdout ?? '', result.stderr ?? '');
-    throw new SetupError(`The extension did not build (npx ${command.join(' ')} failed).`);
+    throw new SetupError(`The extension did not build (npm ${command.join(' ')} failed).`);
   }
 }
 

@@ -133,6 +133,11 @@ function printText(out: CliOutput, map: FieldMap, warnings: MapError[], result: 
   }
 }
 
+/** Bad input on the command line: one line, as every script says it. */
+function usageError(message: string): string {
+  return `extract: ${message}. Try --help.`;
+}
+
 /** Runs the command; returns the exit code. */
 export function runExtract(argv: readonly string[], io: CliOutput = processOutput): number {
   // --frame may be repeated; the shared parser takes each value flag once, so frames are taken out first.
@@ -143,7 +148,7 @@ export function runExtract(argv: readonly string[], io: CliOutput = processOutpu
     if (a === '--frame') {
       const next = argv[i + 1];
       if (next === undefined || next.startsWith('--')) {
-        io.err('--frame needs a value');
+        io.err(usageError('--frame needs a value'));
         return EXIT_USAGE;
       }
       frameArgs.push(next);
@@ -156,7 +161,7 @@ export function runExtract(argv: readonly string[], io: CliOutput = processOutpu
   }
   const parsed = parseArgs(rest, { valueFlags: ['map', 'url', 'pack'], booleanFlags: ['json', 'help'], aliases: { h: 'help' } });
   if (!parsed.ok) {
-    io.err(`${parsed.error}\n\n${USAGE}`);
+    io.err(usageError(parsed.error));
     return EXIT_USAGE;
   }
   const { positionals, values, flags } = parsed.args;
@@ -165,7 +170,7 @@ export function runExtract(argv: readonly string[], io: CliOutput = processOutpu
     return EXIT_OK;
   }
   if (positionals.length !== 1 || values.map === undefined) {
-    io.err(`${positionals.length === 0 ? 'give the saved page' : positionals.length > 1 ? `one page at a time (got ${positionals.length})` : 'give the field map with --map'}\n\n${USAGE}`);
+    io.err(usageError(positionals.length === 0 ? 'give the saved page' : positionals.length > 1 ? `one page at a time (got ${positionals.length})` : 'give the field map with --map'));
     return EXIT_USAGE;
   }
   const pageFile = positionals[0] ?? '';

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer';
 import { startCaseSystem } from '../tests/fixtures/case-system/server';
 import { fixPanelClock } from '../tests/e2e/panel-helpers';
-import { launchBrowser, REPO_ROOT, SetupError } from './lib/launch';
+import { DEMO_BUILD_SCRIPT, launchBrowser, REPO_ROOT, SetupError } from './lib/launch';
 import { SEED_CASES } from '../tests/fixtures/case-system/seed';
 
 const TODAY = '2026-11-23';
@@ -27,10 +27,11 @@ const MAX_BYTES = 300_000;
 
 function build(): void {
   console.log('Building the extension…');
-  const result = spawnSync('npx', ['wxt', 'build'], { cwd: REPO_ROOT, stdio: 'pipe', encoding: 'utf8' });
+  // The demo build: the only one that may read the demo case system.
+  const result = spawnSync('npm', ['run', DEMO_BUILD_SCRIPT.chrome], { cwd: REPO_ROOT, stdio: 'pipe', encoding: 'utf8' });
   if (result.status !== 0) {
     console.error(result.stdout ?? '', result.stderr ?? '');
-    throw new SetupError('The extension did not build (npx wxt build failed).');
+    throw new SetupError(`The extension did not build (npm run ${DEMO_BUILD_SCRIPT.chrome} failed).`);
   }
 }
 

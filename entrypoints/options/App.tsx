@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { OptionsForm, type ImportProblem, type LockableSetting } from '../../components/OptionsForm';
-import { SETTINGS_KEY, configChanged, loadActiveConfig, type ActiveConfig } from '../../lib/config';
+import { SETTINGS_KEY, builtInOrigins, configChanged, loadActiveConfig, type ActiveConfig } from '../../lib/config';
 import { validateFieldMapText } from '../../lib/adapters/field-map-schema';
 import { parseHolidayFeedText, createCalendar } from '../../lib/calendar';
 import { PACKS, PACK_IDS } from '../../lib/rules';
 import { CompanionDb, allStored, clearAll, deleteAssessment, summarise, type StoreSummary } from '../../lib/store';
 import { storedAssessments, type StoredAssessment } from '../../lib/stored-assessments';
-import { DEMO_ORIGINS, councilOrigins, type Settings, type SettingKey } from '../../lib/settings';
+import { councilOrigins, type Settings, type SettingKey } from '../../lib/settings';
 import { getPack, resolveParams } from '../../lib/rules';
 
 const db = new CompanionDb();
@@ -48,13 +48,13 @@ export function OptionsApp() {
   const [assessments, setAssessments] = useState<StoredAssessment[]>([]);
 
   const refresh = async () => {
-    const next = await loadActiveConfig(browser.storage);
+    const next = await loadActiveConfig(browser);
     setConfig(next);
     setSummary(await summarise(db));
     setAssessments(storedAssessments(await allStored(db)));
     // Addresses set (for example by policy) that this browser has not yet let us read.
     const missing: string[] = [];
-    for (const origin of councilOrigins(next.settings.origins)) {
+    for (const origin of councilOrigins(next.settings.origins, builtInOrigins(browser.runtime))) {
       if (!(await browser.permissions.contains({ origins: [origin] }).catch(() => false))) missing.push(origin);
     }
     setUngranted(missing);
@@ -137,11 +137,12 @@ export function OptionsApp() {
       }}
       onOriginsChange={(addresses) => {
         const patterns = addresses.map(toPattern);
-        const extra = patterns.filter((p) => !DEMO_ORIGINS.includes(p));
+        const extra = councilOrigins(patterns, builtInOrigins(browser.runtime));
         // Ask the browser for access to exactly these addresses (needs the click that called us).
         const request = extra.length > 0 ? browser.permissions.request({ origins: extra }) : Promise.resolve(true);
         void request.then((granted) => {
-          if (granted) void saveUserSetting('origins', patterns.length > 0 ? patterns : DEMO_ORIGINS);
+          // No addresses left: nothing is read anywhere until one is added.
+          if (granted) void saveUserSetting('origins', patterns);
         });
       }}
       onRetentionChange={(days) => void saveUserSetting('retentionDays', days)}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { READER_SCRIPT, readerDeclared, readerWanted } from './inject';
-import { DEFAULT_SETTINGS } from '../settings';
+import { readerWanted } from './inject';
+import { DEMO_ORIGINS } from '../settings';
 
-const origins = DEFAULT_SETTINGS.origins;
+const origins = DEMO_ORIGINS;
 
 describe('starting the page reader after the page has loaded', () => {
   it('starts it once a case system page has finished loading', () => {
@@ -20,9 +20,7 @@ describe('starting the page reader after the page has loaded', () => {
   it('leaves tabs whose address the browser does not show us alone', () => {
     expect(readerWanted({ status: 'complete' }, undefined, origins)).toBe(false);
   });
-  it('knows when the manifest declares the reader (Firefox) and the browser starts it', () => {
-    expect(readerDeclared({ content_scripts: [{ js: [READER_SCRIPT] }] })).toBe(true);
-    expect(readerDeclared({})).toBe(false);
-    expect(readerDeclared({ content_scripts: [{ js: ['other.js'] }] })).toBe(false);
+  it('never starts it anywhere when no case system address is set (the production build before a council sets one)', () => {
+    expect(readerWanted({ status: 'complete' }, 'http://127.0.0.1:4173/assessment/SA-1001/reasons', [])).toBe(false);
   });
 });

@@ -17,8 +17,3 @@ export interface TabChange {
 export function readerWanted(change: TabChange, url: string | undefined, origins: readonly string[]): boolean {
   return change.status === 'complete' && originAllowed(url, origins);
 }
-
-/** Does this build's manifest declare the reader (Firefox), so the browser starts it itself? */
-export function readerDeclared(manifest: { content_scripts?: ReadonlyArray<{ js?: readonly string[] }> }): boolean {
-  return (manifest.content_scripts ?? []).some((c) => (c.js ?? []).includes(READER_SCRIPT));
-}

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CompanionDb, getStored } from '../store';
-import { DEFAULT_SETTINGS } from '../settings';
+import { DEFAULT_SETTINGS, DEMO_ORIGINS } from '../settings';
 import { defaultCalendar } from '../calendar';
 import { CURRENT_KEY, handleContentMessage, originAllowed, tabActivated, windowFocused, type ServiceDeps } from './service';
 import { STORE_PROBLEM_KEY, currentPageKey, followedPageKey } from '../config/keys';
@@ -19,7 +19,7 @@ function deps(): ServiceDeps & { sessionData: Record<string, unknown> } {
   return {
     db,
     extensionId: 'ours',
-    settings: async () => DEFAULT_SETTINGS,
+    settings: async () => ({ ...DEFAULT_SETTINGS, origins: DEMO_ORIGINS }),
     calendar: async () => defaultCalendar,
     session: {
       get: async (key) => (key in sessionData ? { [key]: sessionData[key] } : {}),

@@ -32,7 +32,7 @@ describe('activeConfig', () => {
       local: { get: async (keys: string[]) => Object.fromEntries(keys.filter((k) => k in local).map((k) => [k, local[k]])) },
       managed: { get: async () => ({ fieldMap: bad }) },
     };
-    const config = await loadActiveConfig(storage);
+    const config = await loadActiveConfig({ storage, runtime: { getManifest: () => ({}) } });
     expect(config.fieldMap.id).toBe('council-map');
     expect(config.fieldMapSource).toBe('policy');
     expect(config.fieldMapKept).toBe(true);
@@ -80,5 +80,19 @@ describe('fieldMapInUse', () => {
     expect(fieldMapInUse(kept)).toContain('council-map');
     expect(fieldMapInUse(kept)).toContain('set by your organisation');
     expect(fieldMapInUse(kept)).toContain('A newer map has mistakes');
+  });
+
+  it('case system addresses default to what the build grants: the demo origins in the demo build, none in production', async () => {
+    const storage = { local: { get: async () => ({}) } };
+    const production = await loadActiveConfig({ storage, runtime: { getManifest: () => ({ permissions: ['storage'] }) } });
+    expect(production.settings.origins).toEqual([]);
+    const demo = await loadActiveConfig({ storage, runtime: { getManifest: () => ({ host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'] }) } });
+    expect(demo.settings.origins).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
+    // Firefox (Manifest V2) lists host access among its permissions.
+    const firefox = await loadActiveConfig({ storage, runtime: { getManifest: () => ({ permissions: ['storage', 'http://127.0.0.1/*'] }) } });
+    expect(firefox.settings.origins).toEqual(['http://127.0.0.1/*']);
+    // A council's origin set by policy is in force in either build.
+    const policy = activeConfig({}, { origins: ['https://lcs.council.gov.uk/*'] }, undefined, []);
+    expect(policy.settings.origins).toEqual(['https://lcs.council.gov.uk/*']);
   });
 });

@@ -4,7 +4,7 @@
  * background, the panel and the options page all call `loadActiveConfig`, so they agree
  * on the map in use; the content script reads only the map the background stored.
  */
-import { effectiveSettings, type EffectiveSettings } from '../settings';
+import { effectiveSettings, manifestOrigins, type EffectiveSettings } from '../settings';
 import { ACTIVE_MAP_KEY, ACTIVE_MAP_SOURCE_KEY, SETTINGS_KEY } from './keys';
 import { validateFieldMap, validateFieldMapText } from '../adapters/field-map-schema';
 import type { FieldMap } from '../adapters/field-map-schema';
@@ -38,8 +38,9 @@ export interface LastGoodMap {
   source: FieldMapSource;
 }
 
-export function activeConfig(local: unknown, managed: unknown, lastGood?: LastGoodMap): ActiveConfig {
-  const effective = effectiveSettings(local, managed);
+/** `builtIn`: the origins the build's manifest grants (lib/settings `manifestOrigins`), the default addresses. */
+export function activeConfig(local: unknown, managed: unknown, lastGood?: LastGoodMap, builtIn: readonly string[] = []): ActiveConfig {
+  const effective = effectiveSettings(local, managed, builtIn);
   const { settings, locked } = effective;
   let fieldMap = bundledFieldMap();
   let fieldMapSource: ActiveConfig['fieldMapSource'] = 'bundled';
@@ -82,6 +83,12 @@ export interface ConfigStorage {
   managed?: { get(keys: null): Promise<Record<string, unknown>> };
 }
 
+/** What the extension can tell about itself: its storage and its manifest (for the build's own origins). */
+export interface ConfigSource {
+  storage: ConfigStorage;
+  runtime: { getManifest(): { host_permissions?: readonly string[]; permissions?: readonly unknown[] } };
+}
+
 /** The organisation's policy; empty where there is none (or the browser has no managed storage for us). */
 export async function readManaged(storage: ConfigStorage): Promise<unknown> {
   try {
@@ -100,9 +107,14 @@ export function lastGoodMap(local: Record<string, unknown>): LastGoodMap | undef
 }
 
 /** What is in force now: the same answer in the background, the panel and the options page. */
-export async function loadActiveConfig(storage: ConfigStorage): Promise<ActiveConfig> {
+export async function loadActiveConfig({ storage, runtime }: ConfigSource): Promise<ActiveConfig> {
   const [local, managed] = await Promise.all([storage.local.get([SETTINGS_KEY, ACTIVE_MAP_KEY, ACTIVE_MAP_SOURCE_KEY]), readManaged(storage)]);
-  return activeConfig(local[SETTINGS_KEY], managed, lastGoodMap(local));
+  return activeConfig(local[SETTINGS_KEY], managed, lastGoodMap(local), builtInOrigins(runtime));
+}
+
+/** The case system origins this build's manifest grants: the demo origins in the demo build, none in production. */
+export function builtInOrigins(runtime: ConfigSource['runtime']): string[] {
+  return manifestOrigins(runtime.getManifest());
 }
 
 const SOURCE_WORDS: Record<FieldMapSource, string> = {

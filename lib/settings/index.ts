@@ -9,11 +9,23 @@ export const OriginPatternSchema = z
 /** The storage.local key the user's settings are kept under (lib/config/keys.ts owns every key). */
 export { SETTINGS_KEY } from '../config/keys';
 
+/** The demo case system's origins: only the demo build's manifest grants them (wxt.config.ts). */
 export const DEMO_ORIGINS = ['http://127.0.0.1/*', 'http://localhost/*'];
 
-/** Origins beyond the demo's, which the manifest does not cover: registered at run time once access is granted. */
-export function councilOrigins(origins: readonly string[]): string[] {
-  return origins.filter((o) => !DEMO_ORIGINS.includes(o));
+/**
+ * Origins the build's manifest does not cover (`builtIn`: its host access, see
+ * `manifestOrigins`): asked for at run time and, in Firefox, the reader registered there
+ * once access is granted.
+ */
+export function councilOrigins(origins: readonly string[], builtIn: readonly string[]): string[] {
+  return origins.filter((o) => !builtIn.includes(o));
+}
+
+/** The origin patterns a manifest grants at install: the demo build's demo origins; none in production. */
+export function manifestOrigins(manifest: { host_permissions?: readonly string[]; permissions?: readonly unknown[] }): string[] {
+  // Manifest V2 (Firefox) lists host access among its permissions.
+  const listed = [...(manifest.host_permissions ?? []), ...(manifest.permissions ?? [])];
+  return listed.filter((p): p is string => OriginPatternSchema.safeParse(p).success);
 }
 
 export const PackIdSchema = z.enum(['derby', 'hertfordshire']);
@@ -38,7 +50,8 @@ export const SettingsSchema = z.strictObject({
   packId: PackIdSchema,
   /** Council overrides of the pack's parameters, checked against the pack's own schema. */
   packParams: z.record(z.string(), z.unknown()),
-  origins: z.array(OriginPatternSchema).min(1).max(20),
+  /** None: nothing is read anywhere (the production build's default until a council sets its own). */
+  origins: z.array(OriginPatternSchema).max(20),
   retentionDays: z.number().int().min(1).max(365),
   /** A field map (JSON), checked against the field-map schema before it is used. */
   fieldMap: JsonDocumentSchema.optional(),
@@ -56,10 +69,11 @@ export const SettingsSchema = z.strictObject({
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingKey = keyof Settings;
 
+/** Defaults. `origins` is filled in from the build (effectiveSettings): the demo build's demo origins, else none. */
 export const DEFAULT_SETTINGS: Settings = {
   packId: 'derby',
   packParams: {},
-  origins: DEMO_ORIGINS,
+  origins: [],
   retentionDays: 30,
   role: 'worker',
   nudgeWorkingDays: 5,
@@ -93,11 +107,15 @@ function partial(input: unknown, where: string, problems: SchemaProblem[]): Part
   return out as Partial<Settings>;
 }
 
-/** The settings in force: defaults, then the user's, then the organisation's policy, which wins. */
-export function effectiveSettings(local: unknown, managed: unknown): EffectiveSettings {
+/**
+ * The settings in force: defaults, then the user's, then the organisation's policy, which
+ * wins. `builtIn` is the origins the build's manifest grants (`manifestOrigins`), the
+ * default case system addresses: the demo origins in the demo build, none in production.
+ */
+export function effectiveSettings(local: unknown, managed: unknown, builtIn: readonly string[] = []): EffectiveSettings {
   const problems: SchemaProblem[] = [];
   const user = partial(local, 'user settings ', problems);
   const policy = partial(managed, 'policy ', problems);
-  const settings = { ...DEFAULT_SETTINGS, ...user, ...policy } as Settings;
+  const settings = { ...DEFAULT_SETTINGS, origins: [...builtIn], ...user, ...policy } as Settings;
   return { settings, locked: Object.keys(policy) as SettingKey[], problems };
 }

@@ -10,12 +10,12 @@ import { build as esbuild } from 'esbuild';
 import { REPO_ROOT } from '../lib/launch';
 import { READER_SCRIPT } from '../../lib/background/inject';
 
-/** `wxt build` (Chrome, MV3, production) with only the output directory changed. Returns the extension directory. */
+/** The demo build (Chrome, MV3: access to the demo case system) with only the output directory changed. Returns the extension directory. */
 export function buildExtension(outDir: string): string {
   // In a child process: the build's own warnings stay out of the table unless it fails.
-  const script = `import { build } from 'wxt'; await build({ outDir: process.argv[1] });`;
+  const script = `import { build } from 'wxt'; await build({ outDir: process.argv[1], mode: 'demo' });`;
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', script, outDir], { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const extensionDir = join(outDir, 'chrome-mv3');
+  const extensionDir = join(outDir, 'chrome-mv3-demo');
   if (run.status !== 0 || !existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`wxt build failed (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
   }

@@ -1,7 +1,8 @@
 /**
  * Starts a real browser with the built extension loaded, for the demo, end-to-end tests and
- * benchmarks: Chrome, Edge or Chromium with `.output/chrome-mv3`, or Firefox with
- * `.output/firefox-mv2`.
+ * benchmarks: Chrome, Edge or Chromium with the demo build `.output/chrome-mv3-demo`
+ * (`npm run build:demo`), or Firefox with `.output/firefox-mv2-demo` (`npm run build:demo:firefox`).
+ * Only the demo builds may read the demo case system on 127.0.0.1 and localhost.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -12,8 +13,13 @@ import { browserArgs, findBrowser, findFirefox } from './find-browser.mjs';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 const OUTPUT_DIR = process.env.AC_OUT_DIR ? resolve(REPO_ROOT, process.env.AC_OUT_DIR) : join(REPO_ROOT, '.output');
-export const EXTENSION_DIR = join(OUTPUT_DIR, 'chrome-mv3');
-export const FIREFOX_EXTENSION_DIR = join(OUTPUT_DIR, 'firefox-mv2');
+export const EXTENSION_DIR = join(OUTPUT_DIR, 'chrome-mv3-demo');
+export const FIREFOX_EXTENSION_DIR = join(OUTPUT_DIR, 'firefox-mv2-demo');
+/** The production builds (`npm run build`, `npm run build:firefox`): what a council installs. */
+export const PRODUCTION_EXTENSION_DIR = join(OUTPUT_DIR, 'chrome-mv3');
+export const PRODUCTION_FIREFOX_EXTENSION_DIR = join(OUTPUT_DIR, 'firefox-mv2');
+/** The build commands for the demo builds, as `npm run` script names. */
+export const DEMO_BUILD_SCRIPT: Record<BrowserKind, string> = { chrome: 'build:demo', firefox: 'build:demo:firefox' };
 /** The add-on id the Firefox build declares (wxt.config.ts). */
 const FIREFOX_ADDON_ID = 'assessment-companion@councils.example';
 
@@ -52,7 +58,7 @@ export function locateBrowser(kind: BrowserKind = 'chrome'): string {
 }
 
 function buildCommand(kind: BrowserKind): string {
-  return kind === 'firefox' ? 'npm run build:firefox' : 'npm run build';
+  return `npm run ${DEMO_BUILD_SCRIPT[kind]}`;
 }
 
 export async function launchBrowser(options: LaunchOptions = {}): Promise<Launched> {

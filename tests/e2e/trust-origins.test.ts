@@ -1,14 +1,16 @@
 // The extension runs only on the case system's configured origins. The same demo case
 // system served on an origin that is not configured (127.0.0.3: all of 127.0.0.0/8 is
 // loopback on Linux, but it is not 127.0.0.1) gets no content script, so nothing is
-// read or stored from it.
+// read or stored from it. And the production build (`npm run build`) has no access to the
+// demo case system at all: not even its address reaches the extension.
 
 import type { CDPSession, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_TODAY, type Harness } from './harness';
+import { TEST_TODAY, startHarness, type Harness } from './harness';
+import { PRODUCTION_EXTENSION_DIR } from '../../scripts/lib/launch';
 import { startTrustHarness } from '../fixtures/hostile/harness';
 import { startCaseSystem, type CaseSystem } from '../fixtures/case-system/server';
-import { readRecords } from '../fixtures/hostile/probe';
+import { isServiceWorkerOf, readRecords } from '../fixtures/hostile/probe';
 import { E2E_WAIT_MS } from '../support/sizing';
 
 const EXTENSION_NAME = 'Assessment Companion';
@@ -66,5 +68,49 @@ describe('an origin that is not configured', () => {
     expect(await other.page.$('#assessment-companion-reconnect-note')).toBeNull();
 
     await Promise.all([other.page.close(), demo.page.close()]);
+  });
+});
+
+// The extension API, as the service worker sees it (evaluated there, not here).
+declare const chrome: {
+  permissions: { getAll(): Promise<{ origins?: string[] }> };
+  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+  scripting: { executeScript(o: { target: { tabId: number }; func: () => string }): Promise<unknown> };
+};
+
+describe('the production build on the demo case system (127.0.0.1)', () => {
+  it('has no host access: the address is hidden from it, no reader can run there, nothing is stored', async () => {
+    const prod = await startHarness({ extensionDir: PRODUCTION_EXTENSION_DIR });
+    try {
+      const page = await prod.openCase('SA-1001', 'household');
+      await page.select('#f-household-interpreterUsed', 'Y');
+      const worker = await (await prod.browser.waitForTarget(isServiceWorkerOf(prod.extensionId), { timeout: E2E_WAIT_MS })).worker();
+      const seen = await worker!.evaluate(async () => {
+        const granted = (await chrome.permissions.getAll()).origins ?? [];
+        const tabs = await chrome.tabs.query({});
+        const attempts = await Promise.all(
+          tabs.map((t) =>
+            chrome.scripting.executeScript({ target: { tabId: t.id ?? -1 }, func: () => location.href }).then(
+              () => 'ran',
+              () => 'refused',
+            ),
+          ),
+        );
+        return { granted, urls: tabs.map((t) => t.url ?? null), attempts };
+      });
+      expect(seen.granted).toEqual([]);
+      // Without host access the browser does not tell the extension any tab's address...
+      expect(seen.urls.filter((u) => u !== null && /127\.0\.0\.1|localhost/.test(u))).toEqual([]);
+      // ...and refuses to run anything in the case system's page.
+      expect(seen.attempts.length).toBeGreaterThan(0);
+      expect(seen.attempts.every((a) => a === 'refused')).toBe(true);
+      expect(await readRecords(prod.panel)).toEqual([]);
+      // The options page says no address is set.
+      const options = await prod.browser.newPage();
+      await options.goto(`${prod.extensionOrigin}options.html`);
+      await options.waitForFunction(() => document.body.innerText.includes('No addresses yet'), { timeout: E2E_WAIT_MS, polling: 100 });
+    } finally {
+      await prod.close();
+    }
   });
 });
