@@ -16,10 +16,13 @@ export function readingProgressText({ people, fields }: ReadProgress): string {
 
 /**
  * The read still going on the followed page, if any. A record stored after the panel was
- * told of the read means the read has finished (its facts arrived).
+ * told of the read means the read has finished (its facts arrived), unless they come in
+ * parts and more are to come.
  */
 export function readingNow(current: CurrentPage | null, storedAt: number | undefined): ReadProgress | undefined {
   if (!current?.reading) return undefined;
+  // The parts stored so far are not the whole page: still reading until the last part.
+  if (current.partsToCome) return current.reading;
   if (storedAt !== undefined && storedAt >= current.at) return undefined;
   return current.reading;
 }

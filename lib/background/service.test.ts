@@ -58,6 +58,20 @@ describe('handleContentMessage', () => {
     expect(d.sessionData[CURRENT_KEY]).toMatchObject({ tabId: 7, state: 'assessment', assessmentId: 'SA-1', section: 'reasons' });
   });
 
+  it('keeps the page "being read" while a read sent in parts has more to come, and stores each part', async () => {
+    const d = deps();
+    const reading = { people: { done: 2, total: 2 }, fields: { done: 3, total: 3 } };
+    const paths = facts.facts.map((f) => f.path);
+    const first = { ...facts, facts: facts.facts.slice(0, 2), complete: true, shown: paths, reading };
+    expect(await handleContentMessage(d, first, sender)).toMatchObject({ ok: true });
+    expect(d.sessionData[CURRENT_KEY]).toMatchObject({ assessmentId: 'SA-1', reading, partsToCome: true });
+    expect((await getStored(d.db, 'lcs-demo:SA-1'))?.record.dates?.referral).toBe('2026-09-01');
+    expect(await handleContentMessage(d, { ...facts, facts: facts.facts.slice(2), complete: false }, sender)).toMatchObject({ ok: true });
+    expect(d.sessionData[CURRENT_KEY]).not.toHaveProperty('partsToCome');
+    expect(d.sessionData[CURRENT_KEY]).not.toHaveProperty('reading');
+    expect((await getStored(d.db, 'lcs-demo:SA-1'))?.pageFacts?.['/assessment/SA-1/reasons']).toEqual(paths);
+  });
+
   it('refuses other extensions, pages off the configured origins, and malformed messages', async () => {
     const d = deps();
     expect(await handleContentMessage(d, facts, { ...sender, id: 'someone-else' })).toMatchObject({ ok: false });

@@ -85,13 +85,15 @@ export async function handleContentMessage(deps: ServiceDeps, message: unknown, 
       provenance: msg.provenance,
       notFound: msg.notFound.map((n) => n.fact),
       ...(msg.complete !== undefined ? { complete: msg.complete } : {}),
+      ...(msg.shown ? { shown: msg.shown } : {}),
       ...(msg.gone ? { gone: msg.gone } : {}),
       ...(msg.cut ? { cut: msg.cut } : {}),
       now,
     }));
     if (!merged.ok) return merged;
     const { stored } = merged.result;
-    if (tabId !== undefined && msg.topFrame) await setCurrent(deps, sender, assessmentPage(tabId, sender, msg, now));
+    // A read in parts: until its last part the panel says the page is still being read (never a verdict on half a household).
+    if (tabId !== undefined && msg.topFrame) await setCurrent(deps, sender, msg.reading ? { ...assessmentPage(tabId, sender, msg, now), reading: msg.reading, partsToCome: true } : assessmentPage(tabId, sender, msg, now));
     return { ok: true, reply: { stored: stored.key } };
   }
   if (msg.type === 'reading') {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutToLimits, diffFacts, diffFactsInSteps, DIFF_STEP, provenanceOf, READ_LIMITS } from './fact-diff';
+import { cutToLimits, diffFacts, diffFactsInSteps, DIFF_STEP, inParts, PART_FACTS, provenanceOf, READ_LIMITS } from './fact-diff';
 
 describe('diffFacts', () => {
   const first = [
@@ -69,5 +69,33 @@ describe('diffFactsInSteps', () => {
     expect(step.value).toEqual(diffFacts(next, later));
     expect(step.value.changed.map((f) => f.path)).toEqual(['children[P7].initials', 'dates.referral']);
     expect(step.value.gone).toHaveLength(DIFF_STEP);
+  });
+});
+
+describe('inParts', () => {
+  const facts = (n: number) => Array.from({ length: n }, (_, i) => ({ path: `children[P${i}].initials`, value: 'AB' }));
+
+  it('sends a small read as one message, as before', () => {
+    expect(inParts(facts(3), true)).toEqual([{ facts: facts(3), complete: true, more: false }]);
+    expect(inParts([], true)).toEqual([{ facts: [], complete: true, more: false }]);
+  });
+
+  it('splits a big first read into parts of PART_FACTS at most: the first names every fact the page shows, the rest add to it', () => {
+    const all = facts(PART_FACTS * 2 + 1);
+    const parts = inParts(all, true);
+    expect(parts.map((p) => p.facts.length)).toEqual([PART_FACTS, PART_FACTS, 1]);
+    expect(parts.map((p) => p.complete)).toEqual([true, false, false]);
+    expect(parts.map((p) => p.more)).toEqual([true, true, false]);
+    expect(parts[0]?.shown).toEqual(all.map((f) => f.path));
+    expect(parts[1]?.shown).toBeUndefined();
+    expect(parts.flatMap((p) => p.facts)).toEqual(all);
+  });
+
+  it('splits a big change into parts that only add (nothing to name)', () => {
+    const parts = inParts(facts(PART_FACTS + 1), false);
+    expect(parts.map((p) => [p.complete, p.more, p.shown])).toEqual([
+      [false, true, undefined],
+      [false, false, undefined],
+    ]);
   });
 });

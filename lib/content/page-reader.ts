@@ -7,7 +7,7 @@ import { ReadCache, extractSteps, identifyPage, locateField, readWorkTray, type 
 import { showTrayBadges } from './tray-badges';
 import { relevanceFor, type Relevance } from './relevance';
 import { inspectResponder } from './inspect';
-import { cutToLimits, diffFactsInSteps, provenanceOf, READ_LIMITS, type FactDiff, type LastRead } from './fact-diff';
+import { cutToLimits, diffFactsInSteps, inParts, PART_FACTS, provenanceOf, READ_LIMITS, type FactDiff, type LastRead } from './fact-diff';
 import type { FieldMap } from '../adapters/field-map-schema';
 import bundledMap from '../adapters/maps/lcs-demo.json';
 
@@ -30,6 +30,8 @@ export interface ReaderDeps {
   now?: () => number;
   /** Hands the thread back to the page between slices (tests pass their own). */
   yieldToPage?: () => Promise<void>;
+  /** The most facts one message carries (PART_FACTS; tests pass fewer). */
+  partFacts?: number;
 }
 
 /** How one read went: for benchmarks and tests (never timed in tests). */
@@ -149,6 +151,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
   const maxWaitMs = deps.maxWaitMs ?? MAX_WAIT_MS;
   const clock = deps.now ?? (() => win.performance.now());
   const yieldToPage = deps.yieldToPage ?? pageYield(win);
+  const partFacts = deps.partFacts ?? PART_FACTS;
   const isTop = win.top === win;
   let map: FieldMap = bundledMap as unknown as FieldMap;
   let relevance: Relevance = relevanceFor(doc, map);
@@ -266,6 +269,8 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     // Frames with an address read themselves; srcdoc frames cannot (they see "about:srcdoc"): read here.
     const steps = extractSteps(doc, url, map, new Date(), { frames: 'inline', cache });
     let step = steps.next();
+    // How far the read has got (the same object at every step), for a read sent in parts.
+    const progress = step.done ? undefined : step.value.progress;
     while (!step.done) {
       if (overSlice()) {
         if (firstOfPage) tellProgress(step.value);
@@ -290,7 +295,14 @@ export function startPageReader(deps: ReaderDeps): PageReader {
         if (overSlice() && !(await nextSlice())) return;
         compared = diffing.next();
       }
-      stats.messages += sendResult(result, readKey, compared.value);
+      // A big read goes in parts, each in a slice of its own: the browser copies a message in one task.
+      const sending = sendResult(result, readKey, compared.value, progress);
+      let part = sending.next();
+      while (!part.done) {
+        if (!(await nextSlice())) return;
+        part = sending.next();
+      }
+      stats.messages += part.value;
     }
     const spent = clock() - sliceStart;
     stats.slices += 1;
@@ -310,8 +322,12 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     }
   };
 
-  /** Sends what changed since this page's last read (all of it the first time), cut to the limits. */
-  const sendResult = (result: ExtractResult, readKey: string, diff: FactDiff<ExtractResult['facts'][number]>): number => {
+  /**
+   * Sends what changed since this page's last read (all of it the first time), cut to the
+   * limits, in parts of `partFacts` facts: it pauses after each part but the last, so the
+   * caller can hand the thread back to the page between them.
+   */
+  function* sendResult(result: ExtractResult, readKey: string, diff: FactDiff<ExtractResult['facts'][number]>, progress: ReadSoFar['progress'] | undefined): Generator<void, number> {
     // The subject's person id may sit in a frame of this page (only then look there too).
     const personId = result.personId ?? (win.length > 0 && map.page.personId ? identifyPage(doc, win.location.href, map)?.personId : undefined);
     const pagePath = win.location.pathname.slice(0, READ_LIMITS.pagePath);
@@ -319,31 +335,39 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     lastSent = readKey;
     lastFacts = diff.next;
     const sized = cutToLimits(diff.changed, result.notFound);
-    send({
-      type: 'facts',
-      caseSystem: map.caseSystem,
-      mapId: map.id,
-      assessmentId: result.assessmentId,
-      ...(personId ? { personId } : {}),
-      ...(result.section ? { section: result.section } : {}),
-      ...(result.sections.length > 1 ? { sections: result.sections } : {}),
-      pagePath,
-      topFrame: isTop,
-      facts: sized.facts,
-      provenance: provenanceOf(result.provenance, sized.facts),
-      notFound: sized.notFound,
-      complete: diff.complete,
-      ...(diff.gone.length > 0 ? { gone: diff.gone.slice(0, READ_LIMITS.gone) } : {}),
-      ...(sized.cut ? { cut: sized.cut } : {}),
-    }, () => {
-      // Not delivered (the background was restarting): the next read sends the whole page again.
-      if (lastSent === readKey) {
-        lastSent = '';
-        lastFacts = undefined;
-      }
-    });
-    return 1;
-  };
+    const parts = inParts(sized.facts, diff.complete, partFacts);
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i] as (typeof parts)[number];
+      send({
+        type: 'facts',
+        caseSystem: map.caseSystem,
+        mapId: map.id,
+        assessmentId: result.assessmentId,
+        ...(personId ? { personId } : {}),
+        ...(result.section ? { section: result.section } : {}),
+        ...(result.sections.length > 1 ? { sections: result.sections } : {}),
+        pagePath,
+        topFrame: isTop,
+        facts: part.facts,
+        provenance: provenanceOf(result.provenance, part.facts),
+        notFound: sized.notFound,
+        complete: part.complete,
+        ...(part.shown ? { shown: part.shown } : {}),
+        ...(part.more && progress ? { reading: { people: { ...progress.people }, fields: { ...progress.fields } } } : {}),
+        // What is gone and what was cut go with the first part; the parts after it only add.
+        ...(i === 0 && diff.gone.length > 0 ? { gone: diff.gone.slice(0, READ_LIMITS.gone) } : {}),
+        ...(i === 0 && sized.cut ? { cut: sized.cut } : {}),
+      }, () => {
+        // Not delivered (the background was restarting): the next read sends the whole page again.
+        if (lastSent === readKey) {
+          lastSent = '';
+          lastFacts = undefined;
+        }
+      });
+      if (part.more) yield;
+    }
+    return parts.length;
+  }
 
   /** On the work tray: a badge beside each assessment we hold a record for, with its next deadline. */
   const workTray = (all: ReturnType<typeof readWorkTray> & object): void => {

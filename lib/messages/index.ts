@@ -15,6 +15,16 @@ export const FactUpdateMessageSchema = z.strictObject({
   value: FactValueSchema.nullable(),
 });
 
+const Count = z.number().int().min(0).max(1_000_000);
+/** How far a read has got: so many of those found so far. */
+export const ReadProgressSchema = z.strictObject({
+  /** Rows of people. */
+  people: z.strictObject({ done: Count, total: Count }),
+  /** The page's other fields. */
+  fields: z.strictObject({ done: Count, total: Count }),
+});
+export type ReadProgress = z.infer<typeof ReadProgressSchema>;
+
 export const FactsMessageSchema = z.strictObject({
   type: z.literal('facts'),
   caseSystem: Id,
@@ -32,6 +42,13 @@ export const FactsMessageSchema = z.strictObject({
   notFound: z.array(z.strictObject({ entry: z.string().max(200), fact: z.string().max(200) })).max(2000),
   /** True when `facts` is every fact the page shows (its first read); later reads send only changes. */
   complete: z.boolean().optional(),
+  /**
+   * A complete read too big for one message is sent in parts (lib/content/fact-diff.ts,
+   * inParts): its first part is complete and names here every fact path the page shows.
+   */
+  shown: z.array(z.string().min(1).max(200)).max(5000).optional(),
+  /** Set on every part of a read but the last: more follow, and the read has got this far. */
+  reading: ReadProgressSchema.optional(),
   /** Fact paths the page showed at its last read and no longer does. */
   gone: z.array(z.string().min(1).max(200)).max(5000).optional(),
   /** How many facts and not-found entries a read over the limits left out (lib/content/fact-diff.ts). */
@@ -47,15 +64,6 @@ export const PageMessageSchema = z.strictObject({
 });
 export type PageMessage = z.infer<typeof PageMessageSchema>;
 
-const Count = z.number().int().min(0).max(1_000_000);
-/** How far a read has got: so many of those found so far. */
-export const ReadProgressSchema = z.strictObject({
-  /** Rows of people. */
-  people: z.strictObject({ done: Count, total: Count }),
-  /** The page's other fields. */
-  fields: z.strictObject({ done: Count, total: Count }),
-});
-export type ReadProgress = z.infer<typeof ReadProgressSchema>;
 
 /** The top frame's first read of an assessment page takes several slices: how far it has got (the facts follow). */
 export const ReadingMessageSchema = ReadProgressSchema.extend({
@@ -123,6 +131,8 @@ export const CurrentPageSchema = z.strictObject({
   sections: z.array(FormSectionSchema).max(20).optional(),
   /** The page's first read is still going: how far it has got. */
   reading: ReadProgressSchema.optional(),
+  /** The read is done but sent in parts, and more are to come (whatever has been stored meanwhile). */
+  partsToCome: z.literal(true).optional(),
   at: z.number(),
 });
 export type CurrentPage = z.infer<typeof CurrentPageSchema>;

@@ -21,6 +21,8 @@ export interface MergeInput {
   notFound?: readonly string[];
   /** True when `facts` is every fact the page shows; false when only what changed since its last read. */
   complete?: boolean;
+  /** With `complete`: every fact path the page shows, when the read comes in parts and `facts` is only the first. */
+  shown?: readonly string[];
   /** Paths the page showed at its last read and no longer does. */
   gone?: readonly string[];
   /** How much a read over the size limits left out. */
@@ -54,7 +56,7 @@ export async function mergeFacts(db: CompanionDb, input: MergeInput): Promise<Me
     const shownNow = input.complete === false
       ? [...new Set([...shownBefore.filter((p) => !(input.gone ?? []).includes(p)), ...input.facts.map((f) => f.path)])]
       : input.complete === true
-        ? input.facts.map((f) => f.path)
+        ? [...new Set([...(input.shown ?? []), ...input.facts.map((f) => f.path)])]
         : [...new Set([...shownBefore, ...input.facts.map((f) => f.path)])];
     pageFacts[input.pagePath] = shownNow.slice(0, 5000);
     // A fact this page showed and no longer does goes back to not-read-yet, unless another page has read it since.

@@ -95,6 +95,28 @@ describe('removed things are removed', () => {
 });
 
 describe('big reads', () => {
+  const household = {
+    'children[P1].initials': 'RS',
+    'children[P1].isSubject': true,
+    'children[P2].initials': 'TS',
+    'children[P2].isSubject': false,
+  };
+
+  it('a read sent in parts: the first names every fact the page shows, so only what the page no longer shows goes, and the parts that follow add the rest', async () => {
+    const db = freshDb();
+    await mergeFacts(db, read({ ...household, 'household.interpreterNeeded': false }, 1, { complete: true }));
+    // The page read again in two parts: P2's facts come in the second, the interpreter question is gone.
+    await mergeFacts(db, read({ 'children[P1].initials': 'RS', 'children[P1].isSubject': true }, 2, { complete: true, shown: Object.keys(household) }));
+    let r = await record(db);
+    expect(r.children?.map((c) => c.id)).toEqual(['P1', 'P2']);
+    expect(readFact(r, 'household.interpreterNeeded')).toBeUndefined();
+    await mergeFacts(db, read({ 'children[P2].initials': 'TW', 'children[P2].isSubject': false }, 2, { complete: false }));
+    r = await record(db);
+    expect(readFact(r, 'children[P2].initials')).toBe('TW');
+    expect((await getStored(db, 'lcs-demo:SA-1'))?.pageFacts?.[page]?.sort()).toEqual(Object.keys(household).sort());
+  });
+
+
   it('keeps how much a read over the limits left out, until a full read fits', async () => {
     const db = freshDb();
     await mergeFacts(db, read({ 'dates.referral': '2026-09-01' }, 1, { complete: true, cut: { facts: 12, notFound: 0 } }));

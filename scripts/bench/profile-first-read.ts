@@ -4,7 +4,7 @@
 // Where the cold first read's time goes. Each round loads the page in a fresh tab of a
 // browser without the extension, injects the same in-page bundle as the benchmark
 // (scripts/bench/in-page.ts), and runs the first read (`startReader({manual:true})` then
-// `timedReadNow()`) under:
+// `timedRead()`, all its slices) under:
 //   --mode time     nothing: just the first read and the same read warm (as the benchmark);
 //   --mode profile  the CDP sampling profiler (50 µs): self time by function and by kind
 //                   (GC, program, our code, DOM bindings...);
@@ -44,7 +44,7 @@ interface Profile {
   timeDeltas?: number[];
 }
 
-type Bench = { __acBench: { startReader(o?: { manual?: boolean }): void; timedReadNow(): number; stopReader(): void } };
+type Bench = { __acBench: { startReader(o?: { manual?: boolean }): void; timedRead(): Promise<{ totalMs: number }>; stopReader(): void } };
 
 const HERE = dirname(new URL(import.meta.url).pathname);
 
@@ -73,12 +73,12 @@ async function loadAndInject(page: Page, url: string, bundle: string): Promise<v
 
 /** The first read (in the task of one evaluate, with the reader's start-up), then the same read again in another. */
 async function firstRead(page: Page): Promise<{ first: number; warm: number }> {
-  const first = await page.evaluate(() => {
+  const first = await page.evaluate(async () => {
     const b = (globalThis as unknown as Bench).__acBench;
     b.startReader({ manual: true });
-    return b.timedReadNow();
+    return (await b.timedRead()).totalMs;
   });
-  const warm = await page.evaluate(() => (globalThis as unknown as Bench).__acBench.timedReadNow());
+  const warm = await page.evaluate(async () => (await (globalThis as unknown as Bench).__acBench.timedRead()).totalMs);
   return { first, warm };
 }
 

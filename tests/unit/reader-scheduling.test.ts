@@ -22,10 +22,10 @@ function load(): void {
 }
 
 type Count = { done: number; total: number };
-type Sent = { type?: string; facts?: { path: string; value: unknown }[]; complete?: boolean; notFound?: unknown[]; assessmentId?: string; people?: Count; fields?: Count };
+type Sent = { type?: string; facts?: { path: string; value: unknown }[]; provenance?: Record<string, unknown>; complete?: boolean; shown?: string[]; reading?: { people: Count; fields: Count }; notFound?: unknown[]; assessmentId?: string; people?: Count; fields?: Count };
 
 /** A reader whose clock moves `stepMs` each time it is read, and whose hand-backs to the page are counted. */
-function start(stepMs: number) {
+function start(stepMs: number, options: { partFacts?: number } = {}) {
   const sent: Sent[] = [];
   let t = 0;
   let yields = 0;
@@ -36,6 +36,7 @@ function start(stepMs: number) {
     window,
     quietMs: 5,
     now: () => (t += stepMs),
+    ...options,
     yieldToPage: () => {
       yields += 1;
       return new Promise((resolve) => setTimeout(resolve, 0));
@@ -129,6 +130,25 @@ describe('the page reader', () => {
     await vi.waitFor(() => expect(sent.length).toBeGreaterThan(before), { timeout: 60_000, interval: 10 });
     await settle();
     expect(sent.slice(before).map((m) => m.type)).toEqual(['facts']);
+  });
+
+  it('sends a big read in parts, each in a task of its own: the first names every fact, all but the last say more is coming', async () => {
+    load();
+    // Parts of 10 facts (PART_FACTS in the field), and a clock that never runs a slice over.
+    const { sent } = start(0, { partFacts: 10 });
+    await settle();
+    const parts = sent.filter((m) => m.type === 'facts');
+    const whole = extract(document, location.href, map, NOW, { frames: false });
+    const paths = whole?.facts.map((f) => f.path) ?? [];
+    expect(parts).toHaveLength(Math.ceil(paths.length / 10));
+    expect(parts.every((m) => (m.facts?.length ?? 0) <= 10)).toBe(true);
+    expect(parts.map((m) => m.complete)).toEqual(parts.map((_, i) => i === 0));
+    expect(parts[0]?.shown).toEqual(paths);
+    // Every part but the last keeps the panel saying the page is being read.
+    expect(parts.map((m) => m.reading !== undefined)).toEqual(parts.map((_, i) => i < parts.length - 1));
+    expect(factsOf(sent)).toEqual(new Map(whole?.facts.map((f) => [f.path, f.value])));
+    // Each part carries where its own facts were read, and no others.
+    for (const m of parts) expect(Object.keys(m.provenance ?? {}).sort()).toEqual((m.facts ?? []).map((f) => f.path).sort());
   });
 
   it('reads a small page in one slice when the clock allows (after the task that brought the map)', async () => {

@@ -38,4 +38,8 @@ describe('readingNow', () => {
     expect(readingNow({ ...page, reading: undefined }, undefined)).toBeUndefined();
     expect(readingNow(null, undefined)).toBeUndefined();
   });
+
+  it('goes on while a read sent in parts has more to come, though its first parts are stored', () => {
+    expect(readingNow({ ...page, partsToCome: true }, 1000)).toEqual(page.reading);
+  });
 });
