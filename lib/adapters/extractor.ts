@@ -14,7 +14,7 @@ import type { FieldMap, FrameSpec } from './field-map-schema';
 import { frameElementMatches, frameLabel } from './locate';
 import { Output, inOrder, iso, readEntry, type EntryRun, type FactProvenance, type NotFound, type NotFoundDetail } from './entries';
 import { readGroup } from './groups';
-import { identify, type PageIdentity } from './page-identity';
+import { identifySteps, type PageIdentity } from './page-identity';
 import { docsIn, frameWords, makeContext, rootScopes, sectionScopes, type Ctx, type ExtractOptions, type ReadProgress } from './read-state';
 
 export type { FactProvenance, NotFound, NotFoundDetail } from './entries';
@@ -47,7 +47,8 @@ export function extract(doc: Document, url: string, map: FieldMap, now: Date, op
 
 /** What a read in steps has found so far (the same object at every step; facts in reading order). */
 export interface ReadSoFar {
-  identity: PageIdentity;
+  /** Undefined while the page is still being identified. */
+  identity: PageIdentity | undefined;
   /** The rows of people and the other fields read so far, of those found so far. */
   progress: ReadProgress;
   values: ReadonlyMap<string, FactValue | null>;
@@ -63,12 +64,20 @@ export interface ReadSoFar {
  */
 export function* extractSteps(doc: Document, url: string, map: FieldMap, now: Date, options?: ExtractOptions): Generator<ReadSoFar, ExtractResult | null> {
   const ctx = makeContext(doc, url, map, options);
-  const found = identify(ctx);
+  const out = new Output();
+  const soFar: ReadSoFar = { identity: undefined, progress: ctx.progress, values: out.values, provenance: out.provenance };
+  // Identifying the page may search all of it more than once: in steps too.
+  const identifying = identifySteps(ctx);
+  let identified = identifying.next();
+  while (!identified.done) {
+    yield soFar;
+    identified = identifying.next();
+  }
+  const found = identified.value;
   if (!found) return null;
   const { matched, personHow, ...identity } = found;
+  soFar.identity = identity;
   if (identity.personId !== undefined) ctx.subjectId = identity.personId;
-  const out = new Output();
-  const soFar: ReadSoFar = { identity, progress: ctx.progress, values: out.values, provenance: out.provenance };
   const readAt = iso(now);
   if (identity.personId !== undefined) {
     out.emit('personId', identity.personId, { page: ctx.page, locator: (personHow ?? 'page').slice(0, 500), mapEntry: 'page.personId', readAt });

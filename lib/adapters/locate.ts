@@ -13,6 +13,7 @@ import {
   defaultView,
   documentUrl,
   frameDocument,
+  frameElements,
   localName,
   nextElement,
   parentElement,
@@ -437,7 +438,7 @@ export function collectDocs(top: Document, resolve?: FrameResolver, skip?: (fram
   const unread: Element[] = [];
   const visit = (doc: Document, depth: number, prefix: string): void => {
     if (depth > 3) return;
-    for (const frame of all(doc, 'iframe, frame')) {
+    for (const frame of frameElements(doc)) {
       if (out.length >= 30) return;
       if (skip?.(frame)) continue;
       let child = resolve ? resolve(frame) : undefined;

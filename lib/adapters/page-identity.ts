@@ -68,17 +68,34 @@ export interface Identified extends PageIdentity {
 }
 
 export function identify(ctx: Ctx): Identified | null {
+  const steps = identifySteps(ctx);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * identify() one step at a time: it pauses after reading the ids and after looking for
+ * each section's heading, as each may search the whole page (on a page of 30,000
+ * elements, a search for headings takes some 6 ms).
+ */
+export function* identifySteps(ctx: Ctx): Generator<void, Identified | null> {
   const { map } = ctx;
   if (!urlMatches(map.page.url, ctx.rel)) return null;
   const assessment = readId(ctx, map.page.assessmentId);
   if (!assessment) return null;
   const person = map.page.personId ? readId(ctx, map.page.personId) : null;
-  const matched = map.sections.filter((s) => {
-    if (s.url !== undefined && !urlMatches(s.url, ctx.rel)) return false;
-    if (s.heading === undefined) return true;
+  const matched: SectionEntry[] = [];
+  for (const s of map.sections) {
+    if (s.url !== undefined && !urlMatches(s.url, ctx.rel)) continue;
+    if (s.heading === undefined) {
+      matched.push(s);
+      continue;
+    }
+    yield;
     const { text, mode } = textMatch(s.heading);
-    return (rootScopes(docsIn(ctx, s.frame)) ?? []).some((scope) => finderFor(ctx, scope).headings(text, mode).length > 0);
-  });
+    if ((rootScopes(docsIn(ctx, s.frame)) ?? []).some((scope) => finderFor(ctx, scope).headings(text, mode).length > 0)) matched.push(s);
+  }
   const sections = [...new Set(matched.map((s) => s.id))];
   const out: Identified = { mapId: map.id, caseSystem: map.caseSystem, assessmentId: assessment.id, sections, matched };
   if (sections[0]) out.section = sections[0];
@@ -88,8 +105,6 @@ export function identify(ctx: Ctx): Identified | null {
   }
   return out;
 }
-
-
 
 /**
  * Is this an assessment page the map recognises? Gives the assessment id, the

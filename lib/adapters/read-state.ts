@@ -6,7 +6,7 @@ import type { FactValue } from '../model/facts';
 import type { FormSection } from '../model/section-names';
 import type { FactProvenance } from './entries';
 import type { FieldMap, FrameSpec, Locator, SectionEntry, TextMatch } from './field-map-schema';
-import { all, parentElement } from './dom';
+import { all, frameElements, parentElement } from './dom';
 import { Finder, collectDocs, docsFor, frameElementMatches, frameHasOwnAddress, type DocEntry, type FrameResolver } from './locate';
 import { PageMemo } from './page-memo';
 import { compileRegex, type MatchMode } from './text';
@@ -213,7 +213,7 @@ export function locate(ctx: Ctx, loc: Locator, scopes: readonly Scope[]): { el: 
 export function docsIn(ctx: Ctx, spec: FrameSpec | undefined): DocEntry[] | null {
   if (spec && ctx.framesOff && ctx.docs[0]) {
     // Once per read, not once per entry: each lookup walks the whole page (35,000 elements on a long chronology).
-    const frames = (ctx.structure.frameElements ??= all(ctx.docs[0].doc, 'iframe, frame'));
+    const frames = (ctx.structure.frameElements ??= frameElements(ctx.docs[0].doc));
     // A frame read here (srcdoc) is looked in; one with its own address reads itself.
     if (frames.some((frame) => frameElementMatches(frame, spec) && !ctx.docs.some((d) => d.frame === frame))) return null;
   }

@@ -7,7 +7,7 @@
  */
 import { extract, identifyPage } from '../adapters/extractor';
 import type { FieldMap, FrameSpec } from '../adapters/field-map-schema';
-import { all, attr, defaultView, frameDocument, ownerDocument } from '../adapters/dom';
+import { all, attr, defaultView, frameDocument, frameElements, ownerDocument } from '../adapters/dom';
 import { inspectRead } from '../adapters/inspect';
 import { proposeEntry } from '../adapters/propose-entry';
 
@@ -64,7 +64,7 @@ export function inspectResponder(deps: InspectDeps): { listener: Listener; stop(
   /** How a map names the frame a field is in: its title, else its name. */
   function frameOf(frameDoc: Document): FrameSpec | undefined {
     // Through the clobbering-safe helpers: the page's own elements may shadow DOM properties.
-    for (const frame of all(doc, 'iframe, frame')) {
+    for (const frame of frameElements(doc)) {
       if (frameDocument(frame) !== frameDoc) continue;
       const title = attr(frame, 'title');
       if (title) return { title };

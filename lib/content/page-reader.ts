@@ -104,6 +104,10 @@ export const MAX_WAIT_MS = 200;
  * one step, a row or a field, may run over). A small page is read in one slice.
  */
 export const SLICE_MS = 8;
+/** One frame: no task of ours should be longer. */
+export const FRAME_MS = 16;
+/** Room left in a frame for what a slice does besides its steps (handing back, the next step running long). */
+const SLICE_MARGIN_MS = 4;
 /** A page's first read, when it takes several slices, tells the panel how far it has got this often at most. */
 export const PROGRESS_EVERY_MS = 250;
 /**
@@ -237,16 +241,25 @@ export function startPageReader(deps: ReaderDeps): PageReader {
       stats.longestMs = Math.max(stats.longestMs, spent);
       await yieldToPage();
       sliceStart = clock();
+      lastCheck = sliceStart;
       return !stopped;
     };
-    const overSlice = (): boolean => clock() - sliceStart >= SLICE_MS;
+    // A slice also ends early when the step just run, run again, would take it past a frame:
+    // steps that search the whole page come together (identifying it, finding a table's rows).
+    let lastCheck = sliceStart;
+    const overSlice = (): boolean => {
+      const at = clock();
+      const step = at - lastCheck;
+      lastCheck = at;
+      return at - sliceStart >= SLICE_MS || at - sliceStart + step >= FRAME_MS - SLICE_MARGIN_MS;
+    };
     // Only the page's first read says how far it has got: later reads are of a page the panel already shows.
     const firstOfPage = isTop && lastFacts === undefined;
     let progressAt = -Infinity;
     const tellProgress = (soFar: ReadSoFar): void => {
       const { identity, progress } = soFar;
       // Nothing to count yet (the page is still being identified): nothing to say.
-      if (progress.people.total + progress.fields.total === 0) return;
+      if (!identity || progress.people.total + progress.fields.total === 0) return;
       const at = clock();
       if (at - progressAt < PROGRESS_EVERY_MS) return;
       progressAt = at;
