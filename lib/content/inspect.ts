@@ -7,7 +7,7 @@
  */
 import { extract, identifyPage } from '../adapters/extractor';
 import type { FieldMap, FrameSpec } from '../adapters/field-map-schema';
-import { all, attr, defaultView, frameDocument, frameElements, ownerDocument } from '../adapters/dom';
+import { attr, defaultView, frameDocument, frameElements, ownerDocument } from '../adapters/dom';
 import { inspectRead } from '../adapters/inspect';
 import { proposeEntry } from '../adapters/propose-entry';
 

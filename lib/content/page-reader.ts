@@ -32,6 +32,8 @@ export interface ReaderDeps {
   yieldToPage?: () => Promise<void>;
   /** The most facts one message carries (PART_FACTS; tests pass fewer). */
   partFacts?: number;
+  /** Waits between slices while the page keeps changing (tests pass their own). */
+  pause?: (ms: number) => Promise<void>;
 }
 
 /** How one read went: for benchmarks and tests (never timed in tests). */
@@ -156,6 +158,9 @@ export function startPageReader(deps: ReaderDeps): PageReader {
   const clock = deps.now ?? (() => win.performance.now());
   const yieldToPage = deps.yieldToPage ?? pageYield(win);
   const partFacts = deps.partFacts ?? PART_FACTS;
+  const pause = deps.pause ?? ((ms: number) => new Promise<void>((resolve) => win.setTimeout(resolve, ms)));
+  // Changes the page has made (any at all, read or not): a read that sees them keeps going takes its time.
+  let pageChanges = 0;
   const isTop = win.top === win;
   let map: FieldMap = bundledMap as unknown as FieldMap;
   let relevance: Relevance = relevanceFor(doc, map);
@@ -239,11 +244,17 @@ export function startPageReader(deps: ReaderDeps): PageReader {
       stats.slices += 1;
       stats.totalMs += spent;
       stats.longestMs = Math.max(stats.longestMs, spent);
-      await yieldToPage();
+      // A page that keeps changing (a clock, an autosave note) is busy: the rest of the read
+      // waits as a re-read would (BACK_OFF), so the page keeps most of its thread.
+      const busy = pageChanges !== changesBefore;
+      changesBefore = pageChanges;
+      if (busy) await pause(Math.min(spent * BACK_OFF, MAX_BACK_OFF_MS));
+      else await yieldToPage();
       sliceStart = clock();
       lastCheck = sliceStart;
       return !stopped;
     };
+    let changesBefore = pageChanges;
     // A slice also ends early when the step just run, run again, would take it past a frame:
     // steps that search the whole page come together (identifying it, finding a table's rows).
     let lastCheck = sliceStart;
@@ -533,6 +544,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
   };
 
   const observer = new (win as Window & typeof globalThis).MutationObserver((records) => {
+    pageChanges += records.length;
     // A clock or a chat window that changes all the time costs nothing: no read for changes our fields cannot be in.
     if (noteChanges(records)) schedule();
   });

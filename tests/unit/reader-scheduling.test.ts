@@ -25,7 +25,7 @@ type Count = { done: number; total: number };
 type Sent = { type?: string; facts?: { path: string; value: unknown }[]; provenance?: Record<string, unknown>; complete?: boolean; shown?: string[]; reading?: { people: Count; fields: Count }; notFound?: unknown[]; assessmentId?: string; people?: Count; fields?: Count };
 
 /** A reader whose clock moves `stepMs` each time it is read, and whose hand-backs to the page are counted. */
-function start(stepMs: number, options: { partFacts?: number } = {}) {
+function start(stepMs: number, options: { partFacts?: number; pause?: (ms: number) => Promise<void>; onTurn?: () => void } = {}) {
   const sent: Sent[] = [];
   let t = 0;
   let yields = 0;
@@ -36,9 +36,11 @@ function start(stepMs: number, options: { partFacts?: number } = {}) {
     window,
     quietMs: 5,
     now: () => (t += stepMs),
-    ...options,
+    ...(options.partFacts !== undefined ? { partFacts: options.partFacts } : {}),
+    ...(options.pause ? { pause: options.pause } : {}),
     yieldToPage: () => {
       yields += 1;
+      options.onTurn?.();
       return new Promise((resolve) => setTimeout(resolve, 0));
     },
   });
@@ -149,6 +151,34 @@ describe('the page reader', () => {
     expect(factsOf(sent)).toEqual(new Map(whole?.facts.map((f) => [f.path, f.value])));
     // Each part carries where its own facts were read, and no others.
     for (const m of parts) expect(Object.keys(m.provenance ?? {}).sort()).toEqual((m.facts ?? []).map((f) => f.path).sort());
+  });
+
+  it('takes its time over a read while the page keeps changing (a clock): between slices it waits BACK_OFF times the slice', async () => {
+    load();
+    const clock = document.createElement('span');
+    document.body.append(clock);
+    const pauses: number[] = [];
+    // The page's clock ticks whenever the page has its turn.
+    let ticks = 0;
+    const tick = () => void (clock.textContent = String(++ticks));
+    const { sent, yields } = start(SLICE_MS / 3, {
+      onTurn: tick,
+      pause: (ms) => {
+        pauses.push(ms);
+        tick();
+        return new Promise((resolve) => setTimeout(resolve, 0));
+      },
+    });
+    await settle();
+    expect(pauses.length).toBeGreaterThan(3);
+    for (const ms of pauses) {
+      expect(ms).toBeGreaterThanOrEqual(SLICE_MS * BACK_OFF);
+      expect(ms).toBeLessThanOrEqual(MAX_BACK_OFF_MS);
+    }
+    // Only the first hand-back (before the page was seen to change) is a plain one.
+    expect(yields()).toBe(1);
+    const whole = extract(document, location.href, map, NOW, { frames: false });
+    expect(factsOf(sent)).toEqual(new Map(whole?.facts.map((f) => [f.path, f.value])));
   });
 
   it('reads a small page in one slice when the clock allows (after the task that brought the map)', async () => {
