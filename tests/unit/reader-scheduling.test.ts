@@ -254,6 +254,40 @@ describe('the page reader', () => {
     expect(reader?.reads).toBe(reads + 1);
   });
 
+  it('reads for a change to text that names a field (aria-labelledby), and not for text that names none', async () => {
+    load();
+    const named = document.createElement('span');
+    named.id = 'interpreter-note';
+    const box = document.querySelector('textarea[name="household.communicationNeeds"]') as HTMLTextAreaElement;
+    box.setAttribute('aria-labelledby', 'interpreter-note');
+    const other = document.createElement('span');
+    other.id = 'odd"id\\ with\tspaces';
+    const plain = document.createElement('span');
+    plain.id = 'status';
+    document.body.append(named, other, plain);
+    start(0);
+    await settle();
+    const reads = reader?.reads ?? 0;
+    plain.textContent = 'Saved';
+    other.textContent = 'Saved';
+    await settle();
+    expect(reader?.reads).toBe(reads);
+    named.textContent = 'Interpreter needs (autosaved)';
+    await settle();
+    expect(reader?.reads).toBe(reads + 1);
+    // A new part of the page holding a naming element (among many ids): read.
+    const added = document.createElement('div');
+    for (let i = 0; i < 12; i++) added.append(Object.assign(document.createElement('span'), { id: `extra-${i}` }));
+    const label = Object.assign(document.createElement('span'), { id: 'added-label' });
+    added.append(label);
+    box.setAttribute('aria-labelledby', 'interpreter-note added-label');
+    await settle();
+    const afterAttribute = reader?.reads ?? 0;
+    document.body.append(added);
+    await settle();
+    expect(reader?.reads).toBe(afterAttribute + 1);
+  });
+
   it('reads the household row that was typed in, as typing says', async () => {
     load();
     const { sent } = start(0);
