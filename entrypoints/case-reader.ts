@@ -17,6 +17,7 @@ export default defineUnlistedScript({
   main() {
     // In Chrome and Edge the background starts this script after each page (and frame) load,
     // so it may arrive in a frame that already has it.
-    startPageReaderOnce({ runtime: browser.runtime, storage: browser.storage.local, document, window });
+    const storage = { get: (key: string) => browser.storage.local.get(key), onChanged: browser.storage.onChanged };
+    startPageReaderOnce({ runtime: browser.runtime, storage, document, window });
   },
 });

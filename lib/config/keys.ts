@@ -3,8 +3,9 @@
  * content script imports it.
  *
  *   local   settings             the user's settings (options page)
- *   local   activeFieldMap       the field map in force, validated by the background (read by the content script)
+ *   local   activeFieldMap       the council's own field map (imported or set by policy), validated by the background
  *   local   activeFieldMapSource where that map came from: "imported" or "policy"
+ *   local   readerFieldMap       the map the page reader uses, whatever its source (the bundled one too), written by the background
  *   session currentPage:<window> the case page the panel of that window follows
  *   session currentPage          the case page of the window last used (a panel opened as a page follows it)
  *   session page:<tab>           the case page last read in a tab
@@ -13,6 +14,12 @@
 export const SETTINGS_KEY = 'settings';
 export const ACTIVE_MAP_KEY = 'activeFieldMap';
 export const ACTIVE_MAP_SOURCE_KEY = 'activeFieldMapSource';
+/**
+ * The map the page reader uses: always stored, so the content script carries no map of
+ * its own (the demo map was a fifth of its size). Written by the background only, from
+ * the validated config; never read back as a council's map.
+ */
+export const READER_MAP_KEY = 'readerFieldMap';
 
 /** Set when a read could not be saved because the browser's storage for the extension is full. */
 export const STORE_PROBLEM_KEY = 'storeProblem';

@@ -18,7 +18,8 @@ export interface InspectDeps {
   window: Window;
   runtimeId(): string | undefined;
   /** The map in force (the reader's). */
-  map(): FieldMap;
+  /** The map in force; undefined until the background has stored one. */
+  map(): FieldMap | undefined;
   /** The frames the reader reads with the page (srcdoc): a click there is picked too. */
   frameDocuments(): Document[];
 }
@@ -53,8 +54,8 @@ export function inspectResponder(deps: InspectDeps): { listener: Listener; stop(
   function propose(el: Element): unknown {
     const map = deps.map();
     const url = win.location.href;
-    const ids = identifyPage(doc, url, map, { frames: 'inline' })?.sections ?? [];
-    const sections = map.sections.filter((s) => ids.includes(s.id)).map((s) => ({ id: s.id, ...(s.scope !== undefined ? { scope: s.scope } : {}) }));
+    const ids = map ? (identifyPage(doc, url, map, { frames: 'inline' })?.sections ?? []) : [];
+    const sections = (map?.sections ?? []).filter((s) => ids.includes(s.id)).map((s) => ({ id: s.id, ...(s.scope !== undefined ? { scope: s.scope } : {}) }));
     const own = ownerDocument(el);
     const frame = !own || own === doc ? undefined : frameOf(own);
     const proposal = proposeEntry(el, { nowYear: new Date().getFullYear(), sections, ...(frame ? { frame } : {}) });
@@ -106,8 +107,8 @@ export function inspectResponder(deps: InspectDeps): { listener: Listener; stop(
     const { type } = message as { type?: unknown };
     if (type === 'inspect') {
       const map = deps.map();
-      const result = extract(doc, win.location.href, map, new Date(), { frames: 'inline' });
-      sendResponse(result ? { recognised: true, ...inspectRead(result, map) } : { recognised: false });
+      const result = map ? extract(doc, win.location.href, map, new Date(), { frames: 'inline' }) : null;
+      sendResponse(result && map ? { recognised: true, ...inspectRead(result, map) } : { recognised: false });
       return undefined;
     }
     if (type === 'pick-field') {

@@ -9,9 +9,9 @@ import { relevanceFor, type Relevance } from './relevance';
 import { inspectResponder } from './inspect';
 import { cutToLimits, diffFactsInSteps, inParts, PART_FACTS, provenanceOf, READ_LIMITS, type FactDiff, type LastRead } from './fact-diff';
 import type { FieldMap } from '../adapters/field-map-schema';
-import bundledMap from '../adapters/maps/lcs-demo.json';
 
 type Listener = (message: unknown, sender: { id?: string }, sendResponse: (reply: unknown) => void) => boolean | undefined;
+type StorageListener = (changes: Record<string, { newValue?: unknown }>, area?: string) => void;
 
 export interface ReaderDeps {
   runtime: {
@@ -19,7 +19,14 @@ export interface ReaderDeps {
     sendMessage(message: unknown): Promise<unknown>;
     onMessage: { addListener(listener: Listener): void; removeListener(listener: Listener): void };
   };
-  storage: { get(key: string): Promise<Record<string, unknown>> };
+  /** Where the background keeps the map in force (READER_MAP_KEY), and word when it changes. */
+  storage: {
+    get(key: string): Promise<Record<string, unknown>>;
+    onChanged?: {
+      addListener(listener: StorageListener): void;
+      removeListener(listener: StorageListener): void;
+    };
+  };
   document: Document;
   window: Window;
   /** Milliseconds of quiet after the last change before a read (one read per burst). */
@@ -30,6 +37,8 @@ export interface ReaderDeps {
   now?: () => number;
   /** Hands the thread back to the page between slices (tests pass their own). */
   yieldToPage?: () => Promise<void>;
+  /** A map to start with, before storage answers (the benchmark's cold reads). */
+  map?: FieldMap;
   /** The most facts one message carries (PART_FACTS; tests pass fewer). */
   partFacts?: number;
   /** Waits between slices while the page keeps changing (tests pass their own). */
@@ -47,8 +56,7 @@ export interface ReadStats {
   messages: number;
 }
 
-import { ACTIVE_MAP_KEY } from '../config/keys';
-export { ACTIVE_MAP_KEY };
+import { READER_MAP_KEY } from '../config/keys';
 const NOTE_ID = 'assessment-companion-reconnect-note';
 
 // Attributes that carry a control's value: a change to one is a change of value, not of the
@@ -162,8 +170,9 @@ export function startPageReader(deps: ReaderDeps): PageReader {
   // Changes the page has made (any at all, read or not): a read that sees them keeps going takes its time.
   let pageChanges = 0;
   const isTop = win.top === win;
-  let map: FieldMap = bundledMap as unknown as FieldMap;
-  let relevance: Relevance = relevanceFor(doc, map);
+  // The map in force, from storage (none until the background has stored it: nothing is read till then).
+  let map: FieldMap | undefined = deps.map;
+  let relevance: Relevance | undefined = map ? relevanceFor(doc, map) : undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let firstChangeAt = 0;
   let lastSent = '';
@@ -214,7 +223,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
   const read = (): void => {
     timer = undefined;
     firstChangeAt = 0;
-    if (stopped) return settled();
+    if (stopped || !map) return settled();
     if (!alive()) {
       disconnected();
       return settled();
@@ -288,10 +297,12 @@ export function startPageReader(deps: ReaderDeps): PageReader {
 
     // The first read starts in a task of its own, not in the one that brought the field map from storage.
     if (reads === 1 && !(await nextSlice())) return;
+    const active = map;
+    if (!active) return;
     takeChanges();
     const url = win.location.href;
     // Frames with an address read themselves; srcdoc frames cannot (they see "about:srcdoc"): read here.
-    const steps = extractSteps(doc, url, map, new Date(), { frames: 'inline', cache });
+    const steps = extractSteps(doc, url, active, new Date(), { frames: 'inline', cache });
     let step = steps.next();
     // How far the read has got (the same object at every step), for a read sent in parts.
     const progress = step.done ? undefined : step.value.progress;
@@ -309,7 +320,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     const result = step.value;
     watchInlineFrames();
     if (!result) {
-      if (isTop) unrecognised(url);
+      if (isTop) unrecognised(url, active);
     } else {
       // What changed since this page's last read: compared in steps too (a huge page has tens of thousands of facts).
       const readKey = `facts:${result.assessmentId}:${result.sections.join(',')}:${win.location.pathname.slice(0, READ_LIMITS.pagePath)}`;
@@ -320,7 +331,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
         compared = diffing.next();
       }
       // A big read goes in parts, each in a slice of its own: the browser copies a message in one task.
-      const sending = sendResult(result, readKey, compared.value, progress);
+      const sending = sendResult(active, result, readKey, compared.value, progress);
       let part = sending.next();
       while (!part.done) {
         if (!(await nextSlice())) return;
@@ -337,9 +348,9 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     notBefore = clock() + Math.min(stats.totalMs * BACK_OFF, MAX_BACK_OFF_MS);
   }
 
-  const unrecognised = (url: string): void => {
-    const tray = readWorkTray(doc, url, map);
-    if (tray) return workTray(tray);
+  const unrecognised = (url: string, active: FieldMap): void => {
+    const tray = readWorkTray(doc, url, active);
+    if (tray) return workTray(tray, active);
     if (lastSent !== 'page') {
       lastSent = 'page';
       send({ type: 'page', state: 'unrecognised', pagePath: win.location.pathname });
@@ -351,7 +362,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
    * limits, in parts of `partFacts` facts: it pauses after each part but the last, so the
    * caller can hand the thread back to the page between them.
    */
-  function* sendResult(result: ExtractResult, readKey: string, diff: FactDiff<ExtractResult['facts'][number]>, progress: ReadSoFar['progress'] | undefined): Generator<void, number> {
+  function* sendResult(map: FieldMap, result: ExtractResult, readKey: string, diff: FactDiff<ExtractResult['facts'][number]>, progress: ReadSoFar['progress'] | undefined): Generator<void, number> {
     // The subject's person id may sit in a frame of this page (only then look there too).
     const personId = result.personId ?? (win.length > 0 && map.page.personId ? identifyPage(doc, win.location.href, map)?.personId : undefined);
     const pagePath = win.location.pathname.slice(0, READ_LIMITS.pagePath);
@@ -394,7 +405,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
   }
 
   /** On the work tray: a badge beside each assessment we hold a record for, with its next deadline. */
-  const workTray = (all: ReturnType<typeof readWorkTray> & object): void => {
+  const workTray = (all: ReturnType<typeof readWorkTray> & object, map: FieldMap): void => {
     // Badges only for the rows the case system showed at load: a script adding guessed rows learns nothing (tray-badges.ts).
     trayAtLoad ??= new Set(all.map((r) => r.assessmentId));
     const atLoad = trayAtLoad;
@@ -435,13 +446,13 @@ export function startPageReader(deps: ReaderDeps): PageReader {
       if (r.type === 'attributes' && VALUE_ATTRIBUTES.includes(r.attributeName ?? '')) {
         cache.touch(r.target);
         values = true;
-      } else if (!structure && relevance.matters([r])) {
+      } else if (!structure && relevance?.matters([r])) {
         structure = true;
       }
     }
     if (structure) {
       cache.clear();
-      relevance.forget();
+      relevance?.forget();
     }
     return structure || values;
   }
@@ -450,7 +461,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     if (sender.id !== runtime.id) return undefined;
     if (typeof message !== 'object' || message === null) return undefined;
     const { type, path } = message as { type?: unknown; path?: unknown };
-    if (type !== 'show-field' || typeof path !== 'string') return undefined;
+    if (type !== 'show-field' || typeof path !== 'string' || !map) return undefined;
     const element = locateField(doc, map, path, { frames: 'inline' });
     // Frames that do not hold the field stay silent so the one that does can answer.
     if (!element) return undefined;
@@ -508,6 +519,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     doc.removeEventListener('load', onFrameLoad, true);
     if (framesTimer !== undefined) clearTimeout(framesTimer);
     try {
+      deps.storage.onChanged?.removeListener(onStorage);
       runtime.onMessage.removeListener(onShowField);
       runtime.onMessage.removeListener(inspect.listener);
     } catch {
@@ -557,16 +569,26 @@ export function startPageReader(deps: ReaderDeps): PageReader {
   runtime.onMessage.addListener(onShowField);
   runtime.onMessage.addListener(inspect.listener);
 
+  /** A map from storage (the background stores only a map that passed validation): a new one is read with at once. */
+  const useMap = (candidate: unknown): boolean => {
+    if (!candidate || typeof candidate !== 'object' || candidate === map) return false;
+    map = candidate as FieldMap;
+    relevance = relevanceFor(doc, map);
+    cache.clear();
+    lastSent = '';
+    lastFacts = undefined;
+    return true;
+  };
+  const onStorage: StorageListener = (changes, area) => {
+    if (area !== undefined && area !== 'local') return;
+    const change = changes[READER_MAP_KEY];
+    if (change && useMap(change.newValue) && !stopped) schedule();
+  };
+  deps.storage.onChanged?.addListener(onStorage);
+
   deps.storage
-    .get(ACTIVE_MAP_KEY)
-    .then((stored) => {
-      const candidate = stored[ACTIVE_MAP_KEY];
-      // The background only stores a map that passed validation.
-      if (candidate && typeof candidate === 'object') {
-        map = candidate as FieldMap;
-        relevance = relevanceFor(doc, map);
-      }
-    })
+    .get(READER_MAP_KEY)
+    .then((stored) => void useMap(stored[READER_MAP_KEY]))
     .catch(() => undefined)
     .finally(read);
 

@@ -8,6 +8,7 @@ import { extract } from '../../lib/adapters/extractor';
 import type { FieldMap } from '../../lib/adapters/field-map-schema';
 import { startPageReader, type PageReader, type ReadStats, type ReaderDeps } from '../../lib/content/page-reader';
 import bundledMap from '../../lib/adapters/maps/lcs-demo.json';
+import { READER_MAP_KEY } from '../../lib/config/keys';
 
 const map = bundledMap as unknown as FieldMap;
 
@@ -16,7 +17,7 @@ export interface InPageBench {
   extractOnce(): { ms: number; facts: number; notFound: number };
   /**
    * Starts the real page reader with a fake runtime. With `manual`, storage never
-   * answers, so no read runs until timedReadNow() (the first one is then a cold read).
+   * answers and the map is given, so no read runs until timedRead() (the first one is then a cold read).
    */
   startReader(options?: { manual?: boolean; quietMs?: number; maxWaitMs?: number }): void;
   reads(): number;
@@ -59,7 +60,9 @@ const bench: InPageBench = {
         },
         onMessage: { addListener: () => undefined, removeListener: () => undefined },
       },
-      storage: { get: () => (options.manual ? new Promise<Record<string, unknown>>(() => undefined) : Promise.resolve({})) },
+      // Manual: storage never answers and the map is given, so no read runs until timedRead() (a cold one).
+      storage: { get: () => (options.manual ? new Promise<Record<string, unknown>>(() => undefined) : Promise.resolve({ [READER_MAP_KEY]: map })) },
+      ...(options.manual ? { map } : {}),
       document,
       window,
       ...(options.quietMs !== undefined ? { quietMs: options.quietMs } : {}),

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startPageReader, startPageReaderOnce, type PageReader, type ReaderDeps } from '../../lib/content/page-reader';
+import { demoMap, readerStorage } from '../support/reader-storage';
 
 // Reads here take no time on the reader's clock: one slice each, no back-off, whatever the machine is doing.
 const noTime = () => 0;
@@ -45,10 +46,36 @@ const settle = async () => {
 };
 
 describe('the content script page reader', () => {
+  it('has no map of its own: it reads nothing until the background has stored one, then reads at once', async () => {
+    load();
+    const { runtime, sent } = fakeRuntime();
+    const storage = readerStorage(null);
+    reader = startPageReader({ runtime, storage, document, window, now: noTime });
+    await settle();
+    // Not even "unrecognised": with no map there is nothing to say about the page.
+    expect(sent).toEqual([]);
+    storage.store(demoMap);
+    await settle();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ type: 'facts', assessmentId: 'SA-1002', section: 'plan' });
+  });
+
+  it('reads the page again with a new map when the background stores one', async () => {
+    load();
+    const { runtime, sent } = fakeRuntime();
+    const storage = readerStorage();
+    reader = startPageReader({ runtime, storage, document, window, now: noTime });
+    await settle();
+    expect(sent).toHaveLength(1);
+    storage.store({ ...demoMap, id: 'lcs-demo-2' });
+    await settle();
+    expect(sent.at(-1)).toMatchObject({ type: 'facts', mapId: 'lcs-demo-2', complete: true });
+  });
+
   it('reads the page once on load and sends its facts', async () => {
     load();
     const { runtime, sent } = fakeRuntime();
-    reader = startPageReader({ runtime, storage: { get: async () => ({}) }, document, window, now: noTime });
+    reader = startPageReader({ runtime, storage: readerStorage(), document, window, now: noTime });
     await settle();
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ type: 'facts', assessmentId: 'SA-1002', section: 'plan', topFrame: true });
@@ -57,7 +84,7 @@ describe('the content script page reader', () => {
   it('reads once for a burst of changes, and sends only when a fact changed', async () => {
     load();
     const { runtime, sent } = fakeRuntime();
-    reader = startPageReader({ runtime, storage: { get: async () => ({}) }, document, window, now: noTime, quietMs: 20, maxWaitMs: 1000 });
+    reader = startPageReader({ runtime, storage: readerStorage(), document, window, now: noTime, quietMs: 20, maxWaitMs: 1000 });
     await settle();
     const readsBefore = reader.reads;
     const box = document.querySelector('textarea') as HTMLTextAreaElement;
@@ -80,7 +107,7 @@ describe('the content script page reader', () => {
       if (refuse) throw new Error('Could not establish connection. Receiving end does not exist.');
       return deliver(m);
     };
-    reader = startPageReader({ runtime, storage: { get: async () => ({}) }, document, window, now: noTime, quietMs: 20, maxWaitMs: 1000 });
+    reader = startPageReader({ runtime, storage: readerStorage(), document, window, now: noTime, quietMs: 20, maxWaitMs: 1000 });
     await settle();
     expect(sent[0]).toMatchObject({ type: 'facts', complete: true });
     const all = (sent[0]!.facts as unknown[]).length;
@@ -107,7 +134,7 @@ describe('the content script page reader', () => {
   it('answers Show me only from our own extension, and only when it holds the field', async () => {
     load();
     const { runtime, listeners } = fakeRuntime();
-    reader = startPageReader({ runtime, storage: { get: async () => ({}) }, document, window, now: noTime });
+    reader = startPageReader({ runtime, storage: readerStorage(), document, window, now: noTime });
     await settle();
     const reply = vi.fn();
     listeners[0]!({ type: 'show-field', path: 'planning.fileRead' }, { id: 'someone-else' }, reply);
@@ -123,7 +150,7 @@ describe('the content script page reader', () => {
   it('stops quietly and asks for a refresh when the extension has been reloaded', async () => {
     load();
     const { runtime, sent } = fakeRuntime();
-    reader = startPageReader({ runtime, storage: { get: async () => ({}) }, document, window, now: noTime, quietMs: 10 });
+    reader = startPageReader({ runtime, storage: readerStorage(), document, window, now: noTime, quietMs: 10 });
     await settle();
     runtime.id = undefined;
     document.querySelector('select')?.dispatchEvent(new Event('change', { bubbles: true }));
@@ -136,18 +163,18 @@ describe('the content script page reader', () => {
   it('keeps one reader per frame when the script is started again, and replaces one left by an earlier version', async () => {
     load();
     const first = fakeRuntime();
-    reader = startPageReaderOnce({ runtime: first.runtime, storage: { get: async () => ({}) }, document, window, now: noTime });
+    reader = startPageReaderOnce({ runtime: first.runtime, storage: readerStorage(), document, window, now: noTime });
     await settle();
     // Started again (the next page load in the tab, or a frame loading): the same reader carries on.
     const again = fakeRuntime();
-    expect(startPageReaderOnce({ runtime: again.runtime, storage: { get: async () => ({}) }, document, window, now: noTime })).toBe(reader);
+    expect(startPageReaderOnce({ runtime: again.runtime, storage: readerStorage(), document, window, now: noTime })).toBe(reader);
     await settle();
     expect(again.sent).toHaveLength(0);
     // The extension was updated: the old reader is disconnected, and a new one takes over.
     const old = reader;
     first.runtime.id = undefined;
     const updated = fakeRuntime();
-    reader = startPageReaderOnce({ runtime: updated.runtime, storage: { get: async () => ({}) }, document, window, now: noTime });
+    reader = startPageReaderOnce({ runtime: updated.runtime, storage: readerStorage(), document, window, now: noTime });
     expect(reader).not.toBe(old);
     await settle();
     expect(updated.sent[0]).toMatchObject({ type: 'facts', assessmentId: 'SA-1002' });
@@ -157,7 +184,7 @@ describe('the content script page reader', () => {
   it('asks once for a reader in frames that load after the page, and not for images', async () => {
     load();
     const { runtime, sent } = fakeRuntime();
-    reader = startPageReader({ runtime, storage: { get: async () => ({}) }, document, window, now: noTime, quietMs: 10 });
+    reader = startPageReader({ runtime, storage: readerStorage(), document, window, now: noTime, quietMs: 10 });
     await settle();
     const image = document.createElement('img');
     document.body.appendChild(image);

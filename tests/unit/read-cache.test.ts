@@ -9,6 +9,7 @@ import { ReadCache, extract } from '../../lib/adapters/extractor';
 import type { FieldMap } from '../../lib/adapters/field-map-schema';
 import bundledMap from '../../lib/adapters/maps/lcs-demo.json';
 import { startPageReader, type PageReader } from '../../lib/content/page-reader';
+import { readerStorage } from '../support/reader-storage';
 
 // Reads here take no time on the reader's clock: one slice each, no back-off, whatever the machine is doing.
 const noTime = () => 0;
@@ -72,7 +73,7 @@ describe('the page reader keeps its cache in step with the page', () => {
     const sent: Array<{ facts?: Array<{ path: string; value: unknown }> }> = [];
     reader = startPageReader({
       runtime: { id: 'ours', sendMessage: async (m: unknown) => void sent.push(m as (typeof sent)[number]), onMessage: { addListener: () => undefined, removeListener: () => undefined } },
-      storage: { get: async () => ({}) },
+      storage: readerStorage(),
       document,
       window,
       now: noTime,

@@ -10,6 +10,7 @@ import { extract, extractSteps, ReadCache } from '../../lib/adapters/extractor';
 import type { FieldMap } from '../../lib/adapters/field-map-schema';
 import bundledMap from '../../lib/adapters/maps/lcs-demo.json';
 import { BACK_OFF, MAX_BACK_OFF_MS, PROGRESS_EVERY_MS, SLICE_MS, pageYield, startPageReader, type PageReader } from '../../lib/content/page-reader';
+import { readerStorage } from '../support/reader-storage';
 
 const map = bundledMap as unknown as FieldMap;
 const html = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'pages', 'sa-1002-household.html'), 'utf8');
@@ -31,7 +32,7 @@ function start(stepMs: number, options: { partFacts?: number; pause?: (ms: numbe
   let yields = 0;
   reader = startPageReader({
     runtime: { id: 'ours', sendMessage: async (m: unknown) => void sent.push(m as Sent), onMessage: { addListener: () => undefined, removeListener: () => undefined } },
-    storage: { get: async () => ({}) },
+    storage: readerStorage(),
     document,
     window,
     quietMs: 5,
