@@ -168,6 +168,28 @@ describe('inspect mode', () => {
     }, { ...WAIT, polling: 100 });
     expect(await activeMapId(options)).toBe('council-picked');
     await page.bringToFront();
+    // The case page already open reads again with the new map, without a refresh.
+    await options.waitForFunction(
+      async (id: string) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const r = indexedDB.open('assessment-companion');
+          r.onsuccess = () => resolve(r.result);
+          r.onerror = () => reject(r.error);
+        });
+        try {
+          const row = await new Promise<{ record?: { provenance?: Record<string, { mapEntry?: string }> } } | undefined>((resolve) => {
+            const get = db.transaction('records').objectStore('records').get(`lcs-demo:${id}`);
+            get.onsuccess = () => resolve(get.result as never);
+            get.onerror = () => resolve(undefined);
+          });
+          return row?.record?.provenance?.['dates.assessmentDecision']?.mapEntry === 'picked';
+        } finally {
+          db.close();
+        }
+      },
+      { ...WAIT, polling: 250 },
+      CASE,
+    );
     await page.reload({ waitUntil: 'load' });
     await waitForPanelOn(panel, CASE, 'reasons');
     await panel.waitForSelector('[data-inspect-entry="picked"][data-state="found"]', WAIT);
