@@ -2,11 +2,22 @@
 import { describe, expect, it } from 'vitest';
 import { frameElements } from './dom';
 
+/** A frame element with a title, built as elements (no markup strings). */
+function frame(title: string, attributes: Record<string, string> = {}): HTMLIFrameElement {
+  const f = document.createElement('iframe');
+  f.title = title;
+  for (const [name, value] of Object.entries(attributes)) f.setAttribute(name, value);
+  return f;
+}
+
 describe('frameElements', () => {
   it('finds the frames of a page in a window, hidden ones too, and none where the window has none', () => {
-    document.body.innerHTML = '<p>No frames here</p>';
+    document.body.replaceChildren(Object.assign(document.createElement('p'), { textContent: 'No frames here' }));
     expect(frameElements(document)).toEqual([]);
-    document.body.innerHTML = '<iframe title="Chronology" srcdoc="<p>x</p>"></iframe><div hidden><iframe title="Hidden"></iframe></div>';
+    const hidden = document.createElement('div');
+    hidden.hidden = true;
+    hidden.append(frame('Hidden'));
+    document.body.replaceChildren(frame('Chronology', { srcdoc: '<p>x</p>' }), hidden);
     expect(frameElements(document).map((f) => f.getAttribute('title'))).toEqual(['Chronology', 'Hidden']);
   });
 

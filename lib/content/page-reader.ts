@@ -247,6 +247,8 @@ export function startPageReader(deps: ReaderDeps): PageReader {
   async function readInSlices(): Promise<void> {
     const stats: ReadStats = { slices: 0, longestMs: 0, totalMs: 0, messages: 0 };
     let sliceStart = clock();
+    // The page's changes counted when the last slice ended: more since then means it is busy.
+    let changesBefore = pageChanges;
     // Ends this slice and starts the next one after the page has had its turn; false once stopped.
     const nextSlice = async (): Promise<boolean> => {
       const spent = clock() - sliceStart;
@@ -263,7 +265,6 @@ export function startPageReader(deps: ReaderDeps): PageReader {
       lastCheck = sliceStart;
       return !stopped;
     };
-    let changesBefore = pageChanges;
     // A slice also ends early when the step just run, run again, would take it past a frame:
     // steps that search the whole page come together (identifying it, finding a table's rows).
     let lastCheck = sliceStart;
