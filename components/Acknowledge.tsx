@@ -1,8 +1,7 @@
 // Acknowledge a finding with a coded reason; undo it; a manager accepts it as an exception.
 import { useId, useState } from 'preact/hooks';
 import { acknowledgementOf, reasonsFor, reasonWords, REASONS, type Acknowledgement, type CheckedEvaluation, type Item, type ReasonCode, type Role } from '../lib/acknowledgements';
-import { longDate } from './format';
-import { aboutText } from './parts';
+import { aboutText, longDate } from './format';
 
 export interface AcknowledgeContext {
   evaluation: CheckedEvaluation;

@@ -1,8 +1,8 @@
 // The caseload page: every assessment read on this computer, most urgent first, for a
 // worker or a manager. Presentational: rows in, callbacks out.
 import { useId, useState } from 'preact/hooks';
-import { filterRows, signOffText, type CaseloadFilter, type CaseloadRow } from '../lib/caseload';
-import { plural, workingDaysText } from '../lib/deadline-states';
+import { filterRows, signOffText, type CaseloadFilter, type CaseloadRow } from '../lib/caseload/caseload';
+import { plural, workingDaysText } from '../lib/verdict/deadline-states';
 import { dueText, longDate, momentText } from './format';
 import { Boundary, StateTag } from './parts';
 

@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import type { CoverageReport } from '../lib/adapters/coverage';
 import type { InspectEntryMessage, InspectReply } from '../lib/messages';
 import { sectionName } from './format';
-import { plural } from '../lib/deadline-states';
+import { plural } from '../lib/verdict/deadline-states';
 import './inspect.css';
 
 export type PickState =

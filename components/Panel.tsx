@@ -5,7 +5,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { FormSection } from '../lib/model/section-names';
 import type { Evaluation } from '../lib/rules/types';
 import type { CheckedEvaluation } from '../lib/acknowledgements';
-import type { Timeline } from '../lib/timeline';
+import type { Timeline } from '../lib/verdict/timeline';
 import type { AcknowledgeContext } from './Acknowledge';
 import { momentText } from './format';
 import { missingFindings } from './group';
@@ -13,7 +13,7 @@ import { ManagerView } from './ManagerView';
 import { Boundary, type ShowMeContext, type ShowMeTarget } from './parts';
 import { ReadinessSummary } from './ReadinessSummary';
 import { WorkerView } from './WorkerView';
-import { plural } from '../lib/deadline-states';
+import { plural } from '../lib/verdict/deadline-states';
 
 export type { ShowMeTarget } from './parts';
 

@@ -1,9 +1,9 @@
 // The options page's list of stored assessments, for IT, a data protection officer or a
 // subject access request: each one's facts as the store holds them (ids, dates, codes,
 // yes/no; never names or case notes) and a Delete button with a confirm step.
-import type { StoredAssessment, StoredFact } from '../lib/stored-assessments';
+import type { StoredAssessment, StoredFact } from '../lib/store/stored-assessments';
 import { dateOrTimeText, momentText } from './format';
-import { plural } from '../lib/deadline-states';
+import { plural } from '../lib/verdict/deadline-states';
 import { ConfirmStep } from './ConfirmStep';
 import './stored-assessments.css';
 

@@ -1,7 +1,7 @@
 // The assessment's clock as a small picture (drawn here, no library) and, for everyone
 // including screen readers, the same as a list. The picture is hidden from assistive tech.
-import type { Timeline } from '../lib/timeline';
-import { stateLook } from '../lib/deadline-states';
+import type { Timeline } from '../lib/verdict/timeline';
+import { stateLook } from '../lib/verdict/deadline-states';
 import { longDate } from './format';
 import { StateIcon, stateStyle } from './parts';
 

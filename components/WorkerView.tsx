@@ -2,7 +2,7 @@
 import type { FormSection } from '../lib/model/section-names';
 import type { Evaluation, Finding } from '../lib/rules/types';
 import type { CheckedEvaluation } from '../lib/acknowledgements';
-import type { Timeline } from '../lib/timeline';
+import type { Timeline } from '../lib/verdict/timeline';
 import { AcknowledgeControl } from './Acknowledge';
 import { CountdownList } from './Countdowns';
 import { ClockTimeline } from './Timeline';
@@ -18,7 +18,7 @@ import {
 } from './group';
 import { NotCheckedHere } from './NotCheckedHere';
 import { Boundary, Citation, SeverityTag, ShowMeButton, StateTag, openSectionsOf, sectionIsOpen, stateShape, stateStyle, type ShowMeContext } from './parts';
-import { plural } from '../lib/deadline-states';
+import { plural } from '../lib/verdict/deadline-states';
 
 function Prompts({ evaluation, open, seen }: { evaluation: Evaluation; open: readonly FormSection[]; seen: boolean }) {
   if (open.length === 0) {

@@ -4,7 +4,7 @@
 import { FORM_SECTION_NAMES, type FormSection } from '../lib/model/section-names';
 import type { CountdownResult, CountdownStatus, Severity } from '../lib/rules/types';
 import { isoDateParts, isoDateTimeParts } from '../lib/calendar/iso-date';
-import { plural, stateWords, workingDaysText } from '../lib/deadline-states';
+import { plural, stateWords, workingDaysText } from '../lib/verdict/deadline-states';
 
 /** Plain names of the model's form sections (one source: lib/model/section-names.ts, free of zod). */
 export const SECTION_NAMES = FORM_SECTION_NAMES;
@@ -14,7 +14,7 @@ export function sectionName(id: string): string {
   return Object.prototype.hasOwnProperty.call(SECTION_NAMES, id) ? SECTION_NAMES[id as FormSection] : id;
 }
 
-/** A countdown's state in words, e.g. "Due soon", "Met late", "Not read yet" (lib/deadline-states.ts). */
+/** A countdown's state in words, e.g. "Due soon", "Met late", "Not read yet" (lib/verdict/deadline-states.ts). */
 export function countdownStateWords(status: CountdownStatus): string {
   return stateWords(status);
 }
@@ -125,4 +125,9 @@ export function dueDateText(countdown: CountdownResult): string {
 /** Capital first letter, for engine details written as sentence fragments. */
 export function sentence(text: string): string {
   return text.length > 0 ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+}
+
+/** Words naming what a button is about (a finding or a deadline), for people who cannot see the list around it. */
+export function aboutText(item: { message: string; subject?: { label: string } }): string {
+  return `${item.message}${item.subject ? ` for ${item.subject.label}` : ''}`;
 }

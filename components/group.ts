@@ -1,7 +1,7 @@
 // Pure sorting and grouping of findings for the panel: no Preact, so it can be tested on its own.
 import type { FormSection } from '../lib/model/section-names';
 import type { CountdownResult, Evaluation, Finding, Severity, Subject } from '../lib/rules/types';
-import { deadlineState, stateLook } from '../lib/deadline-states';
+import { deadlineState, stateLook } from '../lib/verdict/deadline-states';
 import { SECTION_NAMES, sectionName } from './format';
 
 /** Anything the panel lists against a section and (maybe) a child or adult. */

@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import { configChanged, loadActiveConfig, type ActiveConfig } from '../lib/config';
 import { calendarFor } from '../lib/background/service';
 import { factSections } from '../lib/adapters/fact-sections';
-import { checkSetup, type CheckSetup } from '../lib/checks';
+import { checkSetup, type CheckSetup } from '../lib/verdict/checks';
 import { acceptAcknowledgement, acknowledge, undoAcknowledgement, type CompanionDb } from '../lib/store';
 import { acknowledgementKey, type Item, type ReasonCode, type Role } from '../lib/acknowledgements';
 

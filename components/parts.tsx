@@ -3,8 +3,8 @@ import { h, type ComponentChildren } from 'preact';
 import { useErrorBoundary } from 'preact/hooks';
 import type { FormSection } from '../lib/model/section-names';
 import type { CountdownResult, Finding, Severity } from '../lib/rules/types';
-import { deadlineState, stateLook, stateWords, type DeadlineState } from '../lib/deadline-states';
-import { sectionName, severityWords } from './format';
+import { deadlineState, stateLook, stateWords, type DeadlineState } from '../lib/verdict/deadline-states';
+import { aboutText, sectionName, severityWords } from './format';
 import { itemKey } from './group';
 import type { AcknowledgeContext } from './Acknowledge';
 
@@ -28,7 +28,7 @@ export function stateStyle(state: StateShape): Record<string, string> {
   return { '--state-text': colour.text, '--state-bg': colour.background, '--state-edge': colour.edge };
 }
 
-/** A small shape per state (lib/deadline-states.ts), drawn in the text colour; words always go with it. */
+/** A small shape per state (lib/verdict/deadline-states.ts), drawn in the text colour; words always go with it. */
 export function StateIcon({ shape }: { shape: StateShape }) {
   return (
     <svg class="state-icon" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false" data-shape={shape}>
@@ -74,10 +74,6 @@ export function sectionIsOpen(ctx: Pick<ShowMeContext, 'currentSection' | 'openS
   return openSectionsOf(ctx).includes(section);
 }
 
-/** Words naming what a "Show me" button is about, for people who cannot see the list around it. */
-export function aboutText(item: ShowMeTarget): string {
-  return `${item.message}${item.subject ? ` for ${item.subject.label}` : ''}`;
-}
 
 /**
  * "Show me" when the finding's field is in the section the worker has open; otherwise

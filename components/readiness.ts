@@ -2,7 +2,7 @@
 import type { CountdownResult, Finding } from '../lib/rules/types';
 import { awaitingAcceptance, type CheckedEvaluation } from '../lib/acknowledgements';
 import { countdownStateWords } from './format';
-import { plural } from '../lib/deadline-states';
+import { plural } from '../lib/verdict/deadline-states';
 
 export type BlockingItem = Finding | CountdownResult;
 

@@ -11,9 +11,9 @@ import { handleContentMessage, tabActivated, windowFocused, calendarFor, type Se
 import { ACTIVE_MAP_KEY, ACTIVE_MAP_SOURCE_KEY, READER_MAP_KEY, SETTINGS_KEY, builtInOrigins, loadActiveConfig, type ActiveConfig } from '../lib/config';
 import { councilOrigins } from '../lib/settings';
 import { READER_SCRIPT, readerWanted } from '../lib/background/inject';
-import { checkSetup } from '../lib/checks';
+import { checkSetup } from '../lib/verdict/checks';
 import { mapReads } from '../lib/adapters/coverage';
-import { dailyNotification, nextNine, NUDGE_ALARM, updateBadge, type NudgeDeps } from '../lib/nudges';
+import { dailyNotification, nextNine, NUDGE_ALARM, updateBadge, type NudgeDeps } from '../lib/caseload/nudges';
 import { dueText } from '../components/format';
 import { CASELOAD_PAGE } from '../components/page-wiring';
 

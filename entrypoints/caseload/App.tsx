@@ -7,7 +7,7 @@ import { dueText, longDate, momentText } from '../../components/format';
 import { allAcknowledgements, allStored, CompanionDb, type StoredRecord } from '../../lib/store';
 import type { ActiveConfig } from '../../lib/config';
 import type { Acknowledgement } from '../../lib/acknowledgements';
-import { caseloadCsv, caseloadRows, type CaseloadRow } from '../../lib/caseload';
+import { caseloadCsv, caseloadRows, type CaseloadRow } from '../../lib/caseload/caseload';
 
 const db = new CompanionDb();
 

@@ -2,11 +2,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { OptionsForm, type ImportProblem, type LockableSetting } from '../../components/OptionsForm';
 import { SETTINGS_KEY, builtInOrigins, configChanged, loadActiveConfig, type ActiveConfig } from '../../lib/config';
-import { validateFieldMapText } from '../../lib/adapters/field-map-schema';
+import { validateFieldMapText } from '../../lib/adapters/map-checks';
 import { parseHolidayFeedText, createCalendar } from '../../lib/calendar';
 import { PACKS, PACK_IDS } from '../../lib/rules';
 import { CompanionDb, allStored, clearAll, deleteAssessment, summarise, type StoreSummary } from '../../lib/store';
-import { storedAssessments, type StoredAssessment } from '../../lib/stored-assessments';
+import { storedAssessments, type StoredAssessment } from '../../lib/store/stored-assessments';
 import { councilOrigins, type Settings, type SettingKey } from '../../lib/settings';
 import { getPack, resolveParams } from '../../lib/rules';
 

@@ -8,8 +8,8 @@ import { acknowledgementActions, openCaseload, setupFor, watchConfig } from '../
 import { acknowledgementsFor, CompanionDb, getStored, recordKey, recordNotes, type StoredRecord } from '../../lib/store';
 import { CurrentPageSchema, InspectReplySchema, PickReplySchema, type CurrentPage, type InspectEntryMessage, type InspectReply } from '../../lib/messages';
 import { STORE_PROBLEM_KEY, fieldMapInUse, followedPageKey, type ActiveConfig } from '../../lib/config';
-import { runChecks } from '../../lib/checks';
-import { clockTimeline } from '../../lib/timeline';
+import { runChecks } from '../../lib/verdict/checks';
+import { clockTimeline } from '../../lib/verdict/timeline';
 import type { Acknowledgement } from '../../lib/acknowledgements';
 import type { Finding, CountdownResult } from '../../lib/rules';
 import { FORM_SECTION_NAMES } from '../../lib/model';

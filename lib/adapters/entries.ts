@@ -8,18 +8,9 @@ import { readElement } from './read';
 import { locate, type Ctx, type RowMemo, type Scope } from './read-state';
 import { norm } from './text';
 import { parseRaw, type Raw } from './values';
+import type { FactProvenance } from './provenance';
 
-/** Where one fact was read (the shape of the model's ProvenanceSchema). */
-export interface FactProvenance {
-  /** URL path only: no query or fragment, which may carry a person's details. */
-  page: string;
-  section?: FormSection;
-  /** How the element was found, e.g. `label "Date referral received"`. */
-  locator: string;
-  /** The map entry that found it: its id, or its JSON path in the map. */
-  mapEntry?: string;
-  readAt: string;
-}
+export type { FactProvenance };
 
 /** A map entry that found nothing on this page, or found something it could not read. */
 export interface NotFound {

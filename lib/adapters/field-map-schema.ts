@@ -9,8 +9,7 @@ import { FORM_SECTIONS } from '../model/sections';
 import { jsonPath } from '../model/json-path';
 
 export { jsonPath };
-// Checks the shape cannot express, and the wording of every error, live beside it.
-export { validateFieldMap, validateFieldMapText, type ValidateResult } from './map-checks';
+// The checks the shape cannot express live in map-checks.ts (validateFieldMap), the wording of every error in map-errors.ts.
 export { formatMapErrors, suggestFactPath, type MapError } from './map-errors';
 
 export const FIELD_MAP_FORMAT = 'assessment-companion/field-map/v1' as const;

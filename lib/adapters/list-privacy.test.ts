@@ -1,7 +1,8 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { extract } from './extractor';
-import { FIELD_MAP_FORMAT, validateFieldMap } from './field-map-schema';
+import { FIELD_MAP_FORMAT } from './field-map-schema';
+import { validateFieldMap } from './map-checks';
 
 const URL_ = 'https://lcs.example.gov.uk/a/SA-9/plan';
 const mapWith = (fields: unknown[]) => ({

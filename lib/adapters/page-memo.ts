@@ -3,8 +3,21 @@
 // read holds its own PageMemo (see ReadCache in read-state.ts): nothing is kept in module
 // globals, so one read can never see what another read of another page learnt.
 
-import type { Inside } from './read';
-import type { RowCells } from './tables';
+export interface Inside {
+  fields: Element[];
+  radios?: Element[];
+  boxes?: Element[];
+  control?: Element | null;
+}
+
+/** A row's cells and the column each starts in (colspans counted; rowspans are not). */
+export interface RowCells {
+  cells: Element[];
+  /** starts[i] is the first column of cells[i]; starts[cells.length] is the row's width. */
+  starts: number[];
+  /** Whether the row has a data cell (a row of headers only has none). */
+  hasData: boolean;
+}
 
 export class PageMemo {
   /** Column headers of a table: normalised text → column indexes. */

@@ -4,7 +4,7 @@
 
 import type { FactValue } from '../model/facts';
 import type { FormSection } from '../model/section-names';
-import type { FactProvenance } from './entries';
+import type { FactProvenance } from './provenance';
 import type { FieldMap, FrameSpec, Locator, SectionEntry, TextMatch } from './field-map-schema';
 import { all, frameElements, parentElement } from './dom';
 import { Finder, collectDocs, docsFor, frameElementMatches, frameHasOwnAddress, type DocEntry, type FrameResolver } from './locate';

@@ -19,7 +19,7 @@ import {
   selectedOptions,
   textOf,
 } from './dom';
-import type { PageMemo } from './page-memo';
+import type { Inside, PageMemo } from './page-memo';
 import { ownText, tidy } from './text';
 import type { Raw } from './values';
 
@@ -48,12 +48,6 @@ const isRadio = (e: Element): boolean => localName(e) === 'input' && inputType(e
 // read starts afresh whenever it cannot reuse the last one's structure.
 const FIELDS = 'input, select, textarea';
 
-export interface Inside {
-  fields: Element[];
-  radios?: Element[];
-  boxes?: Element[];
-  control?: Element | null;
-}
 function inside(memo: PageMemo, el: Element): Inside {
   let found = memo.insides.get(el);
   if (!found) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateFieldMap, type FieldMap } from './field-map-schema';
+import { type FieldMap } from './field-map-schema';
+import { validateFieldMap } from './map-checks';
 import bundled from './maps/lcs-demo.json';
 import { boundedRegex, MAX_REGEX_TEXT } from './safe-regex';
 import { unsafeRegexReason } from './regex-check';

@@ -3,17 +3,8 @@
 // the page may change between reads.
 
 import { all, attr, childElements, closest, localName, parentElement } from './dom';
-import type { PageMemo } from './page-memo';
+import type { PageMemo, RowCells } from './page-memo';
 import { norm, ownText, textTest, type MatchMode } from './text';
-
-/** A row's cells and the column each starts in (colspans counted; rowspans are not). */
-export interface RowCells {
-  cells: Element[];
-  /** starts[i] is the first column of cells[i]; starts[cells.length] is the row's width. */
-  starts: number[];
-  /** Whether the row has a data cell (a row of headers only has none). */
-  hasData: boolean;
-}
 
 // A group's rows each look up several columns: the cells' spans are read once per row, not once per lookup.
 function rowCellsOf(memo: PageMemo, row: Element): RowCells {

@@ -4,8 +4,8 @@
  */
 import { ContentToBackgroundSchema, type CurrentPage, type FactsMessage, type TrayBadge } from '../messages';
 import { mergeFacts, getStoredMany, recordKey, type CompanionDb } from '../store';
-import { checkSetup, runChecks } from '../checks';
-import { RUNNING_STATES, stateWords } from '../deadline-states';
+import { checkSetup, runChecks } from '../verdict/checks';
+import { RUNNING_STATES, stateWords } from '../verdict/deadline-states';
 import { createCalendar, formatDateTime, formatLongDate, type WorkingDayCalendar } from '../calendar';
 import type { Settings } from '../settings';
 import type { FactUpdate } from '../model';

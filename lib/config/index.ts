@@ -6,7 +6,7 @@
  */
 import { effectiveSettings, manifestOrigins, type EffectiveSettings } from '../settings';
 import { ACTIVE_MAP_KEY, ACTIVE_MAP_SOURCE_KEY, SETTINGS_KEY } from './keys';
-import { validateFieldMap, validateFieldMapText } from '../adapters/field-map-schema';
+import { validateFieldMap, validateFieldMapText } from '../adapters/map-checks';
 import type { FieldMap } from '../adapters/field-map-schema';
 import bundledMap from '../adapters/maps/lcs-demo.json';
 import { parseHolidayFeed, bundledHolidayDates } from '../calendar';

@@ -9,13 +9,13 @@
  * when the page loaded (lib/content/page-reader.ts), so rows a script adds later get none.
  */
 import type { WorkTrayRow } from '../adapters/extractor';
-import { stateLook } from '../deadline-states';
+import { stateLook } from '../verdict/deadline-states';
 
 const BADGE_ATTR = 'data-assessment-companion-badge';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-/** The state's shape from lib/deadline-states.ts, built with DOM calls (no markup strings). */
+/** The state's shape from lib/verdict/deadline-states.ts, built with DOM calls (no markup strings). */
 function stateIcon(doc: Document, state: string, background: string): SVGSVGElement {
   const svg = doc.createElementNS(SVG_NS, 'svg');
   for (const [k, v] of Object.entries({ viewBox: '0 0 20 20', width: '12', height: '12', 'aria-hidden': 'true', focusable: 'false' })) svg.setAttribute(k, v);

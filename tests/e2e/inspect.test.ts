@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { AxePuppeteer } from '@axe-core/puppeteer';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateFieldMap } from '../../lib/adapters/field-map-schema';
+import { validateFieldMap } from '../../lib/adapters/map-checks';
 import { startHarness, type Harness } from './harness';
 import { WAIT, openWorkspace, waitForPanelOn } from './panel-helpers';
 

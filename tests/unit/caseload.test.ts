@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseRecord, type AssessmentRecord } from '../../lib/model';
 import { createCalendar } from '../../lib/calendar';
-import { checkSetup, runChecks } from '../../lib/checks';
+import { checkSetup, runChecks } from '../../lib/verdict/checks';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { caseloadCsv, caseloadRows, filterRows, nudge, signOffText } from '../../lib/caseload';
+import { caseloadCsv, caseloadRows, filterRows, nudge, signOffText } from '../../lib/caseload/caseload';
 import { applyAcknowledgements, reasonsFor, ruleKind, type Acknowledgement } from '../../lib/acknowledgements';
-import { DEADLINE_STATES, plural, stateLook } from '../../lib/deadline-states';
-import { clockTimeline } from '../../lib/timeline';
-import { dailyNotification, updateBadge, nextNine, type NudgeDeps } from '../../lib/nudges';
+import { DEADLINE_STATES, plural, stateLook } from '../../lib/verdict/deadline-states';
+import { clockTimeline } from '../../lib/verdict/timeline';
+import { dailyNotification, updateBadge, nextNine, type NudgeDeps } from '../../lib/caseload/nudges';
 import {
   CompanionDb,
   acceptAcknowledgement,

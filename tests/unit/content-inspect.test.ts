@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { inspectResponder } from '../../lib/content/inspect';
-import { validateFieldMap } from '../../lib/adapters/field-map-schema';
+import { validateFieldMap } from '../../lib/adapters/map-checks';
 import { InspectReplySchema, PickReplySchema } from '../../lib/messages';
 import mapJson from '../../lib/adapters/maps/lcs-demo.json';
 

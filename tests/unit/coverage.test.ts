@@ -3,7 +3,8 @@
 // separate decision date.
 import { describe, expect, it } from 'vitest';
 import { coverageReport, mapReads } from '../../lib/adapters/coverage';
-import { validateFieldMap, type FieldMap } from '../../lib/adapters/field-map-schema';
+import { type FieldMap } from '../../lib/adapters/field-map-schema';
+import { validateFieldMap } from '../../lib/adapters/map-checks';
 import demo from '../../lib/adapters/maps/lcs-demo.json';
 import { withoutFact } from '../../lib/model';
 import { evaluate } from '../../lib/rules/engine';

@@ -4,7 +4,8 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../lib/adapters/extractor';
-import { FIELD_MAP_FORMAT, validateFieldMap, type FieldMap } from '../../lib/adapters/field-map-schema';
+import { FIELD_MAP_FORMAT, type FieldMap } from '../../lib/adapters/field-map-schema';
+import { validateFieldMap } from '../../lib/adapters/map-checks';
 
 function mapWith(group: Record<string, unknown>): FieldMap {
   const r = validateFieldMap({

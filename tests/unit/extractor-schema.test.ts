@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  FIELD_MAP_FORMAT,
-  formatMapErrors,
-  suggestFactPath,
-  validateFieldMap,
-  validateFieldMapText,
-  type MapError,
-} from '../../lib/adapters/field-map-schema';
+import { FIELD_MAP_FORMAT, formatMapErrors, suggestFactPath, type MapError } from '../../lib/adapters/field-map-schema';
+import { validateFieldMap, validateFieldMapText } from '../../lib/adapters/map-checks';
 import { knownFactPaths } from '../../lib/model/facts';
 import lcsDemo from '../../lib/adapters/maps/lcs-demo.json';
 import { readFileSync } from 'node:fs';

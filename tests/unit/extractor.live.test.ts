@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateFieldMap, type FieldMap } from '../../lib/adapters/field-map-schema';
+import { type FieldMap } from '../../lib/adapters/field-map-schema';
+import { validateFieldMap } from '../../lib/adapters/map-checks';
 import { startCaseSystem, type CaseSystem } from '../fixtures/case-system/server';
 import { expectedFacts, FIXTURE_TODAY } from '../fixtures/pages/save-pages';
 import mapJson from '../../lib/adapters/maps/lcs-demo.json';

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { extract, identifyPage, locateField } from '../../lib/adapters/extractor';
-import { FIELD_MAP_FORMAT, validateFieldMap, type FieldMap } from '../../lib/adapters/field-map-schema';
+import { FIELD_MAP_FORMAT, type FieldMap } from '../../lib/adapters/field-map-schema';
+import { validateFieldMap } from '../../lib/adapters/map-checks';
 import { propertyRuns, propertyTimeout } from '../support/sizing';
 import { applyFacts, emptyRecord, knownFactPaths, parseFactPath } from '../../lib/model';
 

@@ -1,7 +1,8 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { extract, identifyPage, locateField, type ExtractResult } from '../../lib/adapters/extractor';
-import { FIELD_MAP_FORMAT, validateFieldMap, type FieldMap } from '../../lib/adapters/field-map-schema';
+import { FIELD_MAP_FORMAT, type FieldMap } from '../../lib/adapters/field-map-schema';
+import { validateFieldMap } from '../../lib/adapters/map-checks';
 
 // The extractor on small hand-made pages: one behaviour per test.
 

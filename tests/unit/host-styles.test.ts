@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { extract, locateField } from '../../lib/adapters/extractor';
-import { validateFieldMapText, type FieldMap } from '../../lib/adapters/field-map-schema';
+import { type FieldMap } from '../../lib/adapters/field-map-schema';
+import { validateFieldMapText } from '../../lib/adapters/map-checks';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'hosts');
 const NOW = new Date('2026-11-23T10:00:00Z');

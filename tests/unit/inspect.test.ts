@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../lib/adapters/extractor';
-import { validateFieldMap, validateFieldMapText } from '../../lib/adapters/field-map-schema';
+import { validateFieldMap, validateFieldMapText } from '../../lib/adapters/map-checks';
 import { inspectRead, shapeOf } from '../../lib/adapters/inspect';
 import mapJson from '../../lib/adapters/maps/lcs-demo.json';
 

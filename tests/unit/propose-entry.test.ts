@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../lib/adapters/extractor';
-import { validateFieldMap, validateFieldMapText, type FieldMap } from '../../lib/adapters/field-map-schema';
+import { type FieldMap } from '../../lib/adapters/field-map-schema';
+import { validateFieldMap, validateFieldMapText } from '../../lib/adapters/map-checks';
 import { dateFormatsOf, proposeEntry, FACT_TO_FILL, type Proposal } from '../../lib/adapters/propose-entry';
 import mapJson from '../../lib/adapters/maps/lcs-demo.json';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateFieldMap } from '../../lib/adapters/field-map-schema';
+import { validateFieldMap } from '../../lib/adapters/map-checks';
 import mapJson from '../../lib/adapters/maps/lcs-demo.json';
 import { applyFacts, emptyRecord, type AssessmentRecord } from '../../lib/model';
 import { evaluate } from '../../lib/rules/engine';

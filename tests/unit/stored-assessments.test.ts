@@ -1,6 +1,6 @@
 // The options page's list of stored assessments: each fact as stored, never initials.
 import { describe, expect, it } from 'vitest';
-import { recordFacts, storedAssessments } from '../../lib/stored-assessments';
+import { recordFacts, storedAssessments } from '../../lib/store/stored-assessments';
 import { storedValueText } from '../../components/StoredAssessments';
 import { emptyRecord, withFacts } from '../../lib/model';
 import type { StoredRecord } from '../../lib/store';

@@ -1,7 +1,8 @@
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWorkTray } from '../../lib/adapters/extractor';
-import { validateFieldMap, type FieldMap } from '../../lib/adapters/field-map-schema';
+import { type FieldMap } from '../../lib/adapters/field-map-schema';
+import { validateFieldMap } from '../../lib/adapters/map-checks';
 import demoMap from '../../lib/adapters/maps/lcs-demo.json';
 import { badgeContent, showTrayBadges } from '../../lib/content/tray-badges';
 import { startCaseSystem } from '../fixtures/case-system/server';

@@ -2,11 +2,11 @@
  * Nudges before deadlines: the toolbar badge (always) and a daily notification (only when
  * the user or policy has turned it on). The browser is passed in, so this runs in tests.
  */
-import type { CompanionDb } from './store/db';
-import { allStored } from './store/records';
-import { allAcknowledgements } from './store/acknowledgements';
-import type { Settings } from './settings';
-import type { CheckSetup } from './checks';
+import type { CompanionDb } from '../store/db';
+import { allStored } from '../store/records';
+import { allAcknowledgements } from '../store/acknowledgements';
+import type { Settings } from '../settings';
+import type { CheckSetup } from '../verdict/checks';
 import { caseloadRows, nudge, type NextDeadline, type Nudge } from './caseload';
 
 export const NUDGE_ALARM = 'daily-nudge';

@@ -3,13 +3,13 @@
  * filters and a CSV for supervision. Pure: the caseload page, the toolbar badge, the
  * daily notification and the demo all use these.
  */
-import type { AssessmentRecord, AssessmentKind } from './model';
-import type { StoredRecord } from './store/schema';
-import { awaitingAcceptance, type Acknowledgement, type CheckedEvaluation } from './acknowledgements';
-import { describeChild } from './rules/engine';
-import type { CountdownResult } from './rules/types';
-import { deadlineState, plural, stateLook, stateWords, workingDaysText, type DeadlineState } from './deadline-states';
-import { runChecks, type CheckSetup } from './checks';
+import type { AssessmentRecord, AssessmentKind } from '../model';
+import type { StoredRecord } from '../store/schema';
+import { awaitingAcceptance, type Acknowledgement, type CheckedEvaluation } from '../acknowledgements';
+import { describeChild } from '../rules/engine';
+import type { CountdownResult } from '../rules/types';
+import { deadlineState, plural, stateLook, stateWords, workingDaysText, type DeadlineState } from '../verdict/deadline-states';
+import { runChecks, type CheckSetup } from '../verdict/checks';
 
 const KIND_WORDS: Record<AssessmentKind, string> = {
   'child-in-need': 'Child in need',

@@ -4,14 +4,14 @@
  * council's form where its field is, and the assessment's acknowledgements laid over it.
  * The background (badges, nudges), the panel and the caseload all call this.
  */
-import { evaluate, getPack, resolveParams, type AnyPack } from './rules';
-import type { CountdownResult, Finding } from './rules/types';
-import type { WorkingDayCalendar } from './calendar';
-import type { AssessmentRecord } from './model';
-import type { FormSection } from './model/section-names';
-import type { Settings } from './settings';
-import { sectionOfFact } from './adapters/fact-sections';
-import { applyAcknowledgements, type Acknowledgement, type CheckedEvaluation } from './acknowledgements';
+import { evaluate, getPack, resolveParams, type AnyPack } from '../rules';
+import type { CountdownResult, Finding } from '../rules/types';
+import type { WorkingDayCalendar } from '../calendar';
+import type { AssessmentRecord } from '../model';
+import type { FormSection } from '../model/section-names';
+import type { Settings } from '../settings';
+import { sectionOfFact } from '../adapters/fact-sections';
+import { applyAcknowledgements, type Acknowledgement, type CheckedEvaluation } from '../acknowledgements';
 
 export interface CheckSetup {
   pack: AnyPack;

@@ -3,8 +3,8 @@
  * deadline in working days, with bank holidays, today and each deadline's milestone
  * (met, or still due). Pure: the picture and the screen-reader list are drawn from this.
  */
-import type { WorkingDayCalendar } from './calendar';
-import type { CountdownResult } from './rules/types';
+import type { WorkingDayCalendar } from '../calendar';
+import type { CountdownResult } from '../rules/types';
 import { deadlineState, type DeadlineState } from './deadline-states';
 
 export interface Milestone {

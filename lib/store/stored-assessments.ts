@@ -2,8 +2,8 @@
 // request: each stored assessment and its facts, taken from the stored record itself. The
 // store holds only ids, dates, codes and yes/no facts; display initials (kept only when a
 // council's map asks for them) are left out here all the same.
-import type { AssessmentRecord } from './model';
-import type { StoredRecord } from './store/schema';
+import type { AssessmentRecord } from '../model';
+import type { StoredRecord } from './schema';
 
 export interface StoredFact {
   /** A fact path: `dates.referral`, `children[P1002].seenDates[0]`. */

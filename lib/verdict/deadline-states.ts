@@ -5,7 +5,7 @@
  *
  * A state is never shown by colour alone: each has its own shape, and words go with it.
  */
-import type { CountdownStatus } from './rules/types';
+import type { CountdownStatus } from '../rules/types';
 
 /**
  * A deadline's state as shown: the engine's status, `error` when the rule itself failed, or
