@@ -202,11 +202,16 @@ export async function summarise(db: CompanionDb): Promise<StoreSummary> {
   return { assessments, oldestUpdatedAt: oldest?.updatedAt ?? null, newestUpdatedAt: newest?.updatedAt ?? null };
 }
 
-/** Every stored record that passes the schema, for the caseload (rows that do not are left out, not deleted). */
+/**
+ * Every stored record, for the caseload, the badge, the daily notice and the options page's
+ * list: a row failing the schema is salvaged as the panel salvages it (./salvage.ts), never
+ * left out, so every overview counts what the store holds and each row can be deleted.
+ */
 export async function allStored(db: CompanionDb): Promise<StoredRecord[]> {
-  const rows = await db.records.toArray();
+  const rows: unknown[] = await db.records.toArray();
+  const now = Date.now();
   return rows.flatMap((row) => {
-    const parsed = StoredRecordSchema.safeParse(row);
-    return parsed.success ? [parsed.data] : [];
+    const salvaged = salvageRow(row, now);
+    return salvaged ? [salvaged] : [];
   });
 }
