@@ -14,6 +14,33 @@ export { formatMapErrors, suggestFactPath, type MapError } from './map-errors';
 
 export const FIELD_MAP_FORMAT = 'assessment-companion/field-map/v1' as const;
 
+/**
+ * How big a field map may be. Checked first, before anything else (map-checks.ts
+ * `mapLimitErrors`), so a map far too big is refused at once with the JSON path of what is
+ * over, and the largest map allowed is stored once and checked quickly (issue 24, item 3).
+ * The demo map is about 26,000 characters with 150 entries, 40 patterns and code lists of
+ * at most 12 codes.
+ */
+export const MAP_LIMITS = {
+  /** Characters of the map's JSON text (a few per cent of the browser's 10 MB for the extension). */
+  characters: 1_000_000,
+  /** Entries in all: fields plus the fields of every group. */
+  entries: 2_000,
+  /**
+   * Regular expressions in all (URLs, patterns, frame sources, texts matched as "regex"),
+   * and their characters in all: proving each safe (regex-check.ts) is the slowest check,
+   * taking longer the longer the pattern. The demo map has 18, of about 520 characters.
+   */
+  patterns: 60,
+  patternCharacters: 3_000,
+  /** Codes in one code list (a parse's map). */
+  codes: 500,
+  /** Codes in all the map's code lists together. */
+  allCodes: 5_000,
+  /** Role words of one group. */
+  roles: 100,
+} as const;
+
 const text = z.string().trim().min(1, { error: 'expected a non-empty text' });
 const regexSource = text.max(500);
 const section = z.enum(FORM_SECTIONS);
@@ -110,7 +137,8 @@ export const FrameSchema = z
 const dateFormats = z.array(text.max(60)).min(1, { error: 'expected at least one format, e.g. "dd/MM/yyyy"' }).max(20);
 /** A regular expression with one capture group, applied to the text before parsing. */
 const pattern = regexSource.optional();
-const codeMap = <T extends z.ZodType>(value: T) => z.record(z.string().max(200), value);
+const codeMap = <T extends z.ZodType>(value: T) =>
+  z.record(z.string().max(200), value).refine((m) => Object.keys(m).length <= MAP_LIMITS.codes, { message: `expected at most ${MAP_LIMITS.codes} codes` });
 const factScalar = z.union([z.string().max(100), z.boolean(), z.null()]);
 
 export const PARSE_TYPES = [
@@ -317,7 +345,10 @@ export const PeopleSchema = z.union([
     /** Where each row's role is (relative to the row). */
     roleFrom: z.strictObject({ find: LocatorSchema, read: ReadSchema.optional() }),
     /** Role words as the page shows them → which list the person joins and facts the role gives. */
-    roles: z.record(z.string().max(200), RoleSchema).refine((r) => Object.keys(r).length > 0, { message: 'expected at least one role' }),
+    roles: z
+      .record(z.string().max(200), RoleSchema)
+      .refine((r) => Object.keys(r).length > 0, { message: 'expected at least one role' })
+      .refine((r) => Object.keys(r).length <= MAP_LIMITS.roles, { message: `expected at most ${MAP_LIMITS.roles} roles` }),
   }),
 ]);
 
