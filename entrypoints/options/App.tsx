@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { OptionsForm, type ImportProblem, type LockableSetting } from '../../components/OptionsForm';
-import { SETTINGS_KEY, builtInOrigins, configChanged, loadActiveConfig, type ActiveConfig } from '../../lib/config';
+import { SETTINGS_KEY, builtInOrigins, configChanged, loadActiveConfig, storeImportedMap, type ActiveConfig } from '../../lib/config';
 import { validateFieldMapText } from '../../lib/adapters/map-checks';
 import { parseHolidayFeedText, createCalendar } from '../../lib/calendar';
 import { PACKS, PACK_IDS } from '../../lib/rules';
@@ -106,6 +106,14 @@ export function OptionsApp() {
           </ul>
         </div>
       ) : null}
+      {config.saveProblem ? (
+        <div class="error-summary" role="alert" data-settings-problem>
+          <h2 class="error-summary__title">Settings could not be saved</h2>
+          <p>
+            {config.saveProblem}. Pages are read with the field map saved before. Clear stored data below to make room, or ask IT.
+          </p>
+        </div>
+      ) : null}
       {ungranted.length > 0 ? (
         <div class="notice notice--warning" data-ungranted-origins>
           <p>
@@ -146,7 +154,10 @@ export function OptionsApp() {
           return;
         }
         setFieldMapErrors([]);
-        void saveUserSetting('fieldMap', JSON.parse(text) as unknown);
+        // Stored once, where the page reader reads it; a write the browser refuses is said here.
+        void storeImportedMap(browser.storage.local, result.map).catch((error: unknown) =>
+          setFieldMapErrors([{ path: '$', message: `Settings could not be saved: ${error instanceof Error ? error.message : String(error)}` }]),
+        );
       }}
       onOriginsChange={(addresses) => {
         const patterns = addresses.map(toPattern);
