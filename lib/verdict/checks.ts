@@ -66,3 +66,8 @@ export function runChecks(setup: CheckSetup, record: AssessmentRecord, now: Date
 export function notCheckedHereItems(evaluation: Evaluation): Array<Finding | CountdownResult> {
   return [...evaluation.countdowns, ...evaluation.findings].filter((f) => f.notCheckedHere === true && f.severity !== 'prompt');
 }
+
+/** "3 things this case system does not record: check them yourself" (the verdict names them). */
+export function notRecordedWords(count: number): string {
+  return `${count} ${count === 1 ? 'thing' : 'things'} this case system does not record: check ${count === 1 ? 'it' : 'them'} yourself`;
+}
