@@ -42,6 +42,17 @@ export class FactReads {
     for (const p of paths) this.unread.add(p);
   }
 
+  private readonly empty = new Map<string, object>();
+
+  private emptyPart(path: string): object {
+    let part = this.empty.get(path);
+    if (!part) {
+      part = Object.freeze({});
+      this.empty.set(path, part);
+    }
+    return part;
+  }
+
   private part(target: object, prefix: string): object {
     const known = this.wrapped.get(target);
     if (known) return known;
@@ -53,6 +64,9 @@ export class FactReads {
         const generic = genericPath(path);
         if (!FACT_PARTS.has(generic)) return value;
         if (value === undefined) {
+          // A part not read at all (`record.background`) is seen as an empty part, so a rule's
+          // `record.background?.genogram` is noted as the fact it wants, not as the whole part.
+          if (!FACTS.has(generic) && !PEOPLE.has(path)) return this.part(this.emptyPart(path), path);
           this.unread.add(path);
           return value;
         }
