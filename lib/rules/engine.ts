@@ -295,19 +295,30 @@ export function evaluate<P>(record: AssessmentRecord, pack: Pack<P>, now: Date |
   const findings: Finding[] = [];
   const prompts: Prompt[] = [];
   // Countdowns first: "timescale exceeded" checks read them.
-  // Each rule runs with its reads noted, so a step still unknown can say what it waits for.
+  // A step still unknown is run again with its reads noted, so it can say what it waits for
+  // (rules are pure: the second run gives the same answer). Steps that are settled, and every
+  // step when all facts can be read, run once, as fast as before.
+  const tracking = options.reads !== undefined;
   const waits = new Map<CountdownResult, readonly string[]>();
+  const stillUnknown = (f: Finding | CountdownResult) => f.status === 'unknown' && !f.error && !('dateProblem' in f && f.dateProblem);
   for (const rule of pack.rules) {
     if (rule.kind !== 'countdown') continue;
-    const notes = new FactReads();
-    const result = markNotChecked(evaluateCountdown(rule, ctx, ruleContext(ctx, notes, waits)), notes.unread, ctx.reads);
-    if (result.status === 'unknown') waits.set(result, unreadFor(notes.unread, result.subject));
+    let result = evaluateCountdown(rule, ctx, ctx);
+    if (tracking && stillUnknown(result)) {
+      const notes = new FactReads();
+      result = markNotChecked(evaluateCountdown(rule, ctx, ruleContext(ctx, notes, waits)), notes.unread, ctx.reads);
+      if (result.status === 'unknown') waits.set(result, unreadFor(notes.unread, result.subject));
+    }
     countdowns.push(result);
   }
   for (const rule of pack.rules) {
     if (rule.kind === 'check') {
-      const notes = new FactReads();
-      findings.push(...evaluateCheck(rule, ctx, ruleContext(ctx, notes, waits)).map((f) => markNotChecked(f, notes.unread, ctx.reads)));
+      const plain = evaluateCheck(rule, ctx, ctx);
+      if (!tracking || !plain.some(stillUnknown)) findings.push(...plain);
+      else {
+        const notes = new FactReads();
+        findings.push(...evaluateCheck(rule, ctx, ruleContext(ctx, notes, waits)).map((f) => markNotChecked(f, notes.unread, ctx.reads)));
+      }
     }
     else if (rule.kind === 'prompt') {
       let applies: boolean | 'unknown' = true;
