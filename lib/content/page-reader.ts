@@ -115,6 +115,8 @@ export const MAX_WAIT_MS = 200;
  * one step, a row or a field, may run over). A small page is read in one slice.
  */
 export const SLICE_MS = 8;
+/** Inspect mode waits this long at most for a read the page's changes asked for (a page that never stops changing). */
+const INSPECT_WAIT_MS = 2000;
 /** One frame: no task of ours should be longer. */
 export const FRAME_MS = 16;
 /** Room left in a frame for what a slice does besides its steps (handing back, the next step running long). */
@@ -187,6 +189,8 @@ export function startPageReader(deps: ReaderDeps): PageReader {
   let stopped = false;
   let reads = 0;
   let lastRead: ReadStats | undefined;
+  // The last read's result and the map it was read with: inspect mode answers from it.
+  let lastResult: { map: FieldMap; result: ExtractResult | null } | undefined;
   // A read in progress, a change seen while it ran, and the earliest the next read may start.
   let running = false;
   let again = false;
@@ -224,6 +228,9 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     idleWaiters = [];
     for (const w of waiters) w();
   };
+
+  /** Resolves when no read is running or waiting to run. */
+  const idle = (): Promise<void> => (running || (timer !== undefined && !stopped) ? new Promise<void>((resolve) => idleWaiters.push(resolve)) : Promise.resolve());
 
   const read = (): void => {
     timer = undefined;
@@ -324,6 +331,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
       step = steps.next();
     }
     const result = step.value;
+    lastResult = { map: active, result };
     watchInlineFrames();
     if (!result) {
       if (isTop) unrecognised(url, active);
@@ -513,7 +521,12 @@ export function startPageReader(deps: ReaderDeps): PageReader {
   }
 
   // Inspect mode and Pick a field (lib/content/inspect.ts): answered only when the panel asks.
-  const inspect = inspectResponder({ document: doc, window: win, runtimeId: () => runtime.id, map: () => map, frameDocuments: () => cache.documents() });
+  // Its answers come from the reader's own last read (taken in slices), once the read a change asked for has run.
+  const lastReadForInspect = async (): Promise<ExtractResult | null | undefined> => {
+    await Promise.race([idle(), new Promise((resolve) => win.setTimeout(resolve, INSPECT_WAIT_MS))]);
+    return lastResult && lastResult.map === map ? lastResult.result : undefined;
+  };
+  const inspect = inspectResponder({ document: doc, window: win, runtimeId: () => runtime.id, map: () => map, frameDocuments: () => cache.documents(), lastRead: lastReadForInspect });
 
   function stop(): void {
     stopped = true;
@@ -622,6 +635,6 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     get lastRead() {
       return lastRead;
     },
-    idle: () => (running || (timer !== undefined && !stopped) ? new Promise<void>((resolve) => idleWaiters.push(resolve)) : Promise.resolve()),
+    idle,
   };
 }
