@@ -6,7 +6,10 @@ import { sectionName } from './format';
 import { bySection, countdownsInForce, itemKey } from './group';
 import { NotCheckedHere } from './NotCheckedHere';
 import { Boundary, Citation, ShowMeButton, StateIcon, type ShowMeContext } from './parts';
-import { blockingSummary, itemStateWords, readinessTitle, type BlockingItem } from './readiness';
+import { blockingSummary, itemStateWords, partsList, progressTitle, readinessTitle, type BlockingItem } from './readiness';
+import { useState } from 'preact/hooks';
+import { FORM_SECTIONS } from '../lib/model/section-names';
+import { conditionalWords, managerStage, type CaseFacts, type ManagerStage } from '../lib/verdict/first-screen';
 
 function ItemList({ items, ctx }: { items: readonly BlockingItem[]; ctx: ShowMeContext }) {
   return (
@@ -20,7 +23,7 @@ function ItemList({ items, ctx }: { items: readonly BlockingItem[]; ctx: ShowMeC
           data-section={item.section}
           data-subject={item.subject?.id}
         >
-          <p class="finding__message">{item.message}</p>
+          <p class="finding__message">{item.kind === 'check' ? conditionalWords(item) : item.message}</p>
           <dl class="finding__facts">
             <div>
               <dt>Section</dt>{' '}
@@ -39,7 +42,6 @@ function ItemList({ items, ctx }: { items: readonly BlockingItem[]; ctx: ShowMeC
           </dl>
           <p class="finding__head">
             <Citation label={item.source.label} />
-            <span class="ref">Reference: {item.ruleId}</span>
           </p>
           {item.error ? null : <ShowMeButton item={item} ctx={ctx} />}
           <AcknowledgeControl item={item} ctx={ctx.ack} />
@@ -53,21 +55,59 @@ export interface ManagerViewProps {
   evaluation: CheckedEvaluation;
   ctx: ShowMeContext;
   onPrint(): void;
+  /** What the record says beyond the evaluation: whether the worker has sent the assessment. */
+  facts?: CaseFacts;
 }
 
-export function ManagerView({ evaluation, ctx, onPrint }: ManagerViewProps) {
-  const { ready, blocking, expected } = evaluation.ready;
+/** The first line: progress before the worker has sent the assessment, "cannot judge yet" on parts not read, else the verdict. */
+function Verdict({ evaluation, stage, onAsk }: { evaluation: CheckedEvaluation; stage: ManagerStage; onAsk(): void }) {
+  const { ready } = evaluation.ready;
   const accepted = evaluation.ready.accepted ?? [];
-  return (
-    <>
-      <div class={`readiness ${ready ? 'readiness--ready' : 'readiness--not-ready'}`} role="status" data-readiness={ready ? 'ready' : 'not-ready'} data-accepted-count={accepted.length}>
+  if (stage.kind === 'in-progress') {
+    return (
+      <div class="readiness readiness--in-progress" role="status" data-readiness="in-progress">
         <h2 class="readiness__title">
-          <StateIcon shape={ready ? 'met-on-time' : 'overdue'} />
-          <span>{readinessTitle(evaluation)}</span>
+          <StateIcon shape="on-track" />
+          <span>{progressTitle(stage)}</span>
         </h2>
-        <p class="readiness__count">{blockingSummary(evaluation)}</p>
+        <p class="readiness__count">The worker has not sent this assessment to you yet. Readiness for sign-off is judged once they have.</p>
+        <button type="button" class="button button--secondary" data-ask-readiness="" onClick={() => onAsk()}>
+          Check readiness now
+        </button>
       </div>
+    );
+  }
+  if (stage.kind === 'cannot-judge') {
+    return (
+      <div class="readiness readiness--cannot-judge" role="status" data-readiness="cannot-judge">
+        <h2 class="readiness__title">
+          <StateIcon shape="unknown" />
+          <span>Can’t judge yet</span>
+        </h2>
+        <p class="readiness__count" data-parts-to-open="">
+          Open {partsList(stage.open)} in the case system first, so the Companion can read {stage.open.length === 1 ? 'it' : 'them'}.
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div class={`readiness ${ready ? 'readiness--ready' : 'readiness--not-ready'}`} role="status" data-readiness={ready ? 'ready' : 'not-ready'} data-accepted-count={accepted.length}>
+      <h2 class="readiness__title">
+        <StateIcon shape={ready ? 'met-on-time' : 'overdue'} />
+        <span>{readinessTitle(evaluation)}</span>
+      </h2>
+      <p class="readiness__count">{blockingSummary(evaluation)}</p>
+    </div>
+  );
+}
 
+export function ManagerView({ evaluation, ctx, onPrint, facts }: ManagerViewProps) {
+  const { blocking, expected } = evaluation.ready;
+  const accepted = evaluation.ready.accepted ?? [];
+  const [asked, setAsked] = useState(false);
+  const stage = managerStage(evaluation, facts, asked, FORM_SECTIONS);
+  const lists = (
+    <>
       <section class="block" aria-labelledby="blocking-heading" data-blocking="">
         <h2 id="blocking-heading">Blocking sign-off ({blocking.length})</h2>
         <Boundary what="the blocking steps">
@@ -98,6 +138,20 @@ export function ManagerView({ evaluation, ctx, onPrint }: ManagerViewProps) {
           )}
         </Boundary>
       </section>
+
+    </>
+  );
+  return (
+    <>
+      <Verdict evaluation={evaluation} stage={stage} onAsk={() => setAsked(true)} />
+      {stage.kind === 'in-progress' ? (
+        <details class="details" data-open-steps="">
+          <summary>Steps still open ({blocking.length + expected.length})</summary>
+          <div class="details__body">{lists}</div>
+        </details>
+      ) : (
+        lists
+      )}
 
       <section class="block" aria-labelledby="manager-deadlines-heading">
         <h2 id="manager-deadlines-heading">Deadlines</h2>

@@ -6,6 +6,7 @@ import type { FormSection } from '../lib/model/section-names';
 import type { Evaluation } from '../lib/rules/types';
 import type { CheckedEvaluation } from '../lib/acknowledgements';
 import type { Timeline } from '../lib/verdict/timeline';
+import type { CaseFacts } from '../lib/verdict/first-screen';
 import type { AcknowledgeContext } from './Acknowledge';
 import { momentText } from './format';
 import { missingFindings } from './group';
@@ -24,6 +25,8 @@ export interface PanelProps {
   evaluation: CheckedEvaluation | null;
   /** The assessment's clock, when its referral date is known. */
   timeline?: Timeline | null;
+  /** What the record says beyond the evaluation: whether it was sent to the manager, risks, conditional clocks. */
+  facts?: CaseFacts;
   /** Who uses this browser (settings), and how acknowledgements are recorded; absent: no acknowledging. */
   acknowledgements?: Omit<AcknowledgeContext, 'evaluation'>;
   /** Opens the caseload page. */
@@ -153,7 +156,7 @@ function Tabs({ view, onViewChange, panelId, children }: { view: PanelView; onVi
 }
 
 export function Panel(props: PanelProps) {
-  const { evaluation, currentSection, openSections, status, assessmentLabel, packName, view, onViewChange, onShowMe, showMeResult, onPrint, lastReadAt, timeline, acknowledgements, onOpenCaseload, readingProgress } = props;
+  const { evaluation, currentSection, openSections, status, assessmentLabel, packName, view, onViewChange, onShowMe, showMeResult, onPrint, lastReadAt, timeline, acknowledgements, onOpenCaseload, readingProgress, facts } = props;
   const panelId = useId();
   const [lastShown, setLastShown] = useState<string | null>(null);
 
@@ -229,13 +232,14 @@ export function Panel(props: PanelProps) {
           <Tabs view={view} onViewChange={onViewChange} panelId={panelId}>
             <Boundary what="this view">
               {view === 'manager' ? (
-                <ManagerView evaluation={evaluation} ctx={ctx} onPrint={onPrint} />
+                <ManagerView evaluation={evaluation} ctx={ctx} onPrint={onPrint} facts={facts} />
               ) : (
                 <WorkerView
                   evaluation={evaluation}
                   currentSection={currentSection}
                   ctx={ctx}
                   timeline={timeline}
+                  facts={facts}
                   promptsSeen={currentSection !== undefined && seenSections.has(currentSection)}
                 />
               )}

@@ -46,8 +46,6 @@ function ItemsTable({ items, caption, evaluation }: { items: readonly BlockingIt
             </td>
             <td>
               {item.source.label}
-              <br />
-              <span class="ref">{item.ruleId}</span>
             </td>
           </tr>
         ))}

@@ -1,7 +1,7 @@
 // Words for readiness and blocking items, shared by the manager view and the printed summary.
 import type { CountdownResult, Finding } from '../lib/rules/types';
 import { awaitingAcceptance, type CheckedEvaluation } from '../lib/acknowledgements';
-import { countdownStateWords } from './format';
+import { countdownStateWords, sectionName } from './format';
 import { plural } from '../lib/verdict/deadline-states';
 
 export type BlockingItem = Finding | CountdownResult;
@@ -44,6 +44,18 @@ export function blockingSummary(evaluation: CheckedEvaluation): string {
 export function itemStateWords(item: BlockingItem): string {
   if (item.error) return 'Could not check this rule';
   if (item.kind === 'countdown') return `${countdownStateWords(item.status)}: no reason recorded for going over the timescale`;
-  if (item.status === 'unknown') return 'Not read yet';
+  if (item.status === 'unknown') return item.conditionUnknown ? 'Not read yet whether this applies' : 'Not read yet';
   return 'Missing';
+}
+
+/** "In progress: 6 of 31 steps done, 2 overdue". */
+export function progressTitle(p: { done: number; total: number; overdue: number }): string {
+  return `In progress: ${p.done} of ${plural(p.total, 'step', 'steps')} done${p.overdue ? `, ${p.overdue} overdue` : ''}`;
+}
+
+/** "Household and people, Assessment plan and Outcomes". */
+export function partsList(sections: readonly string[]): string {
+  const names = sections.map(sectionName);
+  const last = names.pop() ?? '';
+  return names.length ? `${names.join(', ')} and ${last}` : last;
 }

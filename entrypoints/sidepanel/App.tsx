@@ -10,6 +10,7 @@ import { CurrentPageSchema, InspectReplySchema, PickReplySchema, type CurrentPag
 import { STORE_PROBLEM_KEY, fieldMapInUse, followedPageKey, type ActiveConfig } from '../../lib/config';
 import { runChecks } from '../../lib/verdict/checks';
 import { clockTimeline } from '../../lib/verdict/timeline';
+import { caseFacts } from '../../lib/verdict/first-screen';
 import type { Acknowledgement } from '../../lib/acknowledgements';
 import type { Finding, CountdownResult } from '../../lib/rules';
 import { FORM_SECTION_NAMES } from '../../lib/model';
@@ -116,6 +117,10 @@ export function SidePanelApp() {
     () => (setup && stored && evaluation ? clockTimeline(stored.record.dates?.referral, evaluation.countdowns, evaluation.today, setup.calendar) : null),
     [setup, stored, evaluation],
   );
+  const facts = useMemo(
+    () => (setup && stored && evaluation ? caseFacts(stored.record, evaluation.today, setup.calendar, evaluation) : undefined),
+    [setup, stored, evaluation],
+  );
   const actions = useMemo(
     () => (key && config ? acknowledgementActions(db, key, config.settings.role, () => evaluation?.today ?? new Date().toISOString().slice(0, 10)) : undefined),
     [key, config, evaluation?.today],
@@ -197,6 +202,7 @@ export function SidePanelApp() {
     <Panel
       evaluation={evaluation}
       timeline={timeline}
+      facts={facts}
       acknowledgements={actions}
       onOpenCaseload={openCaseload}
       currentSection={current?.section}
@@ -220,7 +226,15 @@ export function SidePanelApp() {
     {recordNotes(stored).map((note) => (
       <p class="record-note" data-record-note key={note}>{note}</p>
     ))}
-    {config ? <p class="field-map-in-use" data-field-map={config.fieldMapSource}>{fieldMapInUse(config)}</p> : null}
+    {config ? (
+      // For IT: which field map reads the page. Folded, so the worker's and manager's view hold no map versions.
+      <details class="details field-map-in-use" data-field-map={config.fieldMapSource}>
+        <summary>Technical details</summary>
+        <div class="details__body">
+          <p>{fieldMapInUse(config)}</p>
+        </div>
+      </details>
+    ) : null}
     {inspectOn && config ? (
       <InspectView
         mapName={`${config.fieldMap.id} version ${config.fieldMap.version}`}

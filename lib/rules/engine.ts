@@ -98,7 +98,7 @@ function evaluateCountdown<P>(rule: CountdownRule<P>, ctx: RuleContext<P>): Coun
   try {
     const applies = rule.appliesWhen ? rule.appliesWhen(ctx) : true;
     if (applies === false) return { ...head, status: 'not-applicable' };
-    if (applies === 'unknown') return { ...head, status: 'unknown', detail: 'cannot tell yet whether this deadline applies' };
+    if (applies === 'unknown') return { ...head, status: 'unknown', conditionUnknown: true, detail: 'cannot tell yet whether this deadline applies' };
     const clock = rule.clock(ctx);
     if ('status' in clock) return { ...head, status: clock.status, field: clock.field, detail: clock.detail };
 
@@ -207,7 +207,7 @@ function evaluateCheck<P>(rule: CheckRule<P>, ctx: RuleContext<P>): Finding[] {
   try {
     const applies = rule.appliesWhen ? rule.appliesWhen(ctx) : true;
     if (applies === false) return [{ ...head, status: 'not-applicable' }];
-    if (applies === 'unknown') return [{ ...head, status: 'unknown', detail: 'cannot tell yet whether this applies' }];
+    if (applies === 'unknown') return [{ ...head, status: 'unknown', conditionUnknown: true, detail: 'cannot tell yet whether this applies' }];
     const raw = rule.check(ctx);
     const outcomes: Outcome[] = Array.isArray(raw) ? raw : [raw];
     if (outcomes.length === 0) return [{ ...head, status: 'not-applicable' }];

@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { createCalendar } from '../lib/calendar';
+import { checkSetup, runChecks } from '../lib/verdict/checks';
+import { DEFAULT_SETTINGS } from '../lib/settings';
+import { parseRecord } from '../lib/model';
+const file = process.argv[2]!; const now = Date.parse(process.argv[3] ?? '2026-11-23T10:00:00Z');
+const p = parseRecord(JSON.parse(readFileSync(file,'utf8'))); if (!p.ok) throw new Error('bad');
+const ev = runChecks(checkSetup(DEFAULT_SETTINGS, createCalendar())!, p.record, now);
+console.log('dates', JSON.stringify(p.record.dates), 'type', JSON.stringify((p.record as any).assessment ?? (p.record as any).type));
+for (const c of ev.countdowns) console.log('C', c.ruleId, c.status, c.severity, c.section, c.due, c.subject?.label, '|', c.name ?? c.message);
+for (const f of ev.findings) if (f.status!=='met' && f.status!=='not-applicable') console.log('F', f.ruleId, f.status, f.severity, f.section, f.subject?.label ?? '', f.notCheckedHere?'NCH':'', '|', f.message);
+console.log('ready', ev.ready.ready, ev.ready.blocking.length, ev.ready.expected.length);
