@@ -6,10 +6,8 @@ import { sectionName } from './format';
 import { bySection, countdownsInForce, itemKey } from './group';
 import { NotCheckedHere } from './NotCheckedHere';
 import { Boundary, Citation, ShowMeButton, StateIcon, type ShowMeContext } from './parts';
-import { blockingSummary, itemStateWords, partsList, progressTitle, readinessTitle, type BlockingItem } from './readiness';
-import { useState } from 'preact/hooks';
-import { FORM_SECTIONS } from '../lib/model/section-names';
-import { conditionalWords, managerStage, type CaseFacts, type ManagerStage } from '../lib/verdict/first-screen';
+import { blockingSummary, itemStateWords, partsToOpenText, readinessTitle, stageWords, type BlockingItem } from './readiness';
+import { conditionalWords, type ManagerStage } from '../lib/verdict/first-screen';
 
 function ItemList({ items, ctx }: { items: readonly BlockingItem[]; ctx: ShowMeContext }) {
   return (
@@ -55,8 +53,10 @@ export interface ManagerViewProps {
   evaluation: CheckedEvaluation;
   ctx: ShowMeContext;
   onPrint(): void;
-  /** What the record says beyond the evaluation: whether the worker has sent the assessment. */
-  facts?: CaseFacts;
+  /** Progress, "can't judge yet" or the verdict (lib/verdict/first-screen.ts managerStage). */
+  stage: ManagerStage;
+  /** The manager asks for a verdict before the worker has sent the assessment. */
+  onAsk(): void;
 }
 
 /** The first line: progress before the worker has sent the assessment, "cannot judge yet" on parts not read, else the verdict. */
@@ -68,9 +68,9 @@ function Verdict({ evaluation, stage, onAsk }: { evaluation: CheckedEvaluation; 
       <div class="readiness readiness--in-progress" role="status" data-readiness="in-progress">
         <h2 class="readiness__title">
           <StateIcon shape="on-track" />
-          <span>{progressTitle(stage)}</span>
+          <span>{stageWords(evaluation, stage).title}</span>
         </h2>
-        <p class="readiness__count">The worker has not sent this assessment to you yet. Readiness for sign-off is judged once they have.</p>
+        <p class="readiness__count">{stageWords(evaluation, stage).summary}</p>
         <button type="button" class="button button--secondary" data-ask-readiness="" onClick={() => onAsk()}>
           Check readiness now
         </button>
@@ -85,7 +85,7 @@ function Verdict({ evaluation, stage, onAsk }: { evaluation: CheckedEvaluation; 
           <span>Can’t judge yet</span>
         </h2>
         <p class="readiness__count" data-parts-to-open="">
-          Open {partsList(stage.open)} in the case system first, so the Companion can read {stage.open.length === 1 ? 'it' : 'them'}.
+          {partsToOpenText(stage.open)}
         </p>
       </div>
     );
@@ -101,11 +101,9 @@ function Verdict({ evaluation, stage, onAsk }: { evaluation: CheckedEvaluation; 
   );
 }
 
-export function ManagerView({ evaluation, ctx, onPrint, facts }: ManagerViewProps) {
+export function ManagerView({ evaluation, ctx, onPrint, stage, onAsk }: ManagerViewProps) {
   const { blocking, expected } = evaluation.ready;
   const accepted = evaluation.ready.accepted ?? [];
-  const [asked, setAsked] = useState(false);
-  const stage = managerStage(evaluation, facts, asked, FORM_SECTIONS);
   const lists = (
     <>
       <section class="block" aria-labelledby="blocking-heading" data-blocking="">
@@ -143,7 +141,7 @@ export function ManagerView({ evaluation, ctx, onPrint, facts }: ManagerViewProp
   );
   return (
     <>
-      <Verdict evaluation={evaluation} stage={stage} onAsk={() => setAsked(true)} />
+      <Verdict evaluation={evaluation} stage={stage} onAsk={onAsk} />
       {stage.kind === 'in-progress' ? (
         <details class="details" data-open-steps="">
           <summary>Steps still open ({blocking.length + expected.length})</summary>

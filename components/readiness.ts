@@ -2,6 +2,7 @@
 import type { CountdownResult, Finding } from '../lib/rules/types';
 import { awaitingAcceptance, type CheckedEvaluation } from '../lib/acknowledgements';
 import { countdownStateWords, sectionName } from './format';
+import type { ManagerStage } from '../lib/verdict/first-screen';
 import { plural } from '../lib/verdict/deadline-states';
 
 export type BlockingItem = Finding | CountdownResult;
@@ -58,4 +59,18 @@ export function partsList(sections: readonly string[]): string {
   const names = sections.map(sectionName);
   const last = names.pop() ?? '';
   return names.length ? `${names.join(', ')} and ${last}` : last;
+}
+
+/** "Open Assessment plan and Outcomes in the case system first, so the Companion can read them." */
+export function partsToOpenText(open: readonly string[]): string {
+  return `Open ${partsList(open)} in the case system first, so the Companion can read ${open.length === 1 ? 'it' : 'them'}.`;
+}
+
+/** The manager's first line in words: progress, "can't judge yet", or the verdict, with its summary. */
+export function stageWords(evaluation: CheckedEvaluation, stage: ManagerStage | undefined): { title: string; summary: string } {
+  if (stage?.kind === 'in-progress') {
+    return { title: progressTitle(stage), summary: 'The worker has not sent this assessment to the manager yet. Readiness for sign-off is judged once they have.' };
+  }
+  if (stage?.kind === 'cannot-judge') return { title: 'Can’t judge yet', summary: partsToOpenText(stage.open) };
+  return { title: readinessTitle(evaluation), summary: blockingSummary(evaluation) };
 }
