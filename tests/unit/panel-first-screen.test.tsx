@@ -170,6 +170,16 @@ describe('the manager’s first line (issue 23)', () => {
   });
 });
 
+describe('people told apart (issue 23)', () => {
+  it('drops initials two people share: “Mother (SS)” and “SS, aged 3” become “Mother” and “Child 2, aged 3”', () => {
+    const labels = new Set([...s47.findings, ...s47.countdowns].flatMap((f) => (f.subject ? [f.subject.label] : [])));
+    expect(labels).toContain('Mother');
+    expect(labels).toContain('Child 2, aged 3');
+    expect(labels).toContain('Father (TS)');
+    expect([...labels].some((l) => l.includes('SS'))).toBe(false);
+  });
+});
+
 describe('the first line of the deadlines (issue 22)', () => {
   it('is the nearest clock that runs, never a “not read yet” one while one runs', () => {
     const running = s47.countdowns.find((c) => c.status === 'on-track')!;
