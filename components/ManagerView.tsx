@@ -21,7 +21,7 @@ function ItemList({ items, ctx }: { items: readonly BlockingItem[]; ctx: ShowMeC
           data-section={item.section}
           data-subject={item.subject?.id}
         >
-          <p class="finding__message">{item.kind === 'check' ? conditionalWords(item) : item.message}</p>
+          <p class="finding__message">{conditionalWords(item)}</p>
           <dl class="finding__facts">
             <div>
               <dt>Section</dt>{' '}

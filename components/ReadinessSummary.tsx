@@ -39,7 +39,7 @@ function ItemsTable({ items, caption, evaluation }: { items: readonly BlockingIt
           <tr key={itemKey(item)} data-rule-id={item.ruleId} data-section={item.section} data-subject={item.subject?.id}>
             <td>{sectionName(item.section)}</td>
             <td>{item.subject ? item.subject.label : 'Whole assessment'}</td>
-            <td>{item.kind === 'check' ? conditionalWords(item) : item.message}</td>
+            <td>{conditionalWords(item)}</td>
             <td>
               {itemStateWords(item)}
               {(() => {

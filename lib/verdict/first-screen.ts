@@ -16,6 +16,7 @@ import type { CountdownResult, Evaluation, Finding } from '../rules/types';
 import { formatLongDate, type WorkingDayCalendar } from '../calendar';
 import { englishDay } from '../rules/engine';
 import { ICPC_WORKING_DAYS } from '../rules/national';
+import { conditionNotRead } from './condition-words';
 
 /** Facts about the case the panel needs beyond the evaluation. */
 export interface CaseFacts {
@@ -228,19 +229,9 @@ export function nearestClock(inForce: readonly CountdownResult[]): CountdownResu
   return inForce.find((c) => isRunning(c)) ?? inForce.find((c) => c.status !== 'unknown' && !c.error) ?? inForce[0];
 }
 
-// ---- Conditions not read yet ----
+// ---- Conditions not read yet: lib/verdict/condition-words.ts (dependency-free, for the content script too) ----
 
-/** The rule's condition (appliesWhen) is not read yet: the step may not apply at all. */
-export function conditionNotRead(item: { status: string; conditionUnknown?: true; error?: string }): boolean {
-  return item.status === 'unknown' && item.conditionUnknown === true && !item.error;
-}
-
-/** A step whose condition is not read yet, worded as a condition, never as a fact. */
-export function conditionalWords(item: { message: string; status: string; conditionUnknown?: true; error?: string }): string {
-  if (!conditionNotRead(item)) return item.message;
-  const m = item.message;
-  return `If this applies to this assessment (not read yet): ${m.charAt(0).toLowerCase()}${m.slice(1)}`;
-}
+export { conditionNotRead, conditionalWords } from './condition-words';
 
 // ---- The manager's first line ----
 
@@ -266,12 +257,13 @@ export function partsToOpen(evaluation: Evaluation, order: readonly FormSection[
 }
 
 /**
- * What the manager sees first: progress while the worker has not sent the assessment (unless the
- * manager asks for a verdict), "cannot judge yet" while required parts are not read, else the verdict.
+ * What the manager sees first: "cannot judge yet" while parts with required steps are not read
+ * (which to open; counts over parts not read would mean nothing); then progress while the worker
+ * has not sent the assessment (unless the manager asks for a verdict); else the verdict.
  */
 export function managerStage(evaluation: Evaluation, facts: Pick<CaseFacts, 'submitted'> | undefined, asked: boolean, order: readonly FormSection[]): ManagerStage {
-  if (!asked && facts?.submitted === null) return { kind: 'in-progress', ...progress(evaluation) };
   const open = partsToOpen(evaluation, order);
   if (open.length > 0) return { kind: 'cannot-judge', open };
+  if (!asked && facts?.submitted === null) return { kind: 'in-progress', ...progress(evaluation) };
   return { kind: 'judged' };
 }
