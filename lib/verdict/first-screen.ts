@@ -151,6 +151,8 @@ export interface WorkerSteps {
 
 /** Parts of the form the procedure has done at the start of an assessment (Derby 2.1–2.4, Hertfordshire's plan). */
 const START: readonly FormSection[] = ['household', 'reasons', 'plan', 'child-protection'];
+/** Parts done at the end of an assessment: later, even where the form holds their fields in an earlier part. */
+const END: readonly FormSection[] = ['analysis', 'outcomes'];
 /** Parts that are the manager's own. */
 const MANAGER: readonly FormSection[] = ['manager'];
 
@@ -212,8 +214,11 @@ export function workerSteps(evaluation: Evaluation, facts?: Pick<CaseFacts, 'sub
     const clock = clockForStep(finding, evaluation.countdowns);
     const runningClock = clock !== undefined && (isRunning(clock) || clock.status === 'met-late' || clock.status === 'met-on-time');
     let stage: Stage;
-    if (MANAGER.includes(finding.section)) stage = 'manager';
-    else if (runningClock || START.includes(finding.section) || open.includes(finding.section) || endIsClose || submitted) stage = 'now';
+    // The procedure's order is the rule's own section; the part the worker has open is where the form holds it.
+    const procedureSection = finding.ruleSection ?? finding.section;
+    if (MANAGER.includes(procedureSection)) stage = 'manager';
+    else if (runningClock || START.includes(procedureSection) || endIsClose || submitted) stage = 'now';
+    else if (open.includes(procedureSection) || (open.includes(finding.section) && !END.includes(procedureSection))) stage = 'now';
     else if (risky && finding.field?.startsWith('safetyAdvice.')) stage = 'now';
     else stage = 'later';
     out[stage].push({ finding, ...(clock && isRunning(clock) ? { clock } : {}), stage });

@@ -188,6 +188,17 @@ describe('the first line of the deadlines (issue 22)', () => {
     expect(nearestClock([unread])).toBe(unread);
   });
 
+  it('an end-of-assessment step stays later where the council’s form holds its field in an early part', () => {
+    // Derby 2.10: the interpreter is for sharing the finished assessment; the demo form asks about it in 2.1.
+    const placed = checkSetup(DEFAULT_SETTINGS, calendar, new Map([['household.interpreterUsed', 'household' as const]]))!;
+    const ev = runChecks(placed, demoS47.record, NOW);
+    const step = ev.findings.find((f) => f.ruleId === 'derby/interpreter-for-sharing');
+    expect(step?.section).toBe('household');
+    expect(step?.ruleSection).toBe('outcomes');
+    const steps = workerSteps(ev, s47Facts, ['household']);
+    expect(steps.later.map((s) => s.finding.ruleId)).toContain('derby/interpreter-for-sharing');
+  });
+
   it('a step the open part holds is due now', () => {
     const steps = workerSteps(s47, s47Facts, ['analysis']);
     expect(steps.now.map((s) => s.finding.ruleId)).toContain('derby/analysis-minimum');
