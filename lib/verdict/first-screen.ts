@@ -269,6 +269,7 @@ export function partsToOpen(evaluation: Evaluation, order: readonly FormSection[
 export function managerStage(evaluation: Evaluation, facts: Pick<CaseFacts, 'submitted'> | undefined, asked: boolean, order: readonly FormSection[]): ManagerStage {
   const open = partsToOpen(evaluation, order);
   if (open.length > 0) return { kind: 'cannot-judge', open };
-  if (!asked && facts?.submitted === null) return { kind: 'in-progress', ...progress(evaluation) };
+  // "Ready" is true whenever it is said; only "Not ready" waits for the worker to send the assessment.
+  if (!asked && facts?.submitted === null && !evaluation.ready.ready) return { kind: 'in-progress', ...progress(evaluation) };
   return { kind: 'judged' };
 }
