@@ -137,6 +137,8 @@ export interface FindingBase {
   ruleSection?: FormSection;
   /** Unknown because the rule's condition (appliesWhen) is not read yet: it may not apply at all. */
   conditionUnknown?: true;
+  /** With `notCheckedHere`: the facts (generic paths) it waits for that the map never reads. */
+  needs?: string[];
 }
 
 export interface Finding extends FindingBase {
