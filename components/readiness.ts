@@ -1,7 +1,8 @@
 // Words for readiness and blocking items, shared by the manager view and the printed summary.
 import type { CountdownResult, Finding } from '../lib/rules/types';
 import { awaitingAcceptance, type CheckedEvaluation } from '../lib/acknowledgements';
-import { countdownStateWords } from './format';
+import { countdownStateWords, sectionName } from './format';
+import type { ManagerStage } from '../lib/verdict/first-screen';
 import { plural } from '../lib/verdict/deadline-states';
 import { notCheckedHereItems, notRecordedWords } from '../lib/verdict/checks';
 
@@ -52,6 +53,32 @@ export function blockingSummary(evaluation: CheckedEvaluation): string {
 export function itemStateWords(item: BlockingItem): string {
   if (item.error) return 'Could not check this rule';
   if (item.kind === 'countdown') return `${countdownStateWords(item.status)}: no reason recorded for going over the timescale`;
-  if (item.status === 'unknown') return 'Not read yet';
+  if (item.status === 'unknown') return item.conditionUnknown ? 'Not read yet whether this applies' : 'Not read yet';
   return 'Missing';
+}
+
+/** "In progress: 6 of 31 steps done, 2 overdue". */
+export function progressTitle(p: { done: number; total: number; overdue: number }): string {
+  return `In progress: ${p.done} of ${plural(p.total, 'step', 'steps')} done${p.overdue ? `, ${p.overdue} overdue` : ''}`;
+}
+
+/** "Household and people, Assessment plan and Outcomes". */
+export function partsList(sections: readonly string[]): string {
+  const names = sections.map(sectionName);
+  const last = names.pop() ?? '';
+  return names.length ? `${names.join(', ')} and ${last}` : last;
+}
+
+/** "Open Assessment plan and Outcomes in the case system first, so the Companion can read them." */
+export function partsToOpenText(open: readonly string[]): string {
+  return `Open ${partsList(open)} in the case system first, so the Companion can read ${open.length === 1 ? 'it' : 'them'}.`;
+}
+
+/** The manager's first line in words: progress, "can't judge yet", or the verdict, with its summary. */
+export function stageWords(evaluation: CheckedEvaluation, stage: ManagerStage | undefined): { title: string; summary: string } {
+  if (stage?.kind === 'in-progress') {
+    return { title: progressTitle(stage), summary: 'The worker has not sent this assessment to the manager yet. Readiness for sign-off is judged once they have.' };
+  }
+  if (stage?.kind === 'cannot-judge') return { title: 'Can’t judge yet', summary: partsToOpenText(stage.open) };
+  return { title: readinessTitle(evaluation), summary: blockingSummary(evaluation) };
 }

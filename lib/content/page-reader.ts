@@ -3,7 +3,7 @@
  * in node with a DOM library. It must stay small (no zod, no Preact): the background
  * validates everything it sends.
  */
-import { ReadCache, extractSteps, identifyPage, locateField, readWorkTray, type ExtractResult, type ReadSoFar } from '../adapters/extractor';
+import { ReadCache, extractSteps, identifyPage, hiddenBy, locateField, readWorkTray, type ExtractResult, type ReadSoFar } from '../adapters/extractor';
 import { showTrayBadges } from './tray-badges';
 import { relevanceFor, type Relevance } from './relevance';
 import { inspectResponder } from './inspect';
@@ -485,6 +485,12 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     const element = locateField(doc, map, path, { frames: 'inline' });
     // Frames that do not hold the field stay silent so the one that does can answer.
     if (!element) return undefined;
+    // A field in a closed part of the page (a folded part, a hidden tab) is not outlined: the panel says what to open.
+    const hidden = hiddenBy(element);
+    if (hidden.hidden) {
+      sendResponse({ found: true, hidden: true, ...(hidden.open ? { open: hidden.open } : {}) });
+      return undefined;
+    }
     showField(element);
     sendResponse({ found: true });
     return undefined;

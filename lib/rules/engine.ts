@@ -83,9 +83,26 @@ export function englishDay(value: string): string {
   return value.length > 10 ? londonDate(new Date(value)) : datePart(value);
 }
 
+/**
+ * Initials that two or more people in the record share ("Mother (SS)" and her daughter "SS"):
+ * they would not tell those people apart, so their labels go by role, number and age instead.
+ */
+export function sharedInitials(record: Pick<AssessmentRecord, 'children' | 'adults'>): ReadonlySet<string> {
+  const seen = new Map<string, number>();
+  for (const p of [...(record.children ?? []), ...(record.adults ?? [])]) {
+    const i = typeof p.initials === 'string' ? p.initials.trim().toUpperCase() : '';
+    if (i) seen.set(i, (seen.get(i) ?? 0) + 1);
+  }
+  return new Set([...seen].filter(([, n]) => n > 1).map(([i]) => i));
+}
+
+function usableInitials(initials: string | null | undefined, shared: ReadonlySet<string>): string | undefined {
+  return typeof initials === 'string' && initials.trim() && !shared.has(initials.trim().toUpperCase()) ? initials : undefined;
+}
+
 /** "TC (subject child), aged 8" or "Child 1 (subject child), unborn": never a name. */
-export function describeChild(child: Child, index: number, today: string): string {
-  const name = child.initials ? child.initials : `Child ${index + 1}`;
+export function describeChild(child: Child, index: number, today: string, shared: ReadonlySet<string> = new Set()): string {
+  const name = usableInitials(child.initials, shared) ?? `Child ${index + 1}`;
   const age = ageInYears(child, today);
   const ageText = age === undefined ? '' : age < 0 ? ', unborn' : age === 0 ? ', under 1' : `, aged ${age}`;
   return `${name}${child.isSubject ? ' (subject child)' : ''}${ageText}`;
@@ -100,9 +117,10 @@ const ROLE_WORDS: Record<string, string> = {
   other: 'Adult',
 };
 
-function describeAdult(adult: Adult, index: number): string {
+function describeAdult(adult: Adult, index: number, shared: ReadonlySet<string>): string {
   const role = adult.role ? ROLE_WORDS[adult.role] ?? 'Adult' : `Adult ${index + 1}`;
-  return adult.initials ? `${role} (${adult.initials})` : role;
+  const initials = usableInitials(adult.initials, shared);
+  return initials ? `${role} (${initials})` : role;
 }
 
 function subjectFor(ctx: RuleContext<unknown>, ref: { kind: 'child' | 'adult'; id: string } | undefined): Subject | undefined {
@@ -110,11 +128,11 @@ function subjectFor(ctx: RuleContext<unknown>, ref: { kind: 'child' | 'adult'; i
   if (ref.kind === 'child') {
     const index = ctx.children.findIndex((c) => c.id === ref.id);
     const child = ctx.children[index];
-    return { ...ref, label: child ? describeChild(child, index, ctx.today) : 'A child' };
+    return { ...ref, label: child ? describeChild(child, index, ctx.today, sharedInitials(ctx.record)) : 'A child' };
   }
   const index = ctx.adults.findIndex((a) => a.id === ref.id);
   const adult = ctx.adults[index];
-  return { ...ref, label: adult ? describeAdult(adult, index) : 'An adult' };
+  return { ...ref, label: adult ? describeAdult(adult, index, sharedInitials(ctx.record)) : 'An adult' };
 }
 
 function base<P>(rule: Rule<P>) {
@@ -130,7 +148,7 @@ function evaluateCountdown<P>(rule: CountdownRule<P>, ctx: RuleContext<P>, ruleC
   try {
     const applies = rule.appliesWhen ? rule.appliesWhen(ruleCtx) : true;
     if (applies === false) return { ...head, status: 'not-applicable' };
-    if (applies === 'unknown') return { ...head, status: 'unknown', detail: 'cannot tell yet whether this deadline applies' };
+    if (applies === 'unknown') return { ...head, status: 'unknown', conditionUnknown: true, detail: 'cannot tell yet whether this deadline applies' };
     const clock = rule.clock(ruleCtx);
     if ('status' in clock) return { ...head, status: clock.status, field: clock.field, detail: clock.detail };
 
@@ -239,7 +257,7 @@ function evaluateCheck<P>(rule: CheckRule<P>, ctx: RuleContext<P>, ruleCtx: Rule
   try {
     const applies = rule.appliesWhen ? rule.appliesWhen(ruleCtx) : true;
     if (applies === false) return [{ ...head, status: 'not-applicable' }];
-    if (applies === 'unknown') return [{ ...head, status: 'unknown', detail: 'cannot tell yet whether this applies' }];
+    if (applies === 'unknown') return [{ ...head, status: 'unknown', conditionUnknown: true, detail: 'cannot tell yet whether this applies' }];
     const raw = rule.check(ruleCtx);
     const outcomes: Outcome[] = Array.isArray(raw) ? raw : [raw];
     if (outcomes.length === 0) return [{ ...head, status: 'not-applicable' }];

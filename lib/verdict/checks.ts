@@ -46,7 +46,11 @@ export function runChecks(setup: CheckSetup, record: AssessmentRecord, now: Date
   const placed = !sections
     ? result
     : (() => {
-        const place = <T extends Finding | CountdownResult>(f: T): T => (f.field ? { ...f, section: sectionOfFact(sections, f.field) ?? f.section } : f);
+        const place = <T extends Finding | CountdownResult>(f: T): T => {
+          const where = f.field ? sectionOfFact(sections, f.field) : undefined;
+          // The procedure's own order still comes from the rule's section (what is due now, what later).
+          return where && where !== f.section ? { ...f, section: where, ruleSection: f.section } : f;
+        };
         return {
           ...result,
           findings: result.findings.map(place),

@@ -211,6 +211,12 @@ describe('acknowledging a step with a reason', () => {
   it('a worker acknowledges a step: the panel, the printed summary and the caseload show it, and it still blocks', async () => {
     await goTo(h, page, 'SA-1001', 'plan');
     await showView(panel, 'Manager view');
+    // SA-1001 is not sent to the manager yet: the panel shows its progress until the manager asks for a verdict.
+    await panel.waitForSelector('[data-readiness]', WAIT);
+    if (await panel.$('[data-ask-readiness]')) {
+      await panel.click('[data-ask-readiness]');
+      await panel.waitForSelector('[data-readiness="not-ready"]', WAIT);
+    }
     const before = await row('SA-1001');
     expect(before.ready).toBe('no');
     const ruleId = await acknowledgeFirst('[data-blocking]');
