@@ -19,6 +19,7 @@ import {
 import { NotCheckedHere } from './NotCheckedHere';
 import { Boundary, Citation, SeverityTag, ShowMeButton, StateTag, openSectionsOf, sectionIsOpen, stateShape, stateStyle, type ShowMeContext } from './parts';
 import { plural } from '../lib/verdict/deadline-states';
+import { headlineDeadline } from '../lib/verdict/headline';
 
 function Prompts({ evaluation, open, seen }: { evaluation: Evaluation; open: readonly FormSection[]; seen: boolean }) {
   if (open.length === 0) {
@@ -203,7 +204,8 @@ export interface WorkerViewProps {
 /** The nearest deadline on one line; every deadline and the timeline folded beneath it. */
 function Deadlines({ evaluation, ctx, timeline }: { evaluation: Evaluation; ctx: ShowMeContext; timeline?: Timeline | null }) {
   const countdowns = countdownsInForce(evaluation);
-  const next = countdowns[0];
+  // The same headline deadline as the caseload: never a met one.
+  const next = headlineDeadline(countdowns);
   return (
     <section class="block" aria-labelledby="deadlines-heading" data-deadlines="">
       <h2 id="deadlines-heading" class="visually-hidden">
@@ -216,6 +218,10 @@ function Deadlines({ evaluation, ctx, timeline }: { evaluation: Evaluation; ctx:
             {next.name ?? next.message}
             {next.subject ? `, for ${next.subject.label}` : ''}: {dueText(next)}
           </span>
+        </p>
+      ) : countdowns.length > 0 ? (
+        <p class="muted" data-next-deadline="none" data-status="none">
+          Every deadline has been met.
         </p>
       ) : (
         <p class="muted">No deadlines apply to this assessment yet.</p>

@@ -5,6 +5,7 @@
 import type { CompanionDb } from '../store/db';
 import { allStored } from '../store/records';
 import { allAcknowledgements } from '../store/acknowledgements';
+import { allTray } from '../store/tray';
 import type { Settings } from '../settings';
 import type { CheckSetup } from '../verdict/checks';
 import { caseloadRows, nudge, type NextDeadline, type Nudge } from './caseload';
@@ -26,8 +27,8 @@ export async function currentNudge(deps: NudgeDeps): Promise<Nudge | null> {
   const setup = await deps.setup();
   if (!setup) return null;
   const settings = await deps.settings();
-  const [stored, acks] = await Promise.all([allStored(deps.db), allAcknowledgements(deps.db)]);
-  const rows = caseloadRows(setup, stored, acks, deps.now?.() ?? Date.now());
+  const [stored, acks, tray] = await Promise.all([allStored(deps.db), allAcknowledgements(deps.db), allTray(deps.db)]);
+  const rows = caseloadRows(setup, stored, acks, deps.now?.() ?? Date.now(), tray);
   return nudge(rows, settings.nudgeWorkingDays, deps.dueWords);
 }
 
