@@ -33,7 +33,8 @@ export function exceptionCode(item: { ruleId: string; subject?: { kind: string; 
 
 /** What the step is, in the panel's words: "See or hear from each parent …, for Father". */
 function stepWords(item: Item): string {
-  const name = item.kind === 'countdown' ? (item.name ?? item.message) : item.message;
+  // The message's first sentence: what the step is, without the advice after it.
+  const name = item.kind === 'countdown' ? (item.name ?? item.message) : (item.message.split(/\.\s/)[0] ?? item.message);
   return `${name.replace(/\.$/, '')}${item.subject ? `, for ${item.subject.label}` : ''}`;
 }
 

@@ -5,7 +5,7 @@
  */
 import { emptyRecord, type AssessmentRecord, type AssessmentKind } from '../model';
 import type { StoredRecord } from '../store/schema';
-import type { TrayRow } from '../store/tray';
+import type { TrayRow } from '../store/schema';
 import { awaitingAcceptance, type Acknowledgement, type CheckedEvaluation } from '../acknowledgements';
 import { describeChild } from '../rules/engine';
 import type { CountdownResult } from '../rules/types';
@@ -121,7 +121,8 @@ export function caseloadRows(
       child: opened ? subjectChild(record, evaluation.today) : 'Not opened on this computer',
       kind: record.kind ? KIND_WORDS[record.kind] : 'Not read yet',
       referral: record.dates?.referral ?? null,
-      next: nextDeadline(evaluation.countdowns),
+      // Not opened here: its statutory clock (a required deadline), the only one the tray's dates can give.
+      next: nextDeadline(opened ? evaluation.countdowns : evaluation.countdowns.filter((c) => c.severity === 'required')),
       ready: opened ? evaluation.ready.ready : false,
       blocking: opened ? evaluation.ready.blocking.length : 0,
       accepted: evaluation.ready.accepted?.length ?? 0,

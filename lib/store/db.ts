@@ -1,7 +1,6 @@
 import Dexie, { type Table } from 'dexie';
-import type { StoredRecord } from './schema';
+import type { StoredRecord, TrayRow } from './schema';
 import type { Acknowledgement } from '../acknowledgements/schema';
-import type { TrayRow } from './tray';
 
 export const DB_NAME = 'assessment-companion';
 

@@ -1,23 +1,10 @@
 // The work tray as last read (db version 6): one row per assessment the tray lists, for the
 // caseload. Ids, type, referral date and the allocated worker's name only; never the child's.
-import { z } from 'zod';
-import { AssessmentKindSchema } from '../model';
-import { IsoDateSchema } from '../model/dates';
 import type { CompanionDb } from './db';
+import { TrayRowSchema, type TrayRow } from './schema';
 import { recordKey } from './records';
 
-export const TrayRowSchema = z.strictObject({
-  /** `<caseSystem>:<assessmentId>`, the same key as the stored record. */
-  key: z.string().min(1),
-  caseSystem: z.string().min(1),
-  assessmentId: z.string().min(1).max(120),
-  kind: AssessmentKindSchema.nullable().optional(),
-  referral: IsoDateSchema.nullable().optional(),
-  worker: z.string().max(100).optional(),
-  /** When the tray last listed it. */
-  seenAt: z.number(),
-});
-export type TrayRow = z.infer<typeof TrayRowSchema>;
+
 
 export interface TrayEntryInput {
   assessmentId: string;

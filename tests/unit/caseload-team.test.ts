@@ -107,6 +107,7 @@ describe("a manager's caseload from the team's work tray", () => {
     const clock = row.evaluation.countdowns.find((c) => c.ruleId === 'derby/assessment-45-working-days');
     expect(clock?.due).toBe(calendar.addWorkingDays('2026-10-26', 45));
     expect(row.next?.state).toMatch(/^(on-track|due-soon|overdue|due-today)$/);
+    expect(row.next?.ruleId).toBe('derby/assessment-45-working-days');
     expect(signOffText(row)).toBe('Not opened on this computer');
   });
 
