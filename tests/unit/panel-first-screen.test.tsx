@@ -99,7 +99,9 @@ describe('acknowledging a step', () => {
     const ack: Acknowledgement = { key: `k|${itemRef(item)}`, recordKey: 'k', item: itemRef(item), ruleId: item.ruleId, reason: 'recorded-in-case-notes', role: 'worker', on: '2026-11-23' };
     await show(<Panel {...props({ view: 'manager', evaluation: applyAcknowledgements(inProgress, [ack]), acknowledgements: { role: 'manager', acknowledge, accept, undo } })} />);
     const recorded = container.querySelector('[data-blocking] [data-acknowledged="awaiting"]') as HTMLElement;
-    expect(recorded.textContent).toContain('Acknowledged by the worker on 23 Nov 2026: Recorded in the case notes. Not yet accepted by a manager.');
+    expect(recorded.textContent).toContain('Noted on this computer on 23 Nov 2026: Recorded in the case notes. Not yet accepted.');
+    // With no place in the map for exceptions, the panel says plainly the note stays on this computer.
+    expect(recorded.querySelector('[data-ack-local]')?.textContent).toMatch(/kept on this computer only/);
     await act(() => (recorded.querySelector('[data-ack-accept]') as HTMLButtonElement).click());
     expect(accept).toHaveBeenCalled();
     await act(() => (recorded.querySelector('[data-ack-undo]') as HTMLButtonElement).click());
@@ -108,7 +110,9 @@ describe('acknowledging a step', () => {
     const all = inProgress.ready.blocking.map((b): Acknowledgement => ({ ...ack, key: `k|${itemRef(b)}`, item: itemRef(b), ruleId: b.ruleId, acceptedOn: '2026-11-24' }));
     await show(<Panel {...props({ view: 'manager', evaluation: applyAcknowledgements(inProgress, all) })} />);
     expect(container.querySelector('[data-readiness] h2')?.textContent).toBe(`Ready, with ${all.length} accepted exceptions`);
-    expect(container.querySelector('[data-print-summary]')?.textContent).toContain('Accepted by a manager on 24 Nov 2026');
+    // Issue 24 item 8: the role is a setting, so an acceptance made in the panel is not called a manager's.
+    expect(container.querySelector('[data-print-summary]')?.textContent).toContain('Accepted on this computer on 24 Nov 2026 by whoever uses this browser profile');
+    expect(container.querySelector('[data-print-summary]')?.textContent).not.toMatch(/accepted by a manager/i);
   });
 });
 
