@@ -14,6 +14,10 @@ export { formatMapErrors, suggestFactPath, type MapError } from './map-errors';
 
 export const FIELD_MAP_FORMAT = 'assessment-companion/field-map/v1' as const;
 
+import { MAP_LIMITS } from './map-limits';
+
+export { MAP_LIMITS };
+
 const text = z.string().trim().min(1, { error: 'expected a non-empty text' });
 const regexSource = text.max(500);
 const section = z.enum(FORM_SECTIONS);
@@ -110,7 +114,8 @@ export const FrameSchema = z
 const dateFormats = z.array(text.max(60)).min(1, { error: 'expected at least one format, e.g. "dd/MM/yyyy"' }).max(20);
 /** A regular expression with one capture group, applied to the text before parsing. */
 const pattern = regexSource.optional();
-const codeMap = <T extends z.ZodType>(value: T) => z.record(z.string().max(200), value);
+const codeMap = <T extends z.ZodType>(value: T) =>
+  z.record(z.string().max(200), value).refine((m) => Object.keys(m).length <= MAP_LIMITS.codes, { message: `expected at most ${MAP_LIMITS.codes} codes` });
 const factScalar = z.union([z.string().max(100), z.boolean(), z.null()]);
 
 export const PARSE_TYPES = [
@@ -324,7 +329,10 @@ export const PeopleSchema = z.union([
     /** Where each row's role is (relative to the row). */
     roleFrom: z.strictObject({ find: LocatorSchema, read: ReadSchema.optional() }),
     /** Role words as the page shows them → which list the person joins and facts the role gives. */
-    roles: z.record(z.string().max(200), RoleSchema).refine((r) => Object.keys(r).length > 0, { message: 'expected at least one role' }),
+    roles: z
+      .record(z.string().max(200), RoleSchema)
+      .refine((r) => Object.keys(r).length > 0, { message: 'expected at least one role' })
+      .refine((r) => Object.keys(r).length <= MAP_LIMITS.roles, { message: `expected at most ${MAP_LIMITS.roles} roles` }),
   }),
 ]);
 
