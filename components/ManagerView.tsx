@@ -116,7 +116,7 @@ export function ManagerView({ evaluation, ctx, onPrint, stage, onAsk }: ManagerV
       {accepted.length > 0 ? (
         <section class="block" aria-labelledby="accepted-heading" data-accepted="">
           <h2 id="accepted-heading">Accepted exceptions ({accepted.length})</h2>
-          <p class="muted">A manager has accepted these: they no longer block sign-off. Undo brings a step back.</p>
+          <p class="muted">Accepted as exceptions (each says by whom, as far as this extension can tell): they no longer block sign-off. Undo brings a step back.</p>
           <Boundary what="the accepted exceptions">
             <ItemList items={accepted} ctx={ctx} />
           </Boundary>

@@ -92,7 +92,7 @@ export function ReadinessSummary({ evaluation, packName, assessmentLabel, genera
       {(evaluation.ready.accepted?.length ?? 0) > 0 ? (
         <>
           <h2>Accepted exceptions ({evaluation.ready.accepted?.length ?? 0})</h2>
-          <ItemsTable items={evaluation.ready.accepted ?? []} caption="Exceptions accepted by a manager" evaluation={evaluation} />
+          <ItemsTable items={evaluation.ready.accepted ?? []} caption="Accepted exceptions (each says by whom)" evaluation={evaluation} />
         </>
       ) : null}
 

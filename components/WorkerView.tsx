@@ -1,7 +1,7 @@
 // The social worker's view: deadlines, this section's prompts, missing steps per child, not read yet.
 import type { FormSection } from '../lib/model/section-names';
 import type { CountdownResult, Evaluation, Finding } from '../lib/rules/types';
-import { conditionNotRead, conditionalWords, nearestClock, workerSteps, type CaseFacts, type Step, type WorkerSteps } from '../lib/verdict/first-screen';
+import { conditionNotRead, conditionalWords, workerSteps, type CaseFacts, type Step, type WorkerSteps } from '../lib/verdict/first-screen';
 import type { CheckedEvaluation } from '../lib/acknowledgements';
 import type { Timeline } from '../lib/verdict/timeline';
 import { AcknowledgeControl } from './Acknowledge';
@@ -20,6 +20,7 @@ import {
 import { NotCheckedHere } from './NotCheckedHere';
 import { Boundary, Citation, SeverityTag, ShowMeButton, StateTag, openSectionsOf, sectionIsOpen, stateShape, stateStyle, type ShowMeContext } from './parts';
 import { plural } from '../lib/verdict/deadline-states';
+import { headlineDeadline } from '../lib/verdict/headline';
 
 function Prompts({ evaluation, open, seen }: { evaluation: Evaluation; open: readonly FormSection[]; seen: boolean }) {
   if (open.length === 0) {
@@ -282,7 +283,8 @@ export interface WorkerViewProps {
 /** The nearest deadline on one line; every deadline and the timeline folded beneath it. */
 function Deadlines({ evaluation, ctx, timeline, facts }: { evaluation: Evaluation; ctx: ShowMeContext; timeline?: Timeline | null; facts?: CaseFacts }) {
   const countdowns = countdownsInForce(evaluation);
-  const next = nearestClock(countdowns);
+  // The same headline deadline as the caseload: running before not read yet, never a met one.
+  const next = headlineDeadline(countdowns);
   const conditional = facts?.conditionalClocks ?? [];
   return (
     <section class="block" aria-labelledby="deadlines-heading" data-deadlines="">
@@ -296,6 +298,10 @@ function Deadlines({ evaluation, ctx, timeline, facts }: { evaluation: Evaluatio
             {next.name ?? next.message}
             {next.subject ? `, for ${next.subject.label}` : ''}: {dueText(next)}
           </span>
+        </p>
+      ) : countdowns.length > 0 ? (
+        <p class="muted" data-next-deadline="none" data-status="none">
+          Every deadline has been met.
         </p>
       ) : (
         <p class="muted">No deadlines apply to this assessment yet.</p>

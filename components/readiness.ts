@@ -27,7 +27,7 @@ export function blockingSummary(evaluation: CheckedEvaluation): string {
   if (blocking.length === 0) {
     return accepted === 0
       ? 'Nothing required is missing or not read yet, and no deadline has passed without a reason.'
-      : `Nothing else blocks sign-off. A manager has accepted ${plural(accepted, 'exception', 'exceptions')}: see below.`;
+      : `Nothing else blocks sign-off. ${plural(accepted, 'exception has', 'exceptions have')} been accepted: see below for by whom.`;
   }
   const awaiting = awaitingAcceptance(evaluation).length;
   const counts = { missing: 0, notRead: 0, deadline: 0, failed: 0 };

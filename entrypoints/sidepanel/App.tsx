@@ -136,7 +136,7 @@ export function SidePanelApp() {
     [setup, stored, evaluation],
   );
   const actions = useMemo(
-    () => (key && config ? acknowledgementActions(db, key, config.settings.role, () => evaluation?.today ?? new Date().toISOString().slice(0, 10)) : undefined),
+    () => (key && config ? acknowledgementActions(db, key, config, () => evaluation?.today ?? new Date().toISOString().slice(0, 10)) : undefined),
     [key, config, evaluation?.today],
   );
 

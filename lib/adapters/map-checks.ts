@@ -74,6 +74,8 @@ function sampleOutputs(parse: Parse | undefined, read: ReadKind | undefined): Sa
       return [type(true)];
     case 'initials':
       return [type('AB')];
+    case 'exception-lines':
+      return [type(parse.lines === 'recorded' ? ['7Q2M4A:parent-not-found'] : ['7Q2M4A'])];
   }
 }
 

@@ -5,6 +5,7 @@
 import type { CompanionDb } from '../store/db';
 import { allStored } from '../store/records';
 import { allAcknowledgements } from '../store/acknowledgements';
+import { allTray } from '../store/tray';
 import type { Settings } from '../settings';
 import type { CheckSetup } from '../verdict/checks';
 import { caseloadRows, needsAttention, nudge, sortByUrgency, type CaseloadRow, type NextDeadline, type Nudge } from './caseload';
@@ -28,8 +29,8 @@ async function nudgeNow(deps: NudgeDeps): Promise<{ nudge: Nudge; due: CaseloadR
   const setup = await deps.setup();
   if (!setup) return null;
   const settings = await deps.settings();
-  const [stored, acks] = await Promise.all([allStored(deps.db), allAcknowledgements(deps.db)]);
-  const rows = caseloadRows(setup, stored, acks, deps.now?.() ?? Date.now());
+  const [stored, acks, tray] = await Promise.all([allStored(deps.db), allAcknowledgements(deps.db), allTray(deps.db)]);
+  const rows = caseloadRows(setup, stored, acks, deps.now?.() ?? Date.now(), tray);
   const due = sortByUrgency(rows.filter((r) => needsAttention(r, settings.nudgeWorkingDays)));
   return { nudge: nudge(rows, settings.nudgeWorkingDays, deps.dueWords), due };
 }

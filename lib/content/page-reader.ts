@@ -431,13 +431,22 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     const atLoad = trayAtLoad;
     const rows = all.filter((r) => atLoad.has(r.assessmentId));
     const ids = rows.map((r) => r.assessmentId);
-    const signature = `tray:${ids.join(',')}`;
+    // What the tray shows of each (type, referral date, worker), when the map names those columns: for the caseload.
+    const entries = map.workTray?.columns
+      ? rows.map(({ assessmentId, kind, referral, worker }) => ({
+          assessmentId,
+          ...(kind !== undefined ? { kind } : {}),
+          ...(referral !== undefined ? { referral } : {}),
+          ...(worker !== undefined ? { worker } : {}),
+        }))
+      : undefined;
+    const signature = `tray:${JSON.stringify(entries ?? ids)}`;
     // Our own badges change the page: ask again only when the list itself changes.
     if (signature === lastSent) return;
     lastSent = signature;
     send({ type: 'page', state: 'work-tray', pagePath: pathOnly() });
     runtime
-      .sendMessage({ type: 'tray-badges', caseSystem: map.caseSystem, assessmentIds: ids.slice(0, 500) })
+      .sendMessage({ type: 'tray-badges', caseSystem: map.caseSystem, assessmentIds: ids.slice(0, 500), ...(entries ? { entries: entries.slice(0, 500) } : {}) })
       .then((reply) => showTrayBadges(doc, rows, reply))
       .catch(() => undefined);
   };

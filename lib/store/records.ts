@@ -208,12 +208,23 @@ export async function getStoredMany(db: CompanionDb, keys: readonly string[]): P
  * Deletes records not visited within the retention period. Returns how many went. A read
  * time later than now (written while the clock was set fast) is brought back to now
  * first, so such a record is kept at most the retention period from today.
+ *
+ * An assessment the work tray listed within the retention period is still open: its record
+ * is kept however long ago it was opened, so a stalled case never drops out of the caseload.
+ * Tray rows not listed within the period go too.
  */
 export async function deleteExpired(db: CompanionDb, retentionDays: number, now: number): Promise<number> {
   const cutoff = now - retentionDays * 24 * 60 * 60 * 1000;
-  const deleted = await db.transaction('rw', db.records, async () => {
+  const deleted = await db.transaction('rw', db.records, db.tray, async () => {
     await db.records.where('updatedAt').above(now).modify({ updatedAt: now });
-    return db.records.where('updatedAt').below(cutoff).delete();
+    await db.tray.where('seenAt').above(now).modify({ seenAt: now });
+    await db.tray.where('seenAt').below(cutoff).delete();
+    const inTray = new Set(await db.tray.toCollection().primaryKeys());
+    return db.records
+      .where('updatedAt')
+      .below(cutoff)
+      .filter((r: StoredRecord) => !inTray.has(r.key))
+      .delete();
   });
   await deleteOrphanAcknowledgements(db);
   return deleted;
@@ -222,6 +233,7 @@ export async function deleteExpired(db: CompanionDb, retentionDays: number, now:
 export async function clearAll(db: CompanionDb): Promise<void> {
   await db.records.clear();
   await db.acknowledgements.clear();
+  await db.tray.clear();
 }
 
 /** Deletes one stored assessment and its acknowledgements (options page: on request, e.g. a subject access request). */

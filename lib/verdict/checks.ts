@@ -11,7 +11,8 @@ import type { AssessmentRecord } from '../model';
 import type { FormSection } from '../model/section-names';
 import type { Settings } from '../settings';
 import { sectionOfFact } from '../adapters/fact-sections';
-import { applyAcknowledgements, type Acknowledgement, type CheckedEvaluation } from '../acknowledgements';
+import { applyAcknowledgements, caseSystemAcknowledgements, mergeAcknowledgements, type Acknowledgement, type CheckedEvaluation } from '../acknowledgements';
+import { recordKey } from '../store/records';
 
 export interface CheckSetup {
   pack: AnyPack;
@@ -58,7 +59,11 @@ export function runChecks(setup: CheckSetup, record: AssessmentRecord, now: Date
           ready: { ...result.ready, blocking: result.ready.blocking.map(place), expected: result.ready.expected.map(place) },
         };
       })();
-  return applyAcknowledgements(placed, acks);
+  // Exceptions recorded in the case system (the shared record) are laid over this computer's notes.
+  const read = record.exceptions
+    ? caseSystemAcknowledgements(recordKey(record.caseSystem, record.assessmentId), [...placed.ready.blocking, ...placed.findings, ...placed.countdowns], record.exceptions, placed.today)
+    : [];
+  return applyAcknowledgements(placed, read.length > 0 ? mergeAcknowledgements(acks, read) : acks);
 }
 
 /**

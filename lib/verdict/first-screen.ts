@@ -229,11 +229,6 @@ export function workerSteps(evaluation: Evaluation, facts?: Pick<CaseFacts, 'sub
   return out;
 }
 
-/** The nearest clock for the first line: a running or due one, never "not read yet" while one runs. */
-export function nearestClock(inForce: readonly CountdownResult[]): CountdownResult | undefined {
-  return inForce.find((c) => isRunning(c)) ?? inForce.find((c) => c.status !== 'unknown' && !c.error) ?? inForce[0];
-}
-
 // ---- Conditions not read yet: lib/verdict/condition-words.ts (dependency-free, for the content script too) ----
 
 export { conditionNotRead, conditionalWords } from './condition-words';

@@ -16,7 +16,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseRecord, withFacts } from '../../lib/model';
 import { completeDerbyRecord, inProgressDerbyRecord } from '../fixtures/records/derby-records';
-import { caseFacts, nearestClock, workerSteps } from '../../lib/verdict/first-screen';
+import { caseFacts, workerSteps } from '../../lib/verdict/first-screen';
+import { headlineDeadline } from '../../lib/verdict/headline';
 import type { CountdownResult } from '../../lib/rules/types';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
@@ -184,8 +185,8 @@ describe('the first line of the deadlines (issue 22)', () => {
   it('is the nearest clock that runs, never a “not read yet” one while one runs', () => {
     const running = s47.countdowns.find((c) => c.status === 'on-track')!;
     const unread: CountdownResult = { ...running, ruleId: 'derby/x', status: 'unknown', due: undefined, conditionUnknown: true };
-    expect(nearestClock([unread, running])).toBe(running);
-    expect(nearestClock([unread])).toBe(unread);
+    expect(headlineDeadline([unread, running])).toBe(running);
+    expect(headlineDeadline([unread])).toBe(unread);
   });
 
   it('an end-of-assessment step stays later where the council’s form holds its field in an early part', () => {
@@ -226,7 +227,9 @@ describe('acknowledging a step', () => {
     const ack: Acknowledgement = { key: `k|${itemRef(item)}`, recordKey: 'k', item: itemRef(item), ruleId: item.ruleId, reason: 'recorded-in-case-notes', role: 'worker', on: '2026-11-23' };
     await show(<Panel {...props({ view: 'manager', evaluation: applyAcknowledgements(inProgress, [ack]), acknowledgements: { role: 'manager', acknowledge, accept, undo } })} />);
     const recorded = container.querySelector('[data-blocking] [data-acknowledged="awaiting"]') as HTMLElement;
-    expect(recorded.textContent).toContain('Acknowledged by the worker on 23 Nov 2026: Recorded in the case notes. Not yet accepted by a manager.');
+    expect(recorded.textContent).toContain('Noted on this computer on 23 Nov 2026: Recorded in the case notes. Not yet accepted.');
+    // With no place in the map for exceptions, the panel says plainly the note stays on this computer.
+    expect(recorded.querySelector('[data-ack-local]')?.textContent).toMatch(/kept on this computer only/);
     await act(() => (recorded.querySelector('[data-ack-accept]') as HTMLButtonElement).click());
     expect(accept).toHaveBeenCalled();
     await act(() => (recorded.querySelector('[data-ack-undo]') as HTMLButtonElement).click());
@@ -235,7 +238,9 @@ describe('acknowledging a step', () => {
     const all = inProgress.ready.blocking.map((b): Acknowledgement => ({ ...ack, key: `k|${itemRef(b)}`, item: itemRef(b), ruleId: b.ruleId, acceptedOn: '2026-11-24' }));
     await show(<Panel {...props({ view: 'manager', evaluation: applyAcknowledgements(inProgress, all) })} />);
     expect(container.querySelector('[data-readiness] h2')?.textContent).toBe(`Ready, with ${all.length} accepted exceptions`);
-    expect(container.querySelector('[data-print-summary]')?.textContent).toContain('Accepted by a manager on 24 Nov 2026');
+    // Issue 24 item 8: the role is a setting, so an acceptance made in the panel is not called a manager's.
+    expect(container.querySelector('[data-print-summary]')?.textContent).toContain('Accepted on this computer on 24 Nov 2026 by whoever uses this browser profile');
+    expect(container.querySelector('[data-print-summary]')?.textContent).not.toMatch(/accepted by a manager/i);
   });
 });
 
