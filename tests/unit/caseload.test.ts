@@ -72,6 +72,9 @@ describe('acknowledgements', () => {
     expect(ruleKind({ kind: 'countdown' })).toBe('deadline');
     expect(reasonsFor({ kind: 'check', subject: { kind: 'child' } })).toContain('child-pre-verbal');
     expect(reasonsFor({ kind: 'check' })).toEqual(['recorded-in-case-notes', 'recorded-on-another-form', 'does-not-apply']);
+    // Issue 23: "Does not apply to this family's circumstances" was offered on every step, the safety questions included.
+    expect(reasonsFor({ kind: 'check', field: 'safetyAdvice.safeSleep' })).toEqual(['recorded-in-case-notes', 'recorded-on-another-form']);
+    expect(ruleKind({ kind: 'check', field: 'safetyAdvice.smokeAlarms' })).toBe('safety');
   });
 
   it('a blocking step still blocks when acknowledged, and stops blocking once a manager accepts it', () => {
