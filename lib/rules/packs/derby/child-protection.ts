@@ -28,8 +28,8 @@ export const strategyDiscussionHeld = defineRule<DerbyParams>({
   severity: 'required',
   section: 'child-protection',
   source: {
-    label: 'Working Together 2023, with Derby 2.4',
-    section: 'WT 2023 ch. 4, 2.4',
+    label: 'Derby 2.4, with Working Together 2023',
+    section: '2.4',
     passage: 'Working Together 2023: a strategy discussion where there is reasonable cause to suspect significant harm; Derby 2.4 asks: is one required?',
   },
   message: 'In a Section 47 enquiry, or where significant harm is suspected, hold a strategy discussion and record its date and time.',

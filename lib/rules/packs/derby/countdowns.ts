@@ -153,7 +153,7 @@ export const reassessment12Months = defineRule<DerbyParams>({
   section: 'plan',
   source: { label: 'Derby 2.3', section: '2.3', passage: 'As a guide this would be no more than every 12 months for CiN or CP' },
   message:
-    'As a guide, a child in need or on a child protection plan is re-assessed at least every 12 months. This shows whether this re-assessment began within 12 months of the last one.',
+    'As a guide, re-assess a child in need or on a child protection plan every 12 months (a settled LAC placement may go longer). Shows if this re-assessment began within 12 months of the last.',
   // A re-assessment of an open case: a new referral years after an earlier assessment closed has no 12-month clock.
   appliesWhen: ({ record }) => both(kindIn(record, ['reassessment']), recorded(record.dates?.previousAssessmentCompleted)),
   dueSoonWithin: (p) => p.reassessmentDueSoonWorkingDays,
