@@ -3,14 +3,20 @@ import type { CountdownResult, Finding } from '../lib/rules/types';
 import { awaitingAcceptance, type CheckedEvaluation } from '../lib/acknowledgements';
 import { countdownStateWords } from './format';
 import { plural } from '../lib/verdict/deadline-states';
+import { notCheckedHereItems, notRecordedWords } from '../lib/verdict/checks';
 
 export type BlockingItem = Finding | CountdownResult;
 
-/** "Ready for sign-off", "Ready, with 2 accepted exceptions" or "Not ready". */
+/**
+ * "Ready for sign-off", "Ready, with 2 accepted exceptions", "Ready, with 3 things this case
+ * system does not record: check them yourself" (both, joined by "and") or "Not ready".
+ */
 export function readinessTitle(evaluation: CheckedEvaluation): string {
   if (!evaluation.ready.ready) return 'Not ready';
   const accepted = evaluation.ready.accepted?.length ?? 0;
-  return accepted === 0 ? 'Ready for sign-off' : `Ready, with ${plural(accepted, 'accepted exception', 'accepted exceptions')}`;
+  const unrecorded = notCheckedHereItems(evaluation).length;
+  const withs = [accepted ? plural(accepted, 'accepted exception', 'accepted exceptions') : '', unrecorded ? notRecordedWords(unrecorded) : ''].filter(Boolean);
+  return withs.length === 0 ? 'Ready for sign-off' : `Ready, with ${withs.join(' and ')}`;
 }
 
 /** e.g. "3 steps block sign-off: 2 missing, 1 not read yet." */
@@ -37,7 +43,9 @@ export function blockingSummary(evaluation: CheckedEvaluation): string {
     counts.failed ? `${counts.failed} could not be checked` : '',
   ].filter(Boolean);
   const waiting = awaiting ? ` ${awaiting} of them ${awaiting === 1 ? 'is' : 'are'} acknowledged, waiting for a manager to accept.` : '';
-  return `${plural(blocking.length, 'step blocks', 'steps block')} sign-off: ${parts.join(', ')}.${waiting}`;
+  const unrecorded = notCheckedHereItems(evaluation).length;
+  const besides = unrecorded ? ` Besides, ${notRecordedWords(unrecorded)}.` : '';
+  return `${plural(blocking.length, 'step blocks', 'steps block')} sign-off: ${parts.join(', ')}.${waiting}${besides}`;
 }
 
 /** What is wrong with one blocking or expected item, in words. */

@@ -155,7 +155,7 @@ export function SidePanelApp() {
     if (inspectOn) void askInspect();
   }, [inspectOn, askInspect, current?.assessmentId, current?.sections?.join(','), current?.section, current?.state, stored?.updatedAt]);
   useEffect(() => setPick({ state: 'idle' }), [tabId]);
-  const coverage = useMemo(() => (inspectOn && config && setup ? coverageReport(config.fieldMap, setup.pack) : null), [inspectOn, config, setup]);
+  const coverage = useMemo(() => (inspectOn && config && setup ? coverageReport(config.fieldMap, setup.pack, evaluation ?? undefined) : null), [inspectOn, config, setup, evaluation]);
 
   const onPick = async () => {
     if (tabId === undefined) return;

@@ -2,6 +2,7 @@ import type { AssessmentRecord, Adult, Child, FactPath } from '../model';
 import { datePart } from '../model';
 import { defaultCalendar, formatDateTime, formatLongDate, type WorkingDayCalendar } from '../calendar';
 import { ageInYears } from './conditions';
+import { FactReads, genericPath, trackedCountdowns, unreadFor } from './fact-reads';
 import type {
   CheckRule,
   Clock,
@@ -26,14 +27,45 @@ export interface EvaluateOptions<P> {
   reads?: (genericPath: string) => boolean;
 }
 
-/** `children[C1].seenDates` → `children[].seenDates`. */
-export function genericPath(path: string): string {
-  return path.replace(/\[[^\]]*\]/g, '[]');
+export { genericPath };
+
+/**
+ * A step still unknown that waits only for facts the map never reads: it never will be known,
+ * so it is "not checked with this case system" (and names those facts in `needs`). One still
+ * waiting for a fact the map does read is "not read yet": reading it may settle the step.
+ */
+function markNotChecked<T extends Finding | CountdownResult>(item: T, unread: ReadonlySet<string>, reads: (genericPath: string) => boolean): T {
+  if (item.status !== 'unknown' || item.error || ('dateProblem' in item && item.dateProblem)) return item;
+  const waits = unreadFor(unread, item.subject);
+  const needs = waits.length > 0 ? waits : item.field !== undefined ? [item.field] : [];
+  if (needs.length === 0 || needs.some((p) => reads(genericPath(p)))) return item;
+  return { ...item, notCheckedHere: true, needs: [...new Set(needs.map(genericPath))].sort() };
 }
 
-/** A finding still unknown because it needs a fact the map never reads: it never will be known. */
-function markNotChecked<T extends Finding | CountdownResult>(item: T, reads: (genericPath: string) => boolean): T {
-  return item.status === 'unknown' && !item.error && !('dateProblem' in item && item.dateProblem) && item.field !== undefined && !reads(genericPath(item.field)) ? { ...item, notCheckedHere: true } : item;
+/** The context one rule runs in: the same facts, with every look at an unread one noted in `reads`. */
+function ruleContext<P>(ctx: RuleContext<P>, notes: FactReads, waits: ReadonlyMap<CountdownResult, readonly string[]>): RuleContext<P> {
+  const record = notes.record(ctx.record);
+  let children: readonly Child[] | undefined;
+  let adults: readonly Adult[] | undefined;
+  const people = (): readonly Child[] => (children ??= record.children ?? []);
+  return {
+    record,
+    today: ctx.today,
+    now: ctx.now,
+    calendar: ctx.calendar,
+    params: ctx.params,
+    reads: ctx.reads,
+    countdowns: trackedCountdowns(ctx.countdowns, waits, notes),
+    get children() {
+      return people();
+    },
+    get adults() {
+      return (adults ??= record.adults ?? []);
+    },
+    get subjectChild() {
+      return people().find((c) => c.isSubject === true);
+    },
+  };
 }
 
 const LONDON_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
@@ -95,7 +127,7 @@ function errorText(error: unknown): string {
 
 const LATE = new Set(['overdue', 'met-late']);
 
-function evaluateCountdown<P>(rule: CountdownRule<P>, ctx: RuleContext<P>): CountdownResult {
+function evaluateCountdown<P>(rule: CountdownRule<P>, ctx: RuleContext<P>, ruleCtx: RuleContext<P>): CountdownResult {
   const head = {
     kind: 'countdown' as const,
     ...base(rule),
@@ -103,9 +135,9 @@ function evaluateCountdown<P>(rule: CountdownRule<P>, ctx: RuleContext<P>): Coun
     ...(rule.excusedBy ? { excusedBy: rule.excusedBy.fact } : {}),
   };
   try {
-    const applies = rule.appliesWhen ? rule.appliesWhen(ctx) : true;
+    const applies = rule.appliesWhen ? rule.appliesWhen(ruleCtx) : true;
     if (applies === false) return { ...head, status: 'not-applicable' };
-    const result = runClock(rule, ctx, head);
+    const result = runClock(rule, ctx, ruleCtx, head);
     // A step done on time is done: a deadline met on time never turns "not read yet" because
     // whether it applies is not read yet (it is met, or it does not apply; neither blocks).
     if (applies === 'unknown' && result.status !== 'met-on-time') return { ...head, status: 'unknown', detail: 'cannot tell yet whether this deadline applies' };
@@ -119,8 +151,8 @@ function evaluateCountdown<P>(rule: CountdownRule<P>, ctx: RuleContext<P>): Coun
 
 type CountdownHead = Pick<CountdownResult, 'kind' | 'ruleId' | 'severity' | 'section' | 'message' | 'source' | 'name' | 'excusedBy'>;
 
-function runClock<P>(rule: CountdownRule<P>, ctx: RuleContext<P>, head: CountdownHead): CountdownResult {
-  const clock = rule.clock(ctx);
+function runClock<P>(rule: CountdownRule<P>, ctx: RuleContext<P>, ruleCtx: RuleContext<P>, head: CountdownHead): CountdownResult {
+  const clock = rule.clock(ruleCtx);
   if ('status' in clock) return { ...head, status: clock.status, field: clock.field, detail: clock.detail };
 
   const cal = ctx.calendar;
@@ -225,15 +257,15 @@ export function isDone(outcomes: readonly Outcome[]): boolean {
   return outcomes.some((o) => o.status === 'met') && outcomes.every((o) => o.status === 'met' || o.status === 'not-applicable');
 }
 
-function evaluateCheck<P>(rule: CheckRule<P>, ctx: RuleContext<P>): Finding[] {
+function evaluateCheck<P>(rule: CheckRule<P>, ctx: RuleContext<P>, ruleCtx: RuleContext<P>): Finding[] {
   const head = { kind: 'check' as const, ...base(rule) };
   const notYet: Finding[] = [{ ...head, status: 'unknown', detail: 'cannot tell yet whether this applies' }];
   try {
-    const applies = rule.appliesWhen ? rule.appliesWhen(ctx) : true;
+    const applies = rule.appliesWhen ? rule.appliesWhen(ruleCtx) : true;
     if (applies === false) return [{ ...head, status: 'not-applicable' }];
     let raw: Outcome | Outcome[];
     try {
-      raw = rule.check(ctx);
+      raw = rule.check(ruleCtx);
     } catch (error) {
       if (applies === 'unknown') return notYet;
       throw error;
@@ -307,9 +339,31 @@ export function evaluate<P>(record: AssessmentRecord, pack: Pack<P>, now: Date |
   const findings: Finding[] = [];
   const prompts: Prompt[] = [];
   // Countdowns first: "timescale exceeded" checks read them.
-  for (const rule of pack.rules) if (rule.kind === 'countdown') countdowns.push(markNotChecked(evaluateCountdown(rule, ctx), ctx.reads));
+  // A step still unknown is run again with its reads noted, so it can say what it waits for
+  // (rules are pure: the second run gives the same answer). Steps that are settled, and every
+  // step when all facts can be read, run once, as fast as before.
+  const tracking = options.reads !== undefined;
+  const waits = new Map<CountdownResult, readonly string[]>();
+  const stillUnknown = (f: Finding | CountdownResult) => f.status === 'unknown' && !f.error && !('dateProblem' in f && f.dateProblem);
   for (const rule of pack.rules) {
-    if (rule.kind === 'check') findings.push(...evaluateCheck(rule, ctx).map((f) => markNotChecked(f, ctx.reads)));
+    if (rule.kind !== 'countdown') continue;
+    let result = evaluateCountdown(rule, ctx, ctx);
+    if (tracking && stillUnknown(result)) {
+      const notes = new FactReads();
+      result = markNotChecked(evaluateCountdown(rule, ctx, ruleContext(ctx, notes, waits)), notes.unread, ctx.reads);
+      if (result.status === 'unknown') waits.set(result, unreadFor(notes.unread, result.subject));
+    }
+    countdowns.push(result);
+  }
+  for (const rule of pack.rules) {
+    if (rule.kind === 'check') {
+      const plain = evaluateCheck(rule, ctx, ctx);
+      if (!tracking || !plain.some(stillUnknown)) findings.push(...plain);
+      else {
+        const notes = new FactReads();
+        findings.push(...evaluateCheck(rule, ctx, ruleContext(ctx, notes, waits)).map((f) => markNotChecked(f, notes.unread, ctx.reads)));
+      }
+    }
     else if (rule.kind === 'prompt') {
       let applies: boolean | 'unknown' = true;
       try {

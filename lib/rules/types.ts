@@ -153,6 +153,8 @@ export interface FindingBase {
   error?: string;
   /** The fact it needs is one the case system's field map never reads: "not checked with this case system". */
   notCheckedHere?: true;
+  /** With `notCheckedHere`: the facts (generic paths) it waits for that the map never reads. */
+  needs?: string[];
 }
 
 export interface Finding extends FindingBase {

@@ -111,6 +111,33 @@ export async function mergeFacts(db: CompanionDb, input: MergeInput): Promise<Me
   });
 }
 
+/** One page's read, as the content script sends it. */
+export interface PageRead {
+  personId?: string;
+  facts: readonly FactUpdate[];
+  provenance: Record<string, Provenance>;
+}
+
+/**
+ * The record the extension would store after reading these pages in turn, each merged as
+ * `mergeFacts` merges it (the later read wins; people lists keep only household ids). Pure:
+ * for `npm run extract -- --record`, which shows a council what would be stored.
+ */
+export function recordFromReads(caseSystem: string, assessmentId: string, reads: readonly PageRead[]): { record: AssessmentRecord; rejected: Array<{ path: string; reason: string }> } {
+  let record = emptyRecord(caseSystem, assessmentId);
+  const rejected: Array<{ path: string; reason: string }> = [];
+  for (const read of reads) {
+    const updates: FactUpdate[] = [...read.facts];
+    if (read.personId && record.personId === undefined) updates.push({ path: 'personId', value: read.personId });
+    const applied = applyFacts(record, updates, read.provenance);
+    rejected.push(...applied.rejected);
+    record = householdIdsOnly(applied.record, rejected);
+  }
+  const checked = parseRecord(record);
+  if (!checked.ok) throw new Error(`the record fails the schema: ${checked.problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
+  return { record: checked.record, rejected };
+}
+
 /**
  * Facts that list people hold only person ids of this assessment's household: anything
  * else a page listed there (a name, a phone number) is dropped, never stored. Before the

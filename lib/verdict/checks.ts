@@ -5,7 +5,7 @@
  * The background (badges, nudges), the panel and the caseload all call this.
  */
 import { evaluate, getPack, resolveParams, type AnyPack } from '../rules';
-import type { CountdownResult, Finding } from '../rules/types';
+import type { CountdownResult, Evaluation, Finding } from '../rules/types';
 import type { WorkingDayCalendar } from '../calendar';
 import type { AssessmentRecord } from '../model';
 import type { FormSection } from '../model/section-names';
@@ -55,4 +55,19 @@ export function runChecks(setup: CheckSetup, record: AssessmentRecord, now: Date
         };
       })();
   return applyAcknowledgements(placed, acks);
+}
+
+/**
+ * Steps and deadlines that wait only for facts this council's case system never records:
+ * "not checked with this case system". They never block; the manager checks them in the
+ * case record. The one count of them: the panel, the printed summary, inspect mode and
+ * `npm run extract -- --pack` all call this.
+ */
+export function notCheckedHereItems(evaluation: Evaluation): Array<Finding | CountdownResult> {
+  return [...evaluation.countdowns, ...evaluation.findings].filter((f) => f.notCheckedHere === true && f.severity !== 'prompt');
+}
+
+/** "3 things this case system does not record: check them yourself" (the verdict names them). */
+export function notRecordedWords(count: number): string {
+  return `${count} ${count === 1 ? 'thing' : 'things'} this case system does not record: check ${count === 1 ? 'it' : 'them'} yourself`;
 }

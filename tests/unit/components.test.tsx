@@ -281,6 +281,25 @@ describe('Panel, worker view', () => {
     expect(byHeading('Not checked with this case system (1)').textContent).toContain('Complete a genogram.');
   });
 
+  it('the verdict names what the case system does not record, in the panel and the print (issue 22)', async () => {
+    const ev = evaluation({
+      findings: [
+        finding({ ruleId: 'derby/genogram', section: 'background', status: 'unknown', field: 'background.genogram', message: 'Complete a genogram.', notCheckedHere: true }),
+        finding({ ruleId: 'derby/agencies', section: 'background', status: 'unknown', message: 'Consult the agencies.', notCheckedHere: true }),
+        finding({ ruleId: 'derby/icpc', section: 'child-protection', status: 'unknown', message: 'Hold the conference.', notCheckedHere: true }),
+      ],
+    });
+    expect(ev.ready.ready).toBe(true);
+    await show(<Panel {...panelProps({ evaluation: ev, view: 'manager' })} />);
+    const verdict = container.querySelector('[data-readiness]');
+    expect(verdict?.getAttribute('data-readiness')).toBe('ready');
+    expect(verdict?.textContent).toContain('Ready, with 3 things this case system does not record: check them yourself');
+    expect(byHeading('Not checked with this case system (3)').textContent).toContain('Hold the conference.');
+    await show(<ReadinessSummary evaluation={ev} packName="Derby City" />);
+    expect(container.textContent).toContain('Ready, with 3 things this case system does not record: check them yourself');
+    expect(byHeading('Not checked with this case system (3)').textContent).toContain('Consult the agencies.');
+  });
+
   it('a page showing several sections is all of them: Show me and prompts for each', async () => {
     await show(<Panel {...panelProps({ currentSection: 'background', openSections: ['background', 'profile'] })} />);
     // A step in the second section shown is "Show me", never "Open … to see this".
