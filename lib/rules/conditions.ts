@@ -66,8 +66,7 @@ export function adultPath(adult: Adult, key: keyof Adult): FactPath {
 
 /**
  * Runs a check for each person that a filter selects. A person whose selecting fact is
- * not read yet gets `unknown` (we cannot yet say whether the duty applies to them), unless
- * the check is already met for them: a step that is done never blocks as "not read yet".
+ * not read yet gets `unknown` (we cannot yet say whether the duty applies to them).
  */
 export function forEachPerson<T extends Child | Adult>(
   kind: 'child' | 'adult',
@@ -79,15 +78,10 @@ export function forEachPerson<T extends Child | Adult>(
   for (const person of people) {
     const applies = selects(person);
     if (applies === false) continue;
-    const notYet: Outcome = { status: 'unknown', detail: 'cannot tell yet whether this applies to them' };
-    let outcome: Outcome;
-    try {
-      outcome = check(person);
-    } catch (error) {
-      if (applies !== 'unknown') throw error;
-      outcome = notYet;
-    }
-    if (applies === 'unknown' && outcome.status !== 'met') outcome = notYet;
+    // Only a person the duty is known to apply to is checked: reading their facts for a duty that
+    // may not apply would tie the finding to facts the case system may never show.
+    const outcome: Outcome =
+      applies === 'unknown' ? { status: 'unknown', detail: 'cannot tell yet whether this applies to them' } : check(person);
     out.push({ ...outcome, subject: { kind, id: person.id } });
   }
   return out;

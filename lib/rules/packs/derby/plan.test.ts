@@ -92,8 +92,6 @@ testRule(pack, 'derby/child-seen-alone', [
     record: withFacts(complete, { [`children[${SIBLING}].includedInAssessment`]: false, [`children[${SIBLING}].notSeenAloneReason`]: null }),
     expect: 'met',
   },
-  // Seen alone already: met whether or not the child turns out to be included (neither blocks).
-  { name: 'whether a child is included not read yet, but seen alone', record: withoutFact(complete, `children[${SIBLING}].includedInAssessment`), expect: 'met' },
   {
     name: 'whether a child is included not read yet, never seen alone',
     record: withoutFact(withFacts(complete, { [`children[${SIBLING}].seenDates`]: [] }), `children[${SIBLING}].includedInAssessment`),
