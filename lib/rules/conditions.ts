@@ -78,6 +78,8 @@ export function forEachPerson<T extends Child | Adult>(
   for (const person of people) {
     const applies = selects(person);
     if (applies === false) continue;
+    // Only a person the duty is known to apply to is checked: reading their facts for a duty that
+    // may not apply would tie the finding to facts the case system may never show.
     const outcome: Outcome =
       applies === 'unknown' ? { status: 'unknown', detail: 'cannot tell yet whether this applies to them' } : check(person);
     out.push({ ...outcome, subject: { kind, id: person.id } });

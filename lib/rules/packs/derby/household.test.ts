@@ -30,7 +30,7 @@ testRule(pack, 'derby/parental-responsibility-established', [
     expect: 'unknown',
     subjectId: FATHER,
   },
-  { name: 'father’s role not read yet', record: withoutFact(complete, `adults[${FATHER}].role`), expect: 'unknown', subjectId: FATHER },
+  { name: 'father’s role not read yet', record: withoutFact(withFacts(complete, { 'adults[A-FATHER].hasParentalResponsibility': null }), `adults[${FATHER}].role`), expect: 'unknown' },
   { name: 'adults not read yet', record: { ...complete, adults: undefined }, expect: 'unknown' },
 ]);
 

@@ -2,7 +2,7 @@ import { withFacts, withoutFact } from '../../../model';
 import { testRule } from '../../../../tests/support/rule-tester';
 import { completeDerbyRecord as complete, SIBLING, SUBJECT } from '../../../../tests/fixtures/records/derby-records';
 import { derbyPack as pack } from './index';
-import { testPrompt } from '../../../../tests/support/derby-rules';
+import { testConditionalPrompt, testPrompt } from '../../../../tests/support/derby-rules';
 
 testRule(pack, 'derby/assessment-plan-agreed-in-writing', [
   { name: 'plan agreed with the parents in writing', record: complete, expect: 'met' },
@@ -43,12 +43,26 @@ testRule(pack, 'derby/consent-to-share', [
     expect: 'unknown',
   },
   { name: 'no other agencies contacted', record: withFacts(complete, { 'background.agenciesConsulted': [] }), expect: 'not-applicable' },
-  { name: 'agencies contacted not read yet', record: withoutFact(complete, 'background.agenciesConsulted'), expect: 'unknown' },
+  // A step that is done never blocks as "not read yet": written consent recorded is met even before
+  // the page saying which agencies were contacted is read.
+  { name: 'agencies contacted not read yet, written consent recorded', record: withoutFact(complete, 'background.agenciesConsulted'), expect: 'met' },
+  {
+    name: 'agencies contacted not read yet, consent blank',
+    record: withoutFact(withFacts(complete, { 'consent.obtained': null }), 'background.agenciesConsulted'),
+    expect: 'unknown',
+  },
 ]);
 
 testRule(pack, 'derby/child-seen-alone', [
-  { name: 'the older child seen alone; the baby’s reason recorded', record: complete, expect: 'met' },
-  { name: 'a child too young to be seen alone, no reason recorded', record: withFacts(complete, { [`children[${SIBLING}].notSeenAloneReason`]: null }), expect: 'missing', subjectId: SIBLING },
+  // Derby 2.7: "The child must be seen alone". Derby gives no exception, so a recorded reason never
+  // meets it (Hertfordshire's "the reason should be recorded" has no Derby counterpart).
+  { name: 'each child seen alone', record: complete, expect: 'met' },
+  {
+    name: 'a recorded reason is not an exception Derby gives: the child must be seen alone',
+    record: withFacts(complete, { [`children[${SIBLING}].seenDates`]: [{ date: '2026-09-17', alone: false }], [`children[${SIBLING}].notSeenAloneReason`]: true }),
+    expect: 'missing',
+    subjectId: SIBLING,
+  },
   {
     name: 'only ever seen with others, no reason',
     record: withFacts(complete, { [`children[${SUBJECT}].seenDates`]: [{ date: '2026-09-17', alone: false }] }),
@@ -63,8 +77,8 @@ testRule(pack, 'derby/child-seen-alone', [
     subjectId: SUBJECT,
   },
   {
-    name: 'not seen alone, reason not read yet',
-    record: withoutFact(withFacts(complete, { [`children[${SIBLING}].notSeenAloneReason`]: null }), `children[${SIBLING}].seenDates`),
+    name: 'the sibling’s visits not read yet',
+    record: withoutFact(complete, `children[${SIBLING}].seenDates`),
     expect: 'unknown',
     subjectId: SIBLING,
   },
@@ -78,9 +92,32 @@ testRule(pack, 'derby/child-seen-alone', [
     record: withFacts(complete, { [`children[${SIBLING}].includedInAssessment`]: false, [`children[${SIBLING}].notSeenAloneReason`]: null }),
     expect: 'met',
   },
-  { name: 'whether a child is included not read yet', record: withoutFact(complete, `children[${SIBLING}].includedInAssessment`), expect: 'unknown', subjectId: SIBLING },
+  {
+    name: 'whether a child is included not read yet, never seen alone',
+    record: withoutFact(withFacts(complete, { [`children[${SIBLING}].seenDates`]: [] }), `children[${SIBLING}].includedInAssessment`),
+    expect: 'unknown',
+    subjectId: SIBLING,
+  },
   { name: 'household not read yet', record: { ...complete, children: undefined }, expect: 'unknown' },
 ]);
+
+// 2.3: "A timeframe is agreed, and the tools and methods to be used discussed": body text with no must
+// or should, so good practice (expected): shown, never blocking.
+testRule(pack, 'derby/plan-timeframe-and-methods', [
+  { name: 'timeframe agreed, tools and methods recorded', record: complete, expect: 'met' },
+  { name: 'tools and methods blank', record: withFacts(complete, { 'planning.toolsAndMethodsRecorded': null }), expect: 'missing' },
+  { name: 'timeframe not agreed', record: withFacts(complete, { 'planning.timescaleAgreed': false }), expect: 'missing' },
+  { name: 'tools and methods not read yet', record: withoutFact(complete, 'planning.toolsAndMethodsRecorded'), expect: 'unknown' },
+]);
+
+// 2.3: "Read the Social Care file - it may give you a lot of valuable information about the family".
+testConditionalPrompt('derby/prompt-plan-read-social-care-file', 'plan', {
+  shown: [
+    { name: 'the file not recorded as read', record: withFacts(complete, { 'planning.fileRead': null }) },
+    { name: 'not read yet whether the file was read', record: withoutFact(complete, 'planning.fileRead') },
+  ],
+  hidden: [{ name: 'the file recorded as read', record: complete }],
+});
 
 for (const id of [
   'derby/prompt-plan-completion-date-in-calendar',

@@ -27,6 +27,19 @@ export const managerEndorsedPlan = defineRule<DerbyParams>({
   check: ({ record }) => has(record.dates?.managerPlanEndorsed, 'dates.managerPlanEndorsed'),
 });
 
+export const timeframeAndMethods = defineRule<DerbyParams>({
+  id: 'derby/plan-timeframe-and-methods',
+  kind: 'check',
+  // 2.3's body text describes the plan ("A timeframe is agreed, and the tools and methods to be used
+  // discussed") with no must or should: good practice, shown and never blocking.
+  severity: 'expected',
+  section: 'plan',
+  source: source23('A timeframe is agreed, and the tools and methods to be used discussed'),
+  message: 'Agree a timeframe for the assessment with the family, and record the tools and methods you will use.',
+  check: ({ record }) =>
+    allOf(has(record.planning?.timescaleAgreed, 'planning.timescaleAgreed'), has(record.planning?.toolsAndMethodsRecorded, 'planning.toolsAndMethodsRecorded')),
+});
+
 export const consentToShare = defineRule<DerbyParams>({
   id: 'derby/consent-to-share',
   kind: 'check',
@@ -35,6 +48,10 @@ export const consentToShare = defineRule<DerbyParams>({
   source: { label: 'Derby 1 and 2.5', section: '1, 2.5', passage: 'Information Sharing and Consent; Other involved agencies: written consent from parents' },
   message:
     'Before contacting other agencies, get the parents’ written consent and record who gave it. If you share without consent, discuss it with your manager and record why.',
+  acceptsReason: {
+    fact: 'consent.withoutConsentReasonRecorded',
+    allowedBy: 'Derby 1: where sharing without consent is decided with the team manager, the reason for proceeding without agreement must be recorded',
+  },
   appliesWhen: ({ record }) => agenciesWereConsulted(record),
   check: ({ record }) => {
     const c = record.consent;
@@ -54,12 +71,11 @@ export const childSeenAlone = defineRule<DerbyParams>({
   kind: 'check',
   severity: 'required',
   section: 'plan',
-  source: { label: 'Derby 2.3 and 2.7', section: '2.3, 2.7', passage: 'Practitioners see the child alone, so that their wishes and feelings can be sought' },
-  message: 'See each child alone and record the visit. If a child cannot be seen alone, record why.',
-  check: (ctx) =>
-    eachChild(ctx, includedAndBorn, (child) =>
-      anyOf(has(firstSeenAlone(child), childPath(child, 'seenDates')), has(child.notSeenAloneReason, childPath(child, 'notSeenAloneReason'))),
-    ),
+  source: { label: 'Derby 2.3 and 2.7', section: '2.3, 2.7', passage: 'It is important that during the assessment practitioners see the child alone; 2.7: the child must be seen alone' },
+  // Derby gives no exception ("The child must be seen alone"), so no recorded reason meets it:
+  // where a child cannot be seen alone, accepting that is the manager's decision (an acknowledgement).
+  message: 'See each child alone and record the visit. Derby allows no exception: if a child cannot be seen alone, your manager decides whether to accept that.',
+  check: (ctx) => eachChild(ctx, includedAndBorn, (child) => has(firstSeenAlone(child), childPath(child, 'seenDates'))),
 });
 
 export const consentWithheldAgenciesTold = defineRule<DerbyParams>({
@@ -123,6 +139,17 @@ export const promptCommunicationSupport = defineRule<DerbyParams>({
   message: 'How will you approach the family, and is anything needed to help you talk with them, such as an interpreter?',
 });
 
+export const promptReadSocialCareFile = defineRule<DerbyParams>({
+  id: 'derby/prompt-plan-read-social-care-file',
+  kind: 'prompt',
+  severity: 'prompt',
+  section: 'plan',
+  source: source23('Read the Social Care file - it may give you a lot of valuable information'),
+  message: 'Have you read the Social Care file? It may tell you a lot about the family and guide the whole assessment.',
+  // Shown until the file is recorded as read.
+  appliesWhen: ({ record }) => record.planning?.fileRead !== true,
+});
+
 export const promptThinkLongTerm = defineRule<DerbyParams>({
   id: 'derby/prompt-plan-think-long-term',
   kind: 'prompt',
@@ -135,6 +162,7 @@ export const promptThinkLongTerm = defineRule<DerbyParams>({
 export const planRules = [
   assessmentPlanAgreedInWriting,
   managerEndorsedPlan,
+  timeframeAndMethods,
   consentToShare,
   consentWithheldAgenciesTold,
   childSeenAlone,
@@ -143,5 +171,6 @@ export const planRules = [
   promptWhenSeenAlone,
   promptHasChildBeenSeen,
   promptCommunicationSupport,
+  promptReadSocialCareFile,
   promptThinkLongTerm,
 ];
