@@ -58,22 +58,8 @@ export interface ReadStats {
 }
 
 import { READER_MAP_KEY } from '../config/keys';
+import { watchChanges } from './reader/changes';
 const NOTE_ID = 'assessment-companion-reconnect-note';
-
-// Attributes that carry a control's value: a change to one is a change of value, not of the
-// page's structure, so the next read keeps the last read's indexes (ReadCache).
-const VALUE_ATTRIBUTES = ['value', 'checked', 'selected', 'disabled'];
-// Attributes the locators read (labels, ARIA names, ids, table headers, frames): a change clears them.
-const LOCATOR_ATTRIBUTES = ['id', 'for', 'aria-label', 'aria-labelledby', 'role', 'scope', 'colspan', 'type', 'title', 'name', 'src', 'srcdoc'];
-
-const OBSERVE: MutationObserverInit = {
-  subtree: true,
-  childList: true,
-  characterData: true,
-  attributes: true,
-  attributeFilter: [...VALUE_ATTRIBUTES, ...LOCATOR_ATTRIBUTES],
-};
-
 
 export interface PageReader {
   readNow(): void;
@@ -170,8 +156,6 @@ export function startPageReader(deps: ReaderDeps): PageReader {
   const yieldToPage = deps.yieldToPage ?? pageYield(win);
   const partFacts = deps.partFacts ?? PART_FACTS;
   const pause = deps.pause ?? ((ms: number) => new Promise<void>((resolve) => win.setTimeout(resolve, ms)));
-  // Changes the page has made (any at all, read or not): a read that sees them keeps going takes its time.
-  let pageChanges = 0;
   const isTop = win.top === win;
   // The map in force, from storage (none until the background has stored it: nothing is read till then).
   let map: FieldMap | undefined = deps.map;
@@ -215,12 +199,6 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     });
   };
 
-  /** Takes the changes the observer has not delivered yet (a read asked for straight after one). */
-  const takeChanges = (): void => {
-    const records = observer.takeRecords();
-    if (records.length > 0) noteChanges(records);
-  };
-
   /** Tells whoever waits in idle() that nothing is running or waiting to run. */
   const settled = (): void => {
     if (running || (timer !== undefined && !stopped)) return;
@@ -260,7 +238,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     const stats: ReadStats = { slices: 0, longestMs: 0, totalMs: 0, messages: 0 };
     let sliceStart = clock();
     // The page's changes counted when the last slice ended: more since then means it is busy.
-    let changesBefore = pageChanges;
+    let changesBefore = changes.count();
     // Ends this slice and starts the next one after the page has had its turn; false once stopped.
     const nextSlice = async (): Promise<boolean> => {
       const spent = clock() - sliceStart;
@@ -269,8 +247,8 @@ export function startPageReader(deps: ReaderDeps): PageReader {
       stats.longestMs = Math.max(stats.longestMs, spent);
       // A page that keeps changing (a clock, an autosave note) is busy: the rest of the read
       // waits as a re-read would (BACK_OFF), so the page keeps most of its thread.
-      const busy = pageChanges !== changesBefore;
-      changesBefore = pageChanges;
+      const busy = changes.count() !== changesBefore;
+      changesBefore = changes.count();
       if (busy) await pause(Math.min(spent * BACK_OFF, MAX_BACK_OFF_MS));
       else await yieldToPage();
       sliceStart = clock();
@@ -312,7 +290,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     if (reads === 1 && !(await nextSlice())) return;
     const active = map;
     if (!active) return;
-    takeChanges();
+    changes.take();
     const url = win.location.href;
     // Frames with an address read themselves; srcdoc frames cannot (they see "about:srcdoc"): read here.
     const steps = extractSteps(doc, url, active, new Date(), { frames: 'inline', cache });
@@ -332,7 +310,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     }
     const result = step.value;
     lastResult = { map: active, result };
-    watchInlineFrames();
+    changes.watchFrames();
     if (!result) {
       if (isTop) unrecognised(url, active);
     } else {
@@ -452,31 +430,6 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     timer = setTimeout(read, Math.max(wait, notBefore - clock()));
   };
 
-  /** A value changed (typing, a click): its household row is read again, then the page. */
-  const onValue = (event: Event): void => {
-    cache.touch(event.target as Node | null);
-    schedule();
-  };
-
-  /** What the observer saw: value attributes mark their row; other changes our fields may be in clear the cache; the rest are skipped. */
-  function noteChanges(records: readonly MutationRecord[]): boolean {
-    let structure = false;
-    let values = false;
-    for (const r of records) {
-      if (r.type === 'attributes' && VALUE_ATTRIBUTES.includes(r.attributeName ?? '')) {
-        cache.touch(r.target);
-        values = true;
-      } else if (!structure && relevance?.matters([r])) {
-        structure = true;
-      }
-    }
-    if (structure) {
-      cache.clear();
-      relevance?.forget();
-    }
-    return structure || values;
-  }
-
   const onShowField: Listener = (message, sender, sendResponse) => {
     if (sender.id !== runtime.id) return undefined;
     if (typeof message !== 'object' || message === null) return undefined;
@@ -508,18 +461,6 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     }, 4000);
   }
 
-  // The srcdoc frames this page reads: their typing and changes are watched as the page's own.
-  const watched = new Set<Document>();
-  function watchInlineFrames(): void {
-    for (const frameDoc of cache.documents()) {
-      if (frameDoc === doc || watched.has(frameDoc) || !frameDoc.documentElement) continue;
-      watched.add(frameDoc);
-      frameDoc.addEventListener('input', onValue, true);
-      frameDoc.addEventListener('change', onValue, true);
-      observer.observe(frameDoc.documentElement, OBSERVE);
-    }
-  }
-
   // Inspect mode and Pick a field (lib/content/inspect.ts): answered only when the panel asks.
   // Its answers come from the reader's own last read (taken in slices), once the read a change asked for has run.
   const lastReadForInspect = async (): Promise<ExtractResult | null | undefined> => {
@@ -531,16 +472,10 @@ export function startPageReader(deps: ReaderDeps): PageReader {
   function stop(): void {
     stopped = true;
     inspect.stop();
-    for (const frameDoc of watched) {
-      frameDoc.removeEventListener('input', onValue, true);
-      frameDoc.removeEventListener('change', onValue, true);
-    }
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     settled();
-    observer.disconnect();
-    doc.removeEventListener('input', onValue, true);
-    doc.removeEventListener('change', onValue, true);
+    changes.stop();
     doc.removeEventListener('load', onFrameLoad, true);
     if (framesTimer !== undefined) clearTimeout(framesTimer);
     try {
@@ -580,17 +515,9 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     }, quietMs);
   };
 
-  const observer = new (win as Window & typeof globalThis).MutationObserver((records) => {
-    pageChanges += records.length;
-    // A clock or a chat window that changes all the time costs nothing: no read for changes our fields cannot be in.
-    if (noteChanges(records)) schedule();
-  });
-
-  doc.addEventListener('input', onValue, true);
-  doc.addEventListener('change', onValue, true);
+  const changes = watchChanges(doc, win, cache, () => relevance, schedule);
   // A frame's load event does not bubble, but the document sees it while capturing.
   doc.addEventListener('load', onFrameLoad, true);
-  observer.observe(doc.documentElement, OBSERVE);
   runtime.onMessage.addListener(onShowField);
   runtime.onMessage.addListener(inspect.listener);
 
