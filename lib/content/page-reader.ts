@@ -51,7 +51,7 @@ import { watchChanges } from './reader/changes';
 import { backOff, slices, type ReadStats } from './reader/slices';
 import { pageYield } from './reader/page-yield';
 import { MAX_WAIT_MS, QUIET_MS, readTimer } from './reader/when-to-read';
-import { LastSent, progressTeller, sendFacts } from './reader/send-facts';
+import { LastSent, factsSender, progressTeller } from './reader/send-facts';
 
 export { BACK_OFF, FRAME_MS, MAX_BACK_OFF_MS, SLICE_MS, type ReadStats } from './reader/slices';
 export { pageYield } from './reader/page-yield';
@@ -147,6 +147,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
       else onFailed?.();
     });
   };
+  const sendFacts = factsSender({ topFrame: isTop, partFacts, readTimes, sent, send });
 
   async function readInSlices(): Promise<void> {
     const slice = slices({ clock, yieldToPage, pause, changes: changes.count, stopped: () => stopped });
@@ -194,8 +195,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
       }
       // A big read goes in parts, each in a slice of its own: the browser copies a message in one task.
       const personId = (): string | undefined => (win.length > 0 && active.page.personId ? identifyPage(doc, win.location.href, active)?.personId : undefined);
-      const parts = { map: active, result, view, readKey, diff: compared.value, progress, personId, topFrame: isTop, partFacts, readTimes };
-      const sending = sendFacts(parts, sent, send);
+      const sending = sendFacts(active, result, view, readKey, compared.value, progress, personId);
       let part = sending.next();
       while (!part.done) {
         if (!(await slice.next())) return;

@@ -6,19 +6,18 @@ import type { ExtractResult, ReadSoFar } from '../../adapters/extractor';
 import type { FieldMap } from '../../adapters/field-map-schema';
 import bundledMap from '../../adapters/maps/lcs-demo.json';
 import { diffFacts, ReadTimes } from '../fact-diff';
-import { LastSent, PROGRESS_EVERY_MS, progressTeller, sendFacts, type FactsToSend } from './send-facts';
+import { factsSender, LastSent, PROGRESS_EVERY_MS, progressTeller } from './send-facts';
 
 const map = bundledMap as unknown as FieldMap;
 const fact = (path: string, value: unknown) => ({ path, value }) as ExtractResult['facts'][number];
 const result = (facts: ExtractResult['facts']): ExtractResult => ({ mapId: map.id, caseSystem: map.caseSystem, assessmentId: 'SA-1', sections: [], facts, provenance: {}, notFound: [], notFoundDetails: [] });
 type Message = { type: string; facts?: { path: string }[]; gone?: string[]; complete?: boolean; pagePath?: string };
 
-function toSend(facts: ExtractResult['facts'], last: LastSent): FactsToSend {
-  return { map, result: result(facts), view: { pagePath: '/a', view: '/a' } as FactsToSend['view'], readKey: 'facts:SA-1:/a', diff: diffFacts(last.facts, facts), progress: undefined, personId: () => undefined, topFrame: true, partFacts: 2, readTimes: new ReadTimes() };
-}
+type Send = (m: unknown, failed?: () => void) => void;
 
-function drain(o: FactsToSend, sent: LastSent, send: (m: unknown, failed?: () => void) => void): { parts: number; pauses: number } {
-  const gen = sendFacts(o, sent, send);
+function drain(facts: ExtractResult['facts'], sent: LastSent, send: Send): { parts: number; pauses: number } {
+  const sendFacts = factsSender({ topFrame: true, partFacts: 2, readTimes: new ReadTimes(), sent, send });
+  const gen = sendFacts(map, result(facts), { pagePath: '/a', view: '/a' }, 'facts:SA-1:/a', diffFacts(sent.facts, facts), undefined, () => undefined);
   let pauses = -1;
   let step = gen.next();
   for (pauses = 0; !step.done; pauses++) step = gen.next();
@@ -30,19 +29,19 @@ describe('sendFacts', () => {
     const sent = new LastSent();
     const out: Message[] = [];
     const facts = [fact('a', 1), fact('b', 2), fact('c', 3)];
-    expect(drain(toSend(facts, sent), sent, (m) => out.push(m as Message))).toEqual({ parts: 2, pauses: 1 });
+    expect(drain(facts, sent, (m) => out.push(m as Message))).toEqual({ parts: 2, pauses: 1 });
     expect(out.map((m) => m.facts?.length)).toEqual([2, 1]);
     expect(out[0]?.complete).toBe(true);
     expect(sent.key).toBe('facts:SA-1:/a');
     out.length = 0;
-    expect(drain(toSend(facts, sent), sent, (m) => out.push(m as Message)).parts).toBe(0);
-    drain(toSend([fact('a', 5), fact('b', 2)], sent), sent, (m) => out.push(m as Message));
+    expect(drain(facts, sent, (m) => out.push(m as Message)).parts).toBe(0);
+    drain([fact('a', 5), fact('b', 2)], sent, (m) => out.push(m as Message));
     expect(out).toMatchObject([{ facts: [{ path: 'a' }], gone: ['c'], complete: false }]);
   });
 
   it('forgets what it sent when a part is not delivered, so the next read sends the whole page', () => {
     const sent = new LastSent();
-    drain(toSend([fact('a', 1)], sent), sent, (_m, failed) => failed?.());
+    drain([fact('a', 1)], sent, (_m, failed) => failed?.());
     expect(sent.key).toBe('');
     expect(sent.facts).toBeUndefined();
   });

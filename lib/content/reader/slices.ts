@@ -60,14 +60,13 @@ export interface Slices {
   end(): ReadStats;
 }
 
-export function slices(deps: SliceDeps): Slices {
-  const { clock } = deps;
+export function slices({ clock, yieldToPage, pause, changes, stopped }: SliceDeps): Slices {
   const stats: ReadStats = { slices: 0, longestMs: 0, totalMs: 0, messages: 0 };
   let sliceStart = clock();
   // A slice also ends early when the step just run, run again, would take it past a frame:
   // steps that search the whole page come together (identifying it, finding a table's rows).
   let lastCheck = sliceStart;
-  let changesBefore = deps.changes();
+  let changesBefore = changes();
   const count = (): number => {
     const spent = clock() - sliceStart;
     stats.slices += 1;
@@ -87,13 +86,13 @@ export function slices(deps: SliceDeps): Slices {
       const spent = count();
       // A page that keeps changing (a clock, an autosave note) is busy: the rest of the read
       // waits as a re-read would (BACK_OFF), so the page keeps most of its thread.
-      const busy = deps.changes() !== changesBefore;
-      changesBefore = deps.changes();
-      if (busy) await deps.pause(backOff(spent));
-      else await deps.yieldToPage();
+      const busy = changes() !== changesBefore;
+      changesBefore = changes();
+      if (busy) await pause(backOff(spent));
+      else await yieldToPage();
       sliceStart = clock();
       lastCheck = sliceStart;
-      return !deps.stopped();
+      return !stopped();
     },
     end() {
       count();

@@ -36,7 +36,7 @@ export interface ReadTimer {
   readonly reads: number;
 }
 
-export function readTimer(deps: ReadTimerDeps): ReadTimer {
+export function readTimer({ quietMs, maxWaitMs, clock, ready, run }: ReadTimerDeps): ReadTimer {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let firstChangeAt = 0;
   let running = false;
@@ -58,14 +58,14 @@ export function readTimer(deps: ReadTimerDeps): ReadTimer {
   const read = (): void => {
     timer = undefined;
     firstChangeAt = 0;
-    if (stopped || !deps.ready()) return settled();
+    if (stopped || !ready()) return settled();
     if (running) {
       again = true;
       return;
     }
     running = true;
     reads += 1;
-    void deps.run().finally(() => {
+    void run().finally(() => {
       running = false;
       if (again && !stopped) {
         again = false;
@@ -80,9 +80,9 @@ export function readTimer(deps: ReadTimerDeps): ReadTimer {
     const now = Date.now();
     if (!firstChangeAt) firstChangeAt = now;
     if (timer !== undefined) clearTimeout(timer);
-    const wait = now - firstChangeAt >= deps.maxWaitMs ? 0 : deps.quietMs;
+    const wait = now - firstChangeAt >= maxWaitMs ? 0 : quietMs;
     // Never sooner than the back-off after the last read allows.
-    timer = setTimeout(read, Math.max(wait, notBefore - deps.clock()));
+    timer = setTimeout(read, Math.max(wait, notBefore - clock()));
   };
 
   return {
@@ -93,7 +93,7 @@ export function readTimer(deps: ReadTimerDeps): ReadTimer {
       read();
     },
     holdFor(ms) {
-      notBefore = deps.clock() + ms;
+      notBefore = clock() + ms;
     },
     idle: () => (busy() ? new Promise<void>((resolve) => idleWaiters.push(resolve)) : Promise.resolve()),
     stop() {
