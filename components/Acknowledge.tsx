@@ -1,36 +1,91 @@
-// Acknowledge a finding with a coded reason; undo it; a manager accepts it as an exception.
+// Acknowledge a finding with a coded reason; undo it; accept it as an exception. The case
+// system is the shared record: the panel gives the exact line to record there, and shows
+// what a council's map reads back from it (lib/acknowledgements/exception-lines.ts).
 import { useId, useState } from 'preact/hooks';
-import { acknowledgementOf, reasonsFor, reasonWords, REASONS, type Acknowledgement, type CheckedEvaluation, type Item, type ReasonCode, type Role } from '../lib/acknowledgements';
+import {
+  acceptanceLine,
+  acknowledgementOf,
+  exceptionLine,
+  reasonsFor,
+  reasonWords,
+  REASONS,
+  type Acknowledgement,
+  type CheckedEvaluation,
+  type Item,
+  type ReasonCode,
+  type Role,
+} from '../lib/acknowledgements';
 import { aboutText, longDate } from './format';
 
 export interface AcknowledgeContext {
   evaluation: CheckedEvaluation;
   role: Role;
+  /** Where the council's case system records exceptions (its field map says); none: notes stay on this computer. */
+  places?: { recordIn: string; acceptIn: string };
   acknowledge(item: Item, reason: ReasonCode): void;
   undo(item: Item): void;
-  accept(item: Item): void;
+  accept(item: Item, reason: ReasonCode): void;
 }
 
-/** "Acknowledged by the worker on 23 Nov 2026: Recorded in the case notes. Accepted by a manager on 24 Nov 2026." */
+/** Who accepted it, as far as the extension can tell. */
+function acceptanceText(ack: Acknowledgement): string {
+  if (!ack.acceptedOn) return ack.from === 'case-system' ? ' Waiting for a manager to accept it.' : ' Not yet accepted.';
+  if (ack.acceptedFrom === 'case-system') return ' Accepted by a manager in the case system.';
+  if (ack.acceptedBy === 'policy-manager') return ` Accepted by a manager on ${longDate(ack.acceptedOn)} (the council’s policy sets this role).`;
+  return ` Accepted on this computer on ${longDate(ack.acceptedOn)} by whoever uses this browser profile: a note, not a manager’s sign-off.`;
+}
+
+/**
+ * "Noted on this computer on 23 Nov 2026: Parent could not be found. Not yet accepted."
+ * "Recorded in the case system: Parent could not be found. Accepted by a manager in the case system."
+ * Nothing claims a manager's act unless it was read from the case system or the council's policy says so.
+ */
 export function acknowledgementText(ack: Acknowledgement): string {
-  const who = ack.role === 'manager' ? 'a manager' : 'the worker';
-  const accepted = ack.acceptedOn ? ` Accepted by a manager on ${longDate(ack.acceptedOn)}.` : ' Not yet accepted by a manager.';
-  return `Acknowledged by ${who} on ${longDate(ack.on)}: ${reasonWords(ack.reason)}.${accepted}`;
+  const noted = ack.from === 'case-system' ? 'Recorded in the case system' : `Noted on this computer on ${longDate(ack.on)}`;
+  return `${noted}: ${reasonWords(ack.reason)}.${acceptanceText(ack)}`;
+}
+
+/** A line to copy into the case system, selectable as a whole. */
+function LineToRecord({ label, line, kind }: { label: string; line: string; kind: 'exception' | 'acceptance' }) {
+  const id = useId();
+  return (
+    <div class="ack__line">
+      <label class="ack__line-label" for={id}>
+        {label}
+      </label>
+      <input id={id} class="ack__line-text" type="text" readOnly value={line} data-ack-line={kind} onFocus={(e) => (e.currentTarget as HTMLInputElement).select()} />
+    </div>
+  );
 }
 
 function Recorded({ item, ack, ctx }: { item: Item; ack: Acknowledgement; ctx: AcknowledgeContext }) {
+  const local = ack.from !== 'case-system';
+  const places = ctx.places;
   return (
-    <div class="ack ack--recorded" data-acknowledged={ack.acceptedOn ? 'accepted' : 'awaiting'}>
+    <div class="ack ack--recorded" data-acknowledged={ack.acceptedOn ? 'accepted' : 'awaiting'} data-ack-from={local ? 'this-computer' : 'case-system'}>
       <p class="ack__text">{acknowledgementText(ack)}</p>
+      {local && places ? (
+        <LineToRecord label={`So your manager sees it on her own computer, record this line in ${places.recordIn}:`} line={exceptionLine(item, ack.reason)} kind="exception" />
+      ) : null}
+      {local && !places ? (
+        <p class="ack__local" data-ack-local="">
+          This note is kept on this computer only: a manager on another computer will not see it. Record the reason in the case system as well.
+        </p>
+      ) : null}
+      {ctx.role === 'manager' && places && ack.acceptedFrom !== 'case-system' ? (
+        <LineToRecord label={`To accept it as an exception, record this line in ${places.acceptIn}:`} line={acceptanceLine(item)} kind="acceptance" />
+      ) : null}
       <div class="ack__actions">
         {ctx.role === 'manager' && !ack.acceptedOn ? (
-          <button type="button" class="button button--secondary" data-ack-accept="" onClick={() => ctx.accept(item)}>
-            Accept as an exception<span class="visually-hidden">: {aboutText(item)}</span>
+          <button type="button" class="button button--secondary" data-ack-accept="" onClick={() => ctx.accept(item, ack.reason)}>
+            Accept on this computer<span class="visually-hidden">: {aboutText(item)}</span>
           </button>
         ) : null}
-        <button type="button" class="button button--secondary" data-ack-undo="" onClick={() => ctx.undo(item)}>
-          Undo<span class="visually-hidden"> acknowledgement: {aboutText(item)}</span>
-        </button>
+        {local ? (
+          <button type="button" class="button button--secondary" data-ack-undo="" onClick={() => ctx.undo(item)}>
+            Undo<span class="visually-hidden"> acknowledgement: {aboutText(item)}</span>
+          </button>
+        ) : null}
       </div>
     </div>
   );
@@ -58,7 +113,7 @@ function Form({ item, ctx }: { item: Item; ctx: AcknowledgeContext }) {
         }}
       >
         <fieldset class="fieldset ack__reasons" aria-describedby={problem ? `${id}-problem` : undefined}>
-          <legend class="fieldset__legend">Choose a reason. Only the reason, your role and today’s date are kept.</legend>
+          <legend class="fieldset__legend">Choose a reason. Only the reason, your role and today’s date are kept, on this computer.</legend>
           {problem ? (
             <p class="error-message" id={`${id}-problem`}>
               Choose a reason

@@ -1,5 +1,6 @@
-// The caseload page: every assessment read on this computer, most urgent first, for a
-// worker or a manager. Presentational: rows in, callbacks out.
+// The caseload page: every assessment read on this computer or listed in the work tray,
+// most urgent first, for a worker or a manager planning a team's week. Presentational:
+// rows in, callbacks out.
 import { useId, useState } from 'preact/hooks';
 import { filterRows, signOffText, type CaseloadFilter, type CaseloadRow } from '../lib/caseload/caseload';
 import { plural, workingDaysText } from '../lib/verdict/deadline-states';
@@ -26,6 +27,7 @@ const FILTERS: ReadonlyArray<{ id: CaseloadFilter; label: (days: number) => stri
   { id: 'due-within', label: (d) => `Due within ${workingDaysText(d)}, or overdue` },
   { id: 'not-ready', label: () => 'Not ready for sign-off' },
   { id: 'ready', label: () => 'Ready for sign-off' },
+  { id: 'waiting', label: () => 'Waiting for sign-off' },
 ];
 
 function exceptionsText(row: CaseloadRow): string {
@@ -36,7 +38,13 @@ function exceptionsText(row: CaseloadRow): string {
 function Row({ row, onOpen }: { row: CaseloadRow; onOpen(row: CaseloadRow): void }) {
   const next = row.next;
   return (
-    <tr data-caseload-row={row.assessmentId} data-state={next?.state ?? 'none'} data-ready={row.ready ? 'yes' : 'no'}>
+    <tr
+      data-caseload-row={row.assessmentId}
+      data-state={next?.state ?? 'none'}
+      data-ready={row.ready ? 'yes' : 'no'}
+      data-opened={row.opened ? 'yes' : 'no'}
+      {...(row.section47 ? { 'data-section-47': '' } : {})}
+    >
       <th scope="row">
         {row.pageUrl ? (
           <button type="button" class="link-button" data-open-case={row.assessmentId} onClick={() => onOpen(row)}>
@@ -48,7 +56,11 @@ function Row({ row, onOpen }: { row: CaseloadRow; onOpen(row: CaseloadRow): void
         )}
       </th>
       <td>{row.child}</td>
-      <td>{row.kind}</td>
+      <td>
+        {row.kind}
+        {row.section47 && row.kind !== 'Section 47 enquiry' ? <strong class="caseload__flag">Section 47 enquiry</strong> : null}
+      </td>
+      <td data-worker="">{row.worker ?? 'Not in the work tray'}</td>
       <td>{row.referral ? longDate(row.referral) : 'Not read yet'}</td>
       <td>
         {next ? (
@@ -58,12 +70,19 @@ function Row({ row, onOpen }: { row: CaseloadRow; onOpen(row: CaseloadRow): void
             <span class="caseload__due">{dueText(next.countdown)}</span>
           </>
         ) : (
-          'None running'
+          'All met, or none running'
         )}
       </td>
-      <td data-sign-off={row.ready ? 'ready' : 'not-ready'}>{signOffText(row)}</td>
+      <td data-sign-off={!row.opened ? 'not-opened' : row.ready ? 'ready' : 'not-ready'}>
+        {signOffText(row)}
+        {row.waitingSince ? (
+          <span class="caseload__waiting" data-waiting-since={row.waitingSince}>
+            Waiting for sign-off since {longDate(row.waitingSince)}
+          </span>
+        ) : null}
+      </td>
       <td data-exceptions="">{exceptionsText(row)}</td>
-      <td>{momentText(new Date(row.lastRead).toISOString())}</td>
+      <td>{row.lastRead !== null ? momentText(new Date(row.lastRead).toISOString()) : 'Not opened on this computer'}</td>
     </tr>
   );
 }
@@ -76,8 +95,9 @@ export function Caseload({ rows, packName, packVersion, now, retentionDays, with
     <main class="caseload" data-caseload={rows === null ? 'loading' : 'ready'}>
       <h1>Caseload</h1>
       <p>
-        Every Single Assessment this computer has read in the last {plural(retentionDays, 'day', 'days')}, most urgent first. It shows ids,
-        dates and states only: open an assessment to see its steps.
+        Every Single Assessment the work tray lists, and every one this computer has read in the last {plural(retentionDays, 'day', 'days')}, most
+        urgent first. It shows ids, dates and states only: open an assessment to see its steps. An assessment not opened on this computer
+        shows the clock worked out from what the work tray shows.
       </p>
       <p class="caseload__meta">
         Procedure: {packName}, rules version {packVersion}. Worked out {momentText(now)}.
@@ -120,7 +140,7 @@ export function Caseload({ rows, packName, packVersion, now, retentionDays, with
 
       <Boundary what="the caseload">
         {rows !== null && rows.length === 0 ? (
-          <p class="muted">No assessments have been read on this computer yet. Open one in the case system with the panel open.</p>
+          <p class="muted">No assessments yet. Open the work tray in the case system, or an assessment with the panel open.</p>
         ) : shown.length > 0 ? (
           <div class="caseload__scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
             <table class="summary-table caseload__table">
@@ -132,6 +152,7 @@ export function Caseload({ rows, packName, packVersion, now, retentionDays, with
                   <th scope="col">Assessment</th>
                   <th scope="col">Child</th>
                   <th scope="col">Type</th>
+                  <th scope="col">Worker</th>
                   <th scope="col">Referral</th>
                   <th scope="col">Next deadline</th>
                   <th scope="col">Sign-off</th>

@@ -87,14 +87,17 @@ function Coverage({ coverage }: { coverage: CoverageReport }) {
       <h3 id="inspect-coverage">Coverage</h3>
       <p>
         The map reads {plural(coverage.factsRead.length, 'fact', 'facts')}. With it the procedure can check{' '}
-        {plural(coverage.checkable.length, 'rule', 'rules')}
-        {coverage.notCheckable.length > 0 ? `; ${plural(coverage.notCheckable.length, 'rule needs', 'rules need')} a fact the map never reads:` : ', every one it has.'}
+        {plural(coverage.checkable.length, 'rule', 'rules')} in full
+        {coverage.notCheckable.length > 0
+          ? `; ${plural(coverage.notCheckable.length, 'step is', 'steps are')} not checked with this case system (the same list the manager sees), each waiting for a fact the map never reads:`
+          : ', every one it has.'}
       </p>
       {coverage.notCheckable.length > 0 ? (
         <ul class="inspect-list" data-not-checkable="">
           {coverage.notCheckable.map((r) => (
-            <li key={r.ruleId}>
-              <code>{r.ruleId}</code> needs <code>{r.needs}</code>
+            <li key={`${r.ruleId}|${r.subject ?? ''}`}>
+              <code>{r.ruleId}</code>
+              {r.subject ? ` (${r.subject})` : ''} needs <code>{r.needs}</code>
             </li>
           ))}
         </ul>

@@ -6,7 +6,8 @@ import { sectionName } from './format';
 import { bySection, countdownsInForce, itemKey } from './group';
 import { NotCheckedHere } from './NotCheckedHere';
 import { Boundary, Citation, ShowMeButton, StateIcon, type ShowMeContext } from './parts';
-import { blockingSummary, itemStateWords, readinessTitle, type BlockingItem } from './readiness';
+import { blockingSummary, itemStateWords, partsToOpenText, readinessTitle, stageWords, type BlockingItem } from './readiness';
+import { conditionalWords, type ManagerStage } from '../lib/verdict/first-screen';
 
 function ItemList({ items, ctx }: { items: readonly BlockingItem[]; ctx: ShowMeContext }) {
   return (
@@ -20,7 +21,7 @@ function ItemList({ items, ctx }: { items: readonly BlockingItem[]; ctx: ShowMeC
           data-section={item.section}
           data-subject={item.subject?.id}
         >
-          <p class="finding__message">{item.message}</p>
+          <p class="finding__message">{conditionalWords(item)}</p>
           <dl class="finding__facts">
             <div>
               <dt>Section</dt>{' '}
@@ -39,7 +40,6 @@ function ItemList({ items, ctx }: { items: readonly BlockingItem[]; ctx: ShowMeC
           </dl>
           <p class="finding__head">
             <Citation label={item.source.label} />
-            <span class="ref">Reference: {item.ruleId}</span>
           </p>
           {item.error ? null : <ShowMeButton item={item} ctx={ctx} />}
           <AcknowledgeControl item={item} ctx={ctx.ack} />
@@ -53,21 +53,59 @@ export interface ManagerViewProps {
   evaluation: CheckedEvaluation;
   ctx: ShowMeContext;
   onPrint(): void;
+  /** Progress, "can't judge yet" or the verdict (lib/verdict/first-screen.ts managerStage). */
+  stage: ManagerStage;
+  /** The manager asks for a verdict before the worker has sent the assessment. */
+  onAsk(): void;
 }
 
-export function ManagerView({ evaluation, ctx, onPrint }: ManagerViewProps) {
-  const { ready, blocking, expected } = evaluation.ready;
+/** The first line: progress before the worker has sent the assessment, "cannot judge yet" on parts not read, else the verdict. */
+function Verdict({ evaluation, stage, onAsk }: { evaluation: CheckedEvaluation; stage: ManagerStage; onAsk(): void }) {
+  const { ready } = evaluation.ready;
   const accepted = evaluation.ready.accepted ?? [];
-  return (
-    <>
-      <div class={`readiness ${ready ? 'readiness--ready' : 'readiness--not-ready'}`} role="status" data-readiness={ready ? 'ready' : 'not-ready'} data-accepted-count={accepted.length}>
+  if (stage.kind === 'in-progress') {
+    return (
+      <div class="readiness readiness--in-progress" role="status" data-readiness="in-progress">
         <h2 class="readiness__title">
-          <StateIcon shape={ready ? 'met-on-time' : 'overdue'} />
-          <span>{readinessTitle(evaluation)}</span>
+          <StateIcon shape="on-track" />
+          <span>{stageWords(evaluation, stage).title}</span>
         </h2>
-        <p class="readiness__count">{blockingSummary(evaluation)}</p>
+        <p class="readiness__count">{stageWords(evaluation, stage).summary}</p>
+        <button type="button" class="button button--secondary" data-ask-readiness="" onClick={() => onAsk()}>
+          Check readiness now
+        </button>
       </div>
+    );
+  }
+  if (stage.kind === 'cannot-judge') {
+    return (
+      <div class="readiness readiness--cannot-judge" role="status" data-readiness="cannot-judge">
+        <h2 class="readiness__title">
+          <StateIcon shape="unknown" />
+          <span>Can’t judge yet</span>
+        </h2>
+        <p class="readiness__count" data-parts-to-open="">
+          {partsToOpenText(stage.open)}
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div class={`readiness ${ready ? 'readiness--ready' : 'readiness--not-ready'}`} role="status" data-readiness={ready ? 'ready' : 'not-ready'} data-accepted-count={accepted.length}>
+      <h2 class="readiness__title">
+        <StateIcon shape={ready ? 'met-on-time' : 'overdue'} />
+        <span>{readinessTitle(evaluation)}</span>
+      </h2>
+      <p class="readiness__count">{blockingSummary(evaluation)}</p>
+    </div>
+  );
+}
 
+export function ManagerView({ evaluation, ctx, onPrint, stage, onAsk }: ManagerViewProps) {
+  const { blocking, expected } = evaluation.ready;
+  const accepted = evaluation.ready.accepted ?? [];
+  const lists = (
+    <>
       <section class="block" aria-labelledby="blocking-heading" data-blocking="">
         <h2 id="blocking-heading">Blocking sign-off ({blocking.length})</h2>
         <Boundary what="the blocking steps">
@@ -78,7 +116,7 @@ export function ManagerView({ evaluation, ctx, onPrint }: ManagerViewProps) {
       {accepted.length > 0 ? (
         <section class="block" aria-labelledby="accepted-heading" data-accepted="">
           <h2 id="accepted-heading">Accepted exceptions ({accepted.length})</h2>
-          <p class="muted">A manager has accepted these: they no longer block sign-off. Undo brings a step back.</p>
+          <p class="muted">Accepted as exceptions (each says by whom, as far as this extension can tell): they no longer block sign-off. Undo brings a step back.</p>
           <Boundary what="the accepted exceptions">
             <ItemList items={accepted} ctx={ctx} />
           </Boundary>
@@ -98,6 +136,20 @@ export function ManagerView({ evaluation, ctx, onPrint }: ManagerViewProps) {
           )}
         </Boundary>
       </section>
+
+    </>
+  );
+  return (
+    <>
+      <Verdict evaluation={evaluation} stage={stage} onAsk={onAsk} />
+      {stage.kind === 'in-progress' ? (
+        <details class="details" data-open-steps="">
+          <summary>Steps still open ({blocking.length + expected.length})</summary>
+          <div class="details__body">{lists}</div>
+        </details>
+      ) : (
+        lists
+      )}
 
       <section class="block" aria-labelledby="manager-deadlines-heading">
         <h2 id="manager-deadlines-heading">Deadlines</h2>

@@ -2,13 +2,9 @@
 // reads it): "not checked with this case system". Their own group in the worker's and the
 // manager's views and in the printed summary, never "open … to see this": no part of the
 // form will ever show them.
-import type { CountdownResult, Evaluation, Finding } from '../lib/rules/types';
+import type { Evaluation } from '../lib/rules/types';
+import { notCheckedHereItems } from '../lib/verdict/checks';
 import { groupBySectionAndSubject, itemKey } from './group';
-
-/** Steps and deadlines the case system cannot show. */
-export function notCheckedHereItems(evaluation: Evaluation): Array<Finding | CountdownResult> {
-  return [...evaluation.countdowns, ...evaluation.findings].filter((f) => f.notCheckedHere && f.severity !== 'prompt');
-}
 
 export function NotCheckedHere({ evaluation, headingLevel = 'h2' }: { evaluation: Evaluation; headingLevel?: 'h2' | 'h3' }) {
   const items = notCheckedHereItems(evaluation);

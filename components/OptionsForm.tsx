@@ -5,6 +5,7 @@ import { plural } from '../lib/verdict/deadline-states';
 import { InspectModeSetting, type InspectModeSettingProps } from './InspectModeSetting';
 import { StoredAssessments, type StoredAssessmentsProps } from './StoredAssessments';
 import { ConfirmStep } from './ConfirmStep';
+import { MAP_LIMITS } from '../lib/adapters/map-limits';
 
 export interface PackChoice {
   id: string;
@@ -83,7 +84,7 @@ export interface OptionsFormProps {
 export const MIN_RETENTION_DAYS = 1;
 export const MAX_RETENTION_DAYS = 365;
 /** No field map or holiday feed is anywhere near this big; a bigger file is the wrong file. */
-const MAX_IMPORT_BYTES = 2_000_000;
+const MAX_IMPORT_BYTES = 2 * MAP_LIMITS.characters;
 
 function LockedNote() {
   return <p class="locked-note">Set by your organisation. Ask your IT team to change it.</p>;
@@ -146,7 +147,7 @@ function readFileText(file: File): Promise<string> {
   });
 }
 
-function FileImport({ label, hint, disabled, onText }: { label: string; hint: string; disabled: boolean; onText(text: string): void }) {
+function FileImport({ label, hint, disabled, onText, tooBig }: { label: string; hint: string; disabled: boolean; onText(text: string): void; tooBig?: (bytes: number) => string }) {
   const id = useId();
   const [error, setError] = useState<string | null>(null);
   async function onChange(event: Event) {
@@ -156,7 +157,7 @@ function FileImport({ label, hint, disabled, onText }: { label: string; hint: st
     setError(null);
     try {
       if (file.size > MAX_IMPORT_BYTES) {
-        setError('This file is too big. Choose the JSON file your IT team gave you.');
+        setError(tooBig ? tooBig(file.size) : 'This file is too big. Choose the JSON file your IT team gave you.');
         return;
       }
       onText(await readFileText(file));
@@ -250,7 +251,13 @@ function FieldMapSetting({ fieldMap, errors, locked, onImport }: { fieldMap: Fie
         <p>No field map is set up, so the Companion cannot read the case system yet.</p>
       )}
       <ErrorList title="The field map was not imported. The map in use has not changed. Fix these problems and try again:" errors={errors} />
-      <FileImport label="Import a field map" hint="Choose the JSON file your IT team gave you." disabled={locked} onText={onImport} />
+      <FileImport
+        label="Import a field map"
+        hint="Choose the JSON file your IT team gave you."
+        disabled={locked}
+        onText={onImport}
+        tooBig={(bytes) => `The field map was not imported: $ the file is ${bytes.toLocaleString('en-GB')} bytes; a map may be at most ${MAP_LIMITS.characters.toLocaleString('en-GB')} characters. The map in use has not changed.`}
+      />
       {locked ? <LockedNote /> : null}
     </section>
   );
@@ -508,7 +515,7 @@ function RoleAndNudges({ n, locked }: { n: NudgeSettings; locked: Partial<Record
           onChange={(e) => n.onDailyNotificationChange((e.target as HTMLInputElement).checked)}
         />
         <label class="radios__label" for={`${id}-daily`}>
-          Show a notification each morning listing assessments due soon or overdue (ids and deadlines only)
+          Show a notification each morning listing assessments due soon or overdue (assessment ids and deadline states only)
         </label>
       </div>
       {locked.dailyNotification || locked.nudgeDays ? <LockedNote /> : null}

@@ -6,6 +6,8 @@ import type { FormSection } from '../lib/model/section-names';
 import type { Evaluation } from '../lib/rules/types';
 import type { CheckedEvaluation } from '../lib/acknowledgements';
 import type { Timeline } from '../lib/verdict/timeline';
+import { managerStage, type CaseFacts } from '../lib/verdict/first-screen';
+import { FORM_SECTIONS } from '../lib/model/section-names';
 import type { AcknowledgeContext } from './Acknowledge';
 import { momentText } from './format';
 import { missingFindings } from './group';
@@ -24,6 +26,8 @@ export interface PanelProps {
   evaluation: CheckedEvaluation | null;
   /** The assessment's clock, when its referral date is known. */
   timeline?: Timeline | null;
+  /** What the record says beyond the evaluation: whether it was sent to the manager, risks, conditional clocks. */
+  facts?: CaseFacts;
   /** Who uses this browser (settings), and how acknowledgements are recorded; absent: no acknowledging. */
   acknowledgements?: Omit<AcknowledgeContext, 'evaluation'>;
   /** Opens the caseload page. */
@@ -153,8 +157,11 @@ function Tabs({ view, onViewChange, panelId, children }: { view: PanelView; onVi
 }
 
 export function Panel(props: PanelProps) {
-  const { evaluation, currentSection, openSections, status, assessmentLabel, packName, view, onViewChange, onShowMe, showMeResult, onPrint, lastReadAt, timeline, acknowledgements, onOpenCaseload, readingProgress } = props;
+  const { evaluation, currentSection, openSections, status, assessmentLabel, packName, view, onViewChange, onShowMe, showMeResult, onPrint, lastReadAt, timeline, acknowledgements, onOpenCaseload, readingProgress, facts } = props;
   const panelId = useId();
+  // The manager asked for a verdict before the worker sent the assessment: for this assessment only.
+  const [askedFor, setAskedFor] = useState<string | undefined>(undefined);
+  const stage = evaluation ? managerStage(evaluation, facts, askedFor !== undefined && askedFor === (assessmentLabel ?? ''), FORM_SECTIONS) : undefined;
   const [lastShown, setLastShown] = useState<string | null>(null);
 
   // Announce a change in the number of missing steps, not every re-render: the page is re-read often.
@@ -229,13 +236,14 @@ export function Panel(props: PanelProps) {
           <Tabs view={view} onViewChange={onViewChange} panelId={panelId}>
             <Boundary what="this view">
               {view === 'manager' ? (
-                <ManagerView evaluation={evaluation} ctx={ctx} onPrint={onPrint} />
+                <ManagerView evaluation={evaluation} ctx={ctx} onPrint={onPrint} stage={stage ?? { kind: 'judged' }} onAsk={() => setAskedFor(assessmentLabel ?? '')} />
               ) : (
                 <WorkerView
                   evaluation={evaluation}
                   currentSection={currentSection}
                   ctx={ctx}
                   timeline={timeline}
+                  facts={facts}
                   promptsSeen={currentSection !== undefined && seenSections.has(currentSection)}
                 />
               )}
@@ -246,7 +254,7 @@ export function Panel(props: PanelProps) {
       {printable && evaluation ? (
         <div class="print-only">
           <Boundary what="the printable summary">
-            <ReadinessSummary evaluation={evaluation} packName={packName} assessmentLabel={assessmentLabel} />
+            <ReadinessSummary evaluation={evaluation} packName={packName} assessmentLabel={assessmentLabel} stage={stage} />
           </Boundary>
         </div>
       ) : null}

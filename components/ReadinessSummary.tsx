@@ -4,7 +4,8 @@ import { acknowledgementOf, type CheckedEvaluation } from '../lib/acknowledgemen
 import { acknowledgementText } from './Acknowledge';
 import { dueText, momentText, sectionName, severityWords } from './format';
 import { bySection, countdownsInForce, itemKey } from './group';
-import { blockingSummary, itemStateWords, readinessTitle, type BlockingItem } from './readiness';
+import { itemStateWords, stageWords, type BlockingItem } from './readiness';
+import { conditionalWords, type ManagerStage } from '../lib/verdict/first-screen';
 import { StateTag } from './parts';
 
 export interface ReadinessSummaryProps {
@@ -15,6 +16,8 @@ export interface ReadinessSummaryProps {
   assessmentLabel?: string;
   /** When the summary was made (ISO); defaults to the evaluation's moment. */
   generatedAt?: string;
+  /** Progress, "can't judge yet" or the verdict, as the manager's view shows it; absent: the verdict. */
+  stage?: ManagerStage;
 }
 
 function ItemsTable({ items, caption, evaluation }: { items: readonly BlockingItem[]; caption: string; evaluation: CheckedEvaluation }) {
@@ -36,7 +39,7 @@ function ItemsTable({ items, caption, evaluation }: { items: readonly BlockingIt
           <tr key={itemKey(item)} data-rule-id={item.ruleId} data-section={item.section} data-subject={item.subject?.id}>
             <td>{sectionName(item.section)}</td>
             <td>{item.subject ? item.subject.label : 'Whole assessment'}</td>
-            <td>{item.message}</td>
+            <td>{conditionalWords(item)}</td>
             <td>
               {itemStateWords(item)}
               {(() => {
@@ -46,8 +49,6 @@ function ItemsTable({ items, caption, evaluation }: { items: readonly BlockingIt
             </td>
             <td>
               {item.source.label}
-              <br />
-              <span class="ref">{item.ruleId}</span>
             </td>
           </tr>
         ))}
@@ -56,7 +57,8 @@ function ItemsTable({ items, caption, evaluation }: { items: readonly BlockingIt
   );
 }
 
-export function ReadinessSummary({ evaluation, packName, assessmentLabel, generatedAt }: ReadinessSummaryProps) {
+export function ReadinessSummary({ evaluation, packName, assessmentLabel, generatedAt, stage }: ReadinessSummaryProps) {
+  const result = stageWords(evaluation, stage);
   const countdowns = countdownsInForce(evaluation);
   return (
     <article class="summary" aria-labelledby="summary-title" data-print-summary={evaluation.ready.ready ? 'ready' : 'not-ready'}>
@@ -79,7 +81,7 @@ export function ReadinessSummary({ evaluation, packName, assessmentLabel, genera
         <div>
           <dt>Result</dt>{' '}
           <dd>
-            <strong>{readinessTitle(evaluation)}</strong>. {blockingSummary(evaluation)}
+            <strong>{result.title}</strong>. {result.summary}
           </dd>
         </div>
       </dl>
@@ -90,7 +92,7 @@ export function ReadinessSummary({ evaluation, packName, assessmentLabel, genera
       {(evaluation.ready.accepted?.length ?? 0) > 0 ? (
         <>
           <h2>Accepted exceptions ({evaluation.ready.accepted?.length ?? 0})</h2>
-          <ItemsTable items={evaluation.ready.accepted ?? []} caption="Exceptions accepted by a manager" evaluation={evaluation} />
+          <ItemsTable items={evaluation.ready.accepted ?? []} caption="Accepted exceptions (each says by whom)" evaluation={evaluation} />
         </>
       ) : null}
 

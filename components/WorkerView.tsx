@@ -1,12 +1,13 @@
 // The social worker's view: deadlines, this section's prompts, missing steps per child, not read yet.
 import type { FormSection } from '../lib/model/section-names';
-import type { Evaluation, Finding } from '../lib/rules/types';
+import type { CountdownResult, Evaluation, Finding } from '../lib/rules/types';
+import { conditionNotRead, conditionalWords, workerSteps, type CaseFacts, type Step, type WorkerSteps } from '../lib/verdict/first-screen';
 import type { CheckedEvaluation } from '../lib/acknowledgements';
 import type { Timeline } from '../lib/verdict/timeline';
 import { AcknowledgeControl } from './Acknowledge';
 import { CountdownList } from './Countdowns';
 import { ClockTimeline } from './Timeline';
-import { dueText, sectionName, sentence } from './format';
+import { dueText, longDate, sectionName, sentence } from './format';
 import {
   countdownsInForce,
   failedFindings,
@@ -19,6 +20,7 @@ import {
 import { NotCheckedHere } from './NotCheckedHere';
 import { Boundary, Citation, SeverityTag, ShowMeButton, StateTag, openSectionsOf, sectionIsOpen, stateShape, stateStyle, type ShowMeContext } from './parts';
 import { plural } from '../lib/verdict/deadline-states';
+import { headlineDeadline } from '../lib/verdict/headline';
 
 function Prompts({ evaluation, open, seen }: { evaluation: Evaluation; open: readonly FormSection[]; seen: boolean }) {
   if (open.length === 0) {
@@ -64,7 +66,7 @@ function Prompts({ evaluation, open, seen }: { evaluation: Evaluation; open: rea
   );
 }
 
-function MissingItem({ finding, ctx }: { finding: Finding; ctx: ShowMeContext }) {
+function MissingItem({ finding, clock, ctx }: { finding: Finding; clock?: CountdownResult; ctx: ShowMeContext }) {
   return (
     <li
       class={`finding finding--${finding.severity}`}
@@ -72,12 +74,23 @@ function MissingItem({ finding, ctx }: { finding: Finding; ctx: ShowMeContext })
       data-status={finding.status}
       data-section={finding.section}
       data-subject={finding.subject?.id}
+      data-clock={clock?.ruleId}
     >
       <p class="finding__head">
         <SeverityTag severity={finding.severity} />
         <Citation label={finding.source.label} />
       </p>
       <p class="finding__message">{finding.message}</p>
+      {clock ? (
+        // The same visit, counted by a clock: shown once, with the clock's state.
+        <p class="finding__clock" style={stateStyle(stateShape(clock))}>
+          <StateTag countdown={clock} />
+          <span>
+            {clock.name ?? clock.message}
+            {clock.subject ? `, for ${clock.subject.label}` : ''}: {dueText(clock)}
+          </span>
+        </p>
+      ) : null}
       {finding.detail ? <p class="muted">{sentence(finding.detail)}</p> : null}
       <ShowMeButton item={finding} ctx={ctx} />
       <AcknowledgeControl item={finding} ctx={ctx.ack} />
@@ -85,15 +98,54 @@ function MissingItem({ finding, ctx }: { finding: Finding; ctx: ShowMeContext })
   );
 }
 
-function MissingSteps({ evaluation, ctx }: { evaluation: Evaluation; ctx: ShowMeContext }) {
+function StepGroups({ steps, evaluation, ctx, idPrefix }: { steps: readonly Step[]; evaluation: Evaluation; ctx: ShowMeContext; idPrefix: string }) {
+  const clocks = new Map(steps.map((s) => [itemKey(s.finding), s.clock]));
+  // The part of the form that is open comes first; the rest follow in form order.
+  const groups = groupBySectionAndSubject(
+    steps.map((s) => s.finding),
+    evaluation.findings,
+  ).sort((a, b) => Number(sectionIsOpen(ctx, b.section)) - Number(sectionIsOpen(ctx, a.section)));
+  return (
+    <>
+      {groups.map((g) => (
+        <section key={g.section} class="group" aria-labelledby={`${idPrefix}-${g.section}`} data-section={g.section}>
+          <h4 id={`${idPrefix}-${g.section}`}>
+            {g.name}
+            {sectionIsOpen(ctx, g.section) ? <span class="here"> (open now)</span> : null}
+          </h4>
+          {g.subjects.map((s) => (
+            <div key={s.key} class="subject-group">
+              {s.subject ? <h5>{s.subject.label}</h5> : g.subjects.length > 1 ? <h5>The assessment as a whole</h5> : null}
+              <ul class="findings plain-list">
+                {s.items.map((f) => (
+                  <MissingItem key={itemKey(f)} finding={f} clock={clocks.get(itemKey(f))} ctx={ctx} />
+                ))}
+              </ul>
+            </div>
+          ))}
+        </section>
+      ))}
+    </>
+  );
+}
+
+/** "5 to do now, 18 later in this assessment and 1 for your manager." */
+function stepsLine(steps: WorkerSteps): string {
+  const parts = [
+    steps.now.length ? `${steps.now.length} to do now` : 'nothing to do now',
+    steps.later.length ? `${steps.later.length} later in this assessment` : '',
+    steps.manager.length ? `${steps.manager.length} for your manager` : '',
+  ].filter(Boolean);
+  const last = parts.pop() ?? '';
+  return `${sentence(parts.length ? `${parts.join(', ')} and ${last}` : last)}.`;
+}
+
+function MissingSteps({ evaluation, ctx, facts }: { evaluation: Evaluation; ctx: ShowMeContext; facts?: CaseFacts }) {
   const missing = missingFindings(evaluation);
   const notRead = notReadFindings(evaluation);
   const required = missing.filter((f) => f.severity === 'required').length;
-  const requiredNotRead = notRead.filter((f) => f.severity === 'required').length;
-  // The part of the form that is open comes first; the rest follow in form order.
-  const groups = groupBySectionAndSubject(missing, evaluation.findings).sort(
-    (a, b) => Number(sectionIsOpen(ctx, b.section)) - Number(sectionIsOpen(ctx, a.section)),
-  );
+  const requiredNotRead = notRead.filter((f) => f.severity === 'required' && !conditionNotRead(f)).length;
+  const steps = workerSteps(evaluation, facts, openSectionsOf(ctx));
   return (
     <section class="block" aria-labelledby="missing-heading" data-missing-steps="">
       <h2 id="missing-heading">Steps still missing</h2>
@@ -112,30 +164,56 @@ function MissingSteps({ evaluation, ctx }: { evaluation: Evaluation; ctx: ShowMe
           </p>
         )
       ) : (
-        <p>
-          {plural(required, 'required step', 'required steps')}
-          {missing.length > required ? ` and ${plural(missing.length - required, 'good practice step', 'good practice steps')}` : ''}{' '}
-          still to do.
-        </p>
+        <p data-steps-line="">{stepsLine(steps)}</p>
       )}
-      {groups.map((g) => (
-        <section key={g.section} class="group" aria-labelledby={`missing-${g.section}`} data-section={g.section}>
-          <h3 id={`missing-${g.section}`}>
-            {g.name}
-            {sectionIsOpen(ctx, g.section) ? <span class="here"> (open now)</span> : null}
-          </h3>
-          {g.subjects.map((s) => (
-            <div key={s.key} class="subject-group">
-              {s.subject ? <h4>{s.subject.label}</h4> : g.subjects.length > 1 ? <h4>The assessment as a whole</h4> : null}
-              <ul class="findings plain-list">
-                {s.items.map((f) => (
-                  <MissingItem key={itemKey(f)} finding={f} ctx={ctx} />
-                ))}
-              </ul>
-            </div>
-          ))}
+      {steps.now.length > 0 ? (
+        <section class="steps" aria-labelledby="steps-now-heading" data-steps="now">
+          <h3 id="steps-now-heading">To do now</h3>
+          <StepGroups steps={steps.now} evaluation={evaluation} ctx={ctx} idPrefix="now" />
         </section>
-      ))}
+      ) : null}
+      {steps.later.length > 0 ? (
+        <details class="details steps" data-steps="later">
+          <summary>
+            Later in this assessment ({steps.later.length})
+            {steps.laterBy?.due ? `: by ${longDate(steps.laterBy.due)}, when it is due` : ''}
+          </summary>
+          <div class="details__body">
+            <StepGroups steps={steps.later} evaluation={evaluation} ctx={ctx} idPrefix="later" />
+          </div>
+        </details>
+      ) : null}
+      {steps.manager.length > 0 ? (
+        <details class="details steps" data-steps="manager">
+          <summary>For your manager ({steps.manager.length})</summary>
+          <div class="details__body">
+            <p class="muted">Your manager does these when they authorise the assessment.</p>
+            <StepGroups steps={steps.manager} evaluation={evaluation} ctx={ctx} idPrefix="manager" />
+          </div>
+        </details>
+      ) : null}
+    </section>
+  );
+}
+
+/** What the record says is unsafe, named where it is: above the clocks. */
+function Risks({ evaluation, facts, ctx }: { evaluation: Evaluation; facts?: CaseFacts; ctx: ShowMeContext }) {
+  const risks = facts?.risks ?? [];
+  if (risks.length === 0) return null;
+  return (
+    <section class="block block--risk" aria-labelledby="risks-heading" data-risks="">
+      <h2 id="risks-heading">Safety</h2>
+      <ul class="plain-list risks">
+        {risks.map((r) => {
+          const step = evaluation.findings.find((f) => f.field === r.field && f.status !== 'met') ?? evaluation.findings.find((f) => f.field === r.field);
+          return (
+            <li key={r.key} class="risk" data-risk={r.key}>
+              <p>{r.words}</p>
+              {step ? <ShowMeButton item={step} ctx={ctx} /> : null}
+            </li>
+          );
+        })}
+      </ul>
     </section>
   );
 }
@@ -158,8 +236,8 @@ function NotReadYet({ evaluation, open }: { evaluation: Evaluation; open: readon
           <ul class="quiet-list">
             {g.subjects.flatMap((s) =>
               s.items.map((f) => (
-                <li key={itemKey(f)} data-rule-id={f.ruleId} data-subject={s.subject?.id}>
-                  {f.message}
+                <li key={itemKey(f)} data-rule-id={f.ruleId} data-subject={s.subject?.id} data-condition-not-read={conditionNotRead(f) ? '' : undefined}>
+                  {conditionalWords(f)}
                   {s.subject ? <span class="for-whom">For {s.subject.label}</span> : null}
                 </li>
               )),
@@ -198,12 +276,16 @@ export interface WorkerViewProps {
   timeline?: Timeline | null;
   /** The worker has seen this section's questions before: they are folded. */
   promptsSeen?: boolean;
+  /** What the record says beyond the evaluation: submitted, risks, conditional clocks. */
+  facts?: CaseFacts;
 }
 
 /** The nearest deadline on one line; every deadline and the timeline folded beneath it. */
-function Deadlines({ evaluation, ctx, timeline }: { evaluation: Evaluation; ctx: ShowMeContext; timeline?: Timeline | null }) {
+function Deadlines({ evaluation, ctx, timeline, facts }: { evaluation: Evaluation; ctx: ShowMeContext; timeline?: Timeline | null; facts?: CaseFacts }) {
   const countdowns = countdownsInForce(evaluation);
-  const next = countdowns[0];
+  // The same headline deadline as the caseload: running before not read yet, never a met one.
+  const next = headlineDeadline(countdowns);
+  const conditional = facts?.conditionalClocks ?? [];
   return (
     <section class="block" aria-labelledby="deadlines-heading" data-deadlines="">
       <h2 id="deadlines-heading" class="visually-hidden">
@@ -217,9 +299,19 @@ function Deadlines({ evaluation, ctx, timeline }: { evaluation: Evaluation; ctx:
             {next.subject ? `, for ${next.subject.label}` : ''}: {dueText(next)}
           </span>
         </p>
+      ) : countdowns.length > 0 ? (
+        <p class="muted" data-next-deadline="none" data-status="none">
+          Every deadline has been met.
+        </p>
       ) : (
         <p class="muted">No deadlines apply to this assessment yet.</p>
       )}
+      {conditional.map((c) => (
+        <p key={c.key} class="conditional-clock" data-conditional-clock={c.key}>
+          <strong>{c.condition}:</strong> {c.name.charAt(0).toLowerCase()}
+          {c.name.slice(1)} by {longDate(c.due)} <span class="muted">({c.basis})</span>
+        </p>
+      ))}
       {countdowns.length > 0 ? (
         <details class="details" data-all-deadlines="">
           <summary>
@@ -240,14 +332,17 @@ function Deadlines({ evaluation, ctx, timeline }: { evaluation: Evaluation; ctx:
   );
 }
 
-export function WorkerView({ evaluation, currentSection, ctx, timeline, promptsSeen = false }: WorkerViewProps) {
+export function WorkerView({ evaluation, currentSection, ctx, timeline, promptsSeen = false, facts }: WorkerViewProps) {
   return (
     <>
+      <Boundary what="the safety answers">
+        <Risks evaluation={evaluation} facts={facts} ctx={ctx} />
+      </Boundary>
       <Boundary what="the deadlines">
-        <Deadlines evaluation={evaluation} ctx={ctx} timeline={timeline} />
+        <Deadlines evaluation={evaluation} ctx={ctx} timeline={timeline} facts={facts} />
       </Boundary>
       <Boundary what="the missing steps">
-        <MissingSteps evaluation={evaluation} ctx={ctx} />
+        <MissingSteps evaluation={evaluation} ctx={ctx} facts={facts} />
       </Boundary>
       <Boundary what="the questions for this section">
         <Prompts evaluation={evaluation} open={openSectionsOf({ ...ctx, currentSection })} seen={promptsSeen} />

@@ -5,6 +5,7 @@ import { FORM_SECTION_NAMES, type FormSection } from '../lib/model/section-names
 import type { CountdownResult, CountdownStatus, Severity } from '../lib/rules/types';
 import { isoDateParts, isoDateTimeParts } from '../lib/calendar/iso-date';
 import { plural, stateWords, workingDaysText } from '../lib/verdict/deadline-states';
+import { conditionalWords } from '../lib/verdict/condition-words';
 
 /** Plain names of the model's form sections (one source: lib/model/section-names.ts, free of zod). */
 export const SECTION_NAMES = FORM_SECTION_NAMES;
@@ -128,6 +129,6 @@ export function sentence(text: string): string {
 }
 
 /** Words naming what a button is about (a finding or a deadline), for people who cannot see the list around it. */
-export function aboutText(item: { message: string; subject?: { label: string } }): string {
-  return `${item.message}${item.subject ? ` for ${item.subject.label}` : ''}`;
+export function aboutText(item: { message: string; subject?: { label: string }; status?: string; conditionUnknown?: true; error?: string }): string {
+  return `${conditionalWords(item)}${item.subject ? ` for ${item.subject.label}` : ''}`;
 }

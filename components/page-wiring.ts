@@ -6,8 +6,9 @@ import { configChanged, loadActiveConfig, type ActiveConfig } from '../lib/confi
 import { calendarFor } from '../lib/background/service';
 import { factSections } from '../lib/adapters/fact-sections';
 import { checkSetup, type CheckSetup } from '../lib/verdict/checks';
-import { acceptAcknowledgement, acknowledge, undoAcknowledgement, type CompanionDb } from '../lib/store';
-import { acknowledgementKey, type Item, type ReasonCode, type Role } from '../lib/acknowledgements';
+import { acceptException, acknowledge, undoAcknowledgement, type CompanionDb } from '../lib/store';
+import { acknowledgementKey, type Item, type ReasonCode } from '../lib/acknowledgements';
+import { acceptanceIsManagers } from '../lib/settings';
 
 /** The settings in force: the same answer as the background's (lib/config). */
 export function loadConfig(): Promise<ActiveConfig> {
@@ -34,14 +35,21 @@ export function openCaseload(): void {
   void browser.tabs.create({ url: browser.runtime.getURL(CASELOAD_PAGE) });
 }
 
-/** Acknowledge, undo and accept, for one assessment record, as the role in the settings. */
-export function acknowledgementActions(db: CompanionDb, recordKey: string, role: Role, today: () => string) {
+/**
+ * Acknowledge, undo and accept, for one assessment record, as the role in the settings;
+ * with where the council's case system records exceptions, when its map says.
+ */
+export function acknowledgementActions(db: CompanionDb, recordKey: string, config: Pick<ActiveConfig, 'settings' | 'locked' | 'fieldMap'>, today: () => string) {
+  const role = config.settings.role;
+  const acceptedBy = acceptanceIsManagers(config) ? 'policy-manager' : 'this-profile';
+  const places = config.fieldMap.exceptions;
   return {
     role,
-    acknowledge: (item: Item, reason: ReasonCode) => void acknowledge(db, { recordKey, item, reason, role, on: today() }),
+    ...(places ? { places: { recordIn: places.recordIn, acceptIn: places.acceptIn } } : {}),
+    acknowledge: (item: Item, reason: ReasonCode) => void acknowledge(db, { recordKey, item, reason, role, on: today(), acceptedBy }),
     undo: (item: Item) => void undoAcknowledgement(db, acknowledgementKey(recordKey, item)),
-    accept: (item: Item) => {
-      if (role === 'manager') void acceptAcknowledgement(db, acknowledgementKey(recordKey, item), today());
+    accept: (item: Item, reason: ReasonCode) => {
+      if (role === 'manager') void acceptException(db, { recordKey, item, reason, role, on: today(), acceptedBy });
     },
-  };
+  } as const;
 }

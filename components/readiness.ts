@@ -1,16 +1,23 @@
 // Words for readiness and blocking items, shared by the manager view and the printed summary.
 import type { CountdownResult, Finding } from '../lib/rules/types';
 import { awaitingAcceptance, type CheckedEvaluation } from '../lib/acknowledgements';
-import { countdownStateWords } from './format';
+import { countdownStateWords, sectionName } from './format';
+import type { ManagerStage } from '../lib/verdict/first-screen';
 import { plural } from '../lib/verdict/deadline-states';
+import { notCheckedHereItems, notRecordedWords } from '../lib/verdict/checks';
 
 export type BlockingItem = Finding | CountdownResult;
 
-/** "Ready for sign-off", "Ready, with 2 accepted exceptions" or "Not ready". */
+/**
+ * "Ready for sign-off", "Ready, with 2 accepted exceptions", "Ready, with 3 things this case
+ * system does not record: check them yourself" (both, joined by "and") or "Not ready".
+ */
 export function readinessTitle(evaluation: CheckedEvaluation): string {
   if (!evaluation.ready.ready) return 'Not ready';
   const accepted = evaluation.ready.accepted?.length ?? 0;
-  return accepted === 0 ? 'Ready for sign-off' : `Ready, with ${plural(accepted, 'accepted exception', 'accepted exceptions')}`;
+  const unrecorded = notCheckedHereItems(evaluation).length;
+  const withs = [accepted ? plural(accepted, 'accepted exception', 'accepted exceptions') : '', unrecorded ? notRecordedWords(unrecorded) : ''].filter(Boolean);
+  return withs.length === 0 ? 'Ready for sign-off' : `Ready, with ${withs.join(' and ')}`;
 }
 
 /** e.g. "3 steps block sign-off: 2 missing, 1 not read yet." */
@@ -20,7 +27,7 @@ export function blockingSummary(evaluation: CheckedEvaluation): string {
   if (blocking.length === 0) {
     return accepted === 0
       ? 'Nothing required is missing or not read yet, and no deadline has passed without a reason.'
-      : `Nothing else blocks sign-off. A manager has accepted ${plural(accepted, 'exception', 'exceptions')}: see below.`;
+      : `Nothing else blocks sign-off. ${plural(accepted, 'exception has', 'exceptions have')} been accepted: see below for by whom.`;
   }
   const awaiting = awaitingAcceptance(evaluation).length;
   const counts = { missing: 0, notRead: 0, deadline: 0, failed: 0 };
@@ -37,13 +44,41 @@ export function blockingSummary(evaluation: CheckedEvaluation): string {
     counts.failed ? `${counts.failed} could not be checked` : '',
   ].filter(Boolean);
   const waiting = awaiting ? ` ${awaiting} of them ${awaiting === 1 ? 'is' : 'are'} acknowledged, waiting for a manager to accept.` : '';
-  return `${plural(blocking.length, 'step blocks', 'steps block')} sign-off: ${parts.join(', ')}.${waiting}`;
+  const unrecorded = notCheckedHereItems(evaluation).length;
+  const besides = unrecorded ? ` Besides, ${notRecordedWords(unrecorded)}.` : '';
+  return `${plural(blocking.length, 'step blocks', 'steps block')} sign-off: ${parts.join(', ')}.${waiting}${besides}`;
 }
 
 /** What is wrong with one blocking or expected item, in words. */
 export function itemStateWords(item: BlockingItem): string {
   if (item.error) return 'Could not check this rule';
   if (item.kind === 'countdown') return `${countdownStateWords(item.status)}: no reason recorded for going over the timescale`;
-  if (item.status === 'unknown') return 'Not read yet';
+  if (item.status === 'unknown') return item.conditionUnknown ? 'Not read yet whether this applies' : 'Not read yet';
   return 'Missing';
+}
+
+/** "In progress: 6 of 31 steps done, 2 overdue". */
+export function progressTitle(p: { done: number; total: number; overdue: number }): string {
+  return `In progress: ${p.done} of ${plural(p.total, 'step', 'steps')} done${p.overdue ? `, ${p.overdue} overdue` : ''}`;
+}
+
+/** "Household and people, Assessment plan and Outcomes". */
+export function partsList(sections: readonly string[]): string {
+  const names = sections.map(sectionName);
+  const last = names.pop() ?? '';
+  return names.length ? `${names.join(', ')} and ${last}` : last;
+}
+
+/** "Open Assessment plan and Outcomes in the case system first, so the Companion can read them." */
+export function partsToOpenText(open: readonly string[]): string {
+  return `Open ${partsList(open)} in the case system first, so the Companion can read ${open.length === 1 ? 'it' : 'them'}.`;
+}
+
+/** The manager's first line in words: progress, "can't judge yet", or the verdict, with its summary. */
+export function stageWords(evaluation: CheckedEvaluation, stage: ManagerStage | undefined): { title: string; summary: string } {
+  if (stage?.kind === 'in-progress') {
+    return { title: progressTitle(stage), summary: 'The worker has not sent this assessment to the manager yet. Readiness for sign-off is judged once they have.' };
+  }
+  if (stage?.kind === 'cannot-judge') return { title: 'Can’t judge yet', summary: partsToOpenText(stage.open) };
+  return { title: readinessTitle(evaluation), summary: blockingSummary(evaluation) };
 }

@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CompanionDb, deleteExpired } from '../lib/store';
 import { handleContentMessage, tabActivated, tabNavigated, windowFocused, calendarFor, type ServiceDeps } from '../lib/background/service';
-import { ACTIVE_MAP_KEY, ACTIVE_MAP_SOURCE_KEY, READER_MAP_KEY, SETTINGS_KEY, builtInOrigins, loadActiveConfig, type ActiveConfig } from '../lib/config';
+import { SETTINGS_PROBLEM_KEY, builtInOrigins, configSourceChanged, loadActiveConfig, storeMapInForce, type ActiveConfig } from '../lib/config';
 import { councilOrigins } from '../lib/settings';
 import { READER_SCRIPT, readerWanted } from '../lib/background/inject';
 import { checkSetup } from '../lib/verdict/checks';
@@ -53,14 +53,14 @@ async function injectReader(tabId: number): Promise<void> {
 
 async function loadConfig(): Promise<ActiveConfig> {
   const config = await loadActiveConfig(browser);
-  // The content script has no zod: it reads only a map that passed validation here.
-  // With the bundled map in force nothing is stored, so each page load reads nothing big.
-  if (config.fieldMapSource === 'bundled') await browser.storage.local.remove([ACTIVE_MAP_KEY, ACTIVE_MAP_SOURCE_KEY]);
-  else await browser.storage.local.set({ [ACTIVE_MAP_KEY]: config.fieldMap, [ACTIVE_MAP_SOURCE_KEY]: config.fieldMapSource });
-  // The page reader has no map of its own: it reads this one (the bundled map too), and is told when it changes.
-  await browser.storage.local.set({ [READER_MAP_KEY]: config.fieldMap });
+  // The page reader has no map of its own: it reads the one stored copy of the map in force
+  // (the bundled map too), validated here or by the options page, and is told when it changes.
+  // A write that fails (the browser's storage is full) is said in the panel, never a silent stop.
+  const problem = await storeMapInForce(browser.storage.local, config);
+  const { [SETTINGS_PROBLEM_KEY]: before } = await browser.storage.session.get(SETTINGS_PROBLEM_KEY).catch(() => ({}) as Record<string, unknown>);
+  if ((before ?? null) !== problem) await browser.storage.session.set({ [SETTINGS_PROBLEM_KEY]: problem }).catch(() => undefined);
   await syncContentScripts(config.settings.origins).catch(() => undefined);
-  return config;
+  return problem ? { ...config, saveProblem: problem } : config;
 }
 
 export default defineBackground(() => {
@@ -161,8 +161,8 @@ export default defineBackground(() => {
     if (windowId >= 0) void windowFocused(deps, windowId);
   });
 
-  browser.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'managed' || (area === 'local' && SETTINGS_KEY in _changes)) {
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (configSourceChanged(changes, area)) {
       configPromise = undefined;
       void config();
       void scheduleDaily();

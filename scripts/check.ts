@@ -1,4 +1,4 @@
-// npm run check -- <record.json> [--pack derby|hertfordshire] [--today YYYY-MM-DD | --now ISO] [--holidays feed.json] [--params overrides.json] [--json]
+// npm run check -- <record.json> [--pack derby|hertfordshire] [--map map.json] [--today YYYY-MM-DD | --now ISO] [--holidays feed.json] [--params overrides.json] [--json]
 // Checks an assessment record (in the model's vocabulary) against a council's procedure,
 // with the same engine, packs and calendar as the extension.
 import { readFileSync } from 'node:fs';
@@ -12,6 +12,9 @@ import {
   type WorkingDayCalendar,
 } from '../lib/calendar';
 import { parseRecord, type AssessmentRecord } from '../lib/model';
+import { asThisMapReads, mapReads } from '../lib/adapters/coverage';
+import type { FieldMap } from '../lib/adapters/field-map-schema';
+import { validateFieldMapText } from '../lib/adapters/map-checks';
 import { evaluate, getPack, isPackId, PACK_IDS, resolveParams, type AnyPack } from '../lib/rules';
 import { EXIT_OK, EXIT_USAGE, isMainModule, parseArgs, processOutput, type CliOutput } from './lib/args';
 import { formatReport, reportJson } from './lib/report';
@@ -32,6 +35,10 @@ Options:
                          (https://www.gov.uk/bank-holidays.json) instead of the one built in
   --params <file>        a JSON file of the council's own settings for the pack,
                          e.g. {"assessmentWorkingDays": 10}
+  --map <file>           the council's field map: the verdict its case system allows.
+                         Facts the map never reads are left out of the record, and a step
+                         that waits for one is "not checked with this case system" (listed,
+                         never blocking) instead of "not read yet"
   --json                 print the result as JSON: { countdowns, findings, prompts, ready, ... }
   --prompts              list the practice prompts in the report
   --help, -h             show this help
@@ -46,6 +53,7 @@ export interface CheckOptions {
   now: string | null;
   holidaysPath: string | null;
   paramsPath: string | null;
+  mapPath: string | null;
   json: boolean;
   prompts: boolean;
 }
@@ -57,7 +65,7 @@ const FIRST_YEAR = '1900';
 /** Reads the command line (without node and script paths); pure. */
 export function parseCheckArgs(argv: readonly string[]): { ok: true; command: CheckCommand } | { ok: false; error: string } {
   const parsed = parseArgs(argv, {
-    valueFlags: ['pack', 'today', 'now', 'holidays', 'params'],
+    valueFlags: ['pack', 'today', 'now', 'holidays', 'params', 'map'],
     booleanFlags: ['json', 'prompts', 'help'],
     aliases: { h: 'help' },
   });
@@ -92,6 +100,7 @@ export function parseCheckArgs(argv: readonly string[]): { ok: true; command: Ch
       now: values.now ?? null,
       holidaysPath: values.holidays ?? null,
       paramsPath: values.params ?? null,
+      mapPath: values.map ?? null,
       json: flags.json,
       prompts: flags.prompts,
     },
@@ -185,6 +194,16 @@ function loadParams(path: string, pack: AnyPack, io: CheckIo): Record<string, un
   throw new InputError([`check: ${path} does not fit the ${pack.id} pack's settings:`, ...resolved.problems.map((p) => `  ${p.path}: ${p.message}`)]);
 }
 
+function loadMap(path: string, io: CheckIo): FieldMap {
+  const checked = validateFieldMapText(readText(path, io));
+  if (checked.ok) return checked.map;
+  const first = checked.errors[0];
+  const n = checked.errors.length;
+  throw new InputError([
+    `check: ${path} is not a valid field map (${n} ${n === 1 ? 'problem' : 'problems'}${first ? `, first ${first.path}: ${first.message}` : ''}); npm run extract -- <page> --map ${path} lists them all`,
+  ]);
+}
+
 /** Runs the command and returns the exit code. */
 export function runCheck(argv: readonly string[], io: CheckIo): number {
   const parsed = parseCheckArgs(argv);
@@ -198,16 +217,21 @@ export function runCheck(argv: readonly string[], io: CheckIo): number {
     return EXIT_OK;
   }
   try {
-    const record = loadRecord(command.recordPath, io);
+    const given = loadRecord(command.recordPath, io);
+    const map = command.mapPath ? loadMap(command.mapPath, io) : null;
+    // With a map, the record as that case system could give it: the verdict it allows.
+    const asMapReads = map ? asThisMapReads(given, map) : null;
+    const record = asMapReads?.record ?? given;
     const pack = choosePack(command, record);
     const params = command.paramsPath ? loadParams(command.paramsPath, pack, io) : undefined;
     const holidays = command.holidaysPath ? loadCalendar(command.holidaysPath, io) : null;
     const calendar = holidays?.calendar ?? defaultCalendar;
     const now = command.now ?? (command.today ? tenAmLondon(command.today) : io.now().toISOString());
-    const evaluation = evaluate(record, pack, now, { calendar, ...(params ? { params } : {}) });
+    const evaluation = evaluate(record, pack, now, { calendar, ...(params ? { params } : {}), ...(map ? { reads: mapReads(map) } : {}) });
+    const mapNote = map && asMapReads ? { id: map.id, version: map.version, file: command.mapPath ?? '', leftOut: asMapReads.dropped } : undefined;
 
     if (command.json) {
-      io.out(reportJson({ evaluation, pack, record }).trimEnd());
+      io.out(reportJson({ evaluation, pack, record, ...(mapNote ? { map: mapNote } : {}) }).trimEnd());
       return EXIT_OK;
     }
     const overrides = command.paramsPath ? readJson(command.paramsPath, io) : null;
@@ -226,6 +250,7 @@ export function runCheck(argv: readonly string[], io: CheckIo): number {
         clockNote: command.today ? `--today ${command.today}, read as 10:00 London time` : command.now ? `--now ${command.now}` : 'now',
         calendarNote: holidays?.note ?? builtIn,
         paramsNote,
+        ...(mapNote ? { map: mapNote } : {}),
         colour: io.colour,
         showPrompts: command.prompts,
       }).trimEnd(),

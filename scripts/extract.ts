@@ -1,4 +1,4 @@
-// npm run extract -- <page.html | folder> --map <map.json> [--frame <frame.html> ...] [--url <page URL>] [--pack derby] [--json]
+// npm run extract -- <page.html | folder> --map <map.json> [--frame <frame.html> ...] [--url <page URL>] [--pack derby] [--json | --record]
 //
 // Reads a saved page of the case system with a field map and prints the facts it
 // yields (with the locator that found each) and the map entries that found nothing:
@@ -17,11 +17,14 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { extract, type ExtractResult } from '../lib/adapters/extractor';
 import { formatMapErrors, type FieldMap, type MapError } from '../lib/adapters/field-map-schema';
 import { validateFieldMapText } from '../lib/adapters/map-checks';
-import { coverageReport, type CoverageReport } from '../lib/adapters/coverage';
+import { coverageReport, everySectionRead, mapReads, type CoverageReport } from '../lib/adapters/coverage';
+import type { AssessmentRecord } from '../lib/model';
+import { evaluate } from '../lib/rules/engine';
 import { PACK_IDS, getPack } from '../lib/rules/packs';
+import { recordFromReads } from '../lib/store/records';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, isMainModule, parseArgs, processOutput, type CliOutput } from './lib/args';
 
-export const USAGE = `Usage: npm run extract -- <page.html | folder> --map <map.json> [--frame <frame.html> ...] [--url <page URL>] [--pack derby] [--json]
+export const USAGE = `Usage: npm run extract -- <page.html | folder> --map <map.json> [--frame <frame.html> ...] [--url <page URL>] [--pack derby] [--json | --record]
 
   <page.html>        a page of the case system saved from the browser ("Save page as", HTML only)
   <folder>           every .html page in a folder, one line each: section, facts read, entries
@@ -34,9 +37,13 @@ export const USAGE = `Usage: npm run extract -- <page.html | folder> --map <map.
                      "--frame <src or title>=<file>" says which iframe it is
   --url <address>    the address the page was saved from (default: the "saved from url"
                      comment in the file, if any); the map's URL patterns are matched against it
-  --pack <id>        also print the map's coverage for a rule pack (${PACK_IDS.join(', ')}): facts read,
-                     rules it can check, rules it cannot and the fact each needs
+  --pack <id>        also print the map's coverage for a rule pack (${PACK_IDS.join(', ')}) on what
+                     the page (or folder) gave: facts read, rules it can check, and each step
+                     "not checked with this case system" with the fact it needs (the panel's list)
   --json             machine-readable output
+  --record           print only the assessment record the extension would store from the page
+                     (a folder: from all its pages, read in turn), as JSON that
+                     "npm run check -- <record.json> --map <map.json>" accepts
   --help             this text
 
 Exit codes: 0 facts read; 1 the map does not recognise the page; 2 bad arguments, an unreadable file or an invalid map.`;
@@ -160,7 +167,7 @@ export function runExtract(argv: readonly string[], io: CliOutput = processOutpu
       rest.push(a);
     }
   }
-  const parsed = parseArgs(rest, { valueFlags: ['map', 'url', 'pack'], booleanFlags: ['json', 'help'], aliases: { h: 'help' } });
+  const parsed = parseArgs(rest, { valueFlags: ['map', 'url', 'pack'], booleanFlags: ['json', 'record', 'help'], aliases: { h: 'help' } });
   if (!parsed.ok) {
     io.err(usageError(parsed.error));
     return EXIT_USAGE;
@@ -169,6 +176,10 @@ export function runExtract(argv: readonly string[], io: CliOutput = processOutpu
   if (flags.help) {
     io.out(USAGE);
     return EXIT_OK;
+  }
+  if (flags.json && flags.record) {
+    io.err(usageError('give --json or --record, not both'));
+    return EXIT_USAGE;
   }
   if (positionals.length !== 1 || values.map === undefined) {
     io.err(usageError(positionals.length === 0 ? 'give the saved page' : positionals.length > 1 ? `one page at a time (got ${positionals.length})` : 'give the field map with --map'));
@@ -194,12 +205,12 @@ export function runExtract(argv: readonly string[], io: CliOutput = processOutpu
   const validated = validateFieldMapText(mapText);
   if (!validated.ok) return fail(`the map ${values.map} is not valid (${validated.errors.length} problem${validated.errors.length === 1 ? '' : 's'}):`, validated.errors);
   const map = validated.map;
-  let coverage: CoverageReport | undefined;
-  if (values.pack !== undefined) {
-    const pack = getPack(values.pack);
-    if (!pack) return fail(`--pack ${values.pack} is not a rule pack: expected one of ${PACK_IDS.join(', ')}`);
-    coverage = coverageReport(map, pack);
-  }
+  const pack = values.pack === undefined ? undefined : getPack(values.pack);
+  if (values.pack !== undefined && !pack) return fail(`--pack ${values.pack} is not a rule pack: expected one of ${PACK_IDS.join(', ')}`);
+  // Coverage on what the pages gave, evaluated as the panel evaluates it: the same list and count.
+  const coverageOf = (record: AssessmentRecord): CoverageReport | undefined =>
+    pack && coverageReport(map, pack, evaluate(record, pack, new Date(), { reads: mapReads(map) }));
+  const output = { json: flags.json === true, record: flags.record === true, packId: values.pack };
   const isFolder = (() => {
     try {
       return statSync(pageFile).isDirectory();
@@ -207,7 +218,7 @@ export function runExtract(argv: readonly string[], io: CliOutput = processOutpu
       return false;
     }
   })();
-  if (isFolder) return runFolder(io, pageFile, map, values.url, flags.json === true, coverage && { report: coverage, packId: values.pack ?? '' });
+  if (isFolder) return runFolder(io, pageFile, map, values.url, output, coverageOf);
   try {
     pageHtml = readText(pageFile);
   } catch {
@@ -245,6 +256,12 @@ export function runExtract(argv: readonly string[], io: CliOutput = processOutpu
     else io.err(message);
     return EXIT_FAILURE;
   }
+  const read = storedRecord(map, [result], values.pack);
+  if (flags.record) {
+    io.out(JSON.stringify(read, null, 2));
+    return EXIT_OK;
+  }
+  const coverage = coverageOf(read);
   if (flags.json) {
     io.out(
       JSON.stringify(
@@ -271,13 +288,22 @@ export function runExtract(argv: readonly string[], io: CliOutput = processOutpu
   return EXIT_OK;
 }
 
+/** The record the extension would store from these reads (one assessment's pages, in turn). */
+function storedRecord(map: FieldMap, results: readonly ExtractResult[], packId: string | undefined): AssessmentRecord {
+  const first = results[0];
+  const { record } = recordFromReads(map.caseSystem, first?.assessmentId ?? '', results.map((r) => ({ ...(r.personId !== undefined ? { personId: r.personId } : {}), facts: r.facts, provenance: r.provenance })));
+  return packId ? { ...record, pack: packId } : record;
+}
+
 function printCoverage(out: CliOutput, c: CoverageReport, packId: string): void {
   out.out('');
-  out.out(`Coverage for the ${packId} rules: ${c.factsRead.length} facts read, ${c.checkable.length} rules can be checked, ${c.notCheckable.length} cannot.`);
-  out.out(`Facts read: ${c.factsRead.join(', ')}`);
+  out.out(
+    `Coverage for the ${packId} rules on what was read: ${c.factsRead.length} facts the map reads, ${c.checkable.length} rules checked in full, ${c.notCheckable.length} ${c.notCheckable.length === 1 ? 'step' : 'steps'} not checked with this case system.`,
+  );
+  out.out(`Facts the map reads: ${c.factsRead.join(', ')}`);
   if (c.notCheckable.length > 0) {
-    out.out('Not checked with this case system (the map never reads the fact each needs):');
-    for (const r of c.notCheckable) out.out(`  ${r.ruleId}  needs ${r.needs ?? '?'}`);
+    out.out('Not checked with this case system (each waits for a fact the map never reads; the panel lists the same):');
+    for (const r of c.notCheckable) out.out(`  ${r.ruleId}${r.subject ? ` (${r.subject})` : ''}  needs ${r.needs ?? '?'}`);
   }
 }
 
@@ -297,7 +323,15 @@ interface FolderRow {
 }
 
 /** Every saved page in a folder, one row each: a whole form checked in one run. */
-function runFolder(io: CliOutput, folder: string, map: FieldMap, urlFlag: string | undefined, json: boolean, coverage: { report: CoverageReport; packId: string } | undefined): number {
+function runFolder(
+  io: CliOutput,
+  folder: string,
+  map: FieldMap,
+  urlFlag: string | undefined,
+  output: { json: boolean; record: boolean; packId: string | undefined },
+  coverageOf: (record: AssessmentRecord) => CoverageReport | undefined,
+): number {
+  const json = output.json;
   let names: string[];
   try {
     names = readdirSync(folder).filter((n) => /\.html?$/i.test(n)).sort();
@@ -322,14 +356,33 @@ function runFolder(io: CliOutput, folder: string, map: FieldMap, urlFlag: string
     const url = savedFrom(html) ?? (typeof listed === 'string' ? listed : undefined) ?? urlFlag ?? pathToFileURL(resolve(file)).href;
     return { file: name, html, doc: parseHtml(html, url) };
   });
+  const results: ExtractResult[] = [];
   const rows: FolderRow[] = files.map((f) => {
     const others = files.filter((o) => o !== f);
     const { resolve: frameFor } = frameResolver(f.doc, others, false);
     const result = extract(f.doc, f.doc.URL, map, new Date(), { frames: (el) => frameFor(el) });
     if (!result) return { page: f.file, recognised: false, sections: [], facts: 0, notFound: 0, unreadable: 0 };
+    results.push(result);
     const bad = unreadable(result);
     return { page: f.file, recognised: true, sections: result.sections, facts: result.facts.length, notFound: result.notFoundDetails.length - bad, unreadable: bad, details: result.notFoundDetails };
   });
+  const assessments = [...new Set(results.map((r) => r.assessmentId))];
+  if (output.record && assessments.length > 1) {
+    io.err(`extract: the pages in ${folder} show more than one assessment (${assessments.join(', ')}): put each assessment's pages in a folder of their own`);
+    return EXIT_USAGE;
+  }
+  // Pages of several assessments make no one record: coverage is then worked out as if every section were read blank.
+  const read = results.length > 0 && assessments.length === 1 ? storedRecord(map, results, output.packId) : undefined;
+  if (output.record) {
+    if (!read) {
+      io.err(`extract: the map ${map.id} recognises none of the pages in ${folder}, so there is no record`);
+      return EXIT_FAILURE;
+    }
+    io.out(JSON.stringify(read, null, 2));
+    return EXIT_OK;
+  }
+  const report = read ? coverageOf(read) : coverageOf(everySectionRead(map));
+  const coverage = report && { report, packId: output.packId ?? '' };
   if (json) {
     io.out(JSON.stringify({ ok: true, map: { id: map.id, version: map.version, caseSystem: map.caseSystem }, pages: rows, ...(coverage ? { coverage: coverage.report } : {}) }, null, 2));
   } else {

@@ -5,7 +5,7 @@
  *
  *   worker-view.png   SA-1001 (part way) on 2.3 Assessment plan, the worker view beside it
  *   worker-show-me.png  the same after Show me: the field outlined on the page, the step in the panel
- *   manager-view.png  the manager view: SA-1003 ready for sign-off, SA-1001 not ready
+ *   manager-view.png  the manager view: SA-1003 ready for sign-off, SA-1001 in progress (not sent to the manager yet)
  *   work-tray.png     the work tray with the Companion's deadline badges (when the tray shows them)
  *   caseload.png      the caseload page after reading the five seed cases
  */
@@ -149,14 +149,14 @@ async function main(): Promise<void> {
     // caseload shows their real states (SA-1004 overdue, SA-1006 due today).
     for (const formId of SEED_CASES.filter((id) => !['SA-1001', 'SA-1003'].includes(id))) await visit(page, panel, server.url, formId, SECTIONS);
 
-    // Manager: SA-1003 (complete) is ready; SA-1001 (part way) is not.
+    // Manager: SA-1003 (complete) is ready; SA-1001 (part way, not sent yet) shows its progress.
     await selectView(panel, 'Manager view');
     await visit(page, panel, server.url, 'SA-1003', SECTIONS);
     await panel.waitForSelector('[data-readiness="ready"]', { timeout: 20_000 });
     await settle(panel);
     const ready = await panel.screenshot();
     await visit(page, panel, server.url, 'SA-1001', SECTIONS);
-    await panel.waitForSelector('[data-readiness="not-ready"]', { timeout: 20_000 });
+    await panel.waitForSelector('[data-readiness="in-progress"]', { timeout: 20_000 });
     await settle(panel);
     const notReady = await panel.screenshot();
     await compose(

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { Caseload } from '../../components/Caseload';
 import { setupFor, watchConfig } from '../../components/page-wiring';
 import { dueText, longDate, momentText } from '../../components/format';
-import { allAcknowledgements, allStored, CompanionDb, type StoredRecord } from '../../lib/store';
+import { allAcknowledgements, allStored, allTray, CompanionDb, type StoredRecord, type TrayRow } from '../../lib/store';
 import type { ActiveConfig } from '../../lib/config';
 import type { Acknowledgement } from '../../lib/acknowledgements';
 import { caseloadCsv, caseloadRows, type CaseloadRow } from '../../lib/caseload/caseload';
@@ -28,6 +28,7 @@ export function CaseloadApp() {
   const [config, setConfig] = useState<ActiveConfig | null>(null);
   const [stored, setStored] = useState<StoredRecord[] | null>(null);
   const [acks, setAcks] = useState<Acknowledgement[]>([]);
+  const [tray, setTray] = useState<TrayRow[]>([]);
   const [now, setNow] = useState(() => Date.now());
   const [windowId, setWindowId] = useState<number | undefined>();
 
@@ -35,18 +36,20 @@ export function CaseloadApp() {
     const stopConfig = watchConfig(setConfig);
     const records = liveQuery(() => allStored(db)).subscribe({ next: setStored, error: () => setStored([]) });
     const acknowledged = liveQuery(() => allAcknowledgements(db)).subscribe({ next: setAcks, error: () => setAcks([]) });
+    const trayRows = liveQuery(() => allTray(db)).subscribe({ next: setTray, error: () => setTray([]) });
     void browser.windows.getCurrent().then((w) => setWindowId(w.id));
     const tick = setInterval(() => setNow(Date.now()), 60_000);
     return () => {
       stopConfig();
       records.unsubscribe();
       acknowledged.unsubscribe();
+      trayRows.unsubscribe();
       clearInterval(tick);
     };
   }, []);
 
   const setup = useMemo(() => (config ? setupFor(config) : null), [config]);
-  const rows = useMemo(() => (setup && stored ? caseloadRows(setup, stored, acks, now) : null), [setup, stored, acks, now]);
+  const rows = useMemo(() => (setup && stored ? caseloadRows(setup, stored, acks, now, tray) : null), [setup, stored, acks, now, tray]);
   const nowIso = new Date(now).toISOString();
 
   const onOpen = (row: CaseloadRow) => {

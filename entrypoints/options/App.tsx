@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { OptionsForm, type ImportProblem, type LockableSetting } from '../../components/OptionsForm';
-import { SETTINGS_KEY, builtInOrigins, configChanged, loadActiveConfig, type ActiveConfig } from '../../lib/config';
+import { SETTINGS_KEY, builtInOrigins, configChanged, loadActiveConfig, storeImportedMap, type ActiveConfig } from '../../lib/config';
 import { validateFieldMapText } from '../../lib/adapters/map-checks';
 import { parseHolidayFeedText, createCalendar } from '../../lib/calendar';
 import { PACKS, PACK_IDS } from '../../lib/rules';
-import { CompanionDb, allStored, clearAll, deleteAssessment, summarise, type StoreSummary } from '../../lib/store';
-import { storedAssessments, type StoredAssessment } from '../../lib/store/stored-assessments';
+import { CompanionDb, allAcknowledgements, allStored, clearAll, deleteAssessment, summarise, type StoreSummary } from '../../lib/store';
+import { storedAssessmentFile, storedAssessments, type StoredAssessment } from '../../lib/store/stored-assessments';
 import { councilOrigins, type Settings, type SettingKey } from '../../lib/settings';
 import { getPack, resolveParams } from '../../lib/rules';
 
@@ -35,6 +35,18 @@ async function saveUserSetting<K extends SettingKey>(key: K, value: Settings[K])
   await browser.storage.local.set({ [SETTINGS_KEY]: { ...current, [key]: value } });
 }
 
+/** Saves a file made here through the browser: nothing leaves the computer. */
+function saveFile(text: string, name: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 /** Origin patterns (`https://host/*`) ↔ the plain addresses the form shows (`https://host`). */
 const toAddress = (pattern: string) => pattern.replace(/\/\*$/, '');
 const toPattern = (address: string) => `${address.replace(/\/+$/, '')}/*`;
@@ -51,7 +63,8 @@ export function OptionsApp() {
     const next = await loadActiveConfig(browser);
     setConfig(next);
     setSummary(await summarise(db));
-    setAssessments(storedAssessments(await allStored(db)));
+    const [rows, acks] = await Promise.all([allStored(db), allAcknowledgements(db)]);
+    setAssessments(storedAssessments(rows, acks));
     // Addresses set (for example by policy) that this browser has not yet let us read.
     const missing: string[] = [];
     for (const origin of councilOrigins(next.settings.origins, builtInOrigins(browser.runtime))) {
@@ -91,6 +104,14 @@ export function OptionsApp() {
               </li>
             ))}
           </ul>
+        </div>
+      ) : null}
+      {config.saveProblem ? (
+        <div class="error-summary" role="alert" data-settings-problem>
+          <h2 class="error-summary__title">Settings could not be saved</h2>
+          <p>
+            {config.saveProblem}. Pages are read with the field map saved before. Clear stored data below to make room, or ask IT.
+          </p>
         </div>
       ) : null}
       {ungranted.length > 0 ? (
@@ -133,7 +154,10 @@ export function OptionsApp() {
           return;
         }
         setFieldMapErrors([]);
-        void saveUserSetting('fieldMap', JSON.parse(text) as unknown);
+        // Stored once, where the page reader reads it; a write the browser refuses is said here.
+        void storeImportedMap(browser.storage.local, result.map).catch((error: unknown) =>
+          setFieldMapErrors([{ path: '$', message: `Settings could not be saved: ${error instanceof Error ? error.message : String(error)}` }]),
+        );
       }}
       onOriginsChange={(addresses) => {
         const patterns = addresses.map(toPattern);
@@ -157,7 +181,11 @@ export function OptionsApp() {
       }}
       onClearAll={() => void clearAll(db).then(refresh)}
       inspectMode={{ on: settings.inspectMode, locked: locked.inspectMode === true, onChange: (on) => void saveUserSetting('inspectMode', on) }}
-      storedAssessments={{ assessments, onDelete: (key) => void deleteAssessment(db, key).then(refresh) }}
+      storedAssessments={{
+        assessments,
+        onDelete: (key) => void deleteAssessment(db, key).then(refresh),
+        onExport: (key) => void storedAssessmentFile(db, key, Date.now()).then((file) => file && saveFile(file.text, file.name)),
+      }}
       nudges={{
         role: settings.role,
         nudgeWorkingDays: settings.nudgeWorkingDays,

@@ -10,6 +10,7 @@ import { CurrentPageSchema, InspectReplySchema, PickReplySchema, type CurrentPag
 import { STORE_PROBLEM_KEY, fieldMapInUse, followedPageKey, type ActiveConfig } from '../../lib/config';
 import { runChecks } from '../../lib/verdict/checks';
 import { clockTimeline } from '../../lib/verdict/timeline';
+import { caseFacts } from '../../lib/verdict/first-screen';
 import type { Acknowledgement } from '../../lib/acknowledgements';
 import type { Finding, CountdownResult } from '../../lib/rules';
 import { FORM_SECTION_NAMES } from '../../lib/model';
@@ -17,18 +18,32 @@ import { readingNow, readingProgressText } from '../../components/reading-progre
 
 const db = new CompanionDb();
 
-/** Asks the case page to outline the field a fact was read from (Show me); true when it did. */
-async function showField(tabId: number, path: string): Promise<boolean> {
+/** What the case page did on Show me: outlined the field, found it in a closed part (and what opens it), or did not find it. */
+type ShowAnswer = { state: 'shown' } | { state: 'hidden'; open?: string } | { state: 'not-found' };
+
+/** Asks the case page to outline the field a fact was read from (Show me). */
+async function showField(tabId: number, path: string): Promise<ShowAnswer> {
   try {
-    const reply = (await browser.tabs.sendMessage(tabId, { type: 'show-field', path })) as { found?: boolean } | undefined;
-    return reply?.found === true;
+    const reply = (await browser.tabs.sendMessage(tabId, { type: 'show-field', path })) as { found?: boolean; hidden?: boolean; open?: unknown } | undefined;
+    if (reply?.found !== true) return { state: 'not-found' };
+    if (reply.hidden === true) return { state: 'hidden', ...(typeof reply.open === 'string' && reply.open ? { open: reply.open.slice(0, 80) } : {}) };
+    return { state: 'shown' };
   } catch {
-    return false;
+    return { state: 'not-found' };
   }
 }
 
 const SHOWN = 'The field is outlined on the page.';
 const NOT_SHOWN = 'This field could not be found on the page. It may be on another part of the form.';
+
+/** Words for what the page did; a field in a closed part is never said to be outlined. */
+function showMeWords(answer: ShowAnswer): string {
+  if (answer.state === 'shown') return SHOWN;
+  if (answer.state === 'not-found') return NOT_SHOWN;
+  return answer.open
+    ? `This field is in a part of the page that is closed. Open “${answer.open}” on the page to see it.`
+    : 'This field is in a part of the page that is closed or hidden. Open or expand that part of the page to see it.';
+}
 
 /** Copies text for Pick a field; false when the browser would not. */
 async function copyText(text: string): Promise<boolean> {
@@ -116,8 +131,12 @@ export function SidePanelApp() {
     () => (setup && stored && evaluation ? clockTimeline(stored.record.dates?.referral, evaluation.countdowns, evaluation.today, setup.calendar) : null),
     [setup, stored, evaluation],
   );
+  const facts = useMemo(
+    () => (setup && stored && evaluation ? caseFacts(stored.record, evaluation.today, setup.calendar, evaluation) : undefined),
+    [setup, stored, evaluation],
+  );
   const actions = useMemo(
-    () => (key && config ? acknowledgementActions(db, key, config.settings.role, () => evaluation?.today ?? new Date().toISOString().slice(0, 10)) : undefined),
+    () => (key && config ? acknowledgementActions(db, key, config, () => evaluation?.today ?? new Date().toISOString().slice(0, 10)) : undefined),
     [key, config, evaluation?.today],
   );
 
@@ -130,8 +149,8 @@ export function SidePanelApp() {
       setShowMeResult({ ruleId: finding.ruleId, message: `Open “${FORM_SECTION_NAMES[finding.section]}” in the case system to see this.` });
       return;
     }
-    const found = await showField(current.tabId, finding.field);
-    setShowMeResult({ ruleId: finding.ruleId, message: found ? SHOWN : NOT_SHOWN });
+    const answer = await showField(current.tabId, finding.field);
+    setShowMeResult({ ruleId: finding.ruleId, message: showMeWords(answer) });
   };
 
   // Inspect mode (for IT teams; off unless the options page or policy turns it on): asks the
@@ -155,7 +174,7 @@ export function SidePanelApp() {
     if (inspectOn) void askInspect();
   }, [inspectOn, askInspect, current?.assessmentId, current?.sections?.join(','), current?.section, current?.state, stored?.updatedAt]);
   useEffect(() => setPick({ state: 'idle' }), [tabId]);
-  const coverage = useMemo(() => (inspectOn && config && setup ? coverageReport(config.fieldMap, setup.pack) : null), [inspectOn, config, setup]);
+  const coverage = useMemo(() => (inspectOn && config && setup ? coverageReport(config.fieldMap, setup.pack, evaluation ?? undefined) : null), [inspectOn, config, setup, evaluation]);
 
   const onPick = async () => {
     if (tabId === undefined) return;
@@ -178,8 +197,8 @@ export function SidePanelApp() {
   };
   const onShowEntry = async (entry: InspectEntryMessage) => {
     if (tabId === undefined || !entry.showPath) return;
-    const found = await showField(tabId, entry.showPath);
-    setEntryShown({ entry: entry.entry, message: found ? SHOWN : NOT_SHOWN });
+    const answer = await showField(tabId, entry.showPath);
+    setEntryShown({ entry: entry.entry, message: showMeWords(answer) });
   };
 
   const reading = readingNow(current, stored?.updatedAt);
@@ -197,6 +216,7 @@ export function SidePanelApp() {
     <Panel
       evaluation={evaluation}
       timeline={timeline}
+      facts={facts}
       acknowledgements={actions}
       onOpenCaseload={openCaseload}
       currentSection={current?.section}
@@ -220,7 +240,15 @@ export function SidePanelApp() {
     {recordNotes(stored).map((note) => (
       <p class="record-note" data-record-note key={note}>{note}</p>
     ))}
-    {config ? <p class="field-map-in-use" data-field-map={config.fieldMapSource}>{fieldMapInUse(config)}</p> : null}
+    {config ? (
+      // For IT: which field map reads the page. Folded, so the worker's and manager's view hold no map versions.
+      <details class="details field-map-in-use" data-field-map={config.fieldMapSource}>
+        <summary>Technical details</summary>
+        <div class="details__body">
+          <p>{fieldMapInUse(config)}</p>
+        </div>
+      </details>
+    ) : null}
     {inspectOn && config ? (
       <InspectView
         mapName={`${config.fieldMap.id} version ${config.fieldMap.version}`}

@@ -4,34 +4,23 @@
  * stored code is all that is kept (the words come from here).
  */
 import { z } from 'zod';
+import { REASONS, type ReasonCode } from './reason-words';
 
-export const REASONS = {
-  'recorded-in-case-notes': 'Recorded in the case notes',
-  'recorded-on-another-form': 'Recorded on another form in the case system',
-  'does-not-apply': 'Does not apply to this family’s circumstances',
-  'child-pre-verbal': 'Child is pre-verbal: observations recorded',
-  'child-declined': 'Child declined: recorded in the case notes',
-  'child-unborn': 'Child is unborn: recorded after the birth',
-  'parent-not-found': 'Parent could not be found',
-  'parent-declined': 'Parent declined to take part',
-  'contact-not-safe': 'Not safe to contact: recorded in the case notes',
-  'extension-agreed': 'Longer timescale agreed by a manager: recorded in the case notes',
-  'delay-outside-control': 'Delay outside the service’s control: recorded in the case notes',
-} as const;
+export { REASONS, type ReasonCode } from './reason-words';
 
-export type ReasonCode = keyof typeof REASONS;
 export const ReasonCodeSchema = z.enum(Object.keys(REASONS) as [ReasonCode, ...ReasonCode[]]);
 
 /** What kind of rule a finding comes from, which decides the reasons offered. */
-export type RuleKind = 'child' | 'adult' | 'deadline' | 'other';
+export type RuleKind = 'child' | 'adult' | 'deadline' | 'safety' | 'other';
 
 const BY_KIND: Record<RuleKind, readonly ReasonCode[]> = {
   child: ['child-pre-verbal', 'child-declined', 'child-unborn'],
   adult: ['parent-not-found', 'parent-declined', 'contact-not-safe'],
   deadline: ['extension-agreed', 'delay-outside-control'],
+  safety: [],
   other: [],
 };
-const ALWAYS: readonly ReasonCode[] = ['recorded-in-case-notes', 'recorded-on-another-form', 'does-not-apply'];
+const RECORDED_ELSEWHERE: readonly ReasonCode[] = ['recorded-in-case-notes', 'recorded-on-another-form'];
 
 export interface Acknowledgeable {
   kind: 'check' | 'countdown';
@@ -41,14 +30,21 @@ export interface Acknowledgeable {
 
 export function ruleKind(item: Acknowledgeable): RuleKind {
   if (item.kind === 'countdown') return 'deadline';
+  if (item.field?.startsWith('safetyAdvice')) return 'safety';
   if (item.subject?.kind === 'child' || item.field?.startsWith('children')) return 'child';
   if (item.subject?.kind === 'adult' || item.field?.startsWith('adults') || item.field?.startsWith('consent')) return 'adult';
   return 'other';
 }
 
-/** The short list offered for this finding: its kind's own reasons first, then the general ones. */
+/**
+ * The short list offered for this finding: its kind's own reasons first, then the general
+ * ones. A home-safety question (smoke alarms, safe sleep…) is asked of every family the rule
+ * applies to, so "does not apply to this family's circumstances" is never offered for it:
+ * only where else the answer is recorded.
+ */
 export function reasonsFor(item: Acknowledgeable): ReasonCode[] {
-  return [...BY_KIND[ruleKind(item)], ...ALWAYS];
+  const kind = ruleKind(item);
+  return [...BY_KIND[kind], ...RECORDED_ELSEWHERE, ...(kind === 'safety' ? [] : (['does-not-apply'] as const))];
 }
 
 export function reasonWords(code: string): string {

@@ -21,7 +21,20 @@ export const AcknowledgementSchema = z.strictObject({
   /** Who recorded it, from the settings. */
   role: RoleSchema,
   on: IsoDateSchema,
-  /** When a manager accepted it: only then does a blocking item stop blocking. */
+  /** When it was accepted: only then does a blocking item stop blocking. */
   acceptedOn: IsoDateSchema.optional(),
+  /**
+   * Where it was read: `case-system` when the worker's line was read from the case system's
+   * page (the shared record); left out for a note made on this computer.
+   */
+  from: z.literal('case-system').optional(),
+  /** The acceptance was read from the case system's page (a manager recorded it there). */
+  acceptedFrom: z.literal('case-system').optional(),
+  /**
+   * Who accepted it on this computer: `policy-manager` only when the council's policy sets
+   * this browser's role to manager and says so (managerRoleByPolicy); otherwise whoever uses
+   * this browser profile, which is all the extension can tell.
+   */
+  acceptedBy: z.enum(['this-profile', 'policy-manager']).optional(),
 });
 export type Acknowledgement = z.infer<typeof AcknowledgementSchema>;

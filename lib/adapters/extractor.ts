@@ -20,7 +20,7 @@ import { docsIn, frameWords, makeContext, rootScopes, sectionScopes, type Ctx, t
 export type { FactProvenance, NotFound, NotFoundDetail } from './entries';
 export { identifyPage, type PageIdentity } from './page-identity';
 export { ReadCache, type ExtractOptions, type ReadProgress } from './read-state';
-export { locateField } from './show-me';
+export { hiddenBy, locateField } from './show-me';
 export { readWorkTray, type WorkTrayRow } from './work-tray';
 
 export interface ExtractResult extends PageIdentity {

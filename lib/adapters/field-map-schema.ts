@@ -14,6 +14,10 @@ export { formatMapErrors, suggestFactPath, type MapError } from './map-errors';
 
 export const FIELD_MAP_FORMAT = 'assessment-companion/field-map/v1' as const;
 
+import { MAP_LIMITS } from './map-limits';
+
+export { MAP_LIMITS };
+
 const text = z.string().trim().min(1, { error: 'expected a non-empty text' });
 const regexSource = text.max(500);
 const section = z.enum(FORM_SECTIONS);
@@ -110,7 +114,8 @@ export const FrameSchema = z
 const dateFormats = z.array(text.max(60)).min(1, { error: 'expected at least one format, e.g. "dd/MM/yyyy"' }).max(20);
 /** A regular expression with one capture group, applied to the text before parsing. */
 const pattern = regexSource.optional();
-const codeMap = <T extends z.ZodType>(value: T) => z.record(z.string().max(200), value);
+const codeMap = <T extends z.ZodType>(value: T) =>
+  z.record(z.string().max(200), value).refine((m) => Object.keys(m).length <= MAP_LIMITS.codes, { message: `expected at most ${MAP_LIMITS.codes} codes` });
 const factScalar = z.union([z.string().max(100), z.boolean(), z.null()]);
 
 export const PARSE_TYPES = [
@@ -124,6 +129,7 @@ export const PARSE_TYPES = [
   'non-empty',
   'quoted-speech',
   'initials',
+  'exception-lines',
 ] as const;
 
 export const ParseSchema = z.discriminatedUnion(
@@ -176,6 +182,12 @@ export const ParseSchema = z.discriminatedUnion(
       whenBlank: z.union([z.literal(false), z.null()]).optional(),
     }),
     z.strictObject({ type: z.literal('initials') }),
+    /**
+     * The exception lines the extension gave the worker ("Exception AC-…: reason. Step: …") or
+     * the manager ("Exception AC-… accepted."), read from the case notes or a reason field:
+     * only their codes are kept (facts `exceptions.recorded` and `exceptions.accepted`).
+     */
+    z.strictObject({ type: z.literal('exception-lines'), lines: z.enum(['recorded', 'accepted']) }),
   ],
   { error: () => `expected one of ${PARSE_TYPES.join(', ')}` },
 );
@@ -317,7 +329,10 @@ export const PeopleSchema = z.union([
     /** Where each row's role is (relative to the row). */
     roleFrom: z.strictObject({ find: LocatorSchema, read: ReadSchema.optional() }),
     /** Role words as the page shows them → which list the person joins and facts the role gives. */
-    roles: z.record(z.string().max(200), RoleSchema).refine((r) => Object.keys(r).length > 0, { message: 'expected at least one role' }),
+    roles: z
+      .record(z.string().max(200), RoleSchema)
+      .refine((r) => Object.keys(r).length > 0, { message: 'expected at least one role' })
+      .refine((r) => Object.keys(r).length <= MAP_LIMITS.roles, { message: `expected at most ${MAP_LIMITS.roles} roles` }),
   }),
 ]);
 
@@ -344,6 +359,33 @@ export const WorkTraySchema = z.strictObject({
   assessmentId: PersonIdSchema,
   /** The column whose cell gets the badge; the row's last cell when left out. */
   badgeColumn: text.optional(),
+  /**
+   * Columns read for the caseload, so a manager's caseload lists every assessment in the
+   * team's tray with its statutory clock before anyone opens it on her computer.
+   */
+  columns: z
+    .strictObject({
+      /** The assessment type: a `codes` parse to child-in-need, section-47, reassessment or pre-birth. */
+      kind: z.strictObject({ column: text, parse: ParseSchema }).optional(),
+      /** The referral date: a `date` parse. */
+      referral: z.strictObject({ column: text, parse: ParseSchema }).optional(),
+      /** The allocated worker, as the tray shows it (a member of staff's name: kept for the caseload). */
+      worker: z.strictObject({ column: text }).optional(),
+    })
+    .optional(),
+  note: z.string().max(2000).optional(),
+});
+
+/**
+ * Where this case system records exceptions: the worker's panel tells her to record the
+ * line it gives in `recordIn`, and the manager's to record her acceptance in `acceptIn`.
+ * Field entries with an `exception-lines` parse read them back.
+ */
+export const ExceptionsPlaceSchema = z.strictObject({
+  /** e.g. "the case notes box at the end of 2.3 Assessment plan". */
+  recordIn: text.max(300),
+  /** e.g. "the 'Exceptions accepted' box on 2.9 Manager's authorisation". */
+  acceptIn: text.max(300),
   note: z.string().max(2000).optional(),
 });
 
@@ -360,6 +402,7 @@ export const FieldMapSchema = z.strictObject({
   fields: z.array(FieldSchema).max(2000).optional(),
   groups: z.array(GroupSchema).max(100).optional(),
   workTray: WorkTraySchema.optional(),
+  exceptions: ExceptionsPlaceSchema.optional(),
 });
 
 export type FieldMap = z.infer<typeof FieldMapSchema>;

@@ -9,6 +9,7 @@ import { unsafeRegexReason } from './regex-check';
 import {
   FieldMapSchema,
   LOCATOR_KINDS,
+  MAP_LIMITS,
   type FieldMap,
   type FrameSpec,
   type GroupFieldEntry,
@@ -73,6 +74,8 @@ function sampleOutputs(parse: Parse | undefined, read: ReadKind | undefined): Sa
       return [type(true)];
     case 'initials':
       return [type('AB')];
+    case 'exception-lines':
+      return [type(parse.lines === 'recorded' ? ['7Q2M4A:parent-not-found'] : ['7Q2M4A'])];
   }
 }
 
@@ -162,16 +165,29 @@ function suggestParse(fact: string): string {
   return '{ "type": "codes", "map": { … } } with the model\'s codes';
 }
 
+// Validations (by their error list) that have already refused a pattern as unsafe: proving a
+// pattern unsafe is the slowest check there is, so once the map is refused for one, the
+// rest are not proved too (each is still checked to be a valid regular expression).
+const refusedUnsafe = new WeakSet<MapError[]>();
+
+function unsafeReason(source: string, errors: MapError[]): string | null {
+  if (refusedUnsafe.has(errors)) return null;
+  const reason = unsafeRegexReason(source);
+  if (reason) refusedUnsafe.add(errors);
+  return reason;
+}
+
 function checkPattern(source: string, at: (string | number)[], errors: MapError[]): void {
   const groups = regexGroups(source);
+  const unsafe = groups === undefined ? null : unsafeReason(source, errors);
   if (groups === undefined) errors.push({ path: jsonPath(at), message: 'not a valid regular expression' });
-  else if (unsafeRegexReason(source)) errors.push({ path: jsonPath(at), message: unsafeRegexReason(source) ?? '' });
+  else if (unsafe) errors.push({ path: jsonPath(at), message: unsafe });
   else if (groups < 1) errors.push({ path: jsonPath(at), message: 'expected a regular expression with one capture group ( … ) around the part to keep' });
 }
 
 function checkRegex(source: string, at: (string | number)[], errors: MapError[]): void {
-  if (regexGroups(source) === undefined) errors.push({ path: jsonPath(at), message: 'not a valid regular expression' });
-  else if (unsafeRegexReason(source)) errors.push({ path: jsonPath(at), message: unsafeRegexReason(source) ?? '' });
+  const unsafe = regexGroups(source) === undefined ? 'not a valid regular expression' : unsafeReason(source, errors);
+  if (unsafe) errors.push({ path: jsonPath(at), message: unsafe });
 }
 
 function checkLocatorRegex(loc: Locator, at: (string | number)[], errors: MapError[]): void {
@@ -243,12 +259,103 @@ function checkWhen(
   }
 }
 
+const count = (n: number) => n.toLocaleString('en-GB');
+
+/** The length of a locator's text compared as a regular expression (its one text key). */
+function regexTextLength(locator: object): number {
+  return LOCATOR_KINDS.reduce((n, k) => {
+    const v = (locator as Record<string, unknown>)[k];
+    return n + (typeof v === 'string' && k !== 'css' ? v.length : 0);
+  }, 0);
+}
+
 /**
- * Checks a field map: its shape, then what the shape cannot say (known fact paths,
- * parses that fit their facts, date formats, regular expressions, sections declared).
- * Errors carry the JSON path of the offending key and what was expected.
+ * The map's size against MAP_LIMITS, before anything else is checked: a map over them is
+ * refused at once, each limit with the JSON path of what is over it. One walk over the
+ * JSON, so even a map far too big is refused quickly.
  */
-export function validateFieldMap(input: unknown): ValidateResult {
+export function mapLimitErrors(input: unknown, characters: number): MapError[] {
+  const errors: MapError[] = [];
+  if (characters > MAP_LIMITS.characters) {
+    errors.push({ path: '$', message: `the map is ${count(characters)} characters long; at most ${count(MAP_LIMITS.characters)} are allowed` });
+  }
+  if (typeof input !== 'object' || input === null) return errors;
+  const root = input as { fields?: unknown; groups?: unknown };
+  const lists: Array<{ at: (string | number)[]; length: number }> = [];
+  if (Array.isArray(root.fields)) lists.push({ at: ['fields'], length: root.fields.length });
+  if (Array.isArray(root.groups)) {
+    root.groups.forEach((g, i) => {
+      const fields = typeof g === 'object' && g !== null ? (g as { fields?: unknown }).fields : undefined;
+      if (Array.isArray(fields)) lists.push({ at: ['groups', i, 'fields'], length: fields.length });
+    });
+  }
+  let entries = 0;
+  for (const list of lists) {
+    entries += list.length;
+    if (entries > MAP_LIMITS.entries) {
+      errors.push({ path: jsonPath(list.at), message: `the map has ${count(lists.reduce((n, l) => n + l.length, 0))} entries (fields and group fields) in all; at most ${count(MAP_LIMITS.entries)} are allowed` });
+      break;
+    }
+  }
+  let patterns = 0;
+  let patternCharacters = 0;
+  let allCodes = 0;
+  const over = { patterns: false, allCodes: false };
+  const walk = (node: unknown, at: (string | number)[]): void => {
+    if (Array.isArray(node)) {
+      node.forEach((v, i) => walk(v, [...at, i]));
+      return;
+    }
+    if (typeof node !== 'object' || node === null) return;
+    for (const [key, value] of Object.entries(node)) {
+      const here = [...at, key];
+      const isPattern = (typeof value === 'string' && (key === 'url' || key === 'src' || key === 'pattern')) || (key === 'match' && value === 'regex');
+      if (isPattern) {
+        patterns += 1;
+        // A "regex" match counts the locator's text; url, src and pattern are the text.
+        patternCharacters += typeof value === 'string' && key !== 'match' ? value.length : regexTextLength(node);
+      }
+      if (isPattern && !over.patterns && (patterns > MAP_LIMITS.patterns || patternCharacters > MAP_LIMITS.patternCharacters)) {
+        over.patterns = true;
+        errors.push({
+          path: jsonPath(here),
+          message: `the map's regular expressions go over the limit here: at most ${count(MAP_LIMITS.patterns)} are allowed, of ${count(MAP_LIMITS.patternCharacters)} characters in all`,
+        });
+      }
+      const size = typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(value).length : 0;
+      if (key === 'map' && size > 0) {
+        if (size > MAP_LIMITS.codes) errors.push({ path: jsonPath(here), message: `this code list has ${count(size)} codes; at most ${count(MAP_LIMITS.codes)} are allowed in one list` });
+        allCodes += size;
+        if (allCodes > MAP_LIMITS.allCodes && !over.allCodes) {
+          over.allCodes = true;
+          errors.push({ path: jsonPath(here), message: `the map's code lists have more than ${count(MAP_LIMITS.allCodes)} codes in all by here; at most ${count(MAP_LIMITS.allCodes)} are allowed` });
+        }
+      }
+      if (key === 'roles' && size > MAP_LIMITS.roles) errors.push({ path: jsonPath(here), message: `this group has ${count(size)} roles; at most ${count(MAP_LIMITS.roles)} are allowed` });
+      if (key !== 'map' || size <= MAP_LIMITS.codes) walk(value, here);
+    }
+  };
+  walk(input, []);
+  return errors;
+}
+
+/** How long the map's JSON text is, for a map given as an object (policy). */
+function jsonLength(input: unknown): number {
+  try {
+    return JSON.stringify(input)?.length ?? 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Checks a field map: its size (MAP_LIMITS), its shape, then what the shape cannot say
+ * (known fact paths, parses that fit their facts, date formats, regular expressions,
+ * sections declared). Errors carry the JSON path of the offending key and what was expected.
+ */
+export function validateFieldMap(input: unknown, characters = jsonLength(input)): ValidateResult {
+  const limits = mapLimitErrors(input, characters);
+  if (limits.length > 0) return { ok: false, errors: limits };
   const parsed = FieldMapSchema.safeParse(input);
   if (!parsed.success) {
     const errors = parsed.error.issues.flatMap((issue) => friendly(issue, input));
@@ -362,11 +469,13 @@ function factPathErrors(input: unknown): MapError[] {
 
 /** Parses JSON text and validates it; a JSON syntax error is reported at `$`. */
 export function validateFieldMapText(json: string): ValidateResult {
+  // Far too long: refused before it is even parsed.
+  if (json.length > MAP_LIMITS.characters) return { ok: false, errors: mapLimitErrors(undefined, json.length) };
   let data: unknown;
   try {
     data = JSON.parse(json);
   } catch (err) {
     return { ok: false, errors: [{ path: '$', message: `not valid JSON: ${err instanceof Error ? err.message : String(err)}` }] };
   }
-  return validateFieldMap(data);
+  return validateFieldMap(data, json.length);
 }

@@ -96,6 +96,50 @@ function textBefore(field: Element): string | undefined {
   return undefined;
 }
 
+// Words of a form's questions: a title-case text with one of these is a question, not a name.
+const FORM_WORDS = new Set(
+  'a about address age agreed alone and assessment at birth by carer case child children consent contact date dates day details did discussion family father first for from gp has have health home in is language last mother name needs nhs no not number of on or parent plan previous reason reasons received record recorded referral role school seen sent social start started strategy the to type views visit was when who with worker yes'.split(' '),
+);
+
+/**
+ * Why a text found beside the field is page data rather than the field's name: a person's
+ * name, an NHS number or a date (of birth). Such text is never put in a proposal, which a
+ * person copies into a field map sent round a council (issue 24, item 5). The reason never
+ * repeats the text.
+ */
+export function pageDataReason(text: string): string | undefined {
+  const t = tidy(text);
+  if (/(^|\D)\d{3}[\s-]?\d{3}[\s-]?\d{4}(\D|$)/.test(t)) return 'looks like an NHS number';
+  if (/\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}/.test(t) || /\b\d{1,2}(st|nd|rd|th)? (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{2,4}\b/i.test(t)) return 'looks like a date, such as a date of birth';
+  const words = t.split(' ');
+  if (words.length >= 2 && words.length <= 4 && words.every((w) => /^[A-Z][a-z'’-]+$/.test(w)) && !words.some((w) => FORM_WORDS.has(w.toLowerCase()))) {
+    return 'looks like a person’s name';
+  }
+  return undefined;
+}
+
+/**
+ * A table of people recognised by its rows: several rows each with a row header, under
+ * column headers for the facts but none (an empty corner cell) over the row headers. The
+ * row headers are then people's names or ids, whatever they say.
+ */
+function peopleByRows(memo: PageMemo, table: Element): boolean {
+  let headed = 0;
+  let columnHeaders = 0;
+  let cornerNamed = false;
+  for (const tr of all(table, 'tr')) {
+    if (tableOf(tr) !== table) continue;
+    const cells = cellsOf(memo, tr);
+    const first = cells[0];
+    if (first && localName(first) === 'th' && isRowHeader(memo, first) && cells.some((c) => localName(c) === 'td')) headed += 1;
+    for (const c of cells) if (localName(c) === 'th' && isColumnHeader(memo, c) && nameText(c) !== '') {
+      columnHeaders += 1;
+      if (c === first) cornerNamed = true;
+    }
+  }
+  return headed >= 2 && columnHeaders > 0 && !cornerNamed;
+}
+
 /**
  * The row header of a table of people (its row headers have a column header of their own,
  * such as "Name"): a person's name, never to be put in a map. Undefined for other tables
@@ -108,12 +152,13 @@ function personRowHeader(memo: PageMemo, cell: Element | null): Element | undefi
   const cells = cellsOf(memo, row);
   const header = cells.find((c) => localName(c) === 'th' && isRowHeader(memo, c));
   if (!header) return undefined;
-  return columnHeaderOf(memo, table, cells.indexOf(header), cells) !== undefined ? header : undefined;
+  return columnHeaderOf(memo, table, cells.indexOf(header), cells) !== undefined || peopleByRows(memo, table) ? header : undefined;
 }
 
 /** The candidate locators, the ones a person would use first. */
-function candidates(field: Element, control: Element | null, picked: Element): { list: Locator[]; peopleTable: boolean } {
+function candidates(field: Element, control: Element | null, picked: Element): { list: Locator[]; peopleTable: boolean; refused: string[] } {
   const out: Locator[] = [];
+  const refused: string[] = [];
   const memo = new PageMemo();
   const cell = localName(field) === 'td' || localName(field) === 'th' ? field : closest(field, 'td, th');
   const person = personRowHeader(memo, cell);
@@ -123,6 +168,16 @@ function candidates(field: Element, control: Element | null, picked: Element): {
     // Never a person's name: a locator naming one row of a table of people reads one person only.
     const words = norm(Object.values(loc).filter((v) => typeof v === 'string').join(' '));
     if (personName && personName !== '' && words.includes(personName)) return;
+    // Never page data: a name, an NHS number or a date found where a question would be.
+    for (const [kind, value] of Object.entries(loc)) {
+      if (typeof value !== 'string' || kind === 'css') continue;
+      const reason = pageDataReason(value);
+      if (reason) {
+        const note = `A ${KIND_WORDS[kind] ?? 'text'} beside this field ${reason}, so it is not used: a proposal never holds what the page says about a person.`;
+        if (!refused.includes(note)) refused.push(note);
+        return;
+      }
+    }
     if (!out.some((o) => JSON.stringify(o) === JSON.stringify(loc))) out.push(loc);
   };
   const table = cell ? tableOf(cell) : null;
@@ -173,8 +228,20 @@ function candidates(field: Element, control: Element | null, picked: Element): {
   if (id && /^[A-Za-z][\w-]*$/.test(id)) add({ css: `#${id}` });
   const name = attr(target, 'name');
   if (name && !/["\\]/.test(name)) add({ css: `${localName(target)}[name="${name}"]` });
-  return { list: out, peopleTable: person !== undefined && column !== undefined };
+  return { list: out, peopleTable: person !== undefined && column !== undefined, refused };
 }
+
+const KIND_WORDS: Record<string, string> = {
+  label: 'label',
+  ariaLabel: 'name (aria-label)',
+  labelledBy: 'name (aria-labelledby)',
+  legend: 'legend',
+  rowHeader: 'row header',
+  columnHeader: 'column header',
+  term: 'term (dt)',
+  text: 'text',
+  table: 'table name',
+};
 
 /** The text of the column header over a cell (by position, as the extractor counts columns). */
 function columnHeaderOf(memo: PageMemo, table: Element, index: number, cells: readonly Element[]): string | undefined {
@@ -208,14 +275,14 @@ function reaches(found: Element, field: Element, control: Element | null): boole
 }
 
 /** The first candidate the extractor's Finder turns back into the field (with `nth` when it is not the first match). */
-function bestLocator(doc: Document, field: Element, control: Element | null, picked: Element): { find: Locator; fallback: boolean; group?: true } | undefined {
+function bestLocator(doc: Document, field: Element, control: Element | null, picked: Element): { find: Locator; fallback: boolean; group?: true; refused: string[] } | { find?: undefined; refused: string[] } {
   const entry: DocEntry = { doc, frame: null, label: undefined, idText: new Map() };
   const finder = new Finder(entry, doc, new PageMemo());
-  const { list, peopleTable } = candidates(field, control, picked);
+  const { list, peopleTable, refused } = candidates(field, control, picked);
   // A column of a table of people: an entry of a group, looked for in each person's row.
   if (peopleTable && list[0]?.columnHeader !== undefined) {
     const found = finder.find(list[0]);
-    if (found.some((el) => reaches(el, field, control))) return { find: list[0], fallback: false, group: true };
+    if (found.some((el) => reaches(el, field, control))) return { find: list[0], fallback: false, group: true, refused };
   }
   let later: Locator | undefined;
   for (const loc of list) {
@@ -226,10 +293,10 @@ function bestLocator(doc: Document, field: Element, control: Element | null, pic
       continue;
     }
     const at = found.findIndex((el) => reaches(el, field, control));
-    if (at === 0) return { find: loc, fallback: loc.css !== undefined };
+    if (at === 0) return { find: loc, fallback: loc.css !== undefined, refused };
     if (at > 0 && at <= 1000 && !later) later = { ...loc, nth: at };
   }
-  return later ? { find: later, fallback: later.css !== undefined } : undefined;
+  return later ? { find: later, fallback: later.css !== undefined, refused } : { refused };
 }
 
 // ---------------------------------------------------------------- parse
@@ -338,8 +405,8 @@ export function proposeEntry(picked: Element, options: ProposeOptions): Proposal
   if (!doc) return null;
   const { field, control } = fieldOf(picked);
   const best = bestLocator(doc, field, control, picked);
-  if (!best) return null;
-  const notes: string[] = [];
+  if (!best.find) return null;
+  const notes: string[] = [...best.refused];
   if (best.fallback) notes.push('Nothing on the page names this field (no label, legend, header or text before it), so a CSS selector is proposed: it breaks more easily when the case system is updated.');
   if (best.find.nth !== undefined) notes.push(`Several places on the page match; this is match ${best.find.nth + 1}. A table name ("table") or a section "scope" may make it surer.`);
   if (best.group) {

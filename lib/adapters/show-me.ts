@@ -1,7 +1,7 @@
 // Show me: the element a fact was read from, found again on the live page.
 
 import type { FieldMap } from './field-map-schema';
-import { all, documentUrl, localName } from './dom';
+import { all, attr, closest, controlValue, documentUrl, inputType, isChecked, localName, matches, parentElement, textOf, byId, ownerDocument, defaultView } from './dom';
 import { rowPersonId, rowsOf } from './groups';
 import { identify } from './page-identity';
 import { docsIn, locate, makeContext, rootScopes, sectionScopes, type ExtractOptions, type Scope } from './read-state';
@@ -45,15 +45,16 @@ function locateElement(doc: Document, map: FieldMap, factPath: string, options?:
   }
   const person = /^(children|adults)\[([^\]]+)\]\.(.+)$/.exec(factPath);
   if (!person) {
+    const candidates: Element[] = [];
     for (const f of map.fields ?? []) {
       if (f.fact !== factPath) continue;
       const section = f.section;
       if (section !== undefined && !shown.has(section)) continue;
       const scopes = section === undefined ? rootScopes(docsIn(ctx, f.frame)) : sectionScopes(ctx, found.matched, section, f.frame);
       const el = safely(() => locate(ctx, f.find, scopes ?? [])?.el);
-      if (el) return el;
+      if (el) candidates.push(el);
     }
-    return null;
+    return blankFirst(candidates);
   }
   const [, groupName, id, rest] = person;
   const generic = `${groupName}[].${rest}`;
@@ -68,10 +69,14 @@ function locateElement(doc: Document, map: FieldMap, factPath: string, options?:
       const pid = rowPersonId(ctx, g, row);
       if (!pid || !('id' in pid) || pid.id !== id) continue;
       const rowScope: Scope = { entry: row.scope.entry, root: row.el };
+      const candidates: Element[] = [];
       for (const f of entries) {
         const el = safely(() => locate(ctx, f.find, [rowScope])?.el);
-        if (el) return el;
+        if (el) candidates.push(el);
       }
+      // Several fields give one fact (date first seen, date seen alone): the one still blank is what to fill in.
+      const el = blankFirst(candidates);
+      if (el) return el;
       if (roleGives && typeof g.people !== 'string') {
         const roleFrom = g.people.roleFrom;
         const el = safely(() => locate(ctx, roleFrom.find, [rowScope])?.el);
@@ -81,4 +86,75 @@ function locateElement(doc: Document, map: FieldMap, factPath: string, options?:
     }
   }
   return null;
+}
+
+/** Whether a field (or the one control in it) holds nothing yet. */
+function isBlank(el: Element): boolean {
+  const controls = matches(el, 'input, select, textarea') ? [el] : all(el, 'input:not([type="hidden"]), select, textarea');
+  if (controls.length === 0) return false;
+  return controls.every((c) => {
+    const type = inputType(c);
+    if (type === 'radio' || type === 'checkbox') return !isChecked(c);
+    return controlValue(c).trim() === '';
+  });
+}
+
+/** Of several elements giving the same fact, the first still blank; else the first. */
+function blankFirst(candidates: readonly Element[]): Element | null {
+  return candidates.find(isBlank) ?? candidates[0] ?? null;
+}
+
+function computedStyle(node: Element): { display?: string; visibility?: string } | undefined {
+  try {
+    const doc = ownerDocument(node);
+    const view = doc ? defaultView(doc) : null;
+    const style = view?.getComputedStyle(node);
+    return style ? { display: style.display, visibility: style.visibility } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What hides a field on the live page, if anything: a closed part, a hidden tab. */
+export type Hidden = { hidden: false } | { hidden: true; open?: string };
+
+const MAX_OPENER = 80;
+
+function shortText(text: string): string | undefined {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (!t) return undefined;
+  return t.length > MAX_OPENER ? `${t.slice(0, MAX_OPENER - 1)}…` : t;
+}
+
+/**
+ * Whether the element cannot be seen because a part of the page holding it is closed (a
+ * details element, a hidden tab panel, display: none), and the words of what opens it.
+ * Looks only at the page's own structure, so it works the same on every case system.
+ */
+export function hiddenBy(el: Element): Hidden {
+  let hiddenFound = false;
+  let open: string | undefined;
+  for (let node: Element | null = el; node; node = parentElement(node)) {
+    const name = localName(node);
+    if (name === 'details' && attr(node, 'open') === null) {
+      const summary = all(node, 'summary')[0];
+      // The summary itself stays in view.
+      if (!summary || !(closest(el, 'summary') === summary)) {
+        hiddenFound = true;
+        open ??= summary ? shortText(textOf(summary)) : undefined;
+      }
+    }
+    const style = computedStyle(node);
+    const hiddenHere = attr(node, 'hidden') !== null || style?.display === 'none' || (node === el && style?.visibility === 'hidden');
+    if (hiddenHere) {
+      hiddenFound = true;
+      if (attr(node, 'role') === 'tabpanel') {
+        const labelledBy = attr(node, 'aria-labelledby');
+        const doc = ownerDocument(node);
+        const tab = labelledBy && doc ? byId(doc, labelledBy.split(/\s+/)[0] ?? '') : null;
+        open ??= tab ? shortText(textOf(tab)) : undefined;
+      }
+    }
+  }
+  return hiddenFound ? { hidden: true, ...(open ? { open } : {}) } : { hidden: false };
 }

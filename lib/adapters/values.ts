@@ -7,6 +7,7 @@ import type { FactValue } from '../model/facts';
 import type { Parse, TimePart } from './field-map-schema';
 import { compileFormat, isoDate, parseWithFormats, zonedIso } from './date-format';
 import { compileRegex, norm, tidy } from './text';
+import { acceptedLines, recordedLines } from '../acknowledgements/exception-lines';
 
 /** What reading an element gives: text, a tick, ticked items, or null for blank. */
 export type Raw = string | boolean | string[] | null;
@@ -150,6 +151,12 @@ export function parseRaw(raw: Raw, parse: Parse | undefined, ctx: ParseContext):
     }
     case 'list':
       return parseList(raw, parse);
+    case 'exception-lines': {
+      if (raw === null) return { ok: true, value: [] };
+      const text = asText(raw);
+      if (text === undefined) return { ok: false, reason: 'exception-lines reads text, not a tick or a list' };
+      return { ok: true, value: parse.lines === 'recorded' ? recordedLines(text) : acceptedLines(text) };
+    }
     default:
       break;
   }

@@ -3,7 +3,7 @@
  * logic runs under test in node (fake-indexeddb). The entrypoint only wires events.
  */
 import { ContentToBackgroundSchema, type CurrentPage, type FactsMessage, type TrayBadge } from '../messages';
-import { mergeFacts, getStoredMany, recordKey, type CompanionDb } from '../store';
+import { mergeFacts, getStoredMany, recordKey, saveTray, type CompanionDb } from '../store';
 import { checkSetup, runChecks } from '../verdict/checks';
 import { RUNNING_STATES, stateWords } from '../verdict/deadline-states';
 import { createCalendar, formatDateTime, formatLongDate, type WorkingDayCalendar } from '../calendar';
@@ -117,6 +117,8 @@ export async function handleContentMessage(deps: ServiceDeps, message: unknown, 
     if (tabId !== undefined && deps.injectReader) await deps.injectReader(tabId);
     return { ok: true };
   }
+  // The tray as read, for the caseload (only when the map names its columns), then its badges.
+  if (msg.entries) await saveRead(deps, () => saveTray(deps.db, msg.caseSystem, msg.entries ?? [], now));
   // Work tray badges: the next deadline of each assessment we hold a record for.
   const badges = await trayBadges(deps, settings, msg.caseSystem, msg.assessmentIds, now);
   return { ok: true, reply: { badges } };

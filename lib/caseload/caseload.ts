@@ -1,14 +1,16 @@
 /**
- * The caseload: one row per assessment read on this computer, most urgent first, with
- * filters and a CSV for supervision. Pure: the caseload page, the toolbar badge, the
- * daily notification and the demo all use these.
+ * The caseload: one row per assessment read on this computer or listed in the work tray,
+ * most urgent first, with filters and a CSV for supervision. Pure: the caseload page, the
+ * toolbar badge, the daily notification and the demo all use these.
  */
-import type { AssessmentRecord, AssessmentKind } from '../model';
+import { emptyRecord, type AssessmentRecord, type AssessmentKind } from '../model';
 import type { StoredRecord } from '../store/schema';
+import type { TrayRow } from '../store/schema';
 import { awaitingAcceptance, type Acknowledgement, type CheckedEvaluation } from '../acknowledgements';
 import { describeChild } from '../rules/engine';
 import type { CountdownResult } from '../rules/types';
 import { deadlineState, plural, stateLook, stateWords, workingDaysText, type DeadlineState } from '../verdict/deadline-states';
+import { headlineDeadline } from '../verdict/headline';
 import { runChecks, type CheckSetup } from '../verdict/checks';
 
 const KIND_WORDS: Record<AssessmentKind, string> = {
@@ -42,7 +44,16 @@ export interface CaseloadRow {
   accepted: number;
   /** Acknowledged, waiting for a manager. */
   awaiting: number;
-  lastRead: number;
+  /** When it was last read on this computer; null when it has not been opened here (listed in the work tray only). */
+  lastRead: number | null;
+  /** False for an assessment the work tray lists that has not been opened on this computer. */
+  opened: boolean;
+  /** The allocated worker, as the work tray shows it. */
+  worker?: string;
+  /** A Section 47 enquiry: the assessment type, or a Section 47 start recorded. */
+  section47: boolean;
+  /** Sent to the manager for sign-off on this date and not authorised yet. */
+  waitingSince?: string;
   pageUrl?: string;
   evaluation: CheckedEvaluation;
 }
@@ -54,51 +65,86 @@ function subjectChild(record: AssessmentRecord, today: string): string {
   return child ? describeChild(child, index, today) : 'Not read yet';
 }
 
-const notRunning = (state: string): number => (state === 'unknown' ? 1 : 0);
-
-/** The deadline to show for an assessment: the most urgent one still running, else the most urgent in force. */
+/** The deadline an assessment is headlined by (lib/verdict/headline.ts: the panel shows the same one). */
 export function nextDeadline(countdowns: readonly CountdownResult[]): NextDeadline | null {
-  const inForce = countdowns.filter((c) => c.status !== 'not-applicable' || c.error);
-  const ranked = inForce
-    .map((c, i) => ({ c, i, state: deadlineState(c) }))
-    // A deadline not read yet (or not yet known to apply) has no date to count to: one that is running comes first.
-    .sort((a, b) => notRunning(a.state) - notRunning(b.state) || stateLook(a.state).urgency - stateLook(b.state).urgency || (a.c.due ?? '9').localeCompare(b.c.due ?? '9') || a.i - b.i);
-  const top = ranked[0];
-  if (!top) return null;
-  const { c, state } = top;
+  const c = headlineDeadline(countdowns);
+  if (!c) return null;
   return {
     countdown: c,
     ruleId: c.ruleId,
     name: `${c.name ?? c.message}${c.subject ? `, for ${c.subject.label}` : ''}`,
-    state,
+    state: deadlineState(c),
     ...(c.due ? { due: c.due } : {}),
     ...(c.dueIsTime ? { dueIsTime: true } : {}),
     ...(typeof c.workingDaysLeft === 'number' ? { workingDaysLeft: c.workingDaysLeft } : {}),
   };
 }
 
-export function caseloadRows(setup: CheckSetup, stored: readonly StoredRecord[], acks: readonly Acknowledgement[], now: number): CaseloadRow[] {
+function isSection47(record: AssessmentRecord): boolean {
+  return record.kind === 'section-47' || typeof record.dates?.section47Start === 'string';
+}
+
+/** Sent for sign-off and not yet authorised: since when. */
+function waitingSince(record: AssessmentRecord): string | undefined {
+  const sent = record.dates?.submittedToManager;
+  return typeof sent === 'string' && typeof record.dates?.authorised !== 'string' ? sent : undefined;
+}
+
+/**
+ * What the work tray shows of an assessment not opened on this computer, as a record: its
+ * type and referral date. Its clock runs from the referral, the only start the tray shows.
+ */
+function trayRecord(t: TrayRow): AssessmentRecord {
+  return {
+    ...emptyRecord(t.caseSystem, t.assessmentId),
+    ...(t.kind !== undefined ? { kind: t.kind } : {}),
+    ...(t.referral !== undefined ? { dates: { referral: t.referral } } : {}),
+  };
+}
+
+export function caseloadRows(
+  setup: CheckSetup,
+  stored: readonly StoredRecord[],
+  acks: readonly Acknowledgement[],
+  now: number,
+  tray: readonly TrayRow[] = [],
+): CaseloadRow[] {
   const byRecord = new Map<string, Acknowledgement[]>();
   for (const a of acks) byRecord.set(a.recordKey, [...(byRecord.get(a.recordKey) ?? []), a]);
-  const rows = stored.map((s): CaseloadRow => {
-    const evaluation = runChecks(setup, s.record, now, byRecord.get(s.key) ?? []);
-    const awaiting = awaitingAcceptance(evaluation).length;
+  const inTray = new Map(tray.map((t) => [t.key, t]));
+  const row = (key: string, assessmentId: string, record: AssessmentRecord, evaluation: CheckedEvaluation, opened: StoredRecord | null): CaseloadRow => {
+    const worker = inTray.get(key)?.worker;
+    const since = waitingSince(record);
     return {
-      key: s.key,
-      assessmentId: s.assessmentId,
-      child: subjectChild(s.record, evaluation.today),
-      kind: s.record.kind ? KIND_WORDS[s.record.kind] : 'Not read yet',
-      referral: s.record.dates?.referral ?? null,
-      next: nextDeadline(evaluation.countdowns),
-      ready: evaluation.ready.ready,
-      blocking: evaluation.ready.blocking.length,
+      key,
+      assessmentId,
+      child: opened ? subjectChild(record, evaluation.today) : 'Not opened on this computer',
+      kind: record.kind ? KIND_WORDS[record.kind] : 'Not read yet',
+      referral: record.dates?.referral ?? null,
+      // Not opened here: its statutory clock (a required deadline), the only one the tray's dates can give.
+      next: nextDeadline(opened ? evaluation.countdowns : evaluation.countdowns.filter((c) => c.severity === 'required')),
+      ready: opened ? evaluation.ready.ready : false,
+      blocking: opened ? evaluation.ready.blocking.length : 0,
       accepted: evaluation.ready.accepted?.length ?? 0,
-      awaiting,
-      lastRead: s.updatedAt,
-      ...(s.pageUrl ? { pageUrl: s.pageUrl } : {}),
+      awaiting: awaitingAcceptance(evaluation).length,
+      lastRead: opened ? opened.updatedAt : null,
+      opened: opened !== null,
+      ...(worker ? { worker } : {}),
+      section47: isSection47(record),
+      ...(since ? { waitingSince: since } : {}),
+      ...(opened?.pageUrl ? { pageUrl: opened.pageUrl } : {}),
       evaluation,
     };
-  });
+  };
+  const rows = stored.map((s) => row(s.key, s.assessmentId, s.record, runChecks(setup, s.record, now, byRecord.get(s.key) ?? []), s));
+  const held = new Set(stored.map((s) => s.key));
+  // The tray shows no decision date: a clock from the referral is what the tray shows.
+  const fromTray: CheckSetup = { ...setup, reads: (path) => path !== 'dates.assessmentDecision' && (setup.reads?.(path) ?? true) };
+  for (const t of tray) {
+    if (held.has(t.key)) continue;
+    const record = trayRecord(t);
+    rows.push(row(t.key, t.assessmentId, record, runChecks(fromTray, record, now), null));
+  }
   return sortByUrgency(rows);
 }
 
@@ -111,7 +157,7 @@ export function sortByUrgency(rows: readonly CaseloadRow[]): CaseloadRow[] {
   );
 }
 
-export type CaseloadFilter = 'all' | 'overdue' | 'due-within' | 'not-ready' | 'ready';
+export type CaseloadFilter = 'all' | 'overdue' | 'due-within' | 'not-ready' | 'ready' | 'waiting';
 
 /** Overdue, or a running deadline within `days` working days (the badge's and the nudge's test). */
 export function needsAttention(row: CaseloadRow, days: number): boolean {
@@ -128,16 +174,19 @@ export function filterRows(rows: readonly CaseloadRow[], filter: CaseloadFilter,
     case 'due-within':
       return rows.filter((r) => needsAttention(r, days));
     case 'not-ready':
-      return rows.filter((r) => !r.ready);
+      return rows.filter((r) => r.opened && !r.ready);
     case 'ready':
       return rows.filter((r) => r.ready);
+    case 'waiting':
+      return rows.filter((r) => r.waitingSince !== undefined);
     default:
       return [...rows];
   }
 }
 
-/** "Ready", "Ready, 2 accepted exceptions", "Not ready: 3 blocking (1 acknowledged)". */
-export function signOffText(row: Pick<CaseloadRow, 'ready' | 'blocking' | 'accepted' | 'awaiting'>): string {
+/** "Ready", "Ready, 2 accepted exceptions", "Not ready: 3 blocking (1 acknowledged)", "Not opened on this computer". */
+export function signOffText(row: Pick<CaseloadRow, 'ready' | 'blocking' | 'accepted' | 'awaiting'> & { opened?: boolean }): string {
+  if (row.opened === false) return 'Not opened on this computer';
   if (row.ready) return row.accepted > 0 ? `Ready, with ${row.accepted} accepted exception${row.accepted === 1 ? '' : 's'}` : 'Ready for sign-off';
   return `Not ready: ${row.blocking} blocking${row.awaiting > 0 ? ` (${row.awaiting} acknowledged, waiting for a manager)` : ''}`;
 }
@@ -164,23 +213,26 @@ export function caseloadCsv(rows: readonly CaseloadRow[], o: CsvOptions): string
     ['Procedure', `${o.packName}, rules version ${o.packVersion}`],
     ['Made', o.made],
     [],
-    ['Assessment', 'Child', 'Type', 'Referral date', 'Next deadline', 'State', 'Due', 'Working days left', 'Sign-off', 'Blocking items', 'Accepted exceptions', 'Acknowledged, waiting', 'Last read'],
+    ['Assessment', 'Child', 'Type', 'Section 47', 'Worker', 'Referral date', 'Next deadline', 'State', 'Due', 'Working days left', 'Sign-off', 'Waiting for sign-off since', 'Blocking items', 'Accepted exceptions', 'Acknowledged, waiting', 'Last read'],
   ];
   for (const r of rows) {
     lines.push([
       r.assessmentId,
       r.child,
       r.kind,
+      r.section47 ? 'Yes' : '',
+      r.worker ?? '',
       r.referral ? o.dateText(r.referral) : 'Not read yet',
       r.next?.name ?? 'None',
       r.next ? stateWords(r.next.state) : '',
       r.next ? o.dueText(r.next) : '',
       typeof r.next?.workingDaysLeft === 'number' ? String(r.next.workingDaysLeft) : '',
-      r.ready ? 'Ready' : 'Not ready',
-      String(r.blocking),
+      r.opened ? (r.ready ? 'Ready' : 'Not ready') : 'Not opened on this computer',
+      r.waitingSince ? o.dateText(r.waitingSince) : '',
+      r.opened ? String(r.blocking) : '',
       String(r.accepted),
       String(r.awaiting),
-      o.dateText(new Date(r.lastRead).toISOString()),
+      r.lastRead !== null ? o.dateText(new Date(r.lastRead).toISOString()) : 'Not opened on this computer',
     ]);
   }
   return `${lines.map((l) => l.map(csvCell).join(',')).join('\r\n')}\r\n`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeConfig, bundledFieldMap, fieldMapInUse, loadActiveConfig } from '.';
+import { activeConfig, bundledFieldMap, fieldMapInUse, loadActiveConfig, storeImportedMap, storeMapInForce, type MapStorage } from '.';
 
 describe('activeConfig', () => {
   const good = { ...bundledFieldMap(), id: 'council-map', version: '2.0.0' };
@@ -27,7 +27,7 @@ describe('activeConfig', () => {
   it('gives the panel and the options page the map the background keeps in force, not the demo map, when a policy map is bad', async () => {
     const bad = { ...good, fields: [{ fact: 'dates.refferal', find: { label: 'Referral' } }] };
     // What the background stored when the good policy map came into force.
-    const local: Record<string, unknown> = { activeFieldMap: good, activeFieldMapSource: 'policy' };
+    const local: Record<string, unknown> = { readerFieldMap: good, activeFieldMapSource: 'policy' };
     const storage = {
       local: { get: async (keys: string[]) => Object.fromEntries(keys.filter((k) => k in local).map((k) => [k, local[k]])) },
       managed: { get: async () => ({ fieldMap: bad }) },
@@ -94,5 +94,87 @@ describe('fieldMapInUse', () => {
     // A council's origin set by policy is in force in either build.
     const policy = activeConfig({}, { origins: ['https://lcs.council.gov.uk/*'] }, undefined, []);
     expect(policy.settings.origins).toEqual(['https://lcs.council.gov.uk/*']);
+  });
+});
+
+/** A browser's storage.local in memory; `quota` characters of JSON in all, as Chrome counts its 10 MB. */
+function fakeLocal(quota = Infinity): MapStorage & { data: Record<string, unknown>; writes: number } {
+  const data: Record<string, unknown> = {};
+  const size = (d: Record<string, unknown>) => Object.entries(d).reduce((n, [k, v]) => n + k.length + JSON.stringify(v).length, 0);
+  return {
+    data,
+    writes: 0,
+    async get(keys: string[]) {
+      return Object.fromEntries(keys.filter((k) => k in data).map((k) => [k, data[k]]));
+    },
+    async set(items: Record<string, unknown>) {
+      if (size({ ...data, ...items }) > quota) throw new Error('Resource::kQuotaBytes quota exceeded');
+      this.writes += 1;
+      Object.assign(data, items);
+    },
+    async remove(keys: string[]) {
+      for (const k of keys) delete data[k];
+    },
+  };
+}
+const load = (local: ReturnType<typeof fakeLocal>, session: Record<string, unknown> = {}, managed: Record<string, unknown> = {}) =>
+  loadActiveConfig({ storage: { local, managed: { get: async () => managed }, session: { get: async () => session } }, runtime: { getManifest: () => ({}) } });
+
+describe('one stored copy of the map (issue 24, item 3)', () => {
+  const good = { ...bundledFieldMap(), id: 'council-map', version: '2.0.0' };
+  const copies = (data: Record<string, unknown>) => JSON.stringify(data).split('"id":"council-map"').length - 1;
+
+  it('an imported map is stored once: the options page stores it where the reader reads it, and the background adds no copy', async () => {
+    const local = fakeLocal();
+    await storeImportedMap(local, good);
+    const config = await load(local);
+    expect(config.fieldMap.id).toBe('council-map');
+    expect(config.fieldMapSource).toBe('imported');
+    expect(await storeMapInForce(local, config)).toBeNull();
+    expect(copies(local.data)).toBe(1);
+    expect(Object.keys(local.data).sort()).toEqual(['activeFieldMapSource', 'readerFieldMap']);
+  });
+
+  it('moves a map an earlier version kept in the settings out of them, and drops its second copy', async () => {
+    const local = fakeLocal();
+    Object.assign(local.data, { settings: { fieldMap: good, retentionDays: 30 }, activeFieldMap: good, readerFieldMap: good });
+    const config = await load(local);
+    expect(await storeMapInForce(local, config)).toBeNull();
+    expect(copies(local.data)).toBe(1);
+    expect(local.data.settings).toEqual({ retentionDays: 30 });
+    expect((await load(local)).fieldMap.id).toBe('council-map');
+  });
+
+  it('stores the map in force only when it is not stored already', async () => {
+    const local = fakeLocal();
+    const config = await load(local);
+    await storeMapInForce(local, config);
+    const writes = local.writes;
+    await storeMapInForce(local, await load(local));
+    expect(local.writes).toBe(writes);
+  });
+
+  it('a policy map, a valid one near the size limit, fits in the browser’s 10 MB with room to spare', async () => {
+    const local = fakeLocal(10 * 1024 * 1024);
+    const config = await load(local, {}, { fieldMap: good });
+    expect(await storeMapInForce(local, config)).toBeNull();
+    expect(copies(local.data)).toBe(1);
+  });
+
+  it('a write the browser refuses is returned in its words, never thrown, and the panel line says so', async () => {
+    const local = fakeLocal(10);
+    const config = await load(local, {}, { fieldMap: good });
+    const problem = await storeMapInForce(local, config);
+    expect(problem).toMatch(/quota exceeded/);
+    await expect(storeImportedMap(local, good)).rejects.toThrow(/quota exceeded/);
+    const shown = await load(local, { settingsProblem: problem }, { fieldMap: good });
+    expect(shown.fieldMap.id).toBe('council-map');
+    expect(fieldMapInUse(shown)).toMatch(/Settings could not be saved: Resource::kQuotaBytes quota exceeded\./);
+  });
+
+  it('a policy map over the limits is refused, and the panel line says which limit, with its JSON path', () => {
+    const config = activeConfig({}, { fieldMap: { ...good, description: 'x'.repeat(1_000_001) } });
+    expect(config.fieldMapSource).toBe('bundled');
+    expect(fieldMapInUse(config)).toMatch(/The map set by your organisation was not used: \$ the map is [\d,]+ characters long; at most 1,000,000 are allowed\./);
   });
 });

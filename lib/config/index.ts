@@ -5,7 +5,7 @@
  * on the map in use; the content script reads only the map the background stored.
  */
 import { effectiveSettings, manifestOrigins, type EffectiveSettings } from '../settings';
-import { ACTIVE_MAP_KEY, ACTIVE_MAP_SOURCE_KEY, SETTINGS_KEY } from './keys';
+import { ACTIVE_MAP_SOURCE_KEY, READER_MAP_KEY, RETIRED_MAP_KEY, SETTINGS_KEY, SETTINGS_PROBLEM_KEY } from './keys';
 import { validateFieldMap, validateFieldMapText } from '../adapters/map-checks';
 import type { FieldMap } from '../adapters/field-map-schema';
 import bundledMap from '../adapters/maps/lcs-demo.json';
@@ -21,6 +21,8 @@ export interface ActiveConfig extends EffectiveSettings {
   holidayDates: readonly string[];
   holidaySource: 'bundled' | 'imported' | 'policy';
   holidayProblems: SchemaProblem[];
+  /** The browser's words when the map in force could not be stored (the panel and options page say so). */
+  saveProblem?: string;
 }
 
 export type FieldMapSource = 'bundled' | 'imported' | 'policy';
@@ -46,7 +48,11 @@ export function activeConfig(local: unknown, managed: unknown, lastGood?: LastGo
   let fieldMapSource: ActiveConfig['fieldMapSource'] = 'bundled';
   const fieldMapProblems: SchemaProblem[] = [];
   let fieldMapKept = false;
-  if (settings.fieldMap !== undefined) {
+  if (settings.fieldMap === undefined && lastGood?.source === 'imported') {
+    // An imported map is stored once, where the reader reads it (READER_MAP_KEY), not in the settings.
+    fieldMap = lastGood.map;
+    fieldMapSource = 'imported';
+  } else if (settings.fieldMap !== undefined) {
     // Text here is policy JSON that did not parse: said as such.
     const result = typeof settings.fieldMap === 'string' ? validateFieldMapText(settings.fieldMap) : validateFieldMap(settings.fieldMap);
     if (result.ok) {
@@ -81,6 +87,7 @@ export function activeConfig(local: unknown, managed: unknown, lastGood?: LastGo
 export interface ConfigStorage {
   local: { get(keys: string[]): Promise<Record<string, unknown>> };
   managed?: { get(keys: null): Promise<Record<string, unknown>> };
+  session?: { get(keys: string[]): Promise<Record<string, unknown>> };
 }
 
 /** What the extension can tell about itself: its storage and its manifest (for the build's own origins). */
@@ -98,18 +105,79 @@ export async function readManaged(storage: ConfigStorage): Promise<unknown> {
   }
 }
 
-/** The map the background last put in force, checked again (storage could have been changed by hand). */
+/** The map in force as stored (READER_MAP_KEY), checked again: storage could have been changed by hand. */
 export function lastGoodMap(local: Record<string, unknown>): LastGoodMap | undefined {
-  const checked = validateFieldMap(local[ACTIVE_MAP_KEY]);
+  const source = local[ACTIVE_MAP_SOURCE_KEY];
+  if (source !== 'policy' && source !== 'imported') return undefined;
+  const checked = validateFieldMap(local[READER_MAP_KEY]);
   if (!checked.ok) return undefined;
-  const source = local[ACTIVE_MAP_SOURCE_KEY] === 'policy' ? 'policy' : 'imported';
   return { map: checked.map, source };
 }
 
 /** What is in force now: the same answer in the background, the panel and the options page. */
 export async function loadActiveConfig({ storage, runtime }: ConfigSource): Promise<ActiveConfig> {
-  const [local, managed] = await Promise.all([storage.local.get([SETTINGS_KEY, ACTIVE_MAP_KEY, ACTIVE_MAP_SOURCE_KEY]), readManaged(storage)]);
-  return activeConfig(local[SETTINGS_KEY], managed, lastGoodMap(local), builtInOrigins(runtime));
+  const [local, managed, session] = await Promise.all([
+    storage.local.get([SETTINGS_KEY, READER_MAP_KEY, ACTIVE_MAP_SOURCE_KEY]),
+    readManaged(storage),
+    storage.session?.get([SETTINGS_PROBLEM_KEY]).catch(() => ({})) ?? Promise.resolve({}),
+  ]);
+  const config = activeConfig(local[SETTINGS_KEY], managed, lastGoodMap(local), builtInOrigins(runtime));
+  const problem = (session as Record<string, unknown>)[SETTINGS_PROBLEM_KEY];
+  return typeof problem === 'string' && problem !== '' ? { ...config, saveProblem: problem } : config;
+}
+
+/** The part of the browser's storage the map in force is kept in. */
+export interface MapStorage {
+  get(keys: string[]): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string[]): Promise<void>;
+}
+
+/** The browser's words for a failed write, e.g. "Resource::kQuotaBytes quota exceeded". */
+function errorWords(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).slice(0, 300) || 'the browser gave no reason';
+}
+
+/**
+ * The background's part: stores the map in force once (READER_MAP_KEY, where the reader
+ * reads it), only when it is not already stored; moves a map an earlier version kept in the
+ * settings out of them; removes the second copy earlier versions kept. Returns the
+ * browser's words when a write fails (the panel says "Settings could not be saved: …"),
+ * never throws: the settings in force stay usable whatever the storage does.
+ */
+export async function storeMapInForce(local: MapStorage, config: Pick<ActiveConfig, 'fieldMap' | 'fieldMapSource'>): Promise<string | null> {
+  try {
+    const stored = await local.get([READER_MAP_KEY, ACTIVE_MAP_SOURCE_KEY, SETTINGS_KEY, RETIRED_MAP_KEY]);
+    if (stored[ACTIVE_MAP_SOURCE_KEY] !== config.fieldMapSource || JSON.stringify(stored[READER_MAP_KEY]) !== JSON.stringify(config.fieldMap)) {
+      await local.set({ [READER_MAP_KEY]: config.fieldMap, [ACTIVE_MAP_SOURCE_KEY]: config.fieldMapSource });
+    }
+    const settings = stored[SETTINGS_KEY];
+    if (settings && typeof settings === 'object' && 'fieldMap' in settings) {
+      const { fieldMap: _moved, ...rest } = settings as Record<string, unknown>;
+      await local.set({ [SETTINGS_KEY]: rest });
+    }
+    if (RETIRED_MAP_KEY in stored) await local.remove([RETIRED_MAP_KEY]);
+    return null;
+  } catch (error) {
+    return errorWords(error);
+  }
+}
+
+/**
+ * The options page's part: a map the user imported, once validated, is stored once, where
+ * the reader reads it. Throws the browser's words when the write fails.
+ */
+export async function storeImportedMap(local: MapStorage, map: FieldMap): Promise<void> {
+  const { [SETTINGS_KEY]: settings } = await local.get([SETTINGS_KEY]);
+  try {
+    await local.set({ [READER_MAP_KEY]: map, [ACTIVE_MAP_SOURCE_KEY]: 'imported' });
+    if (settings && typeof settings === 'object' && 'fieldMap' in settings) {
+      const { fieldMap: _moved, ...rest } = settings as Record<string, unknown>;
+      await local.set({ [SETTINGS_KEY]: rest });
+    }
+  } catch (error) {
+    throw new Error(errorWords(error));
+  }
 }
 
 /** The case system origins this build's manifest grants: the demo origins in the demo build, none in production. */
@@ -123,16 +191,25 @@ const SOURCE_WORDS: Record<FieldMapSource, string> = {
   policy: 'set by your organisation',
 };
 
-/** Which field map is in use and where it came from, in a sentence (panel). */
-export function fieldMapInUse(config: Pick<ActiveConfig, 'fieldMap' | 'fieldMapSource' | 'fieldMapKept'>): string {
-  const { fieldMap, fieldMapSource, fieldMapKept } = config;
+/** Which field map is in use and where it came from, in a sentence (panel), with what went wrong, if anything. */
+export function fieldMapInUse(config: Pick<ActiveConfig, 'fieldMap' | 'fieldMapSource' | 'fieldMapKept' | 'fieldMapProblems' | 'locked' | 'saveProblem'>): string {
+  const { fieldMap, fieldMapSource, fieldMapKept, fieldMapProblems, locked, saveProblem } = config;
   const what = `Field map in use: ${fieldMap.id} version ${fieldMap.version}, ${SOURCE_WORDS[fieldMapSource]}.`;
-  return fieldMapKept ? `${what} A newer map has mistakes, so this one stays in use until it is fixed.` : what;
+  const first = fieldMapProblems[0];
+  const refused = first && !fieldMapKept && locked.includes('fieldMap') ? ` The map set by your organisation was not used: ${first.path} ${first.message}.` : '';
+  const kept = fieldMapKept ? ` A newer map has mistakes, so this one stays in use until it is fixed${first ? ` (${first.path} ${first.message})` : ''}.` : '';
+  const unsaved = saveProblem ? ` Settings could not be saved: ${saveProblem}. Pages are read with the map saved before; clear stored data in the options page, or ask IT.` : '';
+  return `${what}${kept}${refused}${unsaved}`;
 }
 
-/** Does a storage change alter what is in force? */
+/** Does a storage change alter what is in force? (The background: settings, the stored map, policy.) */
+export function configSourceChanged(changes: Record<string, unknown>, area: string): boolean {
+  return area === 'managed' || (area === 'local' && (SETTINGS_KEY in changes || READER_MAP_KEY in changes || ACTIVE_MAP_SOURCE_KEY in changes));
+}
+
+/** Does a storage change alter what the panel and options page show? (Also: the map could not be stored.) */
 export function configChanged(changes: Record<string, unknown>, area: string): boolean {
-  return area === 'managed' || (area === 'local' && (SETTINGS_KEY in changes || ACTIVE_MAP_KEY in changes || ACTIVE_MAP_SOURCE_KEY in changes));
+  return configSourceChanged(changes, area) || (area === 'session' && SETTINGS_PROBLEM_KEY in changes);
 }
 
 export * from './keys';

@@ -2,24 +2,30 @@
  * Every key the extension keeps in browser storage, in one place. No dependencies: the
  * content script imports it.
  *
- *   local   settings             the user's settings (options page)
- *   local   activeFieldMap       the council's own field map (imported or set by policy), validated by the background
- *   local   activeFieldMapSource where that map came from: "imported" or "policy"
- *   local   readerFieldMap       the map the page reader uses, whatever its source (the bundled one too), written by the background
+ *   local   settings             the user's settings (options page); never a field map (one imported before is moved out)
+ *   local   readerFieldMap       the one stored copy of the field map in force, whatever its source (the bundled one too):
+ *                                the page reader reads it; a council's map kept here is the last good one
+ *   local   activeFieldMapSource where that map came from: "bundled", "imported" or "policy"
  *   session currentPage:<window> the case page the panel of that window follows
  *   session currentPage          the case page of the window last used (a panel opened as a page follows it)
  *   session page:<tab>           the case page last read in a tab
  *   session storeProblem         why the last read could not be saved (the browser's storage is full), or absent
+ *   session settingsProblem      why the map in force could not be stored (the browser's error), or absent
  */
 export const SETTINGS_KEY = 'settings';
-export const ACTIVE_MAP_KEY = 'activeFieldMap';
 export const ACTIVE_MAP_SOURCE_KEY = 'activeFieldMapSource';
 /**
- * The map the page reader uses: always stored, so the content script carries no map of
- * its own (the demo map was a fifth of its size). Written by the background only, from
- * the validated config; never read back as a council's map.
+ * The one stored copy of the field map in force (issue 24: a map was once stored three
+ * times over, and a big one filled the browser's storage). The page reader reads it, so
+ * the content script carries no map of its own; the options page writes an imported map
+ * here once validated, the background the bundled or policy map.
  */
 export const READER_MAP_KEY = 'readerFieldMap';
+/** Where earlier versions kept a second copy of a council's map: removed when found. */
+export const RETIRED_MAP_KEY = 'activeFieldMap';
+
+/** Set (to the browser's words) when the map in force could not be stored: the panel says so. */
+export const SETTINGS_PROBLEM_KEY = 'settingsProblem';
 
 /** Set when a read could not be saved because the browser's storage for the extension is full. */
 export const STORE_PROBLEM_KEY = 'storeProblem';

@@ -3,7 +3,7 @@
  * in node with a DOM library. It must stay small (no zod, no Preact): the background
  * validates everything it sends.
  */
-import { ReadCache, extractSteps, identifyPage, locateField, readWorkTray, type ExtractResult } from '../adapters/extractor';
+import { ReadCache, extractSteps, identifyPage, hiddenBy, locateField, readWorkTray, type ExtractResult } from '../adapters/extractor';
 import { showTrayBadges } from './tray-badges';
 import { relevanceFor, type Relevance } from './relevance';
 import { inspectResponder } from './inspect';
@@ -227,13 +227,22 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     const atLoad = trayAtLoad;
     const rows = all.filter((r) => atLoad.has(r.assessmentId));
     const ids = rows.map((r) => r.assessmentId);
-    const signature = `tray:${ids.join(',')}`;
+    // What the tray shows of each (type, referral date, worker), when the map names those columns: for the caseload.
+    const entries = map.workTray?.columns
+      ? rows.map(({ assessmentId, kind, referral, worker }) => ({
+          assessmentId,
+          ...(kind !== undefined ? { kind } : {}),
+          ...(referral !== undefined ? { referral } : {}),
+          ...(worker !== undefined ? { worker } : {}),
+        }))
+      : undefined;
+    const signature = `tray:${JSON.stringify(entries ?? ids)}`;
     // Our own badges change the page: ask again only when the list itself changes.
     if (signature === sent.key) return;
     sent.key = signature;
     send({ type: 'page', state: 'work-tray', pagePath: pathOnly() });
     runtime
-      .sendMessage({ type: 'tray-badges', caseSystem: map.caseSystem, assessmentIds: ids.slice(0, 500) })
+      .sendMessage({ type: 'tray-badges', caseSystem: map.caseSystem, assessmentIds: ids.slice(0, 500), ...(entries ? { entries: entries.slice(0, 500) } : {}) })
       .then((reply) => showTrayBadges(doc, rows, reply))
       .catch(() => undefined);
   };
@@ -246,6 +255,12 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     const element = locateField(doc, map, path, { frames: 'inline' });
     // Frames that do not hold the field stay silent so the one that does can answer.
     if (!element) return undefined;
+    // A field in a closed part of the page (a folded part, a hidden tab) is not outlined: the panel says what to open.
+    const hidden = hiddenBy(element);
+    if (hidden.hidden) {
+      sendResponse({ found: true, hidden: true, ...(hidden.open ? { open: hidden.open } : {}) });
+      return undefined;
+    }
     showField(element);
     sendResponse({ found: true });
     return undefined;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { FactValueSchema, FormSectionSchema, ProvenanceSchema } from '../model';
+import { AssessmentKindSchema, FactValueSchema, FormSectionSchema, ProvenanceSchema } from '../model';
+import { IsoDateSchema } from '../model/dates';
 
 /**
  * Messages between the content script, the background and the panel. The content
@@ -81,10 +82,20 @@ export const ReadingMessageSchema = ReadProgressSchema.extend({
 });
 export type ReadingMessage = z.infer<typeof ReadingMessageSchema>;
 
+/** What the tray shows of one assessment, when the map names those columns (lib/adapters/work-tray.ts). */
+export const TrayEntryMessageSchema = z.strictObject({
+  assessmentId: Id,
+  kind: AssessmentKindSchema.nullable().optional(),
+  referral: IsoDateSchema.nullable().optional(),
+  worker: z.string().max(100).optional(),
+});
+
 export const TrayBadgesRequestSchema = z.strictObject({
   type: z.literal('tray-badges'),
   caseSystem: Id,
   assessmentIds: z.array(Id).max(500),
+  /** The tray's rows, for the caseload: every assessment it lists, opened on this computer or not. */
+  entries: z.array(TrayEntryMessageSchema).max(500).optional(),
 });
 export type TrayBadgesRequest = z.infer<typeof TrayBadgesRequestSchema>;
 

@@ -233,6 +233,17 @@ export const OutcomeSchema = z.strictObject({
 
 export const TimescaleSchema = z.strictObject({ exceededReasonRecorded: flag });
 
+/**
+ * Exceptions recorded in the case system (lib/acknowledgements/exception-lines.ts): the lines
+ * the extension gave the worker and the manager to record there, read back as codes only.
+ */
+export const ExceptionsSchema = z.strictObject({
+  /** `<item code>:<reason code>` for each exception a worker recorded. */
+  recorded: fact(z.array(z.string().max(80)).max(200)),
+  /** The item codes a manager recorded as accepted. */
+  accepted: fact(z.array(z.string().max(20)).max(200)),
+});
+
 /** Where a fact was read: for "Show me" and for a council's IT team checking its field map. */
 export const ProvenanceSchema = z.strictObject({
   /** URL path only; query values that could identify a person are never kept. */
@@ -269,6 +280,7 @@ export const AssessmentRecordSchema = z.strictObject({
   census: CensusSchema.optional(),
   outcome: OutcomeSchema.optional(),
   timescale: TimescaleSchema.optional(),
+  exceptions: ExceptionsSchema.optional(),
   /** Keyed by fact path (see facts.ts), e.g. `dates.referral` or `children[P1002].bedroomSeen`. */
   provenance: z.record(z.string(), ProvenanceSchema).optional(),
 });

@@ -2,6 +2,7 @@ import type { AssessmentRecord, Adult, Child, FactPath } from '../model';
 import { datePart } from '../model';
 import { defaultCalendar, formatDateTime, formatLongDate, type WorkingDayCalendar } from '../calendar';
 import { ageInYears } from './conditions';
+import { FactReads, genericPath, trackedCountdowns, unreadFor } from './fact-reads';
 import type {
   CheckRule,
   Clock,
@@ -26,14 +27,45 @@ export interface EvaluateOptions<P> {
   reads?: (genericPath: string) => boolean;
 }
 
-/** `children[C1].seenDates` → `children[].seenDates`. */
-export function genericPath(path: string): string {
-  return path.replace(/\[[^\]]*\]/g, '[]');
+export { genericPath };
+
+/**
+ * A step still unknown that waits only for facts the map never reads: it never will be known,
+ * so it is "not checked with this case system" (and names those facts in `needs`). One still
+ * waiting for a fact the map does read is "not read yet": reading it may settle the step.
+ */
+function markNotChecked<T extends Finding | CountdownResult>(item: T, unread: ReadonlySet<string>, reads: (genericPath: string) => boolean): T {
+  if (item.status !== 'unknown' || item.error || ('dateProblem' in item && item.dateProblem)) return item;
+  const waits = unreadFor(unread, item.subject);
+  const needs = waits.length > 0 ? waits : item.field !== undefined ? [item.field] : [];
+  if (needs.length === 0 || needs.some((p) => reads(genericPath(p)))) return item;
+  return { ...item, notCheckedHere: true, needs: [...new Set(needs.map(genericPath))].sort() };
 }
 
-/** A finding still unknown because it needs a fact the map never reads: it never will be known. */
-function markNotChecked<T extends Finding | CountdownResult>(item: T, reads: (genericPath: string) => boolean): T {
-  return item.status === 'unknown' && !item.error && !('dateProblem' in item && item.dateProblem) && item.field !== undefined && !reads(genericPath(item.field)) ? { ...item, notCheckedHere: true } : item;
+/** The context one rule runs in: the same facts, with every look at an unread one noted in `reads`. */
+function ruleContext<P>(ctx: RuleContext<P>, notes: FactReads, waits: ReadonlyMap<CountdownResult, readonly string[]>): RuleContext<P> {
+  const record = notes.record(ctx.record);
+  let children: readonly Child[] | undefined;
+  let adults: readonly Adult[] | undefined;
+  const people = (): readonly Child[] => (children ??= record.children ?? []);
+  return {
+    record,
+    today: ctx.today,
+    now: ctx.now,
+    calendar: ctx.calendar,
+    params: ctx.params,
+    reads: ctx.reads,
+    countdowns: trackedCountdowns(ctx.countdowns, waits, notes),
+    get children() {
+      return people();
+    },
+    get adults() {
+      return (adults ??= record.adults ?? []);
+    },
+    get subjectChild() {
+      return people().find((c) => c.isSubject === true);
+    },
+  };
 }
 
 const LONDON_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
@@ -51,9 +83,26 @@ export function englishDay(value: string): string {
   return value.length > 10 ? londonDate(new Date(value)) : datePart(value);
 }
 
+/**
+ * Initials that two or more people in the record share ("Mother (SS)" and her daughter "SS"):
+ * they would not tell those people apart, so their labels go by role, number and age instead.
+ */
+export function sharedInitials(record: Pick<AssessmentRecord, 'children' | 'adults'>): ReadonlySet<string> {
+  const seen = new Map<string, number>();
+  for (const p of [...(record.children ?? []), ...(record.adults ?? [])]) {
+    const i = typeof p.initials === 'string' ? p.initials.trim().toUpperCase() : '';
+    if (i) seen.set(i, (seen.get(i) ?? 0) + 1);
+  }
+  return new Set([...seen].filter(([, n]) => n > 1).map(([i]) => i));
+}
+
+function usableInitials(initials: string | null | undefined, shared: ReadonlySet<string>): string | undefined {
+  return typeof initials === 'string' && initials.trim() && !shared.has(initials.trim().toUpperCase()) ? initials : undefined;
+}
+
 /** "TC (subject child), aged 8" or "Child 1 (subject child), unborn": never a name. */
-export function describeChild(child: Child, index: number, today: string): string {
-  const name = child.initials ? child.initials : `Child ${index + 1}`;
+export function describeChild(child: Child, index: number, today: string, shared: ReadonlySet<string> = new Set()): string {
+  const name = usableInitials(child.initials, shared) ?? `Child ${index + 1}`;
   const age = ageInYears(child, today);
   const ageText = age === undefined ? '' : age < 0 ? ', unborn' : age === 0 ? ', under 1' : `, aged ${age}`;
   return `${name}${child.isSubject ? ' (subject child)' : ''}${ageText}`;
@@ -68,9 +117,10 @@ const ROLE_WORDS: Record<string, string> = {
   other: 'Adult',
 };
 
-function describeAdult(adult: Adult, index: number): string {
+function describeAdult(adult: Adult, index: number, shared: ReadonlySet<string>): string {
   const role = adult.role ? ROLE_WORDS[adult.role] ?? 'Adult' : `Adult ${index + 1}`;
-  return adult.initials ? `${role} (${adult.initials})` : role;
+  const initials = usableInitials(adult.initials, shared);
+  return initials ? `${role} (${initials})` : role;
 }
 
 function subjectFor(ctx: RuleContext<unknown>, ref: { kind: 'child' | 'adult'; id: string } | undefined): Subject | undefined {
@@ -78,11 +128,11 @@ function subjectFor(ctx: RuleContext<unknown>, ref: { kind: 'child' | 'adult'; i
   if (ref.kind === 'child') {
     const index = ctx.children.findIndex((c) => c.id === ref.id);
     const child = ctx.children[index];
-    return { ...ref, label: child ? describeChild(child, index, ctx.today) : 'A child' };
+    return { ...ref, label: child ? describeChild(child, index, ctx.today, sharedInitials(ctx.record)) : 'A child' };
   }
   const index = ctx.adults.findIndex((a) => a.id === ref.id);
   const adult = ctx.adults[index];
-  return { ...ref, label: adult ? describeAdult(adult, index) : 'An adult' };
+  return { ...ref, label: adult ? describeAdult(adult, index, sharedInitials(ctx.record)) : 'An adult' };
 }
 
 function base<P>(rule: Rule<P>) {
@@ -93,13 +143,13 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function evaluateCountdown<P>(rule: CountdownRule<P>, ctx: RuleContext<P>): CountdownResult {
+function evaluateCountdown<P>(rule: CountdownRule<P>, ctx: RuleContext<P>, ruleCtx: RuleContext<P>): CountdownResult {
   const head = { kind: 'countdown' as const, ...base(rule), ...(rule.name ? { name: rule.name } : {}) };
   try {
-    const applies = rule.appliesWhen ? rule.appliesWhen(ctx) : true;
+    const applies = rule.appliesWhen ? rule.appliesWhen(ruleCtx) : true;
     if (applies === false) return { ...head, status: 'not-applicable' };
-    if (applies === 'unknown') return { ...head, status: 'unknown', detail: 'cannot tell yet whether this deadline applies' };
-    const clock = rule.clock(ctx);
+    if (applies === 'unknown') return { ...head, status: 'unknown', conditionUnknown: true, detail: 'cannot tell yet whether this deadline applies' };
+    const clock = rule.clock(ruleCtx);
     if ('status' in clock) return { ...head, status: clock.status, field: clock.field, detail: clock.detail };
 
     const cal = ctx.calendar;
@@ -202,13 +252,13 @@ function impossibleDates(clock: Extract<Clock, { start: string }>, startDay: str
   return null;
 }
 
-function evaluateCheck<P>(rule: CheckRule<P>, ctx: RuleContext<P>): Finding[] {
+function evaluateCheck<P>(rule: CheckRule<P>, ctx: RuleContext<P>, ruleCtx: RuleContext<P>): Finding[] {
   const head = { kind: 'check' as const, ...base(rule) };
   try {
-    const applies = rule.appliesWhen ? rule.appliesWhen(ctx) : true;
+    const applies = rule.appliesWhen ? rule.appliesWhen(ruleCtx) : true;
     if (applies === false) return [{ ...head, status: 'not-applicable' }];
-    if (applies === 'unknown') return [{ ...head, status: 'unknown', detail: 'cannot tell yet whether this applies' }];
-    const raw = rule.check(ctx);
+    if (applies === 'unknown') return [{ ...head, status: 'unknown', conditionUnknown: true, detail: 'cannot tell yet whether this applies' }];
+    const raw = rule.check(ruleCtx);
     const outcomes: Outcome[] = Array.isArray(raw) ? raw : [raw];
     if (outcomes.length === 0) return [{ ...head, status: 'not-applicable' }];
     return outcomes.map((o) => {
@@ -263,9 +313,31 @@ export function evaluate<P>(record: AssessmentRecord, pack: Pack<P>, now: Date |
   const findings: Finding[] = [];
   const prompts: Prompt[] = [];
   // Countdowns first: "timescale exceeded" checks read them.
-  for (const rule of pack.rules) if (rule.kind === 'countdown') countdowns.push(markNotChecked(evaluateCountdown(rule, ctx), ctx.reads));
+  // A step still unknown is run again with its reads noted, so it can say what it waits for
+  // (rules are pure: the second run gives the same answer). Steps that are settled, and every
+  // step when all facts can be read, run once, as fast as before.
+  const tracking = options.reads !== undefined;
+  const waits = new Map<CountdownResult, readonly string[]>();
+  const stillUnknown = (f: Finding | CountdownResult) => f.status === 'unknown' && !f.error && !('dateProblem' in f && f.dateProblem);
   for (const rule of pack.rules) {
-    if (rule.kind === 'check') findings.push(...evaluateCheck(rule, ctx).map((f) => markNotChecked(f, ctx.reads)));
+    if (rule.kind !== 'countdown') continue;
+    let result = evaluateCountdown(rule, ctx, ctx);
+    if (tracking && stillUnknown(result)) {
+      const notes = new FactReads();
+      result = markNotChecked(evaluateCountdown(rule, ctx, ruleContext(ctx, notes, waits)), notes.unread, ctx.reads);
+      if (result.status === 'unknown') waits.set(result, unreadFor(notes.unread, result.subject));
+    }
+    countdowns.push(result);
+  }
+  for (const rule of pack.rules) {
+    if (rule.kind === 'check') {
+      const plain = evaluateCheck(rule, ctx, ctx);
+      if (!tracking || !plain.some(stillUnknown)) findings.push(...plain);
+      else {
+        const notes = new FactReads();
+        findings.push(...evaluateCheck(rule, ctx, ruleContext(ctx, notes, waits)).map((f) => markNotChecked(f, notes.unread, ctx.reads)));
+      }
+    }
     else if (rule.kind === 'prompt') {
       let applies: boolean | 'unknown' = true;
       try {

@@ -133,6 +133,12 @@ export interface FindingBase {
   error?: string;
   /** The fact it needs is one the case system's field map never reads: "not checked with this case system". */
   notCheckedHere?: true;
+  /** The rule's own section in the procedure, when the council's form holds the step's field elsewhere (lib/verdict/checks.ts). */
+  ruleSection?: FormSection;
+  /** Unknown because the rule's condition (appliesWhen) is not read yet: it may not apply at all. */
+  conditionUnknown?: true;
+  /** With `notCheckedHere`: the facts (generic paths) it waits for that the map never reads. */
+  needs?: string[];
 }
 
 export interface Finding extends FindingBase {

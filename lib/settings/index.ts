@@ -59,6 +59,13 @@ export const SettingsSchema = z.strictObject({
   holidayFeed: JsonDocumentSchema.optional(),
   /** Who uses this browser: recorded with each acknowledgement; a manager may accept exceptions. */
   role: z.enum(['worker', 'manager']),
+  /**
+   * Policy only: the council sets each person's role by policy and says that "manager" is
+   * given to managers alone. Only then is an acceptance made on this computer called a
+   * manager's; otherwise it is a note by whoever uses this browser profile
+   * (acceptanceIsManagers). Set by a user, it is ignored.
+   */
+  managerRoleByPolicy: z.boolean(),
   /** The toolbar badge counts assessments with a deadline due within this many working days, or overdue. */
   nudgeWorkingDays: z.number().int().min(0).max(20),
   /** A daily notification listing those assessments: off unless the user or policy turns it on. */
@@ -76,6 +83,7 @@ export const DEFAULT_SETTINGS: Settings = {
   origins: [],
   retentionDays: 30,
   role: 'worker',
+  managerRoleByPolicy: false,
   nudgeWorkingDays: 5,
   dailyNotification: false,
   inspectMode: false,
@@ -118,4 +126,13 @@ export function effectiveSettings(local: unknown, managed: unknown, builtIn: rea
   const policy = partial(managed, 'policy ', problems);
   const settings = { ...DEFAULT_SETTINGS, origins: [...builtIn], ...user, ...policy } as Settings;
   return { settings, locked: Object.keys(policy) as SettingKey[], problems };
+}
+
+/**
+ * May an acceptance made on this computer be called a manager's? Only when the council's
+ * policy sets the role to manager and says the role is given to managers alone. A role a
+ * user chose in Options is a claim the extension cannot check.
+ */
+export function acceptanceIsManagers(e: Pick<EffectiveSettings, 'settings' | 'locked'>): boolean {
+  return e.settings.role === 'manager' && e.settings.managerRoleByPolicy && e.locked.includes('role') && e.locked.includes('managerRoleByPolicy');
 }

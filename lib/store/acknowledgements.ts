@@ -9,6 +9,8 @@ export interface AcknowledgeInput {
   role: Role;
   /** Today (YYYY-MM-DD). */
   on: string;
+  /** Who accepts on this computer: a manager only when the council's policy says so (lib/settings acceptanceIsManagers). */
+  acceptedBy?: 'this-profile' | 'policy-manager';
 }
 
 /** Records (or replaces) an acknowledgement. A manager's own is accepted at once. */
@@ -21,15 +23,32 @@ export async function acknowledge(db: CompanionDb, input: AcknowledgeInput): Pro
     reason: input.reason,
     role: input.role,
     on: input.on,
-    ...(input.role === 'manager' ? { acceptedOn: input.on } : {}),
+    ...(input.role === 'manager' ? { acceptedOn: input.on, acceptedBy: input.acceptedBy ?? 'this-profile' } : {}),
   });
   await db.acknowledgements.put(row);
   return row;
 }
 
-/** A manager accepts a worker's acknowledgement as an exception. */
-export async function acceptAcknowledgement(db: CompanionDb, key: string, on: string): Promise<void> {
-  await db.acknowledgements.update(key, { acceptedOn: on });
+/**
+ * Accepts an acknowledgement as an exception, on this computer: by whoever uses this
+ * browser profile, or by a manager when the council's policy says so.
+ */
+export async function acceptAcknowledgement(db: CompanionDb, key: string, on: string, acceptedBy: 'this-profile' | 'policy-manager' = 'this-profile'): Promise<void> {
+  await db.acknowledgements.update(key, { acceptedOn: on, acceptedBy });
+}
+
+/**
+ * Accepts a step as an exception on this computer: the acknowledgement noted here, or one
+ * read from the case system (then noted here with its reason, accepted).
+ */
+export async function acceptException(db: CompanionDb, input: AcknowledgeInput): Promise<void> {
+  const key = acknowledgementKey(input.recordKey, input.item);
+  const by = input.acceptedBy ?? 'this-profile';
+  await db.transaction('rw', db.acknowledgements, async () => {
+    if ((await db.acknowledgements.update(key, { acceptedOn: input.on, acceptedBy: by })) === 0) {
+      await acknowledge(db, { ...input, role: 'manager', acceptedBy: by });
+    }
+  });
 }
 
 /** Undo: the finding shows again as it was. */

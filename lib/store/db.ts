@@ -1,5 +1,5 @@
 import Dexie, { type Table } from 'dexie';
-import type { StoredRecord } from './schema';
+import type { StoredRecord, TrayRow } from './schema';
 import type { Acknowledgement } from '../acknowledgements/schema';
 
 export const DB_NAME = 'assessment-companion';
@@ -11,10 +11,12 @@ export const DB_NAME = 'assessment-companion';
  *   1  records by key, updatedAt (retention), caseSystem
  *   2  + assessmentId, to find an assessment's record whatever case system it came from
  *   5  + acknowledgements (lib/store/acknowledgements.ts), by key and recordKey
+ *   6  + tray (lib/store/tray.ts): the work tray as last read, by key and caseSystem
  */
 export class CompanionDb extends Dexie {
   records!: Table<StoredRecord, string>;
   acknowledgements!: Table<Acknowledgement, string>;
+  tray!: Table<TrayRow, string>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -24,6 +26,7 @@ export class CompanionDb extends Dexie {
       .upgrade((tx) => tx.table('records').toCollection().modify(fillIds));
     // 3 and 4 are left for the record store's own changes; a new table needs no upgrade.
     this.version(5).stores({ acknowledgements: 'key, recordKey' });
+    this.version(6).stores({ tray: 'key, caseSystem, seenAt' });
   }
 }
 

@@ -3,3 +3,4 @@ export * from './schema';
 export * from './records';
 export * from './notes';
 export * from './acknowledgements';
+export * from './tray';

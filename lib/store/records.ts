@@ -111,6 +111,33 @@ export async function mergeFacts(db: CompanionDb, input: MergeInput): Promise<Me
   });
 }
 
+/** One page's read, as the content script sends it. */
+export interface PageRead {
+  personId?: string;
+  facts: readonly FactUpdate[];
+  provenance: Record<string, Provenance>;
+}
+
+/**
+ * The record the extension would store after reading these pages in turn, each merged as
+ * `mergeFacts` merges it (the later read wins; people lists keep only household ids). Pure:
+ * for `npm run extract -- --record`, which shows a council what would be stored.
+ */
+export function recordFromReads(caseSystem: string, assessmentId: string, reads: readonly PageRead[]): { record: AssessmentRecord; rejected: Array<{ path: string; reason: string }> } {
+  let record = emptyRecord(caseSystem, assessmentId);
+  const rejected: Array<{ path: string; reason: string }> = [];
+  for (const read of reads) {
+    const updates: FactUpdate[] = [...read.facts];
+    if (read.personId && record.personId === undefined) updates.push({ path: 'personId', value: read.personId });
+    const applied = applyFacts(record, updates, read.provenance);
+    rejected.push(...applied.rejected);
+    record = householdIdsOnly(applied.record, rejected);
+  }
+  const checked = parseRecord(record);
+  if (!checked.ok) throw new Error(`the record fails the schema: ${checked.problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
+  return { record: checked.record, rejected };
+}
+
 /**
  * Facts that list people hold only person ids of this assessment's household: anything
  * else a page listed there (a name, a phone number) is dropped, never stored. Before the
@@ -181,12 +208,23 @@ export async function getStoredMany(db: CompanionDb, keys: readonly string[]): P
  * Deletes records not visited within the retention period. Returns how many went. A read
  * time later than now (written while the clock was set fast) is brought back to now
  * first, so such a record is kept at most the retention period from today.
+ *
+ * An assessment the work tray listed within the retention period is still open: its record
+ * is kept however long ago it was opened, so a stalled case never drops out of the caseload.
+ * Tray rows not listed within the period go too.
  */
 export async function deleteExpired(db: CompanionDb, retentionDays: number, now: number): Promise<number> {
   const cutoff = now - retentionDays * 24 * 60 * 60 * 1000;
-  const deleted = await db.transaction('rw', db.records, async () => {
+  const deleted = await db.transaction('rw', db.records, db.tray, async () => {
     await db.records.where('updatedAt').above(now).modify({ updatedAt: now });
-    return db.records.where('updatedAt').below(cutoff).delete();
+    await db.tray.where('seenAt').above(now).modify({ seenAt: now });
+    await db.tray.where('seenAt').below(cutoff).delete();
+    const inTray = new Set(await db.tray.toCollection().primaryKeys());
+    return db.records
+      .where('updatedAt')
+      .below(cutoff)
+      .filter((r: StoredRecord) => !inTray.has(r.key))
+      .delete();
   });
   await deleteOrphanAcknowledgements(db);
   return deleted;
@@ -195,6 +233,7 @@ export async function deleteExpired(db: CompanionDb, retentionDays: number, now:
 export async function clearAll(db: CompanionDb): Promise<void> {
   await db.records.clear();
   await db.acknowledgements.clear();
+  await db.tray.clear();
 }
 
 /** Deletes one stored assessment and its acknowledgements (options page: on request, e.g. a subject access request). */
@@ -218,11 +257,16 @@ export async function summarise(db: CompanionDb): Promise<StoreSummary> {
   return { assessments, oldestUpdatedAt: oldest?.updatedAt ?? null, newestUpdatedAt: newest?.updatedAt ?? null };
 }
 
-/** Every stored record that passes the schema, for the caseload (rows that do not are left out, not deleted). */
+/**
+ * Every stored record, for the caseload, the badge, the daily notice and the options page's
+ * list: a row failing the schema is salvaged as the panel salvages it (./salvage.ts), never
+ * left out, so every overview counts what the store holds and each row can be deleted.
+ */
 export async function allStored(db: CompanionDb): Promise<StoredRecord[]> {
-  const rows = await db.records.toArray();
+  const rows: unknown[] = await db.records.toArray();
+  const now = Date.now();
   return rows.flatMap((row) => {
-    const parsed = StoredRecordSchema.safeParse(row);
-    return parsed.success ? [parsed.data] : [];
+    const salvaged = salvageRow(row, now);
+    return salvaged ? [salvaged] : [];
   });
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { AssessmentRecordSchema, FormSectionSchema } from '../model';
+import { AssessmentKindSchema, AssessmentRecordSchema, FormSectionSchema } from '../model';
+import { IsoDateSchema } from '../model/dates';
 
 /** One stored assessment: only facts, never narratives or names. */
 export const StoredRecordSchema = z.strictObject({
@@ -24,3 +25,17 @@ export const StoredRecordSchema = z.strictObject({
   cut: z.record(z.string(), z.strictObject({ facts: z.number().int().min(0), notFound: z.number().int().min(0) })).optional(),
 });
 export type StoredRecord = z.infer<typeof StoredRecordSchema>;
+
+/** One assessment the work tray listed at its last read (lib/store/tray.ts). */
+export const TrayRowSchema = z.strictObject({
+  /** `<caseSystem>:<assessmentId>`, the same key as the stored record. */
+  key: z.string().min(1),
+  caseSystem: z.string().min(1),
+  assessmentId: z.string().min(1).max(120),
+  kind: AssessmentKindSchema.nullable().optional(),
+  referral: IsoDateSchema.nullable().optional(),
+  worker: z.string().max(100).optional(),
+  /** When the tray last listed it. */
+  seenAt: z.number(),
+});
+export type TrayRow = z.infer<typeof TrayRowSchema>;

@@ -5,13 +5,14 @@
  * The background (badges, nudges), the panel and the caseload all call this.
  */
 import { evaluate, getPack, resolveParams, type AnyPack } from '../rules';
-import type { CountdownResult, Finding } from '../rules/types';
+import type { CountdownResult, Evaluation, Finding } from '../rules/types';
 import type { WorkingDayCalendar } from '../calendar';
 import type { AssessmentRecord } from '../model';
 import type { FormSection } from '../model/section-names';
 import type { Settings } from '../settings';
 import { sectionOfFact } from '../adapters/fact-sections';
-import { applyAcknowledgements, type Acknowledgement, type CheckedEvaluation } from '../acknowledgements';
+import { applyAcknowledgements, caseSystemAcknowledgements, mergeAcknowledgements, type Acknowledgement, type CheckedEvaluation } from '../acknowledgements';
+import { recordKey } from '../store/records';
 
 export interface CheckSetup {
   pack: AnyPack;
@@ -46,7 +47,11 @@ export function runChecks(setup: CheckSetup, record: AssessmentRecord, now: Date
   const placed = !sections
     ? result
     : (() => {
-        const place = <T extends Finding | CountdownResult>(f: T): T => (f.field ? { ...f, section: sectionOfFact(sections, f.field) ?? f.section } : f);
+        const place = <T extends Finding | CountdownResult>(f: T): T => {
+          const where = f.field ? sectionOfFact(sections, f.field) : undefined;
+          // The procedure's own order still comes from the rule's section (what is due now, what later).
+          return where && where !== f.section ? { ...f, section: where, ruleSection: f.section } : f;
+        };
         return {
           ...result,
           findings: result.findings.map(place),
@@ -54,5 +59,24 @@ export function runChecks(setup: CheckSetup, record: AssessmentRecord, now: Date
           ready: { ...result.ready, blocking: result.ready.blocking.map(place), expected: result.ready.expected.map(place) },
         };
       })();
-  return applyAcknowledgements(placed, acks);
+  // Exceptions recorded in the case system (the shared record) are laid over this computer's notes.
+  const read = record.exceptions
+    ? caseSystemAcknowledgements(recordKey(record.caseSystem, record.assessmentId), [...placed.ready.blocking, ...placed.findings, ...placed.countdowns], record.exceptions, placed.today)
+    : [];
+  return applyAcknowledgements(placed, read.length > 0 ? mergeAcknowledgements(acks, read) : acks);
+}
+
+/**
+ * Steps and deadlines that wait only for facts this council's case system never records:
+ * "not checked with this case system". They never block; the manager checks them in the
+ * case record. The one count of them: the panel, the printed summary, inspect mode and
+ * `npm run extract -- --pack` all call this.
+ */
+export function notCheckedHereItems(evaluation: Evaluation): Array<Finding | CountdownResult> {
+  return [...evaluation.countdowns, ...evaluation.findings].filter((f) => f.notCheckedHere === true && f.severity !== 'prompt');
+}
+
+/** "3 things this case system does not record: check them yourself" (the verdict names them). */
+export function notRecordedWords(count: number): string {
+  return `${count} ${count === 1 ? 'thing' : 'things'} this case system does not record: check ${count === 1 ? 'it' : 'them'} yourself`;
 }

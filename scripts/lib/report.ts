@@ -4,6 +4,7 @@ import { formatLongDate } from '../../lib/calendar';
 import { plural } from '../../lib/verdict/deadline-states';
 import { FORM_SECTIONS, FORM_SECTION_NAMES, type AssessmentRecord, type FormSection } from '../../lib/model';
 import type { CountdownResult, CountdownStatus, Evaluation, Finding, Source } from '../../lib/rules';
+import { notCheckedHereItems, notRecordedWords } from '../../lib/verdict/checks';
 
 export interface ReportInput {
   evaluation: Evaluation;
@@ -19,6 +20,16 @@ export interface ReportInput {
   colour?: boolean;
   /** List the practice prompts too (otherwise just their number). */
   showPrompts?: boolean;
+  /** The council's field map the check was made with (`--map`), and the facts it left out of the record. */
+  map?: MapNote;
+}
+
+export interface MapNote {
+  id: string;
+  version: string;
+  file: string;
+  /** Facts the record held that the map never reads, taken out before checking. */
+  leftOut: string[];
 }
 
 type Style = (text: string) => string;
@@ -135,7 +146,8 @@ function countdownColour(status: CountdownStatus, s: Styles): Style {
 
 function formatCountdowns(countdowns: readonly CountdownResult[], s: Styles): string[] {
   const lines = [s.bold('Deadlines')];
-  const running = countdowns.filter((c) => c.status !== 'not-applicable');
+  // A deadline the case system cannot give is listed under "Not checked with this case system".
+  const running = countdowns.filter((c) => c.status !== 'not-applicable' && !c.notCheckedHere);
   const notApplicable = countdowns.filter((c) => c.status === 'not-applicable');
   if (countdowns.length === 0) lines.push('  This pack sets no deadlines.');
   for (const c of running) {
@@ -227,14 +239,16 @@ function blockingWords(item: Finding | CountdownResult): string {
 function formatReadiness(evaluation: Evaluation, s: Styles): string[] {
   const { ready } = evaluation;
   const lines = [s.bold('Readiness')];
+  const unrecorded = notCheckedHereItems(evaluation).length;
   if (ready.ready) {
-    lines.push(`  ${s.green(s.bold('Ready for sign-off'))}`);
+    lines.push(`  ${s.green(s.bold(unrecorded ? `Ready, with ${notRecordedWords(unrecorded)}` : 'Ready for sign-off'))}`);
   } else {
     lines.push(`  ${s.red(s.bold(`Not ready: ${plural(ready.blocking.length, 'item')} ${ready.blocking.length === 1 ? 'blocks' : 'block'} sign-off`))}`);
     for (const item of ready.blocking) {
       const who = item.subject ? `, ${item.subject.label}` : '';
       lines.push(`    - ${FORM_SECTION_NAMES[item.section]}${who}: ${item.message} (${blockingWords(item)})`);
     }
+    if (unrecorded) lines.push(`  Besides, ${notRecordedWords(unrecorded)} (listed above).`);
   }
   if (ready.expected.length > 0) {
     lines.push(`  Good practice still open (does not block sign-off): ${ready.expected.length}`);
@@ -242,6 +256,16 @@ function formatReadiness(evaluation: Evaluation, s: Styles): string[] {
       const who = item.subject ? `, ${item.subject.label}` : '';
       lines.push(`    - ${FORM_SECTION_NAMES[item.section]}${who}: ${item.message}${item.status === 'unknown' ? ' (not read yet)' : ''}`);
     }
+  }
+  return lines;
+}
+
+function formatNotChecked(items: ReadonlyArray<Finding | CountdownResult>, s: Styles): string[] {
+  const lines = [s.bold(`Not checked with this case system (${items.length})`), '  The case system does not record what these need, so they cannot be checked here and do not block sign-off. Check them yourself in the case record.'];
+  for (const item of items) {
+    const who = item.subject ? `, ${item.subject.label}` : '';
+    const name = 'name' in item && item.name ? item.name : item.message;
+    lines.push(`    - ${FORM_SECTION_NAMES[item.section]}${who}: ${name}${item.needs?.length ? s.dim(` (needs ${item.needs.join(', ')})`) : ''}`);
   }
   return lines;
 }
@@ -270,10 +294,16 @@ export function formatReport(input: ReportInput): string {
   ];
   if (input.calendarNote) header.push(`Holidays:    ${input.calendarNote}`);
   if (input.paramsNote) header.push(`Parameters:  ${input.paramsNote}`);
+  if (input.map) {
+    const left = input.map.leftOut;
+    header.push(`Field map:   ${input.map.id} ${input.map.version} (from ${input.map.file}): the verdict this case system allows`);
+    if (left.length > 0) header.push(`             ${left.length} ${left.length === 1 ? 'fact' : 'facts'} in the record this map never reads left out: ${left.join(', ')}`);
+  }
 
   const open = evaluation.findings.filter((f) => f.severity !== 'prompt');
   const missing = open.filter((f) => f.status === 'missing');
-  const notRead = open.filter((f) => f.status === 'unknown');
+  const notRead = open.filter((f) => f.status === 'unknown' && !f.notCheckedHere);
+  const unrecorded = notCheckedHereItems(evaluation);
 
   const blocks = [
     header,
@@ -287,6 +317,7 @@ export function formatReport(input: ReportInput): string {
       s,
       'Everything this pack checks has been read.',
     ),
+    ...(unrecorded.length > 0 ? [formatNotChecked(unrecorded, s)] : []),
     formatReadiness(evaluation, s),
     formatPrompts(evaluation, input.showPrompts === true, s),
   ];
@@ -294,7 +325,7 @@ export function formatReport(input: ReportInput): string {
 }
 
 /** What `--json` prints: the evaluation in the engine's own shape, with the pack and moment. */
-export function reportJson(input: Pick<ReportInput, 'evaluation' | 'pack' | 'record'>): string {
+export function reportJson(input: Pick<ReportInput, 'evaluation' | 'pack' | 'record' | 'map'>): string {
   const { evaluation, pack, record } = input;
   return `${JSON.stringify(
     {
@@ -308,6 +339,8 @@ export function reportJson(input: Pick<ReportInput, 'evaluation' | 'pack' | 'rec
       findings: evaluation.findings,
       prompts: evaluation.prompts,
       ready: evaluation.ready,
+      notCheckedHere: notCheckedHereItems(evaluation),
+      ...(input.map ? { map: input.map } : {}),
     },
     null,
     2,

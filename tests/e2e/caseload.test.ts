@@ -211,14 +211,20 @@ describe('acknowledging a step with a reason', () => {
   it('a worker acknowledges a step: the panel, the printed summary and the caseload show it, and it still blocks', async () => {
     await goTo(h, page, 'SA-1001', 'plan');
     await showView(panel, 'Manager view');
+    // SA-1001 is not sent to the manager yet: the panel shows its progress until the manager asks for a verdict.
+    await panel.waitForSelector('[data-readiness]', WAIT);
+    if (await panel.$('[data-ask-readiness]')) {
+      await panel.click('[data-ask-readiness]');
+      await panel.waitForSelector('[data-readiness="not-ready"]', WAIT);
+    }
     const before = await row('SA-1001');
     expect(before.ready).toBe('no');
     const ruleId = await acknowledgeFirst('[data-blocking]');
     const recorded = await panel.waitForSelector(`[data-blocking] li[data-rule-id="${ruleId}"] [data-acknowledged="awaiting"]`, WAIT);
-    expect(await recorded!.evaluate((el) => (el as HTMLElement).innerText)).toMatch(/^Acknowledged by the worker on \d+ \w+ \d{4}: .+\. Not yet accepted by a manager\./);
+    expect(await recorded!.evaluate((el) => (el as HTMLElement).innerText)).toMatch(/^Noted on this computer on \d+ \w+ \d{4}: .+\. Not yet accepted\./);
     // The printed summary carries it too.
     const printed = await panel.$eval(`[data-print-summary] tr[data-rule-id="${ruleId}"] [data-print-ack]`, (el) => el.textContent);
-    expect(printed).toMatch(/^Acknowledged by the worker/);
+    expect(printed).toMatch(/^Noted on this computer/);
     await caseload.waitForFunction(() => /waiting for a manager/.test((document.querySelector('[data-caseload-row="SA-1001"] [data-exceptions]') as HTMLElement).innerText), WAIT);
     expect((await row('SA-1001')).ready).toBe('no');
 
@@ -234,7 +240,11 @@ describe('acknowledging a step with a reason', () => {
     await setRole('manager');
     const accept = await panel.waitForSelector(`[data-blocking] li[data-rule-id="${first}"] [data-ack-accept]`, WAIT);
     await accept!.evaluate((b) => (b as HTMLButtonElement).click());
-    await panel.waitForSelector(`[data-accepted] li[data-rule-id="${first}"] [data-acknowledged="accepted"]`, WAIT);
+    const acceptedNote = await panel.waitForSelector(`[data-accepted] li[data-rule-id="${first}"] [data-acknowledged="accepted"]`, WAIT);
+    // Issue 24 item 8: the role is a setting anyone can change, so the acceptance says what it is (panel and print).
+    expect(await acceptedNote!.evaluate((el) => (el as HTMLElement).innerText)).toMatch(/Accepted on this computer on \d+ \w+ \d{4} by whoever uses this browser profile: a note, not a manager’s sign-off\./);
+    expect(await panel.$eval(`[data-print-summary] tr[data-rule-id="${first}"] [data-print-ack]`, (el) => el.textContent)).toMatch(/by whoever uses this browser profile/);
+    expect(await panel.$eval(`[data-print-summary]`, (el) => el.textContent)).not.toMatch(/Accepted by a manager/);
     // The manager records the rest; a manager's own acknowledgement is accepted at once.
     for (let i = 0; i < 40; i++) {
       if ((await panel.$('[data-blocking] li[data-rule-id]:has([data-ack-form])')) === null) break;

@@ -29,10 +29,12 @@ export interface HarnessOptions {
   /** Chrome, Edge or Chromium (the default) with the Chrome build, or Firefox with the Firefox build. */
   browser?: BrowserKind;
   firefoxPrefs?: LaunchOptions['firefoxPrefs'];
+  /** A demo case system already running (another browser profile shares it): not started, and not closed with this harness. */
+  serverUrl?: string;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const server = await startCaseSystem({ port: 0, today: options.today ?? TEST_TODAY });
+  const server = options.serverUrl ? { url: options.serverUrl, close: async () => undefined } : await startCaseSystem({ port: 0, today: options.today ?? TEST_TODAY });
   const launched = await launchBrowser({
     headless: options.headless ?? true,
     ...(options.extensionDir ? { extensionDir: options.extensionDir } : {}),

@@ -64,7 +64,8 @@ async function openOptions(): Promise<Page> {
 async function activeMapId(p: Page): Promise<string> {
   return p.evaluate(async () => {
     const c = (globalThis as unknown as { chrome: Chrome }).chrome;
-    return ((await c.storage.local.get('activeFieldMap')).activeFieldMap as { id?: string } | undefined)?.id ?? 'bundled';
+    const s = { ...(await c.storage.local.get('readerFieldMap')), ...(await c.storage.local.get('activeFieldMapSource')) };
+        return s.activeFieldMapSource === 'bundled' ? 'bundled' : ((s.readerFieldMap as { id?: string } | undefined)?.id ?? 'bundled');
   });
 }
 
@@ -164,7 +165,7 @@ describe('inspect mode', () => {
     await input!.uploadFile(file);
     await options.waitForFunction(async () => {
       const c = (globalThis as unknown as { chrome: Chrome }).chrome;
-      return ((await c.storage.local.get('activeFieldMap')).activeFieldMap as { id?: string } | undefined)?.id === 'council-picked';
+      return ((await c.storage.local.get('readerFieldMap')).readerFieldMap as { id?: string } | undefined)?.id === 'council-picked';
     }, { ...WAIT, polling: 100 });
     expect(await activeMapId(options)).toBe('council-picked');
     await page.bringToFront();

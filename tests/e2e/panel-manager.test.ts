@@ -1,7 +1,8 @@
 /**
- * A manager checks readiness for sign-off. The panel only knows what it has read, so the
- * manager visits each section first. SA-1003 (complete) is Ready for sign-off; SA-1001
- * (part way) is Not ready, each blocking item naming its section and child. The printed
+ * A manager checks readiness for sign-off. The panel only knows what it has read, so it says
+ * which parts to open before any verdict. SA-1003 (complete, sent to the manager) is Ready for
+ * sign-off; SA-1001 (part way, not sent yet) shows its progress, and Not ready when the manager
+ * asks, each blocking item naming its section and child. The printed
  * summary carries the pack, its version and the date and time, and no narrative from the
  * host form.
  */
@@ -42,9 +43,11 @@ async function visitEverySection(formId: string): Promise<void> {
 }
 
 describe('a manager checks readiness for sign-off', () => {
-  it('SA-1003, complete: not ready while parts are unread, then Ready for sign-off once every section is read', async () => {
-    // Only 2.1 read so far: the rest is "not read yet", which blocks sign-off.
-    expect(await readiness()).toBe('not-ready');
+  it('SA-1003, complete: which parts to open while parts are unread, then Ready for sign-off once every section is read', async () => {
+    // Only 2.1 read so far: no verdict on parts not read; the manager is told which to open.
+    expect(await readiness()).toBe('cannot-judge');
+    expect(await panel.$eval('[data-readiness] h2', (el) => el.textContent)).toBe('Can’t judge yet');
+    expect(await panel.$eval('[data-parts-to-open]', (el) => el.textContent)).toMatch(/^Open .*Outcomes in the case system first/);
     const unread = await items(panel, '[data-blocking]');
     expect(unread.length).toBeGreaterThan(0);
     expect(unread.every((b) => b.status === 'unknown')).toBe(true);
@@ -57,8 +60,22 @@ describe('a manager checks readiness for sign-off', () => {
     expect(await panel.$eval('[data-blocking] h2', (el) => el.textContent)).toBe('Blocking sign-off (0)');
   });
 
-  it('SA-1001, part way: Not ready, with each blocking item naming its section and child', async () => {
+  it('SA-1001 opened at 2.9: which parts to open, never “Not ready” on parts not read', async () => {
+    await goTo(h, page, 'SA-1001', 'manager');
+    expect(await readiness()).toBe('cannot-judge');
+    const text = await panel.$eval('.screen-only', (el) => el.textContent ?? '');
+    expect(text).toContain('Can’t judge yet');
+    expect(text).not.toContain('Not ready');
+    // A rule whose condition is not read yet is worded as a condition, never as a fact.
+    expect(text).not.toMatch(/(^|[.?!])\s*An initial child protection conference is to be held/);
+  });
+
+  it('SA-1001, part way and not sent to the manager: progress; Not ready when the manager asks, each blocking item naming its section and child', async () => {
     await visitEverySection('SA-1001');
+    await panel.waitForSelector('[data-readiness="in-progress"]', WAIT);
+    expect(await panel.$eval('[data-readiness] h2', (el) => el.textContent)).toMatch(/^In progress: \d+ of \d+ steps done(, \d+ overdue)?$/);
+    expect(await panel.$eval('.screen-only', (el) => el.textContent ?? '')).not.toContain('Not ready');
+    await panel.click('[data-ask-readiness]');
     await panel.waitForSelector('[data-readiness="not-ready"]', WAIT);
     expect(await panel.$eval('[data-readiness] h2', (el) => el.textContent)).toBe('Not ready');
 
@@ -76,7 +93,9 @@ describe('a manager checks readiness for sign-off', () => {
     expect(ownWords?.text).toContain('Child TCE (subject child), aged 8');
     const fatherPr = blocking.find((b) => b.ruleId === 'derby/parental-responsibility-established');
     expect(fatherPr?.text).toContain('Section Household and people');
-    expect(fatherPr?.text).toContain('Adult Father (ME)');
+    // Mother and father share initials: they are told apart by role alone.
+    expect(fatherPr?.text).toContain('Adult Father');
+    expect(fatherPr?.text).not.toContain('(ME)');
     // The overdue seen-alone deadline blocks too, with no reason recorded.
     const overdue = blocking.find((b) => b.ruleId === 'derby/child-seen-alone-5-working-days');
     expect(overdue?.text).toContain('Overdue: no reason recorded');

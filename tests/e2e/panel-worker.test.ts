@@ -271,3 +271,33 @@ describe('a worker fills SA-1001 with the panel beside it', () => {
     expect(await items(panel, '[data-deadlines]')).not.toContainEqual(expect.objectContaining({ status: 'error' }));
   });
 });
+
+describe('the first screen of SA-1002, a Section 47 with a baby (issue 23)', () => {
+  it('opens on its risks (the baby and safe sleep) above the clocks; the conference clock is conditional; later steps are folded', async () => {
+    for (const section of ['household', 'reasons', 'plan', 'child-protection', 'background']) await goTo(h, page, 'SA-1002', section);
+    // 2.5 sits in an iframe that reports on its own: wait for its safety answers.
+    await panel.waitForFunction(() => document.querySelector('[data-risks]')?.textContent?.includes('safe sleep') === true, { ...WAIT, polling: 'mutation' });
+    const first = await panel.evaluate(() => {
+      const blocks = [...document.querySelectorAll('[data-risks], [data-deadlines], [data-missing-steps]')];
+      return {
+        order: blocks.map((b) => (b.hasAttribute('data-risks') ? 'risks' : b.hasAttribute('data-deadlines') ? 'deadlines' : 'steps')),
+        risks: document.querySelector('[data-risks]')?.textContent ?? '',
+        conditional: document.querySelector('[data-conditional-clock]')?.textContent ?? '',
+        now: [...document.querySelectorAll('[data-steps="now"] li[data-rule-id]')].map((li) => li.getAttribute('data-rule-id')),
+        laterOpen: document.querySelector('[data-steps="later"]')?.hasAttribute('open') ?? null,
+        footer: document.body.innerText,
+      };
+    });
+    expect(first.order).toEqual(['risks', 'deadlines', 'steps']);
+    expect(first.risks).toContain('The family answered no to safe sleep, and there is a baby (PS, under 1).');
+    // Working Together 2023: within 15 working days of the strategy discussion (22 Nov 2026).
+    expect(first.conditional).toContain('If a conference is needed:');
+    expect(first.conditional).toContain('by 11 Dec 2026');
+    expect(first.now).toContain('derby/safety-advice-given');
+    expect(first.now).not.toContain('derby/interpreter-for-sharing');
+    expect(first.now).not.toContain('derby/manager-threshold-comment');
+    expect(first.laterOpen).toBe(false);
+    // No rule ids or map versions on the worker's screen.
+    expect(first.footer).not.toMatch(/derby\/|lcs-demo version/);
+  });
+});

@@ -111,7 +111,8 @@ describe('reading the demo case system', () => {
     const activeMapId = () =>
       options.evaluate(async () => {
         const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
-        return ((await c.storage.local.get('activeFieldMap')).activeFieldMap as { id?: string } | undefined)?.id ?? 'bundled';
+        const s = { ...(await c.storage.local.get('readerFieldMap')), ...(await c.storage.local.get('activeFieldMapSource')) };
+        return s.activeFieldMapSource === 'bundled' ? 'bundled' : ((s.readerFieldMap as { id?: string } | undefined)?.id ?? 'bundled');
       });
     const demo = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'lib', 'adapters', 'maps', 'lcs-demo.json'), 'utf8')) as {
       id: string;
@@ -131,7 +132,7 @@ describe('reading the demo case system', () => {
     await options.waitForFunction(
       async () => {
         const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
-        return ((await c.storage.local.get('activeFieldMap')).activeFieldMap as { id?: string } | undefined)?.id === 'council-map';
+        return ((await c.storage.local.get('readerFieldMap')).readerFieldMap as { id?: string } | undefined)?.id === 'council-map';
       },
       { timeout: E2E_WAIT_MS, polling: 100 },
     );

@@ -61,7 +61,8 @@ describe('a field map pattern cannot hang the case system page', () => {
         // The map in force is still the demo map: the spoilt one was refused.
         const active = await h.panel.evaluate(async () => {
           const c = (globalThis as unknown as { chrome: Chrome }).chrome;
-          return (await c.storage.local.get('activeFieldMap')).activeFieldMap ?? null;
+          const s = { ...(await c.storage.local.get('readerFieldMap')), ...(await c.storage.local.get('activeFieldMapSource')) };
+          return s.activeFieldMapSource === 'bundled' ? null : (s.readerFieldMap ?? null);
         });
         expect(active).toBeNull();
       } finally {

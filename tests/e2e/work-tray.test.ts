@@ -2,6 +2,8 @@ import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
 import { E2E_WAIT_MS } from '../support/sizing';
+import { fixPanelClock } from './panel-helpers';
+import { SEED_CASES } from '../fixtures/case-system/seed';
 
 let h: Harness;
 beforeAll(async () => {
@@ -99,6 +101,46 @@ describe('work tray badges', () => {
     }
     expect((await badgesSeen(tray)).map((b) => b.formId)).not.toContain('SA-1004');
     expect(JSON.stringify(await tray.evaluate(() => document.body.innerText))).not.toMatch(/Overdue|Due soon|On track/);
+    await tray.close();
+  });
+});
+
+describe("a manager's caseload from the team's work tray (issue 23 item 8)", () => {
+  it('lists every assessment the tray shows, with its worker and clock, "not opened on this computer" until it is', async () => {
+    const tray = await h.browser.newPage();
+    await tray.goto(`${h.serverUrl}/`);
+    await tray.waitForSelector('tr[data-form-id="SA-1004"] [data-assessment-companion-badge]', { timeout: E2E_WAIT_MS });
+    const caseload = await h.browser.newPage();
+    await caseload.setViewport({ width: 1200, height: 900 });
+    await caseload.goto(`${h.extensionOrigin}caseload.html`, { waitUntil: 'load' });
+    await fixPanelClock(caseload);
+    await caseload.waitForFunction((n: number) => document.querySelectorAll('[data-caseload-row]').length === n, { timeout: E2E_WAIT_MS }, SEED_CASES.length);
+    const rows = await caseload.$$eval('[data-caseload-row]', (trs) =>
+      trs.map((tr) => ({
+        id: tr.getAttribute('data-caseload-row'),
+        opened: tr.getAttribute('data-opened'),
+        state: tr.getAttribute('data-state'),
+        worker: (tr.querySelector('[data-worker]') as HTMLElement).innerText,
+        signOff: (tr.querySelector('[data-sign-off]') as HTMLElement).innerText,
+        text: (tr as HTMLElement).innerText,
+      })),
+    );
+    expect(rows.map((r) => r.id).sort()).toEqual([...SEED_CASES]);
+    for (const r of rows) {
+      expect(r.worker).toBe('Demo Worker');
+      if (r.id === 'SA-1004') {
+        expect(r.opened).toBe('yes');
+        continue;
+      }
+      expect(r).toMatchObject({ opened: 'no', signOff: 'Not opened on this computer' });
+      // Its statutory clock, worked out from the referral date the tray shows: a running deadline, never "not read yet".
+      expect(r.state).toMatch(/^(on-track|due-soon|due-today|overdue)$/);
+      expect(r.text).toMatch(/Assessment completed/);
+    }
+    // Section 47 is flagged from the type the tray shows.
+    expect(await caseload.$$eval('[data-caseload-row][data-section-47]', (trs) => trs.map((tr) => tr.getAttribute('data-caseload-row')))).toContain('SA-1002');
+    await caseload.screenshot({ path: '/tmp/caseload-tray.png' });
+    await caseload.close();
     await tray.close();
   });
 });

@@ -72,6 +72,9 @@ describe('acknowledgements', () => {
     expect(ruleKind({ kind: 'countdown' })).toBe('deadline');
     expect(reasonsFor({ kind: 'check', subject: { kind: 'child' } })).toContain('child-pre-verbal');
     expect(reasonsFor({ kind: 'check' })).toEqual(['recorded-in-case-notes', 'recorded-on-another-form', 'does-not-apply']);
+    // Issue 23: "Does not apply to this family's circumstances" was offered on every step, the safety questions included.
+    expect(reasonsFor({ kind: 'check', field: 'safetyAdvice.safeSleep' })).toEqual(['recorded-in-case-notes', 'recorded-on-another-form']);
+    expect(ruleKind({ kind: 'check', field: 'safetyAdvice.smokeAlarms' })).toBe('safety');
   });
 
   it('a blocking step still blocks when acknowledged, and stops blocking once a manager accepts it', () => {
@@ -93,10 +96,10 @@ describe('acknowledgements', () => {
 describe('the caseload', () => {
   const rows = caseloadRows(setup, [stored('derby-complete'), stored('derby-overdue'), stored('derby-part-way-cin')], [], NOW);
 
-  it('puts the overdue assessment first and the finished one last, each with its next deadline', () => {
+  it('puts the overdue assessment first and the finished one last; a met deadline is never the next one', () => {
     expect(rows.map((r) => r.assessmentId)).toEqual(['SA-D-2004', expect.any(String), expect.any(String)]);
     expect(rows[0]!.next?.state).toBe('overdue');
-    expect(rows.at(-1)!.next?.state).toMatch(/^met-/);
+    expect(rows.at(-1)!.next).toBeNull();
     expect(rows.find((r) => r.next?.state === 'overdue')?.ready).toBe(false);
     expect(rows.every((r) => !/Example|Sample/.test(r.child))).toBe(true);
   });
@@ -118,7 +121,7 @@ describe('the caseload', () => {
     const lines = csv.split('\r\n');
     expect(lines[1]).toBe('Procedure,"Derby City, rules version 1.0.0"');
     expect(lines[2]).toBe('Made,23 Nov 2026 at 10:00');
-    expect(lines[4]).toMatch(/^Assessment,Child,Type,Referral date,Next deadline,State/);
+    expect(lines[4]).toMatch(/^Assessment,Child,Type,Section 47,Worker,Referral date,Next deadline,State/);
     expect(csv).toContain(",'=cmd,");
     expect(lines.filter((l) => l.startsWith('SA-D-'))).toHaveLength(3);
   });

@@ -54,6 +54,9 @@ const CASES: Record<Script, string[][]> = {
     [RECORD, '--params', 'no-such-params.json'],
     [RECORD, 'extra'],
     [RECORD, '--bogus'],
+    [RECORD, '--map', 'no-such-map.json'],
+    [RECORD, '--map', 'tests/fixtures/records/demo-SA-1002.json'],
+    [RECORD, '--map'],
   ],
   'scripts/extract.ts': [
     [],
@@ -65,6 +68,8 @@ const CASES: Record<Script, string[][]> = {
     [PAGE, '--map', 'no-such-map.json'],
     ['no-such-page.html', '--map', MAP],
     [PAGE, '--map', MAP, '--bogus'],
+    [PAGE, '--map', MAP, '--record', '--json'],
+    [PAGE, '--map', MAP, '--record', '--pack', 'nowhere'],
   ],
 };
 

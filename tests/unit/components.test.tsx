@@ -216,11 +216,13 @@ describe('Panel, worker view', () => {
   it('groups missing steps by form section, then by child or adult, required first', async () => {
     await show(<Panel {...panelProps({ currentSection: 'background' })} />);
     const missing = byHeading('Steps still missing');
-    const sections = [...missing.querySelectorAll('h3')].map((h) => h.textContent);
-    // Form order: background before profile.
+    const sections = [...missing.querySelectorAll('h4')].map((h) => h.textContent);
+    // The open part's steps are to do now; the child's profile comes later in the assessment.
     expect(sections).toEqual(['Background, history and safety (open now)', 'Child’s profile and story']);
-    const profile = byHeading('Child’s profile and story', 'h3');
-    expect([...profile.querySelectorAll('h4')].map((h) => h.textContent)).toEqual(['AK (subject child), aged 7', 'MK, aged 1']);
+    expect(missing.querySelector('[data-steps="now"]')?.textContent).toContain('Background, history and safety');
+    expect(missing.querySelector('[data-steps="later"]')?.textContent).toContain('Child’s profile and story');
+    const profile = byHeading('Child’s profile and story', 'h4');
+    expect([...profile.querySelectorAll('h5')].map((h) => h.textContent)).toEqual(['AK (subject child), aged 7', 'MK, aged 1']);
     // MK: the required step is listed before the good practice one.
     const mk = [...profile.querySelectorAll('.subject-group')][1] as HTMLElement;
     expect([...mk.querySelectorAll('.severity-tag')].map((t) => t.textContent)).toEqual(['Required', 'Good practice']);
@@ -275,6 +277,25 @@ describe('Panel, worker view', () => {
     expect(buttons().some((b) => b.textContent?.includes('genogram'))).toBe(false);
     await show(<Panel {...panelProps({ evaluation: ev, view: 'manager' })} />);
     expect(byHeading('Not checked with this case system (1)').textContent).toContain('Complete a genogram.');
+  });
+
+  it('the verdict names what the case system does not record, in the panel and the print (issue 22)', async () => {
+    const ev = evaluation({
+      findings: [
+        finding({ ruleId: 'derby/genogram', section: 'background', status: 'unknown', field: 'background.genogram', message: 'Complete a genogram.', notCheckedHere: true }),
+        finding({ ruleId: 'derby/agencies', section: 'background', status: 'unknown', message: 'Consult the agencies.', notCheckedHere: true }),
+        finding({ ruleId: 'derby/icpc', section: 'child-protection', status: 'unknown', message: 'Hold the conference.', notCheckedHere: true }),
+      ],
+    });
+    expect(ev.ready.ready).toBe(true);
+    await show(<Panel {...panelProps({ evaluation: ev, view: 'manager' })} />);
+    const verdict = container.querySelector('[data-readiness]');
+    expect(verdict?.getAttribute('data-readiness')).toBe('ready');
+    expect(verdict?.textContent).toContain('Ready, with 3 things this case system does not record: check them yourself');
+    expect(byHeading('Not checked with this case system (3)').textContent).toContain('Hold the conference.');
+    await show(<ReadinessSummary evaluation={ev} packName="Derby City" />);
+    expect(container.textContent).toContain('Ready, with 3 things this case system does not record: check them yourself');
+    expect(byHeading('Not checked with this case system (3)').textContent).toContain('Consult the agencies.');
   });
 
   it('a page showing several sections is all of them: Show me and prompts for each', async () => {
@@ -450,18 +471,19 @@ describe('Panel, states and views', () => {
 // ---------------------------------------------------------------- manager view
 
 describe('Panel, manager view', () => {
-  it('says Not ready with the number of blocking steps, and lists them with child and section', async () => {
+  it('says which parts to open before judging, and lists the blocking steps with child and section', async () => {
     const props = panelProps({ view: 'manager', currentSection: 'profile' });
     await show(<Panel {...props} />);
     const status = container.querySelector('.readiness[role="status"]');
-    expect(status?.querySelector('h2')?.textContent).toBe('Not ready');
-    // genogram + own words ×2 missing, chronology + parents' views not read yet.
-    expect(status?.textContent).toContain('5 steps block sign-off: 3 missing, 2 not read yet.');
+    // Chronology and parents' views are not read yet: no verdict on parts not read.
+    expect(status?.querySelector('h2')?.textContent).toBe('Can’t judge yet');
+    expect(status?.textContent).toContain('Open Background, history and safety and Views of the child and family in the case system first');
     const blocking = byHeading('Blocking sign-off (5)');
     expect(blocking.textContent).toContain('Child MK, aged 1');
     expect(blocking.textContent).toContain('Section Child’s profile and story');
     expect(blocking.textContent).toContain('State Not read yet');
-    expect(blocking.textContent).toContain('Reference: derby/genogram');
+    // No rule ids in the manager's view.
+    expect(blocking.textContent).not.toContain('derby/genogram');
     await click(buttonByText('Show me', blocking));
     expect(vi.mocked(props.onShowMe).mock.calls[0]?.[0]).toMatchObject({ ruleId: 'derby/own-words' });
     expect(byHeading('Good practice still open (1)').textContent).toContain('See the bedroom of each child.');
@@ -495,7 +517,8 @@ describe('Panel, manager view', () => {
     expect(summary.textContent).toContain('Derby City, rules version 2026.1');
     expect(summary.textContent).toContain('SA-1001, child in need');
     expect(summary.textContent).toContain('23 Nov 2026 at 10:00');
-    expect(summary.textContent).toContain('Not ready');
+    expect(summary.textContent).toContain('Can’t judge yet');
+    expect(summary.textContent).not.toContain('derby/');
     expect(summary.textContent).toContain('Blocking sign-off (5)');
     expect(summary.textContent).toContain('Good practice still open (1)');
     expect(summary.textContent).toContain('Due 2 Dec 2026 — 7 working days left');
@@ -534,7 +557,7 @@ describe('Panel with the Derby pack', () => {
     expect(byHeading('Steps still missing').textContent).not.toContain(chronology?.message);
     expect(byHeading('Not read yet').textContent).toContain(chronology?.message);
     await show(<Panel {...panelProps({ evaluation: ev, view: 'manager' })} />);
-    expect(container.querySelector('.readiness h2')?.textContent).toBe('Not ready');
+    expect(container.querySelector('.readiness h2')?.textContent).toBe('Can’t judge yet');
   });
 });
 

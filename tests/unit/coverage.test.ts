@@ -2,14 +2,15 @@
 // "not read yet" for ever; Derby's clock runs from the referral on a system with no
 // separate decision date.
 import { describe, expect, it } from 'vitest';
-import { coverageReport, mapReads } from '../../lib/adapters/coverage';
+import { asThisMapReads, coverageReport, mapReads } from '../../lib/adapters/coverage';
 import { type FieldMap } from '../../lib/adapters/field-map-schema';
 import { validateFieldMap } from '../../lib/adapters/map-checks';
 import demo from '../../lib/adapters/maps/lcs-demo.json';
-import { withoutFact } from '../../lib/model';
+import { readFact, withoutFact } from '../../lib/model';
+import { notCheckedHereItems } from '../../lib/verdict/checks';
 import { evaluate } from '../../lib/rules/engine';
 import { derbyPack } from '../../lib/rules/packs/derby';
-import { inProgressDerbyRecord } from '../fixtures/records/derby-records';
+import { completeDerbyRecord, inProgressDerbyRecord } from '../fixtures/records/derby-records';
 
 function demoWithout(...facts: string[]): FieldMap {
   const d = demo as unknown as FieldMap;
@@ -55,5 +56,47 @@ describe('coverage', () => {
     expect(report.factsRead).toContain('dates.referral');
     expect(report.notCheckable.find((r) => r.needs === 'background.genogram')).toBeDefined();
     expect(report.checkable.map((r) => r.ruleId)).toContain('derby/assessment-45-working-days');
+  });
+});
+
+// Issue 22: a council's system that never records the ICPC date, the agencies consulted,
+// whether information was shared without consent or the completion date. Once every section
+// is read, a step whose applicability or check waits for one of those is "not checked with
+// this case system" (listed for the manager), never "not read yet" blocking sign-off.
+describe('coverage by dependency', () => {
+  const NEVER = ['dates.icpc', 'background.agenciesConsulted', 'consent.sharedWithoutConsent', 'dates.completed'];
+  const map = demoWithout(...NEVER);
+  const { record, dropped } = asThisMapReads(completeDerbyRecord, map);
+
+  it('takes out of a record what the map never reads', () => {
+    expect(dropped.sort()).toEqual([...NEVER].sort());
+    for (const fact of NEVER) expect(readFact(record, fact)).toBeUndefined();
+    expect(readFact(record, 'dates.referral')).toBe('2026-09-14');
+  });
+
+  it('every section read: nothing blocks as not read yet, and what waits for an unread fact is listed', () => {
+    const e = evaluate(record, derbyPack, '2026-11-23T10:00:00Z', { reads: mapReads(map) });
+    expect(e.ready.blocking.filter((b) => b.status === 'unknown')).toEqual([]);
+    const unknown = [...e.findings, ...e.countdowns].filter((f) => f.status === 'unknown' && f.severity !== 'prompt');
+    expect(unknown.filter((f) => !f.notCheckedHere).map((f) => f.ruleId)).toEqual([]);
+    const items = notCheckedHereItems(e);
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) expect(item.needs?.every((n) => NEVER.includes(n))).toBe(true);
+    // appliesWhen included: the ICPC deadline waits on a date this system never records.
+    expect(items.some((i) => i.needs?.includes('dates.icpc'))).toBe(true);
+    expect(items.some((i) => i.needs?.includes('background.agenciesConsulted'))).toBe(true);
+  });
+
+  it('a step still waiting for a fact the map does read is not read yet, not "not checked"', () => {
+    const partly = withoutFact(record, 'childProtection.conferenceDecided');
+    const e = evaluate(partly, derbyPack, '2026-11-23T10:00:00Z', { reads: mapReads(map) });
+    const waiting = [...e.findings, ...e.countdowns].filter((f) => f.status === 'unknown' && !f.notCheckedHere);
+    expect(waiting.length).toBeGreaterThan(0);
+  });
+
+  it('the coverage report lists exactly the panel’s items', () => {
+    const e = evaluate(record, derbyPack, '2026-11-23T10:00:00Z', { reads: mapReads(map) });
+    const report = coverageReport(map, derbyPack, e);
+    expect(report.notCheckable.map((r) => r.ruleId)).toEqual(notCheckedHereItems(e).map((i) => i.ruleId));
   });
 });

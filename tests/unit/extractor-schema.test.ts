@@ -69,7 +69,7 @@ describe('lcs-demo.json', () => {
 describe('shape errors carry a JSON path and what was expected', () => {
   it('an unknown parse type lists the types', () => {
     expect(lines(base({ fields: [field({ parse: { type: 'datum' } })] }))).toEqual([
-      '$.fields[0].parse.type: expected one of date, datetime, seen-date, yes-no, yes-no-na, codes, list, non-empty, quoted-speech, initials',
+      '$.fields[0].parse.type: expected one of date, datetime, seen-date, yes-no, yes-no-na, codes, list, non-empty, quoted-speech, initials, exception-lines',
     ]);
   });
 

@@ -173,3 +173,86 @@ describe('a table of people (the demo household)', () => {
     }
   });
 });
+
+// Issue 24, item 5: in 6 of 8 common layouts the proposed entry (and so the clipboard) held
+// a child's name, date of birth or NHS number, e.g. {"rowHeader":"Ruby Sample","columnHeader":"Bedroom seen"}.
+// docs/field-maps.md promises a proposal never holds a name. Each layout, picked where the
+// person's details sit beside the field: the proposal holds none of them.
+describe('Pick a field never proposes page data (issue 24, item 5)', () => {
+  const NAME = 'Ruby Sample';
+  const NHS = '943 476 5919';
+  const DOB = '14/02/2020';
+  const doc = (body: string) => new JSDOM(`<body>${body}</body>`, { url: 'http://localhost/assessment/SA-1/plan' }).window.document;
+  const proposal = (d: Document, selector: string) => proposeEntry(d.querySelector(selector) as Element, { nowYear: 2026 });
+  const holdsNone = (p: Proposal | null) => {
+    const clipboard = JSON.stringify(p?.entry ?? null);
+    for (const data of [NAME, 'Ruby', 'Sample', NHS, '9434765919', DOB]) expect(clipboard).not.toContain(data);
+  };
+
+  it('1. a people table whose top-left cell is an empty <td>: the column, for a group', () => {
+    const d = doc(`<table><thead><tr><td></td><th>Bedroom seen</th><th>Seen alone</th></tr></thead><tbody>
+      <tr><th>${NAME}</th><td class="pick">Yes</td><td>No</td></tr><tr><th>Leo Sample</th><td>No</td><td>Yes</td></tr></tbody></table>`);
+    const p = proposal(d, '.pick');
+    holdsNone(p);
+    expect(p?.entry.find).toEqual({ columnHeader: 'Bedroom seen' });
+    expect(p?.notes.join(' ')).toContain('group');
+  });
+
+  it('2. a people table with a named corner ("Name"), as before: the column, for a group', () => {
+    const d = doc(`<table><thead><tr><th>Name</th><th>Bedroom seen</th></tr></thead><tbody>
+      <tr><th scope="row">${NAME}</th><td class="pick">Yes</td></tr><tr><th scope="row">Leo Sample</th><td>No</td></tr></tbody></table>`);
+    const p = proposal(d, '.pick');
+    holdsNone(p);
+    expect(p?.entry.find).toEqual({ columnHeader: 'Bedroom seen' });
+  });
+
+  it('3. a row headed by an NHS number: refused, and the note says why (without the number)', () => {
+    const d = doc(`<table><tr><th scope="row">${NHS}</th><td><input id="seen-1" type="checkbox" class="pick"></td></tr></table>`);
+    const p = proposal(d, '.pick');
+    holdsNone(p);
+    expect(p?.entry.find).toEqual({ css: '#seen-1' });
+    expect(p?.notes.join(' ')).toMatch(/row header beside this field looks like an NHS number, so it is not used/);
+    expect(p?.notes.join(' ')).not.toContain(NHS);
+  });
+
+  it('4. a definition list whose term is the child’s name', () => {
+    const d = doc(`<dl><dt>${NAME}</dt><dd><select id="s1" class="pick"><option>Yes</option><option>No</option></select></dd></dl>`);
+    const p = proposal(d, '.pick');
+    holdsNone(p);
+    expect(p?.notes.join(' ')).toMatch(/term \(dt\) beside this field looks like a person’s name/);
+  });
+
+  it('5. a label that is the child’s name and date of birth', () => {
+    const d = doc(`<label for="c1">${NAME} (born ${DOB})</label><input id="c1" type="checkbox" class="pick">`);
+    const p = proposal(d, '.pick');
+    holdsNone(p);
+    expect(p?.entry.find).toEqual({ css: '#c1' });
+    expect(p?.notes.join(' ')).toMatch(/label beside this field looks like a date, such as a date of birth/);
+  });
+
+  it('6. a fieldset whose legend is the child’s name', () => {
+    const d = doc(`<fieldset id="f1"><legend>${NAME}</legend><label><input type="radio" name="r" value="Y" class="pick">Yes</label><label><input type="radio" name="r" value="N">No</label></fieldset>`);
+    const p = proposal(d, '.pick');
+    holdsNone(p);
+    expect(p?.notes.join(' ')).toMatch(/legend beside this field looks like a person’s name/);
+  });
+
+  it('7. an aria-label naming the child, on the group around the field', () => {
+    const d = doc(`<div role="group" aria-label="${NAME}"><span class="pick">Yes</span></div>`);
+    const p = proposal(d, '.pick');
+    holdsNone(p);
+  });
+
+  it('8. a question row whose text before the answer is the child’s date of birth', () => {
+    const d = doc(`<div class="row"><span>${DOB}</span><input name="q_dob" class="pick" value="Yes"></div>`);
+    const p = proposal(d, '.pick');
+    holdsNone(p);
+    expect(p?.entry.find).toEqual({ css: 'input[name="q_dob"]' });
+  });
+
+  it('questions still name their fields: title-case questions and key dates are not taken for names', () => {
+    const d = doc(`<label for="a">Date Of Birth</label><input id="a" class="pick" value="01/02/2020"><label for="b">Bedroom Seen</label><input id="b" class="pick2" value="Yes">`);
+    expect(proposal(d, '.pick')?.entry.find).toEqual({ label: 'Date Of Birth' });
+    expect(proposal(d, '.pick2')?.entry.find).toEqual({ label: 'Bedroom Seen' });
+  });
+});

@@ -65,7 +65,7 @@ describe('opening a version 1 database with the current CompanionDb', () => {
 
     const db = new CompanionDb(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     const after = await db.records.orderBy('key').toArray();
     expect(after).toEqual([...RECORDS].sort((a, b) => a.key.localeCompare(b.key)));
     for (const r of RECORDS) expect(await getStored(db, r.key)).toEqual(r);
@@ -128,7 +128,7 @@ describe('opening a version 1 database with the current CompanionDb', () => {
     const name = freshName();
     const db = new CompanionDb(name);
     await db.records.bulkPut(RECORDS);
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     db.close();
     const again = new CompanionDb(name);
     expect(await again.records.count()).toBe(RECORDS.length);
@@ -136,6 +136,7 @@ describe('opening a version 1 database with the current CompanionDb', () => {
     expect(schema).toEqual([
       ['acknowledgements', ['recordKey']],
       ['records', ['assessmentId', 'caseSystem', 'updatedAt']],
+      ['tray', ['caseSystem', 'seenAt']],
     ]);
     again.close();
   });

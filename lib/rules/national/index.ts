@@ -8,7 +8,7 @@ import type { Outcome, Rule } from '../types';
 export const NATIONAL_PREFIX = 'national/';
 
 /** Working days from the strategy discussion to the initial child protection conference. */
-const ICPC_WORKING_DAYS = 15;
+export const ICPC_WORKING_DAYS = 15;
 /** "No factors identified" in the census: it cannot sit beside another factor. */
 const NO_FACTORS = '21';
 

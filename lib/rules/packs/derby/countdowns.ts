@@ -82,7 +82,7 @@ export const assessment45WorkingDays = defineRule<DerbyParams>({
 
 export const managerCopy5WorkingDaysBefore = defineRule<DerbyParams>({
   id: 'derby/manager-copy-5-working-days-before',
-  name: 'Assessment sent to your manager',
+  name: 'Assessment sent to the manager',
   kind: 'countdown',
   // A Practice Trigger in 2.3 ("be aware that your manager will need the assessment"): a date
   // shown to the worker, never a blocker, and missing it owes no timescale reason.

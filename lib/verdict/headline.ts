@@ -1,0 +1,36 @@
+/**
+ * The one deadline an assessment is headlined by, in the panel and in the caseload alike:
+ * the most urgent deadline still to be met. A met deadline (on time or late) is never the
+ * "next deadline": when every deadline in force is met there is none.
+ */
+import type { CountdownResult } from '../rules/types';
+import { deadlineState, stateLook, type DeadlineState } from './deadline-states';
+
+const MET: ReadonlySet<DeadlineState> = new Set(['met-on-time', 'met-late']);
+
+/** A deadline that is still running (it has a date to count to) comes before one that cannot be counted yet. */
+const RUNNING: ReadonlySet<DeadlineState> = new Set(['overdue', 'due-today', 'due-soon', 'on-track']);
+
+/** Deadlines in force and shown: not "does not apply", not one this case system cannot give. */
+export function deadlinesInForce(countdowns: readonly CountdownResult[]): CountdownResult[] {
+  return countdowns.filter((c) => (c.status !== 'not-applicable' || Boolean(c.error)) && !c.notCheckedHere);
+}
+
+/**
+ * The headline deadline: running deadlines first (most urgent state, then the earliest
+ * date), then those that cannot be counted yet (a date to check, a rule that failed, a start
+ * not recorded or not read yet). Met deadlines never. Null when nothing is left to meet.
+ */
+export function headlineDeadline(countdowns: readonly CountdownResult[]): CountdownResult | null {
+  const ranked = deadlinesInForce(countdowns)
+    .map((c, i) => ({ c, i, state: deadlineState(c) }))
+    .filter(({ state }) => !MET.has(state))
+    .sort(
+      (a, b) =>
+        Number(!RUNNING.has(a.state)) - Number(!RUNNING.has(b.state)) ||
+        stateLook(a.state).urgency - stateLook(b.state).urgency ||
+        (a.c.due ?? '9').localeCompare(b.c.due ?? '9') ||
+        a.i - b.i,
+    );
+  return ranked[0]?.c ?? null;
+}
