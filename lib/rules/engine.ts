@@ -1,6 +1,6 @@
 import type { AssessmentRecord, Adult, Child, FactPath } from '../model';
 import { datePart } from '../model';
-import { defaultCalendar, formatDateTime, formatLongDate, type WorkingDayCalendar } from '../calendar';
+import { addCalendarDays, defaultCalendar, formatDateTime, formatLongDate, type WorkingDayCalendar } from '../calendar';
 import { ageInYears } from './conditions';
 import type {
   CheckRule,
@@ -121,6 +121,10 @@ function evaluateCountdown<P>(rule: CountdownRule<P>, ctx: RuleContext<P>): Coun
       due = r.date;
       note = r.note;
       basis = `${span.workingDaysBefore} working days before ${span.anchorLabel} on ${formatLongDate(startDay)}`;
+    } else if ('days' in span) {
+      // Calendar days (a council that writes "30 days" without "working"): weekends and bank holidays count.
+      due = addCalendarDays(startDay, span.days);
+      basis = `${span.days} days from ${clock.startLabel} on ${formatLongDate(startDay)}`;
     } else if ('hours' in span) {
       due = cal.add24Hours(clock.start);
       dueIsTime = true;

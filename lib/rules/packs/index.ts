@@ -1,11 +1,23 @@
 // The rule packs the extension ships, by id. A council chooses one in settings.
 import type { Pack } from '../types';
+import { loadCouncilPack } from '../council/load';
 import { derbyPack } from './derby';
 import { hertfordshirePack } from './hertfordshire';
+import wirralJson from './wirral/wirral.json';
+
+/** A council pack shipped as JSON: checked when the extension starts, like any council's own. */
+function shippedCouncilPack(json: unknown) {
+  const loaded = loadCouncilPack(json);
+  if (!loaded.ok) throw new Error(`a shipped council pack is invalid: ${loaded.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  return loaded.pack;
+}
+
+export const wirralPack = shippedCouncilPack(wirralJson);
 
 export const PACKS = {
   derby: derbyPack,
   hertfordshire: hertfordshirePack,
+  wirral: wirralPack,
 } as const;
 
 export type PackId = keyof typeof PACKS;
