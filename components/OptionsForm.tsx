@@ -5,6 +5,7 @@ import { plural } from '../lib/verdict/deadline-states';
 import { InspectModeSetting, type InspectModeSettingProps } from './InspectModeSetting';
 import { StoredAssessments, type StoredAssessmentsProps } from './StoredAssessments';
 import { ConfirmStep } from './ConfirmStep';
+import { CouncilPackSetting, type CouncilPackSettingProps } from './CouncilPackSetting';
 
 export interface PackChoice {
   id: string;
@@ -38,7 +39,7 @@ export interface StoredDataSummary {
 }
 
 /** Settings an organisation can set by policy (managed storage). */
-export type LockableSetting = 'pack' | 'fieldMap' | 'origins' | 'retention' | 'holidays' | 'role' | 'nudgeDays' | 'dailyNotification' | 'inspectMode';
+export type LockableSetting = 'pack' | 'councilPack' | 'fieldMap' | 'origins' | 'retention' | 'holidays' | 'role' | 'nudgeDays' | 'dailyNotification' | 'inspectMode';
 
 /** Who uses this browser, and the nudges before deadlines. */
 export interface NudgeSettings {
@@ -74,6 +75,8 @@ export interface OptionsFormProps {
   onClearAll(): void;
   /** Role and nudges; absent in older callers. */
   nudges?: NudgeSettings;
+  /** The council's own pack (components/CouncilPackSetting.tsx). */
+  councilPack?: CouncilPackSettingProps;
   /** Inspect mode for IT teams (components/InspectModeSetting.tsx). */
   inspectMode?: InspectModeSettingProps;
   /** Each stored assessment with its facts, and deleting one (components/StoredAssessments.tsx). */
@@ -525,6 +528,14 @@ export function OptionsForm(props: OptionsFormProps) {
         <p class="notice">Some settings are set by your organisation. You can see them here but not change them.</p>
       ) : null}
       <PackSetting packId={props.packId} packs={props.packs} locked={locked.pack === true} onPackChange={props.onPackChange} />
+      {props.councilPack ? (
+        <CouncilPackSetting
+          pack={props.councilPack.pack}
+          errorList={<ErrorList title="The council pack was not imported. The procedure in use has not changed. Fix these problems and try again:" errors={props.councilPack.errors} />}
+          importer={<FileImport label="Import a council pack" hint="Choose the council pack (JSON) your practice lead or IT team gave you." disabled={locked.councilPack === true} onText={props.councilPack.onImport} />}
+          lockedNote={locked.councilPack === true ? <LockedNote /> : null}
+        />
+      ) : null}
       <FieldMapSetting fieldMap={props.fieldMap} errors={props.fieldMapErrors ?? []} locked={locked.fieldMap === true} onImport={props.onImportFieldMap} />
       <OriginsSetting origins={props.origins} locked={locked.origins === true} onOriginsChange={props.onOriginsChange} />
       <RetentionSetting days={props.retentionDays} locked={locked.retention === true} onRetentionChange={props.onRetentionChange} />

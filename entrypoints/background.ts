@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CompanionDb, deleteExpired } from '../lib/store';
 import { handleContentMessage, tabActivated, windowFocused, calendarFor, type ServiceDeps } from '../lib/background/service';
-import { ACTIVE_MAP_KEY, ACTIVE_MAP_SOURCE_KEY, READER_MAP_KEY, SETTINGS_KEY, builtInOrigins, loadActiveConfig, type ActiveConfig } from '../lib/config';
+import { ACTIVE_MAP_KEY, ACTIVE_MAP_SOURCE_KEY, ACTIVE_PACK_KEY, ACTIVE_PACK_SOURCE_KEY, READER_MAP_KEY, SETTINGS_KEY, builtInOrigins, loadActiveConfig, type ActiveConfig } from '../lib/config';
 import { councilOrigins } from '../lib/settings';
 import { READER_SCRIPT, readerWanted } from '../lib/background/inject';
 import { checkSetup } from '../lib/verdict/checks';
@@ -57,6 +57,12 @@ async function loadConfig(): Promise<ActiveConfig> {
   // With the bundled map in force nothing is stored, so each page load reads nothing big.
   if (config.fieldMapSource === 'bundled') await browser.storage.local.remove([ACTIVE_MAP_KEY, ACTIVE_MAP_SOURCE_KEY]);
   else await browser.storage.local.set({ [ACTIVE_MAP_KEY]: config.fieldMap, [ACTIVE_MAP_SOURCE_KEY]: config.fieldMapSource });
+  // The council's own pack that passed its checks is kept, so a bad new one never replaces it.
+  if (config.councilPack && config.settings.councilPack !== undefined) {
+    await browser.storage.local.set({ [ACTIVE_PACK_KEY]: config.settings.councilPack, [ACTIVE_PACK_SOURCE_KEY]: config.councilPack.source });
+  } else if (config.settings.councilPack === undefined && config.councilPackProblems.length === 0) {
+    await browser.storage.local.remove([ACTIVE_PACK_KEY, ACTIVE_PACK_SOURCE_KEY]);
+  }
   // The page reader has no map of its own: it reads this one (the bundled map too), and is told when it changes.
   await browser.storage.local.set({ [READER_MAP_KEY]: config.fieldMap });
   await syncContentScripts(config.settings.origins).catch(() => undefined);

@@ -7,7 +7,7 @@ import { coverageReport } from '../../lib/adapters/coverage';
 import { acknowledgementActions, openCaseload, setupFor, watchConfig } from '../../components/page-wiring';
 import { acknowledgementsFor, CompanionDb, getStored, recordKey, recordNotes, type StoredRecord } from '../../lib/store';
 import { CurrentPageSchema, InspectReplySchema, PickReplySchema, type CurrentPage, type InspectEntryMessage, type InspectReply } from '../../lib/messages';
-import { STORE_PROBLEM_KEY, fieldMapInUse, followedPageKey, type ActiveConfig } from '../../lib/config';
+import { STORE_PROBLEM_KEY, councilPackInUse, fieldMapInUse, followedPageKey, type ActiveConfig } from '../../lib/config';
 import { runChecks } from '../../lib/verdict/checks';
 import { clockTimeline } from '../../lib/verdict/timeline';
 import type { Acknowledgement } from '../../lib/acknowledgements';
@@ -221,6 +221,12 @@ export function SidePanelApp() {
       <p class="record-note" data-record-note key={note}>{note}</p>
     ))}
     {config ? <p class="field-map-in-use" data-field-map={config.fieldMapSource}>{fieldMapInUse(config)}</p> : null}
+    {config && !setup ? (
+      <p class="record-note" data-record-note="no-procedure" role="alert">
+        The procedure chosen in the settings cannot be used{config.councilPackProblems.length > 0 ? ': your council’s pack has mistakes' : ''}, so nothing is checked. Fix it in the options page, or ask IT.
+      </p>
+    ) : null}
+    {config && councilPackInUse(config) ? <p class="field-map-in-use" data-council-pack={config.councilPack?.source}>{councilPackInUse(config)}</p> : null}
     {inspectOn && config ? (
       <InspectView
         mapName={`${config.fieldMap.id} version ${config.fieldMap.version}`}

@@ -5,6 +5,8 @@
  *   local   settings             the user's settings (options page)
  *   local   activeFieldMap       the council's own field map (imported or set by policy), validated by the background
  *   local   activeFieldMapSource where that map came from: "imported" or "policy"
+ *   local   activeCouncilPack    the council's own rule pack (imported or set by policy), validated by the background
+ *   local   activeCouncilPackSource where that pack came from: "imported" or "policy"
  *   local   readerFieldMap       the map the page reader uses, whatever its source (the bundled one too), written by the background
  *   session currentPage:<window> the case page the panel of that window follows
  *   session currentPage          the case page of the window last used (a panel opened as a page follows it)
@@ -14,6 +16,9 @@
 export const SETTINGS_KEY = 'settings';
 export const ACTIVE_MAP_KEY = 'activeFieldMap';
 export const ACTIVE_MAP_SOURCE_KEY = 'activeFieldMapSource';
+/** The council's own pack last put in force (its JSON), kept so a bad new one never replaces it. */
+export const ACTIVE_PACK_KEY = 'activeCouncilPack';
+export const ACTIVE_PACK_SOURCE_KEY = 'activeCouncilPackSource';
 /**
  * The map the page reader uses: always stored, so the content script carries no map of
  * its own (the demo map was a fifth of its size). Written by the background only, from

@@ -39,7 +39,9 @@ const facts = fc.record({
   shared: fc.constantFrom<FactValue | null | undefined>('2026-11-23', null, undefined),
 });
 
-function recordFrom(f: fc.RecordValue<typeof facts>): { record: AssessmentRecord; now: string } {
+type Facts = typeof facts extends fc.Arbitrary<infer T> ? T : never;
+
+function recordFrom(f: Facts): { record: AssessmentRecord; now: string } {
   let record = withFacts(completeHertfordshireRecord, {
     'dates.referral': f.referral,
     'dates.assessmentDecision': f.decision ?? null,

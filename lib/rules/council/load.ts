@@ -148,3 +148,22 @@ export function loadCouncilPackText(text: string): CouncilPackResult {
   }
   return loadCouncilPack(input);
 }
+
+// Built once per JSON object: the settings hand the same object on until it changes.
+const BUILT = new WeakMap<object, Pack<CouncilParams> | null>();
+
+/** The rule pack a council pack's JSON makes, or undefined when it has mistakes. */
+export function councilPackFrom(json: unknown): Pack<CouncilParams> | undefined {
+  if (typeof json === 'string') {
+    const result = loadCouncilPackText(json);
+    return result.ok ? result.pack : undefined;
+  }
+  if (typeof json !== 'object' || json === null) return undefined;
+  let built = BUILT.get(json);
+  if (built === undefined) {
+    const result = loadCouncilPack(json);
+    built = result.ok ? result.pack : null;
+    BUILT.set(json, built);
+  }
+  return built ?? undefined;
+}
