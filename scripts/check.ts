@@ -24,7 +24,7 @@ Checks a Single Assessment record against a council's procedure and prints the
 deadlines, what is missing for each child, and whether it is ready for sign-off.
 
 Options:
-  --pack <id>            the procedure to check against: ${PACK_IDS.join(' or ')}
+  --pack <id>            the procedure to check against: ${PACK_IDS.join(', ')}
                          (default: the record's "pack" field, else derby)
   --pack-file <file>     a council pack (JSON, docs/council-packs.md) to try out:
                          checked first, and each mistake shown with its JSON path
