@@ -66,7 +66,8 @@ export function adultPath(adult: Adult, key: keyof Adult): FactPath {
 
 /**
  * Runs a check for each person that a filter selects. A person whose selecting fact is
- * not read yet gets `unknown` (we cannot yet say whether the duty applies to them).
+ * not read yet gets `unknown` (we cannot yet say whether the duty applies to them), unless
+ * the check is already met for them: a step that is done never blocks as "not read yet".
  */
 export function forEachPerson<T extends Child | Adult>(
   kind: 'child' | 'adult',
@@ -78,8 +79,15 @@ export function forEachPerson<T extends Child | Adult>(
   for (const person of people) {
     const applies = selects(person);
     if (applies === false) continue;
-    const outcome: Outcome =
-      applies === 'unknown' ? { status: 'unknown', detail: 'cannot tell yet whether this applies to them' } : check(person);
+    const notYet: Outcome = { status: 'unknown', detail: 'cannot tell yet whether this applies to them' };
+    let outcome: Outcome;
+    try {
+      outcome = check(person);
+    } catch (error) {
+      if (applies !== 'unknown') throw error;
+      outcome = notYet;
+    }
+    if (applies === 'unknown' && outcome.status !== 'met') outcome = notYet;
     out.push({ ...outcome, subject: { kind, id: person.id } });
   }
   return out;

@@ -93,95 +93,113 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+const LATE = new Set(['overdue', 'met-late']);
+
 function evaluateCountdown<P>(rule: CountdownRule<P>, ctx: RuleContext<P>): CountdownResult {
-  const head = { kind: 'countdown' as const, ...base(rule), ...(rule.name ? { name: rule.name } : {}) };
+  const head = {
+    kind: 'countdown' as const,
+    ...base(rule),
+    ...(rule.name ? { name: rule.name } : {}),
+    ...(rule.excusedBy ? { excusedBy: rule.excusedBy.fact } : {}),
+  };
   try {
     const applies = rule.appliesWhen ? rule.appliesWhen(ctx) : true;
     if (applies === false) return { ...head, status: 'not-applicable' };
-    if (applies === 'unknown') return { ...head, status: 'unknown', detail: 'cannot tell yet whether this deadline applies' };
-    const clock = rule.clock(ctx);
-    if ('status' in clock) return { ...head, status: clock.status, field: clock.field, detail: clock.detail };
-
-    const cal = ctx.calendar;
-    const startDay = englishDay(clock.start);
-    const problem = impossibleDates(clock, startDay, ctx.today);
-    if (problem) return { ...head, status: 'unknown', field: problem.field, dateProblem: problem.words };
-    let due: string;
-    let dueIsTime = false;
-    let basis: string;
-    let note: string | null = null;
-    const span = clock.span;
-    if ('workingDays' in span) {
-      const r = cal.addWorkingDaysChecked(startDay, span.workingDays);
-      due = r.date;
-      note = r.note;
-      basis = `${span.workingDays} working days from ${clock.startLabel} on ${formatLongDate(startDay)}`;
-    } else if ('workingDaysBefore' in span) {
-      const r = cal.addWorkingDaysChecked(startDay, -span.workingDaysBefore);
-      due = r.date;
-      note = r.note;
-      basis = `${span.workingDaysBefore} working days before ${span.anchorLabel} on ${formatLongDate(startDay)}`;
-    } else if ('days' in span) {
-      // Calendar days (a council that writes "30 days" without "working"): weekends and bank holidays count.
-      due = addCalendarDays(startDay, span.days);
-      basis = `${span.days} days from ${clock.startLabel} on ${formatLongDate(startDay)}`;
-    } else if ('hours' in span) {
-      due = cal.add24Hours(clock.start);
-      dueIsTime = true;
-      basis = `${span.hours} hours from ${clock.startLabel} at ${formatDateTime(clock.start)}`;
-    } else {
-      due = cal.addCalendarMonths(startDay, span.months);
-      basis = `${span.months} months from ${clock.startLabel} on ${formatLongDate(startDay)}`;
-    }
-    const dueDay = englishDay(due);
-    const result: CountdownResult = {
-      ...head,
-      status: 'on-track',
-      due,
-      dueIsTime,
-      basis,
-      field: clock.metField,
-      subject: subjectFor(ctx as RuleContext<unknown>, clock.subject),
-    };
-    if (note) result.calendarNote = note;
-    if (rule.figureNote) result.figureNote = rule.figureNote(ctx.params);
-
-    if (clock.detail) result.detail = clock.detail;
-    if (typeof clock.met === 'string') {
-      result.metOn = clock.met;
-      // A clock-time deadline met at a known moment is judged to the minute; otherwise by the
-      // day (a clock-time rule only passes a plain date that is not on its due day).
-      result.status =
-        dueIsTime && clock.met.length > 10
-          ? Date.parse(clock.met) <= Date.parse(due)
-            ? 'met-on-time'
-            : 'met-late'
-          : englishDay(clock.met) <= dueDay
-            ? 'met-on-time'
-            : 'met-late';
-      return result;
-    }
-    const daysLeft = cal.workingDaysBetween(ctx.today, dueDay);
-    result.workingDaysLeft = daysLeft;
-    if (dueIsTime) {
-      const hoursLeft = (Date.parse(due) - Date.parse(ctx.now)) / 3_600_000;
-      result.hoursLeft = Math.round(hoursLeft * 10) / 10;
-      const soon = rule.dueSoonWithin ? rule.dueSoonWithin(ctx.params) : 6;
-      result.status = hoursLeft < 0 ? 'overdue' : hoursLeft <= soon ? 'due-soon' : dueDay === ctx.today ? 'due-today' : 'on-track';
-    } else {
-      const soon = rule.dueSoonWithin ? rule.dueSoonWithin(ctx.params) : 5;
-      result.status =
-        ctx.today > dueDay ? 'overdue' : ctx.today === dueDay ? 'due-today' : daysLeft <= soon ? 'due-soon' : 'on-track';
-    }
-    if (clock.met === undefined) {
-      // We have not yet seen the page that says whether this was done: never claim it is overdue.
-      if (result.status === 'overdue') result.status = 'unknown';
-      result.detail = clock.detail ?? 'Not read yet whether this has been done.';
-    }
+    const result = runClock(rule, ctx, head);
+    // A step done on time is done: a deadline met on time never turns "not read yet" because
+    // whether it applies is not read yet (it is met, or it does not apply; neither blocks).
+    if (applies === 'unknown' && result.status !== 'met-on-time') return { ...head, status: 'unknown', detail: 'cannot tell yet whether this deadline applies' };
+    // Only this clock's own recorded reason excuses it when it is missed.
+    if (rule.excusedBy && LATE.has(result.status) && factValue(ctx.record, rule.excusedBy.fact) === true) result.excused = true;
     return result;
   } catch (error) {
     return { ...head, status: 'unknown', error: errorText(error) };
   }
+}
+
+type CountdownHead = Pick<CountdownResult, 'kind' | 'ruleId' | 'severity' | 'section' | 'message' | 'source' | 'name' | 'excusedBy'>;
+
+function runClock<P>(rule: CountdownRule<P>, ctx: RuleContext<P>, head: CountdownHead): CountdownResult {
+  const clock = rule.clock(ctx);
+  if ('status' in clock) return { ...head, status: clock.status, field: clock.field, detail: clock.detail };
+
+  const cal = ctx.calendar;
+  const startDay = englishDay(clock.start);
+  const problem = impossibleDates(clock, startDay, ctx.today);
+  if (problem) return { ...head, status: 'unknown', field: problem.field, dateProblem: problem.words };
+  let due: string;
+  let dueIsTime = false;
+  let basis: string;
+  let note: string | null = null;
+  const span = clock.span;
+  if ('workingDays' in span) {
+    const r = cal.addWorkingDaysChecked(startDay, span.workingDays);
+    due = r.date;
+    note = r.note;
+    basis = `${span.workingDays} working days from ${clock.startLabel} on ${formatLongDate(startDay)}`;
+  } else if ('workingDaysBefore' in span) {
+    const r = cal.addWorkingDaysChecked(startDay, -span.workingDaysBefore);
+    due = r.date;
+    note = r.note;
+    basis = `${span.workingDaysBefore} working days before ${span.anchorLabel} on ${formatLongDate(startDay)}`;
+  } else if ('days' in span) {
+    // Calendar days (a council that writes "30 days" without "working"): weekends and bank holidays count.
+    due = addCalendarDays(startDay, span.days);
+    basis = `${span.days} days from ${clock.startLabel} on ${formatLongDate(startDay)}`;
+  } else if ('hours' in span) {
+    due = cal.add24Hours(clock.start);
+    dueIsTime = true;
+    basis = `${span.hours} hours from ${clock.startLabel} at ${formatDateTime(clock.start)}`;
+  } else {
+    due = cal.addCalendarMonths(startDay, span.months);
+    basis = `${span.months} months from ${clock.startLabel} on ${formatLongDate(startDay)}`;
+  }
+  const dueDay = englishDay(due);
+  const result: CountdownResult = {
+    ...head,
+    status: 'on-track',
+    due,
+    dueIsTime,
+    basis,
+    field: clock.metField,
+    subject: subjectFor(ctx as RuleContext<unknown>, clock.subject),
+  };
+  if (note) result.calendarNote = note;
+  if (rule.figureNote) result.figureNote = rule.figureNote(ctx.params);
+
+  if (clock.detail) result.detail = clock.detail;
+  if (typeof clock.met === 'string') {
+    result.metOn = clock.met;
+    // A clock-time deadline met at a known moment is judged to the minute; otherwise by the
+    // day (a clock-time rule only passes a plain date that is not on its due day).
+    result.status =
+      dueIsTime && clock.met.length > 10
+        ? Date.parse(clock.met) <= Date.parse(due)
+          ? 'met-on-time'
+          : 'met-late'
+        : englishDay(clock.met) <= dueDay
+          ? 'met-on-time'
+          : 'met-late';
+    return result;
+  }
+  const daysLeft = cal.workingDaysBetween(ctx.today, dueDay);
+  result.workingDaysLeft = daysLeft;
+  if (dueIsTime) {
+    const hoursLeft = (Date.parse(due) - Date.parse(ctx.now)) / 3_600_000;
+    result.hoursLeft = Math.round(hoursLeft * 10) / 10;
+    const soon = rule.dueSoonWithin ? rule.dueSoonWithin(ctx.params) : 6;
+    result.status = hoursLeft < 0 ? 'overdue' : hoursLeft <= soon ? 'due-soon' : dueDay === ctx.today ? 'due-today' : 'on-track';
+  } else {
+    const soon = rule.dueSoonWithin ? rule.dueSoonWithin(ctx.params) : 5;
+    result.status =
+      ctx.today > dueDay ? 'overdue' : ctx.today === dueDay ? 'due-today' : daysLeft <= soon ? 'due-soon' : 'on-track';
+  }
+  if (clock.met === undefined) {
+    // We have not yet seen the page that says whether this was done: never claim it is overdue.
+    if (result.status === 'overdue') result.status = 'unknown';
+    result.detail = clock.detail ?? 'Not read yet whether this has been done.';
+  }
+  return result;
 }
 
 /**
@@ -206,17 +224,32 @@ function impossibleDates(clock: Extract<Clock, { start: string }>, startDay: str
   return null;
 }
 
+/** Every outcome met or not applicable, and at least one met: the step is done. */
+export function isDone(outcomes: readonly Outcome[]): boolean {
+  return outcomes.some((o) => o.status === 'met') && outcomes.every((o) => o.status === 'met' || o.status === 'not-applicable');
+}
+
 function evaluateCheck<P>(rule: CheckRule<P>, ctx: RuleContext<P>): Finding[] {
   const head = { kind: 'check' as const, ...base(rule) };
+  const notYet: Finding[] = [{ ...head, status: 'unknown', detail: 'cannot tell yet whether this applies' }];
   try {
     const applies = rule.appliesWhen ? rule.appliesWhen(ctx) : true;
     if (applies === false) return [{ ...head, status: 'not-applicable' }];
-    if (applies === 'unknown') return [{ ...head, status: 'unknown', detail: 'cannot tell yet whether this applies' }];
-    const raw = rule.check(ctx);
+    let raw: Outcome | Outcome[];
+    try {
+      raw = rule.check(ctx);
+    } catch (error) {
+      if (applies === 'unknown') return notYet;
+      throw error;
+    }
     const outcomes: Outcome[] = Array.isArray(raw) ? raw : [raw];
+    // A step that is done never blocks as "not read yet": when the check is met, an unread
+    // "does it apply?" cannot make it unknown (it is met, or it does not apply; neither blocks).
+    if (applies === 'unknown' && !isDone(outcomes)) return notYet;
     if (outcomes.length === 0) return [{ ...head, status: 'not-applicable' }];
     return outcomes.map((o) => {
       const finding: Finding = { ...head, status: o.status };
+      if (o.message) finding.message = o.message;
       if (o.field) finding.field = o.field;
       if (o.detail) finding.detail = o.detail;
       const subject = subjectFor(ctx as RuleContext<unknown>, o.subject);
@@ -230,14 +263,25 @@ function evaluateCheck<P>(rule: CheckRule<P>, ctx: RuleContext<P>): Finding[] {
 
 const OPEN = new Set(['missing', 'unknown']);
 
-export function readiness(record: AssessmentRecord, findings: Finding[], countdowns: CountdownResult[]): Readiness {
-  const reasonRecorded = record.timescale?.exceededReasonRecorded === true;
+/**
+ * A fact of the record by its path (`timescale.exceededReasonRecorded`); undefined when not read.
+ * Only plain paths: a per-person reason is read by the rule's own check.
+ */
+export function factValue(record: AssessmentRecord, path: string): unknown {
+  let value: unknown = record;
+  for (const key of path.split('.')) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+export function readiness(findings: Finding[], countdowns: CountdownResult[]): Readiness {
   // Steps the case system cannot show are listed on their own ("not checked with this case system"), not as blocking.
   const blocking: Array<Finding | CountdownResult> = findings.filter((f) => f.severity === 'required' && OPEN.has(f.status) && !f.notCheckedHere);
-  if (!reasonRecorded) {
-    // Only a required deadline blocks: a Practice Trigger's date or a guide ("as a guide") never does.
-    for (const c of countdowns) if (c.severity === 'required' && (c.status === 'overdue' || c.status === 'met-late')) blocking.push(c);
-  }
+  // Only a required deadline blocks: a Practice Trigger's date or a guide ("as a guide") never does,
+  // and a missed one is excused only by its own recorded reason (the rule's `excusedBy`).
+  for (const c of countdowns) if (c.severity === 'required' && LATE.has(c.status) && !c.excused) blocking.push(c);
   const expected = findings.filter((f) => f.severity === 'expected' && OPEN.has(f.status) && !f.notCheckedHere);
   return { ready: blocking.length === 0, blocking, expected };
 }
@@ -288,6 +332,6 @@ export function evaluate<P>(record: AssessmentRecord, pack: Pack<P>, now: Date |
     countdowns,
     findings,
     prompts,
-    ready: readiness(record, findings, countdowns),
+    ready: readiness(findings, countdowns),
   };
 }

@@ -38,6 +38,8 @@ export interface Outcome {
   field?: FactPath;
   /** What the check looked for, when it is a heuristic or when it helps say what is missing. */
   detail?: string;
+  /** The rule's message in other words where its usual ones would be wrong (e.g. for an unborn baby). */
+  message?: string;
 }
 
 /** The tri-state answer to "does this rule apply?". */
@@ -73,9 +75,22 @@ interface RuleBase<P> {
   appliesWhen?: (ctx: RuleContext<P>) => Applies;
 }
 
+/**
+ * The recorded reason a rule accepts in place of its step, named on the rule so a reason
+ * excuses only the duty it is written for (never another rule or another clock).
+ */
+export interface AcceptedReason {
+  /** The reason's fact, as a generic path: `timescale.exceededReasonRecorded`, `adults[].notInvolvedReason`. */
+  fact: string;
+  /** Where the procedure allows it, e.g. "Hertfordshire 4: if this is not possible … the reason should be recorded". */
+  allowedBy: string;
+}
+
 export interface CheckRule<P = Record<string, unknown>> extends RuleBase<P> {
   kind: 'check';
   severity: 'required' | 'expected';
+  /** The one recorded reason that meets this check in place of its step (read by the check itself). */
+  acceptsReason?: AcceptedReason;
   check: (ctx: RuleContext<P>) => Outcome | Outcome[];
 }
 
@@ -106,6 +121,11 @@ export interface CountdownRule<P = Record<string, unknown>> extends RuleBase<P> 
    * guide") and a `prompt` one (a Practice Trigger) are shown to the worker and never block.
    */
   severity: Severity;
+  /**
+   * The recorded reason that excuses this clock when it is missed (only a required clock
+   * blocks): without one here, no reason excuses it. Another clock's reason never does.
+   */
+  excusedBy?: AcceptedReason;
   /** Working days (or hours for hour clocks) left at which the state turns to "due soon". */
   dueSoonWithin?: (params: P) => number;
   /** Where the deadline's figure comes from and who may change it, shown under "How this date is worked out". */
@@ -142,6 +162,10 @@ export interface Finding extends FindingBase {
 
 export interface CountdownResult extends FindingBase {
   kind: 'countdown';
+  /** The reason fact that excuses this clock when missed (from the rule), if any. */
+  excusedBy?: string;
+  /** Set when a missed required clock is excused by its own recorded reason. */
+  excused?: true;
   /** The deadline's short name, e.g. "Assessment completed". */
   name?: string;
   status: CountdownStatus;

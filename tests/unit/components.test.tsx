@@ -59,7 +59,7 @@ function evaluation(parts: { findings?: Finding[]; countdowns?: CountdownResult[
     countdowns,
     findings,
     prompts: parts.prompts ?? [],
-    ready: readiness(record, findings, countdowns),
+    ready: readiness(findings, countdowns),
   };
 }
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { applyFacts, emptyRecord, factSchema, knownFactPaths, parseRecord, type AssessmentRecord, type FactUpdate, type FactValue } from '../../lib/model';
 import { propertyRuns, propertyTimeout } from '../support/sizing';
 import { CHECK_STATUSES, COUNTDOWN_STATES, evaluate, PACK_IDS, PACKS, type AnyPack, type Evaluation } from '../../lib/rules';
+import { isDone } from '../../lib/rules/engine';
 
 // Arbitrary records inside the model's schema — any subset of facts, each a value,
 // blank (null) or not read (absent), any children and adults — fed to both packs at
@@ -139,6 +140,34 @@ describe.each(PACK_LIST)('evaluate with the %s pack, on arbitrary records', (_id
         const second = evaluate(structuredClone(record), pack, new Date(now.getTime()));
         expect(second).toEqual(first);
         expect(record).toEqual(before);
+      }),
+      { numRuns: RUNS },
+    );
+  }, TIMEOUT);
+
+  // A step that is done never blocks as "not read yet": when a check is met, an unknown answer to
+  // "does it apply?" cannot make it unknown (met, or not applicable: neither blocks). Compared with
+  // the same pack with every check's (or countdown's) applies-when taken away.
+  it('a check that is met is met or not applicable, whatever is unread about whether it applies', () => {
+    const checksAlways: AnyPack = { ...pack, rules: pack.rules.map((r) => (r.kind === 'check' ? { ...r, appliesWhen: undefined } : r)) };
+    const clocksAlways: AnyPack = { ...pack, rules: pack.rules.map((r) => (r.kind === 'countdown' ? { ...r, appliesWhen: undefined } : r)) };
+    fc.assert(
+      fc.property(caseArb, ([record, now]) => {
+        const e = evaluate(record, pack, now);
+        const always = evaluate(record, checksAlways, now);
+        for (const rule of pack.rules) {
+          if (rule.kind !== 'check') continue;
+          const done = always.findings.filter((f) => f.ruleId === rule.id);
+          if (!isDone(done)) continue;
+          const real = e.findings.filter((f) => f.ruleId === rule.id);
+          expect(real.every((f) => f.status === 'met' || f.status === 'not-applicable'), rule.id).toBe(true);
+        }
+        const clocks = evaluate(record, clocksAlways, now);
+        for (const c of clocks.countdowns) {
+          if (c.status !== 'met-on-time') continue;
+          const real = e.countdowns.find((r) => r.ruleId === c.ruleId);
+          expect(['met-on-time', 'not-applicable'], c.ruleId).toContain(real?.status);
+        }
       }),
       { numRuns: RUNS },
     );

@@ -19,7 +19,14 @@ const doc = {
   procedure: { title: 'Testshire Single Assessment', version: '1' },
   settings: { seenWithin: { default: 3, min: 1, max: 20, says: 'Testshire 1: the child is seen within 3 working days' } },
   rules: [
-    { id: 'assessment-10-working-days', use: 'assessment-timescale', severity: 'required', figures: { workingDays: 10 }, source: src('within 10 working days') },
+    {
+      id: 'assessment-10-working-days',
+      use: 'assessment-timescale',
+      severity: 'required',
+      figures: { workingDays: 10 },
+      source: src('within 10 working days'),
+      excusedBy: { fact: 'timescale.exceededReasonRecorded', allowedBy: 'Testshire 1: record the reasons for exceeding 10 working days' },
+    },
     { id: 'timescale-exceeded-reason', use: 'timescale-exceeded-reason', severity: 'required', figures: { deadline: 'assessment-10-working-days' }, source: src('record the reasons') },
     { id: 'child-seen', use: 'child-seen-within', severity: 'required', figures: { workingDays: { setting: 'seenWithin' } }, source: src('seen within 3 working days') },
     { id: 'child-seen-alone', use: 'child-seen-alone-within', severity: 'expected', figures: { workingDays: 5, kinds: ['child-in-need'] }, source: src('seen alone within 5 working days') },
@@ -107,6 +114,15 @@ describe('weights', () => {
     expect(evaluation.countdowns.find((c) => c.ruleId === 'testshire/child-seen-alone')?.status).toBe('overdue');
     expect(ids).not.toContain('testshire/child-seen-alone');
     expect(ids).not.toContain('testshire/plan-to-manager');
+    expect(ids).toContain('testshire/child-seen');
+  });
+
+  it('a recorded reason excuses only the deadline that names it', () => {
+    const late = withFacts(open, { 'dates.assessmentDecision': '2026-11-02', 'children[C1].seenDates': null, 'timescale.exceededReasonRecorded': true });
+    const { evaluation } = statusOf(pack, 'testshire/assessment-10-working-days', late);
+    const ids = evaluation.ready.blocking.map((b) => b.ruleId);
+    expect(evaluation.countdowns.find((c) => c.ruleId === 'testshire/assessment-10-working-days')?.status).toBe('overdue');
+    expect(ids).not.toContain('testshire/assessment-10-working-days');
     expect(ids).toContain('testshire/child-seen');
   });
 

@@ -3,7 +3,7 @@
 // (format.ts) says which apply, with its own figures, weight, section and words.
 import type { AssessmentKind, AssessmentRecord, Child, FactPath } from '../../model';
 import { ageInYears, allOf, anyOf, both, eachChild, either, firstSeenAlone, has, isYes, not, recorded } from '../conditions';
-import type { Applies, Clock, CountdownRule, CountdownStatus, CheckRule, Outcome, Rule, RuleContext, Source } from '../types';
+import type { AcceptedReason, Applies, Clock, CountdownRule, CountdownStatus, CheckRule, Outcome, Rule, RuleContext, Source } from '../types';
 import type { FormSection } from '../../model';
 import type { BaseRuleName, Figure, Figures, StartEvent } from './format';
 
@@ -103,6 +103,8 @@ export interface BaseEntry<N extends BaseRuleName> {
   settingWords: (setting: string) => string | undefined;
   /** The id of another rule of the pack, from its name (for "timescale-exceeded-reason"). */
   ruleId: (name: string) => string;
+  /** Deadlines: the recorded reason that excuses this one when missed. */
+  excusedBy?: AcceptedReason;
 }
 
 function checkSeverity(s: BaseEntry<BaseRuleName>['severity']): 'required' | 'expected' {
@@ -325,5 +327,6 @@ const BUILDERS: { [N in BaseRuleName]: Builder<N> } = {
 
 /** The rule a base name makes for one pack entry. */
 export function buildBaseRule<N extends BaseRuleName>(name: N, entry: BaseEntry<N>): Rule<CouncilParams> {
-  return (BUILDERS[name] as Builder<N>)(entry);
+  const rule = (BUILDERS[name] as Builder<N>)(entry);
+  return rule.kind === 'countdown' && entry.excusedBy ? { ...rule, excusedBy: entry.excusedBy } : rule;
 }

@@ -46,6 +46,9 @@ export type StartEvent = z.infer<typeof StartEventSchema>;
 /** Date facts a review may be recorded in (see docs/council-packs.md). */
 export const REVIEW_DATE_FACTS = ['dates.managerPlanEndorsed', 'dates.submittedToManager', 'dates.planAgreedWithFamily', 'dates.authorised'] as const;
 
+/** Reasons a deadline can be excused by (docs/council-packs.md). */
+export const REASON_FACTS = ['timescale.exceededReasonRecorded'] as const;
+
 /** Where the rule comes from: a section and at most 25 words of the council's own text, or why the text is not to hand. */
 export const CouncilSourceSchema = z
   .strictObject({
@@ -85,6 +88,16 @@ export const RuleEntrySchema = z.strictObject({
   name: z.string().min(3).max(60).optional(),
   /** Where on the form it belongs, when not the base rule's usual part. */
   section: FormSectionSchema.optional(),
+  /**
+   * Deadlines only: the recorded reason that excuses this deadline when it is missed, and where
+   * the procedure allows it. Without it no reason excuses the deadline; a reason never excuses another.
+   */
+  excusedBy: z
+    .strictObject({
+      fact: z.enum(REASON_FACTS),
+      allowedBy: z.string().min(10, 'say where the procedure allows it, in a sentence').max(200),
+    })
+    .optional(),
 });
 export type RuleEntry = z.infer<typeof RuleEntrySchema>;
 

@@ -80,6 +80,12 @@ describe('loadCouncilPack', () => {
     expect(errorsOf(doc)[0]).toBe('$.rules[4].severity: "child-views" is a check: expected "required" or "expected" (a prompt goes under "prompts")');
   });
 
+  it('refuses a reason excusing a check (only a deadline is excused)', () => {
+    const doc = wirral();
+    doc.rules[4]!.excusedBy = { fact: 'timescale.exceededReasonRecorded', allowedBy: 'Wirral 1.3.3 timescales' };
+    expect(errorsOf(doc)).toEqual(['$.rules[4].excusedBy: "child-views" is a check: only a deadline is excused by a reason']);
+  });
+
   it('refuses a name used twice', () => {
     const doc = wirral();
     doc.prompts[0]!.id = 'child-views';

@@ -55,6 +55,7 @@ function crossCheck(doc: CouncilPackDoc, input: unknown): MapError[] {
     if (names.has(rule.id)) at(['rules', i, 'id'], `"${rule.id}" is used twice: every rule needs its own name`);
     names.add(rule.id);
     const kind = BASE_KINDS[rule.use];
+    if (kind === 'check' && rule.excusedBy) at(['rules', i, 'excusedBy'], `"${rule.use}" is a check: only a deadline is excused by a reason`);
     if (kind === 'check' && rule.severity === 'prompt') at(['rules', i, 'severity'], `"${rule.use}" is a check: expected "required" or "expected" (a prompt goes under "prompts")`);
     const figures = FIGURE_SCHEMAS[rule.use].safeParse(rule.figures);
     if (!figures.success) {
@@ -122,6 +123,7 @@ export function loadCouncilPack(input: unknown): CouncilPackResult {
       ...(entry.section ? { section: entry.section } : {}),
       ...(entry.message ? { message: entry.message } : {}),
       ...(entry.name ? { name: entry.name } : {}),
+      ...(entry.excusedBy ? { excusedBy: entry.excusedBy } : {}),
     } as Parameters<typeof buildBaseRule>[1]),
   );
   const pack: Pack<CouncilParams> = {

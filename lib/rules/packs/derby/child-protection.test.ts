@@ -1,8 +1,9 @@
+import { describe, expect, it } from 'vitest';
 import { withFacts, withoutFact } from '../../../model';
-import { testRule } from '../../../../tests/support/rule-tester';
+import { statusOf, testRule } from '../../../../tests/support/rule-tester';
 import { completeDerbyRecord as complete, section47DerbyRecord as s47 } from '../../../../tests/fixtures/records/derby-records';
 import { derbyPack as pack } from './index';
-import { nothingRead, testConditionalPrompt } from '../../../../tests/support/derby-rules';
+import { nothingRead, testConditionalPrompt, testPrompt } from '../../../../tests/support/derby-rules';
 
 const harmSuspected = withFacts(complete, { 'outcome.significantHarmSuspected': true });
 testRule(pack, 'derby/strategy-discussion-held', [
@@ -13,7 +14,29 @@ testRule(pack, 'derby/strategy-discussion-held', [
   { name: 'Section 47 enquiry, discussion date not read yet', record: withoutFact(s47, 'dates.strategyDiscussion'), expect: 'unknown' },
   { name: 'kind of assessment not read yet', record: withoutFact(complete, 'kind'), expect: 'unknown' },
   { name: 'child in need, no significant harm suspected', record: complete, expect: 'not-applicable' },
+  // A step that is done never blocks as "not read yet": the discussion is on record, so whether the
+  // outcome is itself a strategy discussion (the outcome page, not read yet) cannot make it unknown.
+  { name: 'Section 47 enquiry, discussion held, outcome page not read yet', record: withoutFact(withoutFact(s47, 'outcome.decision'), 'outcome.significantHarmSuspected'), expect: 'met' },
 ]);
+
+describe('derby/strategy-discussion-held: the duty is Working Together 2023’s; Derby 2.4 only asks', () => {
+  // Derby 2.4: "Is a strategy discussion / meeting required?" A question, so a prompt; the duty to hold
+  // one where significant harm is suspected is Working Together 2023's, cited as the rule's source.
+  it('cites Working Together 2023 as the source of the duty, with Derby 2.4', () => {
+    const rule = pack.rules.find((r) => r.id === 'derby/strategy-discussion-held');
+    expect(rule?.source.label).toBe('Derby 2.4, with Working Together 2023');
+    expect(rule?.source.passage).toContain('Working Together 2023');
+  });
+
+  it('never blocks where only the question applies (a child in need, no harm suspected)', () => {
+    const { evaluation, findings } = statusOf(pack, 'derby/strategy-discussion-held', withFacts(complete, { 'dates.strategyDiscussion': null }));
+    expect(findings.map((f) => f.status)).toEqual(['not-applicable']);
+    expect(evaluation.ready.blocking.some((b) => b.ruleId === 'derby/strategy-discussion-held')).toBe(false);
+    expect(evaluation.prompts.some((p) => p.ruleId === 'derby/prompt-child-protection-strategy-discussion')).toBe(true);
+  });
+});
+
+testPrompt('derby/prompt-child-protection-strategy-discussion', 'child-protection');
 
 const cpCases = {
   shown: [

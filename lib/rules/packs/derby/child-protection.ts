@@ -22,11 +22,19 @@ function strategyDiscussionIsTheOutcome({ record }: Ctx): Applies {
 export const strategyDiscussionHeld = defineRule<DerbyParams>({
   id: 'derby/strategy-discussion-held',
   kind: 'check',
+  // The duty is Working Together 2023's (a strategy discussion whenever there is reasonable cause
+  // to suspect significant harm); Derby 2.4 only asks the question, which is the prompt below.
+  // So it applies only to a Section 47 enquiry or suspected significant harm, never elsewhere.
   severity: 'required',
   section: 'child-protection',
-  source: source24('Is a strategy discussion / meeting required?'),
-  message: 'Where significant harm is suspected, hold a strategy discussion and record its date and time.',
+  source: {
+    label: 'Derby 2.4, with Working Together 2023',
+    section: '2.4',
+    passage: 'Working Together 2023: a strategy discussion where there is reasonable cause to suspect significant harm; Derby 2.4 asks: is one required?',
+  },
+  message: 'In a Section 47 enquiry, or where significant harm is suspected, hold a strategy discussion and record its date and time.',
   // Not owed when a strategy discussion is what the assessment decided should happen next.
+  // Met once its date is recorded, whatever is still unread (a step that is done never blocks).
   appliesWhen: (ctx) => both(childProtection(ctx), not(strategyDiscussionIsTheOutcome(ctx))),
   check: ({ record }) => has(record.dates?.strategyDiscussion, 'dates.strategyDiscussion'),
 });
@@ -90,6 +98,15 @@ export const promptDetailedRecording = defineRule<DerbyParams>({
   appliesWhen: childProtectionWork,
 });
 
+export const promptStrategyDiscussionRequired = defineRule<DerbyParams>({
+  id: 'derby/prompt-child-protection-strategy-discussion',
+  kind: 'prompt',
+  severity: 'prompt',
+  section: 'child-protection',
+  source: source24('Is a strategy discussion / meeting required?'),
+  message: 'Is a strategy discussion or meeting needed? If there is reason to believe the child is suffering, or likely to suffer, significant harm, one is held.',
+});
+
 export const promptNotSeenInTime = defineRule<DerbyParams>({
   id: 'derby/prompt-child-protection-not-seen-in-time',
   kind: 'prompt',
@@ -104,6 +121,7 @@ export const childProtectionRules = [
   strategyDiscussionHeld,
   thresholdConsideredNotSeen,
   conferenceReport,
+  promptStrategyDiscussionRequired,
   promptManagerOversight,
   promptDetailedRecording,
   promptNotSeenInTime,

@@ -237,7 +237,9 @@ describe(`${S47}: details`, () => {
   it('says the visit’s time is needed when a due-day visit has none', () => {
     const { countdown, evaluation } = statusOf(pack, S47, enquiry('2026-11-18T14:30:00Z', '2026-11-19'));
     expect(countdown?.detail).toBe('Seen alone on 19 Nov 2026, but no time is recorded. Record the time of the visit to show it was within 24 hours.');
-    expect(evaluation.ready.blocking.some((b) => b.ruleId === S47)).toBe(true);
+    // The clock is a Practice Trigger and never blocks; 2.4's body text does, until the threshold is considered.
+    expect(evaluation.ready.blocking.some((b) => b.ruleId === S47)).toBe(false);
+    expect(evaluation.ready.blocking.some((b) => b.ruleId === 'derby/threshold-considered-not-seen')).toBe(true);
   });
 
   it('gives the moment the child was seen when judged to the hour', () => {
@@ -274,12 +276,18 @@ testRule(pack, FIVE_DAYS, [
     expect: 'not-applicable',
   },
   {
-    name: 'whether the subject child is born is not read yet',
+    name: 'whether the subject child is born is not read yet, seen alone on time: done',
     record: withoutFact(withoutFact(withFacts(complete, { kind: 'pre-birth' }), `children[${SUBJECT}].unborn`), `children[${SUBJECT}].dateOfBirth`),
+    expect: 'met-on-time',
+  },
+  {
+    name: 'whether the subject child is born is not read yet, not seen alone',
+    record: withoutFact(withoutFact(withFacts(complete, { kind: 'pre-birth', ...subjectSeenAlone(null) }), `children[${SUBJECT}].unborn`), `children[${SUBJECT}].dateOfBirth`),
     expect: 'unknown',
   },
   { name: 'a Section 47 enquiry has its own 24-hour clock', record: s47, expect: 'not-applicable' },
-  { name: 'kind not read yet', record: withoutFact(complete, 'kind'), expect: 'unknown' },
+  { name: 'kind not read yet, seen alone on time: done', record: withoutFact(complete, 'kind'), expect: 'met-on-time' },
+  { name: 'kind not read yet, not seen alone', record: withoutFact(withFacts(complete, subjectSeenAlone(null)), 'kind'), expect: 'unknown' },
   {
     name: 'no child is marked as the subject',
     record: withFacts(complete, { [`children[${SUBJECT}].isSubject`]: false }),
@@ -312,11 +320,15 @@ describe(`${FIVE_DAYS}: details`, () => {
 const REASSESS = 'derby/reassessment-12-months';
 const previous = (date: string, completed: string | null = null) =>
   withFacts(complete, { kind: 'reassessment', 'dates.previousAssessmentCompleted': date, 'dates.completed': completed });
+/** A re-assessment whose start (decision to assess, referral) is blank: it cannot be said to have begun. */
+const notBegun = (date: string) => withFacts(previous(date), { 'dates.assessmentDecision': null, 'dates.referral': null });
+// Derby 2.3: "as a guide this would be no more than every 12 months for CiN or CP". On a re-assessment
+// under way, this assessment is the new one: the guide is met when it began (decision 15 Sep 2026).
 testRule(pack, REASSESS, [
-  { name: 'completed within a year of the last one', record: previous('2025-11-20', '2026-11-04'), expect: 'met-on-time', due: '2026-11-20' },
-  { name: 'completed more than a year after the last one', record: previous('2025-10-31', '2026-11-04'), expect: 'met-late', due: '2026-10-31' },
-  { name: 'a year has passed and no new assessment is completed', record: previous('2025-10-31'), expect: 'overdue', due: '2026-10-31' },
-  { name: 'whether completed is not read yet', record: withoutFact(previous('2025-10-31'), 'dates.completed'), expect: 'unknown' },
+  { name: 'this re-assessment began within a year of the last one, not completed yet', record: previous('2025-11-20'), expect: 'met-on-time', due: '2026-11-20' },
+  { name: 'this re-assessment began more than a year after the last one', record: previous('2025-09-01', '2026-11-04'), expect: 'met-late', due: '2026-09-01' },
+  { name: 'a year has passed and no new assessment has begun', record: notBegun('2025-10-31'), expect: 'overdue', due: '2026-10-31' },
+  { name: 'when this re-assessment began is not read yet', record: withoutFact(previous('2025-10-31'), 'dates.assessmentDecision'), expect: 'unknown' },
   { name: 'no previous assessment (blank)', record: withFacts(complete, { kind: 'reassessment' }), expect: 'not-applicable' },
   {
     name: 'previous assessment date not read yet',
@@ -329,16 +341,29 @@ testRule(pack, REASSESS, [
     expect: 'not-applicable',
   },
   // 24 Dec 2026 is 23 working days after Mon 23 Nov; 18 Dec is 19 (due soon within 20).
-  { name: 'a month away', record: previous('2025-12-24'), expect: 'on-track', due: '2026-12-24' },
-  { name: 'under a month away', record: previous('2025-12-18'), expect: 'due-soon', due: '2026-12-18' },
-  { name: '29 February: due on 28 February the next year', record: previous('2024-02-29'), now: '2025-02-28T10:00:00Z', expect: 'due-today', due: '2025-02-28' },
+  { name: 'a month away', record: notBegun('2025-12-24'), expect: 'on-track', due: '2026-12-24' },
+  { name: 'under a month away', record: notBegun('2025-12-18'), expect: 'due-soon', due: '2026-12-18' },
+  { name: '29 February: due on 28 February the next year', record: notBegun('2024-02-29'), now: '2025-02-28T10:00:00Z', expect: 'due-today', due: '2025-02-28' },
 ]);
 
 describe(`${REASSESS}: details`, () => {
   it('is good practice ("as a guide"): overdue, it does not block sign-off', () => {
-    const { countdown, evaluation } = statusOf(pack, REASSESS, previous('2025-10-31'));
+    const { countdown, evaluation } = statusOf(pack, REASSESS, notBegun('2025-10-31'));
     expect(countdown?.severity).toBe('expected');
     expect(countdown?.status).toBe('overdue');
+    expect(evaluation.ready.blocking.some((b) => b.ruleId === REASSESS)).toBe(false);
+  });
+
+  it('a re-assessment under way is the new assessment: never "overdue" because it is not completed yet', () => {
+    const { countdown, evaluation } = statusOf(pack, REASSESS, previous('2025-10-31'));
+    expect(countdown?.status).toBe('met-on-time');
+    expect(evaluation.ready.blocking.some((b) => b.ruleId === REASSESS)).toBe(false);
+  });
+
+  it('says what it measures when this re-assessment began late by the guide, and never blocks', () => {
+    const { countdown, evaluation } = statusOf(pack, REASSESS, previous('2025-09-01', '2026-11-04'));
+    expect(countdown?.status).toBe('met-late');
+    expect(countdown?.detail).toBe('12 months since the last assessment: this re-assessment began later than the guide. The guide never blocks sign-off.');
     expect(evaluation.ready.blocking.some((b) => b.ruleId === REASSESS)).toBe(false);
   });
 

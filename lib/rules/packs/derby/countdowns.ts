@@ -64,6 +64,12 @@ function seenAloneWithinHours(child: Child, start: string, hours: number): { met
   return { met: late ?? null };
 }
 
+/** Derby 2.10 ties the reason to the assessment's own 45 working days: it excuses no other clock. */
+const TIMESCALE_REASON = {
+  fact: 'timescale.exceededReasonRecorded',
+  allowedBy: 'Derby 2.10: if an assessment exceeds 45 working days, record the reasons for exceeding the time limit',
+};
+
 export const assessment45WorkingDays = defineRule<DerbyParams>({
   id: 'derby/assessment-45-working-days',
   name: 'Assessment completed',
@@ -72,6 +78,7 @@ export const assessment45WorkingDays = defineRule<DerbyParams>({
   section: 'plan',
   source: { label: 'Derby 2.3 and 2.10', section: '2.3, 2.10', passage: 'Assessments should be completed within 45 working days; 2.10 maximum time frame' },
   message: 'Complete the assessment by its due date, counted in working days from the referral or from the decision to assess.',
+  excusedBy: TIMESCALE_REASON,
   dueSoonWithin: (p) => p.dueSoonWorkingDays,
   clock: ({ record, params, reads }) => {
     const start = assessmentClockStart(record, reads);
@@ -109,10 +116,13 @@ export const childSeenAlone24HoursS47 = defineRule<DerbyParams>({
   id: 'derby/child-seen-alone-24-hours-s47',
   name: 'Child seen alone (Section 47)',
   kind: 'countdown',
-  severity: 'required',
+  // A Practice Trigger ("useful hints / tips"): shown, never blocks. What blocks is 2.4's body
+  // text, the threshold considered when the child is not seen in time (threshold-considered-not-seen),
+  // and seeing the child alone at all (child-seen-alone).
+  severity: 'prompt',
   section: 'plan',
   source: { label: 'Derby 2.3', section: '2.3', passage: 'Practice Triggers: see the child alone within 24 hours if subject to S47 enquiry' },
-  message: 'In a Section 47 enquiry, see the child alone within 24 hours and record the visit as seen alone, with its time.',
+  message: 'Practice Trigger: in a Section 47 enquiry, see the child alone within 24 hours, and record the visit as seen alone with its time.',
   // Whenever a Section 47 enquiry has started, also one that begins during a child in need
   // assessment. An unborn subject child cannot be seen alone: the clock does not apply.
   appliesWhen: (ctx) => both(either(kindIn(ctx.record, ['section-47']), recorded(ctx.record.dates?.section47Start)), subjectIsBorn(ctx)),
@@ -124,10 +134,11 @@ export const childSeenAlone5WorkingDays = defineRule<DerbyParams>({
   id: 'derby/child-seen-alone-5-working-days',
   name: 'Child seen alone',
   kind: 'countdown',
-  severity: 'required',
+  // A Practice Trigger: shown, never blocks. The body text's duty is child-seen-alone (2.3, 2.7).
+  severity: 'prompt',
   section: 'plan',
   source: { label: 'Derby 2.3', section: '2.3', passage: 'Practice Triggers: see the child alone within 5 working days if the child may be in need' },
-  message: 'See the child alone early in the assessment, by the date shown, and record the visit as seen alone.',
+  message: 'Practice Trigger: see a child who may be in need alone within 5 working days, and record the visit as seen alone.',
   appliesWhen: (ctx) => both(kindIn(ctx.record, ['child-in-need', 'reassessment', 'pre-birth']), subjectIsBorn(ctx)),
   dueSoonWithin: (p) => p.seenAloneDueSoonWorkingDays,
   clock: (ctx) => seenAloneClock(ctx, assessmentClockStart(ctx.record, ctx.reads), { workingDays: ctx.params.childSeenAloneWorkingDays }),
@@ -135,27 +146,36 @@ export const childSeenAlone5WorkingDays = defineRule<DerbyParams>({
 
 export const reassessment12Months = defineRule<DerbyParams>({
   id: 'derby/reassessment-12-months',
-  name: 'New assessment within 12 months',
+  name: '12 months since the last assessment',
   kind: 'countdown',
   // "As a guide" (2.3): good practice, never a blocker.
   severity: 'expected',
   section: 'plan',
   source: { label: 'Derby 2.3', section: '2.3', passage: 'As a guide this would be no more than every 12 months for CiN or CP' },
   message:
-    'As a guide, re-assess a child in need or on a child protection plan at least every 12 months, and after any significant event. A settled LAC placement may go longer.',
+    'As a guide, re-assess a child in need or on a child protection plan every 12 months (a settled LAC placement may go longer). Shows if this re-assessment began within 12 months of the last.',
   // A re-assessment of an open case: a new referral years after an earlier assessment closed has no 12-month clock.
   appliesWhen: ({ record }) => both(kindIn(record, ['reassessment']), recorded(record.dates?.previousAssessmentCompleted)),
   dueSoonWithin: (p) => p.reassessmentDueSoonWorkingDays,
-  clock: ({ record, params }) => {
+  // The re-assessment under way is the new assessment: the guide is met when it began
+  // (the decision to assess, else the referral), not when it is completed.
+  clock: ({ record, params, reads, calendar }) => {
     const previous = record.dates?.previousAssessmentCompleted;
     if (typeof previous !== 'string') return { status: 'unknown', field: 'dates.previousAssessmentCompleted' };
+    const began = assessmentClockStart(record, reads);
+    const met = 'status' in began ? (began.status === 'unknown' ? undefined : null) : began.start;
+    const guide = calendar.addCalendarMonths(englishDay(previous), params.reassessmentMonths);
+    const late = typeof met === 'string' && englishDay(met) > guide;
     return {
       start: previous,
       startLabel: 'the last assessment',
       startField: 'dates.previousAssessmentCompleted',
       span: { months: params.reassessmentMonths },
-      met: record.dates?.completed,
-      metField: 'dates.completed',
+      met,
+      metField: 'status' in began ? began.field : began.startField,
+      detail: late
+        ? `${params.reassessmentMonths} months since the last assessment: this re-assessment began later than the guide. The guide never blocks sign-off.`
+        : `Measures the time from the last assessment to the start of this re-assessment (a guide, never blocks sign-off).`,
     };
   },
 });

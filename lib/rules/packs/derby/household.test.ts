@@ -30,7 +30,8 @@ testRule(pack, 'derby/parental-responsibility-established', [
     expect: 'unknown',
     subjectId: FATHER,
   },
-  { name: 'father’s role not read yet', record: withoutFact(complete, `adults[${FATHER}].role`), expect: 'unknown', subjectId: FATHER },
+  { name: 'father’s role not read yet, the step done (a step done never blocks)', record: withoutFact(complete, `adults[${FATHER}].role`), expect: 'met', subjectId: FATHER },
+  { name: 'father’s role not read yet, the step not done', record: withoutFact(withFacts(complete, { 'adults[A-FATHER].hasParentalResponsibility': null }), `adults[${FATHER}].role`), expect: 'unknown' },
   { name: 'adults not read yet', record: { ...complete, adults: undefined }, expect: 'unknown' },
 ]);
 

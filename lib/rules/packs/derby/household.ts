@@ -3,7 +3,7 @@ import type { Child } from '../../../model';
 import { answered, childPath, has, isParentRole, isYes } from '../../conditions';
 import { defineRule } from '../../pack';
 import type { Outcome } from '../../types';
-import { eachAdult, eachChild, either, type Ctx } from './helpers';
+import { eachAdult, eachChild, either, isUnborn, type Ctx } from './helpers';
 import type { DerbyParams } from './params';
 
 const source21 = (passage: string) => ({ label: 'Derby 2.1', section: '2.1', passage });
@@ -19,6 +19,9 @@ function someoneHoldsPR(ctx: Ctx): Outcome {
   return { status: 'missing', detail, ...(first ? { field: `adults[${first.id}].hasParentalResponsibility` } : {}) };
 }
 
+const PRE_BIRTH_MESSAGE =
+  'The baby is not born yet. Find out and record whether each parent will have parental responsibility once the baby is born.';
+
 export const parentalResponsibilityEstablished = defineRule<DerbyParams>({
   id: 'derby/parental-responsibility-established',
   kind: 'check',
@@ -26,11 +29,17 @@ export const parentalResponsibilityEstablished = defineRule<DerbyParams>({
   section: 'household',
   source: source21('Parental Responsibility: should be established from the outset'),
   message: 'Find out and record whether each parent has parental responsibility, and who holds it for the child.',
-  check: (ctx) => [
+  check: (ctx) => {
     // Each mother and father: yes or no, once established (blank means not yet established).
-    ...eachAdult(ctx, isParentRole, (adult) => answered(adult.hasParentalResponsibility, `adults[${adult.id}].hasParentalResponsibility`)),
-    someoneHoldsPR(ctx),
-  ],
+    // Before the birth nobody holds it "for the child" yet: the question is who will (Derby 1 speaks of
+    // "an unborn baby"), so a pre-birth assessment is asked in those words.
+    const unborn = ctx.subjectChild !== undefined && isUnborn(ctx.subjectChild) === true;
+    const words = unborn ? { message: PRE_BIRTH_MESSAGE } : {};
+    return [
+      ...eachAdult(ctx, isParentRole, (adult) => ({ ...answered(adult.hasParentalResponsibility, `adults[${adult.id}].hasParentalResponsibility`), ...words })),
+      { ...someoneHoldsPR(ctx), ...words },
+    ];
+  },
 });
 
 /**
@@ -68,6 +77,8 @@ export const allHouseholdChildrenIncluded = defineRule<DerbyParams>({
   section: 'household',
   source: source21('Which children should be considered in the assessment'),
   message: 'Include every child who lives in the home. In a later assessment, record why any child is left out.',
+  // Only in a later assessment: "The rationale for any children not to be included in subsequent assessments will be clearly recorded".
+  acceptsReason: { fact: 'children[].exclusionReason', allowedBy: 'Derby 2.1: the rationale for any children not included in subsequent assessments' },
   check: (ctx) => eachChild(ctx, () => true, (child) => includedOrExcludedWithReason(ctx, child)),
 });
 

@@ -18,7 +18,9 @@ testRule(pack, 'derby/consent-for-support', [
   { name: 'child in need plan, consent not recorded', record: withFacts(complete, { 'outcome.parentalConsentForSupport': null }), expect: 'missing' },
   { name: 'early help, parents did not consent', record: withFacts(complete, { 'outcome.decision': 'universal-or-early-help', 'outcome.parentalConsentForSupport': false }), expect: 'missing' },
   { name: 'consent not read yet', record: withoutFact(complete, 'outcome.parentalConsentForSupport'), expect: 'unknown' },
-  { name: 'decision not read yet', record: withoutFact(complete, 'outcome.decision'), expect: 'unknown' },
+  // A step that is done never blocks as "not read yet": consent recorded is met whatever the decision.
+  { name: 'decision not read yet, consent recorded', record: withoutFact(complete, 'outcome.decision'), expect: 'met' },
+  { name: 'decision not read yet, consent blank', record: withoutFact(withFacts(complete, { 'outcome.parentalConsentForSupport': null }), 'outcome.decision'), expect: 'unknown' },
   { name: 'no further action', record: withFacts(complete, { 'outcome.decision': 'no-further-action', 'outcome.parentalConsentForSupport': null }), expect: 'not-applicable' },
 ]);
 
@@ -26,7 +28,8 @@ testRule(pack, 'derby/interpreter-for-sharing', [
   { name: 'an interpreter was used', record: complete, expect: 'met' },
   { name: 'no interpreter used', record: withFacts(complete, { 'household.interpreterUsed': false }), expect: 'missing' },
   { name: 'interpreter not read yet', record: withoutFact(complete, 'household.interpreterUsed'), expect: 'unknown' },
-  { name: 'first language not read yet', record: withoutFact(complete, 'household.firstLanguageNotEnglish'), expect: 'unknown' },
+  { name: 'first language not read yet, an interpreter used', record: withoutFact(complete, 'household.firstLanguageNotEnglish'), expect: 'met' },
+  { name: 'first language not read yet, no interpreter', record: withoutFact(withFacts(complete, { 'household.interpreterUsed': false }), 'household.firstLanguageNotEnglish'), expect: 'unknown' },
   { name: 'English is the first language', record: withFacts(complete, { 'household.firstLanguageNotEnglish': false, 'household.interpreterUsed': null }), expect: 'not-applicable' },
 ]);
 
@@ -84,5 +87,6 @@ testRule(pack, 'derby/plan-of-action', [
   { name: 'no plan of action', record: withFacts(complete, { 'outcome.planOfActionRecorded': null }), expect: 'missing' },
   { name: 'not read yet', record: withoutFact(complete, 'outcome.planOfActionRecorded'), expect: 'unknown' },
   { name: 'closed with no further action', record: withFacts(complete, { 'outcome.decision': 'no-further-action', 'outcome.planOfActionRecorded': null }), expect: 'not-applicable' },
-  { name: 'outcome not read yet', record: withoutFact(complete, 'outcome.decision'), expect: 'unknown' },
+  { name: 'outcome not read yet, plan of action recorded', record: withoutFact(complete, 'outcome.decision'), expect: 'met' },
+  { name: 'outcome not read yet, no plan of action', record: withoutFact(withFacts(complete, { 'outcome.planOfActionRecorded': null }), 'outcome.decision'), expect: 'unknown' },
 ]);

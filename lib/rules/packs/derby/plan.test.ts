@@ -43,12 +43,26 @@ testRule(pack, 'derby/consent-to-share', [
     expect: 'unknown',
   },
   { name: 'no other agencies contacted', record: withFacts(complete, { 'background.agenciesConsulted': [] }), expect: 'not-applicable' },
-  { name: 'agencies contacted not read yet', record: withoutFact(complete, 'background.agenciesConsulted'), expect: 'unknown' },
+  // A step that is done never blocks as "not read yet": written consent recorded is met even before
+  // the page saying which agencies were contacted is read.
+  { name: 'agencies contacted not read yet, written consent recorded', record: withoutFact(complete, 'background.agenciesConsulted'), expect: 'met' },
+  {
+    name: 'agencies contacted not read yet, consent blank',
+    record: withoutFact(withFacts(complete, { 'consent.obtained': null }), 'background.agenciesConsulted'),
+    expect: 'unknown',
+  },
 ]);
 
 testRule(pack, 'derby/child-seen-alone', [
-  { name: 'the older child seen alone; the baby’s reason recorded', record: complete, expect: 'met' },
-  { name: 'a child too young to be seen alone, no reason recorded', record: withFacts(complete, { [`children[${SIBLING}].notSeenAloneReason`]: null }), expect: 'missing', subjectId: SIBLING },
+  // Derby 2.7: "The child must be seen alone". Derby gives no exception, so a recorded reason never
+  // meets it (Hertfordshire's "the reason should be recorded" has no Derby counterpart).
+  { name: 'each child seen alone', record: complete, expect: 'met' },
+  {
+    name: 'a recorded reason is not an exception Derby gives: the child must be seen alone',
+    record: withFacts(complete, { [`children[${SIBLING}].seenDates`]: [{ date: '2026-09-17', alone: false }], [`children[${SIBLING}].notSeenAloneReason`]: true }),
+    expect: 'missing',
+    subjectId: SIBLING,
+  },
   {
     name: 'only ever seen with others, no reason',
     record: withFacts(complete, { [`children[${SUBJECT}].seenDates`]: [{ date: '2026-09-17', alone: false }] }),
@@ -63,8 +77,8 @@ testRule(pack, 'derby/child-seen-alone', [
     subjectId: SUBJECT,
   },
   {
-    name: 'not seen alone, reason not read yet',
-    record: withoutFact(withFacts(complete, { [`children[${SIBLING}].notSeenAloneReason`]: null }), `children[${SIBLING}].seenDates`),
+    name: 'the sibling’s visits not read yet',
+    record: withoutFact(complete, `children[${SIBLING}].seenDates`),
     expect: 'unknown',
     subjectId: SIBLING,
   },
@@ -78,7 +92,14 @@ testRule(pack, 'derby/child-seen-alone', [
     record: withFacts(complete, { [`children[${SIBLING}].includedInAssessment`]: false, [`children[${SIBLING}].notSeenAloneReason`]: null }),
     expect: 'met',
   },
-  { name: 'whether a child is included not read yet', record: withoutFact(complete, `children[${SIBLING}].includedInAssessment`), expect: 'unknown', subjectId: SIBLING },
+  // Seen alone already: met whether or not the child turns out to be included (neither blocks).
+  { name: 'whether a child is included not read yet, but seen alone', record: withoutFact(complete, `children[${SIBLING}].includedInAssessment`), expect: 'met' },
+  {
+    name: 'whether a child is included not read yet, never seen alone',
+    record: withoutFact(withFacts(complete, { [`children[${SIBLING}].seenDates`]: [] }), `children[${SIBLING}].includedInAssessment`),
+    expect: 'unknown',
+    subjectId: SIBLING,
+  },
   { name: 'household not read yet', record: { ...complete, children: undefined }, expect: 'unknown' },
 ]);
 

@@ -35,6 +35,10 @@ export const consentToShare = defineRule<DerbyParams>({
   source: { label: 'Derby 1 and 2.5', section: '1, 2.5', passage: 'Information Sharing and Consent; Other involved agencies: written consent from parents' },
   message:
     'Before contacting other agencies, get the parents’ written consent and record who gave it. If you share without consent, discuss it with your manager and record why.',
+  acceptsReason: {
+    fact: 'consent.withoutConsentReasonRecorded',
+    allowedBy: 'Derby 1: where sharing without consent is decided with the team manager, the reason for proceeding without agreement must be recorded',
+  },
   appliesWhen: ({ record }) => agenciesWereConsulted(record),
   check: ({ record }) => {
     const c = record.consent;
@@ -54,12 +58,11 @@ export const childSeenAlone = defineRule<DerbyParams>({
   kind: 'check',
   severity: 'required',
   section: 'plan',
-  source: { label: 'Derby 2.3 and 2.7', section: '2.3, 2.7', passage: 'Practitioners see the child alone, so that their wishes and feelings can be sought' },
-  message: 'See each child alone and record the visit. If a child cannot be seen alone, record why.',
-  check: (ctx) =>
-    eachChild(ctx, includedAndBorn, (child) =>
-      anyOf(has(firstSeenAlone(child), childPath(child, 'seenDates')), has(child.notSeenAloneReason, childPath(child, 'notSeenAloneReason'))),
-    ),
+  source: { label: 'Derby 2.3 and 2.7', section: '2.3, 2.7', passage: 'It is important that during the assessment practitioners see the child alone; 2.7: the child must be seen alone' },
+  // Derby gives no exception ("The child must be seen alone"), so no recorded reason meets it:
+  // where a child cannot be seen alone, accepting that is the manager's decision (an acknowledgement).
+  message: 'See each child alone and record the visit. Derby allows no exception: if a child cannot be seen alone, your manager decides whether to accept that.',
+  check: (ctx) => eachChild(ctx, includedAndBorn, (child) => has(firstSeenAlone(child), childPath(child, 'seenDates'))),
 });
 
 export const consentWithheldAgenciesTold = defineRule<DerbyParams>({

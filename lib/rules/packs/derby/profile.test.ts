@@ -36,12 +36,19 @@ testRule(
   DerbyParamsSchema.parse({ ownWordsFromAge: 1 }),
 );
 
-testRule(pack, 'derby/every-bedroom-seen', [
-  { name: 'both bedrooms seen', record: complete, expect: 'met' },
-  { name: 'the baby’s room not seen', record: withFacts(complete, { [sibling('bedroomSeen')]: false }), expect: 'missing', subjectId: SIBLING },
-  { name: 'not read yet', record: withoutFact(complete, sibling('bedroomSeen')), expect: 'unknown', subjectId: SIBLING },
-  { name: 'an unborn child has no bedroom yet', record: withFacts(complete, { [sibling('unborn')]: true, [sibling('dateOfBirth')]: null, [sibling('bedroomSeen')]: null }), expect: 'met' },
-]);
+// 2.6 Practice Triggers ("useful hints / tips"): "See every child's bedroom". Derby says it nowhere
+// in its body text, so it is a prompt, never a missing step, and it stays until every bedroom is seen.
+testConditionalPrompt('derby/every-bedroom-seen', 'profile', {
+  shown: [
+    { name: 'the baby’s room not seen', record: withFacts(complete, { [sibling('bedroomSeen')]: false }) },
+    { name: 'whether the baby’s room was seen not read yet', record: withoutFact(complete, sibling('bedroomSeen')) },
+    { name: 'the household not read yet', record: { ...complete, children: undefined } },
+  ],
+  hidden: [
+    { name: 'both bedrooms seen', record: complete },
+    { name: 'an unborn child has no bedroom yet', record: withFacts(complete, { [sibling('unborn')]: true, [sibling('dateOfBirth')]: null, [sibling('bedroomSeen')]: null }) },
+  ],
+});
 
 for (const id of [
   'derby/prompt-profile-seen-each-child',
@@ -51,7 +58,6 @@ for (const id of [
   'derby/prompt-profile-identity',
   'derby/prompt-profile-parental-factors',
   'derby/prompt-profile-parents-life-story',
-  'derby/prompt-profile-every-bedroom',
   'derby/prompt-profile-who-does-what',
   'derby/prompt-profile-close-relatives',
   'derby/prompt-profile-wider-family',

@@ -25,13 +25,15 @@ export const childOwnWords = defineRule<DerbyParams>({
 
 export const everyBedroomSeen = defineRule<DerbyParams>({
   id: 'derby/every-bedroom-seen',
-  kind: 'check',
-  severity: 'expected',
+  // A 2.6 Practice Trigger ("useful hints / tips"), and Derby states it nowhere in its body text: a prompt.
+  kind: 'prompt',
+  severity: 'prompt',
   section: 'profile',
   source: source26('Where you live … Practice Triggers: see every child’s bedroom'),
-  message: 'See where each child sleeps and record that you saw their bedroom.',
-  // An unborn child has no bedroom yet; safe sleep is asked in the safety questions (2.5).
-  check: (ctx) => eachChild(ctx, includedAndBorn, (child) => has(child.bedroomSeen, childPath(child, 'bedroomSeen'))),
+  message: 'Have you seen every child’s bedroom? Record it for each child.',
+  // Shown until each included child who is born has their bedroom recorded as seen (an unborn
+  // child has no bedroom yet; safe sleep is asked in the safety questions, 2.5).
+  appliesWhen: (ctx) => ctx.record.children === undefined || ctx.children.some((c) => c.includedInAssessment !== false && c.unborn !== true && c.bedroomSeen !== true),
 });
 
 // Practice triggers, 2.6: the child's profile and story.
@@ -159,15 +161,6 @@ export const promptParentsLifeStory = defineRule<DerbyParams>({
 });
 
 // Where you live, your family, your home and your safety.
-export const promptEveryBedroom = defineRule<DerbyParams>({
-  id: 'derby/prompt-profile-every-bedroom',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'profile',
-  source: source26('Practice Triggers: see every child’s bedroom'),
-  message: 'Have you seen every child’s bedroom?',
-});
-
 export const promptWhoDoesWhat = defineRule<DerbyParams>({
   id: 'derby/prompt-profile-who-does-what',
   kind: 'prompt',
@@ -220,7 +213,7 @@ export const profileRules = [
   promptParentalLearningNeeds,
   promptSubstanceMisuse,
   promptParentsLifeStory,
-  promptEveryBedroom,
+  
   promptWhoDoesWhat,
   promptCloseRelatives,
   promptWiderFamily,

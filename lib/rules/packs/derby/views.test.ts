@@ -20,13 +20,23 @@ testRule(pack, 'derby/absent-parent-perspective', [
   { name: 'adults not read yet', record: { ...complete, adults: undefined }, expect: 'unknown' },
 ]);
 
-testRule(pack, 'derby/parents-seen-alone', [
-  { name: 'the mother at home seen alone', record: complete, expect: 'met' },
-  { name: 'the father elsewhere not seen alone: not expected here', record: withFacts(complete, { [father('seenAlone')]: false }), expect: 'met' },
-  { name: 'the mother not seen alone', record: withFacts(complete, { [mother('seenAlone')]: false }), expect: 'missing', subjectId: MOTHER },
-  { name: 'not read yet', record: withoutFact(complete, mother('seenAlone')), expect: 'unknown', subjectId: MOTHER },
-  { name: 'the mother’s household not read yet', record: withoutFact(complete, mother('livesWithChild')), expect: 'unknown', subjectId: MOTHER },
-]);
+// 2.7 Practice Triggers: "Each parent / carer to be seen alone". A hint, stated nowhere in the body
+// text: a prompt. It honours the recorded reason a parent is not involved (issue 23: SA-1002's
+// step-parent "In police custody; bail conditions not to attend the address").
+testConditionalPrompt('derby/parents-seen-alone', 'views', {
+  shown: [
+    { name: 'the mother at home not seen alone', record: withFacts(complete, { [mother('seenAlone')]: false }) },
+    { name: 'whether the mother was seen alone not read yet', record: withoutFact(complete, mother('seenAlone')) },
+  ],
+  hidden: [
+    { name: 'the mother at home seen alone', record: complete },
+    { name: 'the father elsewhere not seen alone: not asked here', record: withFacts(complete, { [father('seenAlone')]: false }) },
+    {
+      name: 'the mother not involved, reason recorded',
+      record: withFacts(complete, { [mother('seenAlone')]: false, [mother('notInvolvedReason')]: true }),
+    },
+  ],
+});
 
 testRule(pack, 'derby/parents-views-recorded', [
   { name: 'both parents’ views recorded', record: complete, expect: 'met' },
@@ -69,7 +79,6 @@ for (const id of [
   'derby/prompt-views-child-under-pressure',
   'derby/prompt-views-barriers-to-telling',
   'derby/prompt-views-confidential',
-  'derby/prompt-views-parent-seen-alone',
   'derby/prompt-views-parents-understand',
   'derby/prompt-views-parent-under-pressure',
 ]) {

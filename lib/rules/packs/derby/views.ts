@@ -7,6 +7,16 @@ import type { DerbyParams } from './params';
 
 const source27 = (passage: string) => ({ label: 'Derby 2.7', section: '2.7', passage });
 
+/**
+ * The recorded reason a parent is not involved (e.g. bail conditions, or their safety or the
+ * child's, as in Derby 1's "would put an unborn baby, child or young person's safety … at risk"):
+ * every parent rule honours it, and the manager sees it before sign-off.
+ */
+const NOT_INVOLVED = {
+  fact: 'adults[].notInvolvedReason',
+  allowedBy: 'Derby 1: where seeking agreement would put a child’s safety or wellbeing at risk; recorded for the manager to see',
+};
+
 export const absentParentPerspective = defineRule<DerbyParams>({
   id: 'derby/absent-parent-perspective',
   kind: 'check',
@@ -14,6 +24,7 @@ export const absentParentPerspective = defineRule<DerbyParams>({
   section: 'views',
   source: { label: 'Derby 2.2', section: '2.2', passage: 'Gain the perspective and engagement of absent fathers/parents and non-resident parents' },
   message: 'See or hear from each parent who does not live with the child. If a parent is not involved, record why.',
+  acceptsReason: NOT_INVOLVED,
   check: (ctx) =>
     eachAdult(
       ctx,
@@ -29,17 +40,17 @@ export const absentParentPerspective = defineRule<DerbyParams>({
 
 export const parentsSeenAlone = defineRule<DerbyParams>({
   id: 'derby/parents-seen-alone',
-  kind: 'check',
-  severity: 'expected',
+  // A 2.7 Practice Trigger, stated nowhere in the body text: a prompt, never "missing".
+  kind: 'prompt',
+  severity: 'prompt',
   section: 'views',
   source: source27('Practice Triggers: each parent / carer to be seen alone'),
-  message: 'See each parent or carer in the home on their own at least once, and record it.',
-  check: (ctx) =>
-    eachAdult(
-      ctx,
-      (adult) => both(isParentOrCarer(adult), livesWithChild(adult)),
-      (adult) => has(adult.seenAlone, adultPath(adult, 'seenAlone')),
-    ),
+  message: 'Have you seen each parent or carer in the home on their own?',
+  // Shown while a parent or carer in the home is not recorded as seen alone, leaving out
+  // anyone with a recorded reason they are not involved (e.g. bail conditions, safety).
+  appliesWhen: (ctx) =>
+    ctx.record.adults === undefined ||
+    ctx.adults.some((a) => isParentOrCarer(a) !== false && a.livesWithChild !== false && a.seenAlone !== true && a.notInvolvedReason !== true),
 });
 
 export const parentsViewsRecorded = defineRule<DerbyParams>({
@@ -49,6 +60,7 @@ export const parentsViewsRecorded = defineRule<DerbyParams>({
   section: 'views',
   source: source27('Your parents’ and carers’ view of what needs to change'),
   message: 'Record each parent’s or carer’s views on what needs to change and what would help. If one is not involved, record why.',
+  acceptsReason: NOT_INVOLVED,
   check: (ctx) =>
     eachAdult(ctx, isParentOrCarer, (adult) =>
       anyOf(has(adult.viewsRecorded, adultPath(adult, 'viewsRecorded')), has(adult.notInvolvedReason, adultPath(adult, 'notInvolvedReason'))),
@@ -150,15 +162,6 @@ export const promptConfidentialViews = defineRule<DerbyParams>({
 });
 
 // Practice triggers, 2.7: the parents' views.
-export const promptParentSeenAlone = defineRule<DerbyParams>({
-  id: 'derby/prompt-views-parent-seen-alone',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'views',
-  source: source27('Practice Triggers: each parent / carer to be seen alone'),
-  message: 'Have you seen each parent or carer on their own?',
-});
-
 export const promptInterpreting = defineRule<DerbyParams>({
   id: 'derby/prompt-views-interpreting',
   kind: 'prompt',
@@ -200,7 +203,7 @@ export const viewsRules = [
   promptChildUnderPressure,
   promptBarriersToTelling,
   promptConfidentialViews,
-  promptParentSeenAlone,
+  
   promptInterpreting,
   promptParentsUnderstand,
   promptParentUnderPressure,

@@ -63,7 +63,13 @@ testRule(pack, 'hertfordshire/risk-outside-home', [
     expect: 'missing',
   },
   { name: 'worry recorded, consideration not read yet', record: withoutFact(complete, 'analysis.riskOutsideHomeConsidered'), expect: 'unknown' },
-  { name: 'no worry recorded, online abuse box not read', record: withoutFact(noOutsideWorries, 'concerns.onlineAbuse'), expect: 'unknown' },
+  {
+    name: 'no worry recorded, online abuse box not read, not considered',
+    record: withoutFact(withFacts(noOutsideWorries, { 'analysis.riskOutsideHomeConsidered': null }), 'concerns.onlineAbuse'),
+    expect: 'unknown',
+  },
+  // Considered already: met whatever the unread box says (a step that is done never blocks).
+  { name: 'online abuse box not read, risk outside the home considered', record: withoutFact(withFacts(noOutsideWorries, { 'analysis.riskOutsideHomeConsidered': true }), 'concerns.onlineAbuse'), expect: 'met' },
   { name: 'no worries outside the family', record: noOutsideWorries, expect: 'not-applicable' },
   {
     name: 'worries inside the family only',

@@ -1,40 +1,18 @@
 // Form section "Household and people": language and communication (Hertfordshire 2).
-import { has } from '../../conditions';
 import { defineRule } from '../../pack';
-import type { Outcome } from '../../types';
-import { allRecorded } from './helpers';
 import type { HertfordshireParams } from './params';
 
 export const communicationNeeds = defineRule<HertfordshireParams>({
   id: 'hertfordshire/communication-needs',
-  kind: 'check',
-  severity: 'required',
-  section: 'household',
-  source: { label: 'Hertfordshire 2', section: '2', passage: 'Planning: are there communication needs, and how will they be met' },
-  message: 'Record any communication needs in the family and how you will meet them. Where an interpreter is needed, use one.',
-  check: ({ record }) => {
-    const household = record.household;
-    const needed = household?.interpreterNeeded;
-    const interpreter: Outcome =
-      needed === undefined
-        ? { status: 'unknown', field: 'household.interpreterNeeded' }
-        : needed === true
-          ? has(household?.interpreterUsed, 'household.interpreterUsed')
-          : { status: 'not-applicable' };
-    return allRecorded([
-      [has(household?.communicationNeedsRecorded, 'household.communicationNeedsRecorded'), 'communication needs'],
-      [interpreter, needed === true ? 'interpreter used' : 'whether an interpreter is needed'],
-    ]);
-  },
-});
-
-export const promptCommunication = defineRule<HertfordshireParams>({
-  id: 'hertfordshire/prompt-communication',
+  // One of section 2's "Questions to be considered in planning assessments": a prompt. Hertfordshire
+  // states no interpreter duty (that is Derby 2.10's), so none is asked for here.
   kind: 'prompt',
   severity: 'prompt',
   section: 'household',
-  source: { label: 'Hertfordshire 2', section: '2', passage: 'Planning: are there communication needs' },
+  source: { label: 'Hertfordshire 2', section: '2', passage: 'Planning: are there communication needs? If so, what are the specific needs and how they will be met?' },
   message: 'Does the child or anyone in the family have communication needs? What are they, and how will you meet them?',
+  // Shown until the family's communication needs are recorded.
+  appliesWhen: ({ record }) => record.household?.communicationNeedsRecorded !== true,
 });
 
-export const householdRules = [communicationNeeds, promptCommunication];
+export const householdRules = [communicationNeeds];

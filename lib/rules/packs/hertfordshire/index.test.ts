@@ -26,9 +26,9 @@ const CATALOGUE: Record<string, 'required' | 'expected'> = {
   'hertfordshire/nrm-referral': 'required',
   'hertfordshire/risk-outside-home': 'required',
   'hertfordshire/outcome-shared-with-family': 'required',
-  'hertfordshire/outcome-shared-with-referrer': 'required',
+  // Owed only to a professional referrer, which no case system records: shown, never blocks.
+  'hertfordshire/outcome-shared-with-referrer': 'expected',
   'hertfordshire/outcome-shared-with-agencies': 'required',
-  'hertfordshire/communication-needs': 'required',
   'hertfordshire/chronology': 'required',
   'hertfordshire/differences-in-views': 'expected',
   'hertfordshire/supervision-review': 'required',
@@ -47,7 +47,6 @@ const CATALOGUE_PROMPTS = [
   'who-involved',
   'grouping',
   'services-during',
-  'communication',
   'ethnicity-disability',
   'methods-tools',
   'what-is-known',
@@ -69,8 +68,9 @@ const CATALOGUE_PROMPTS = [
   'professional-disagreement',
   'child-readable-record',
 ].map((name) => `hertfordshire/prompt-${name}`).concat([
-  // Section 2's consent question keeps the id it had as a check: a planning question is a prompt.
+  // Section 2's consent and communication questions keep the ids they had as checks: a planning question is a prompt.
   'hertfordshire/consent-obtained',
+  'hertfordshire/communication-needs',
 ]);
 
 describe('the Hertfordshire pack', () => {
@@ -139,7 +139,6 @@ describe('readiness for sign-off', () => {
 
   // One fact per required check, in the order a worker would meet them.
   const REQUIRED_FACTS: Array<[string, FactPath]> = [
-    ['hertfordshire/communication-needs', 'household.communicationNeedsRecorded'],
     ['hertfordshire/nrm-referral', 'referrals.nationalReferralMechanism'],
     ['hertfordshire/child-seen-alone', 'children[C1].seenDates'],
     ['hertfordshire/all-children-seen', 'children[C2].includedInAssessment'],

@@ -50,6 +50,10 @@ export const outcomeSharedWithFamily = defineRule<HertfordshireParams>({
   section: 'outcomes',
   source: { label: 'Hertfordshire 6', section: '6', passage: 'Actions and Outcomes: discussed with the child and family and given in writing' },
   message: 'Discuss the outcome with the child and family and give it to them in writing. If that could put the child at risk or harm an enquiry, record why.',
+  acceptsReason: {
+    fact: 'outcome.notSharedWithFamilyReason',
+    allowedBy: 'Hertfordshire 6: exceptions are where this might place a child at risk of harm or jeopardise an enquiry',
+  },
   appliesWhen: afterAuthorised,
   check: ({ record }) =>
     anyOf(
@@ -61,11 +65,12 @@ export const outcomeSharedWithFamily = defineRule<HertfordshireParams>({
 export const outcomeSharedWithReferrer = defineRule<HertfordshireParams>({
   id: 'hertfordshire/outcome-shared-with-referrer',
   kind: 'check',
-  // "The outcome of the assessment should be … provided to professional referrers": should → required.
-  severity: 'required',
+  // "Provided to professional referrers": the duty is owed only to a professional, and no case
+  // system records who referred, so it cannot block every assessment: shown, never blocks.
+  severity: 'expected',
   section: 'outcomes',
   source: { label: 'Hertfordshire 6', section: '6', passage: 'Actions and Outcomes: provided to professional referrers' },
-  message: 'Tell the referrer the outcome, keeping to what confidentiality allows.',
+  message: 'If the referral came from a professional, tell them the outcome, keeping to what confidentiality allows.',
   appliesWhen: afterAuthorised,
   check: ({ record }) => has(record.outcome?.sharedWithReferrer, 'outcome.sharedWithReferrer'),
 });

@@ -16,6 +16,11 @@ export const assessment5WorkingDays = defineRule<HertfordshireParams>({
   section: 'plan',
   source: { label: 'Hertfordshire 6', section: '6', passage: 'Actions and Outcomes: the maximum time frame for the assessment to conclude' },
   message: 'Complete the assessment by the due date. The procedure allows 5 working days from the referral to reach a decision on next steps.',
+  // Section 6 ties the reason to this timescale: it excuses no other clock.
+  excusedBy: {
+    fact: 'timescale.exceededReasonRecorded',
+    allowedBy: 'Hertfordshire 6: if an assessment exceeds the time frame, record the reasons for exceeding the time limit',
+  },
   dueSoonWithin: (params) => params.dueSoonWorkingDays,
   // Section 6 says 5 working days where Derby's identical sentence says 45: kept as written, and said so.
   figureNote: (params) =>
@@ -55,7 +60,9 @@ export const timescaleExceededReason = defineRule<HertfordshireParams>({
         return has(record.timescale?.exceededReasonRecorded, 'timescale.exceededReasonRecorded');
       case 'unknown':
       case 'missing':
-        // Cannot tell yet whether the timescale was exceeded: point at what the countdown needs.
+        // A reason already recorded is done, whatever is unread; otherwise we cannot tell yet
+        // whether the timescale was exceeded: point at what the countdown needs.
+        if (record.timescale?.exceededReasonRecorded === true) return { status: 'met', field: 'timescale.exceededReasonRecorded' };
         return { status: 'unknown', field: countdown.field, detail: 'Cannot tell yet whether the timescale has been exceeded.' };
       default:
         return { status: 'not-applicable' };
@@ -70,6 +77,10 @@ export const childSeenAlone = defineRule<HertfordshireParams>({
   section: 'plan',
   source: { label: 'Hertfordshire 4 and 7', section: '4, 7', passage: 'The Child: they should be seen alone; Regular Review: direct communication with the child alone' },
   message: 'See the child alone. If that is not possible or not in their best interests, record the reason.',
+  acceptsReason: {
+    fact: 'children[].notSeenAloneReason',
+    allowedBy: 'Hertfordshire 4: if this is not possible or in their best interest, the reason should be recorded',
+  },
   check: (ctx) =>
     forSubjectChild(ctx, (child) =>
       ifBorn(child, () => anyOf(seenAlone(child), has(child.notSeenAloneReason, childPath(child, 'notSeenAloneReason')))),

@@ -26,8 +26,8 @@ testRule(pack, 'hertfordshire/nrm-referral', [
   },
   { name: 'exploitation recorded, NRM referral not read yet', record: withoutFact(complete, 'referrals.nationalReferralMechanism'), expect: 'unknown' },
   {
-    name: 'no worry recorded yet, one exploitation box not read',
-    record: withoutFact(noExploitation, 'concerns.trafficking'),
+    name: 'no worry recorded yet, one exploitation box not read, no NRM referral',
+    record: withoutFact(withFacts(noExploitation, { 'referrals.nationalReferralMechanism': null }), 'concerns.trafficking'),
     expect: 'unknown',
   },
   { name: 'no exploitation, trafficking or slavery worries', record: noExploitation, expect: 'not-applicable' },

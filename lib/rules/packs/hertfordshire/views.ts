@@ -50,6 +50,10 @@ export const parentsSeenViewsRecorded = defineRule<HertfordshireParams>({
   section: 'views',
   source: { label: 'Hertfordshire 4 and 7', section: '4, 7', passage: 'The Parents/Carers: all involved equally; Regular Review: parents seen and their views recorded' },
   message: 'See each parent and carer and record their views and wishes. If someone is not involved, for example for safety reasons, record why.',
+  acceptsReason: {
+    fact: 'adults[].notInvolvedReason',
+    allowedBy: 'Hertfordshire 4: there may be exceptions to the involvement of parents or care givers, e.g. sexual abuse or domestic abuse',
+  },
   check: (ctx) =>
     eachAdult(ctx, isParentOrCarer, (adult) =>
       anyOf(
