@@ -528,6 +528,7 @@ export function OptionsForm(props: OptionsFormProps) {
         <p class="notice">Some settings are set by your organisation. You can see them here but not change them.</p>
       ) : null}
       <PackSetting packId={props.packId} packs={props.packs} locked={locked.pack === true} onPackChange={props.onPackChange} />
+      <FieldMapSetting fieldMap={props.fieldMap} errors={props.fieldMapErrors ?? []} locked={locked.fieldMap === true} onImport={props.onImportFieldMap} />
       {props.councilPack ? (
         <CouncilPackSetting
           pack={props.councilPack.pack}
@@ -536,7 +537,6 @@ export function OptionsForm(props: OptionsFormProps) {
           lockedNote={locked.councilPack === true ? <LockedNote /> : null}
         />
       ) : null}
-      <FieldMapSetting fieldMap={props.fieldMap} errors={props.fieldMapErrors ?? []} locked={locked.fieldMap === true} onImport={props.onImportFieldMap} />
       <OriginsSetting origins={props.origins} locked={locked.origins === true} onOriginsChange={props.onOriginsChange} />
       <RetentionSetting days={props.retentionDays} locked={locked.retention === true} onRetentionChange={props.onRetentionChange} />
       <HolidaySetting holidays={props.holidays} errors={props.holidayErrors ?? []} locked={locked.holidays === true} onImport={props.onImportHolidays} />
