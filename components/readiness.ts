@@ -43,7 +43,8 @@ export function blockingSummary(evaluation: CheckedEvaluation): string {
 /** What is wrong with one blocking or expected item, in words. */
 export function itemStateWords(item: BlockingItem): string {
   if (item.error) return 'Could not check this rule';
-  if (item.kind === 'countdown') return `${countdownStateWords(item.status)}: no reason recorded for going over the timescale`;
+  // Only a clock with its own reason (the assessment's timescale) can be excused by one.
+  if (item.kind === 'countdown') return item.excusedBy ? `${countdownStateWords(item.status)}: no reason recorded for going over the timescale` : countdownStateWords(item.status);
   if (item.status === 'unknown') return 'Not read yet';
   return 'Missing';
 }

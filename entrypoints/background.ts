@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CompanionDb, deleteExpired } from '../lib/store';
-import { handleContentMessage, tabActivated, windowFocused, calendarFor, type ServiceDeps } from '../lib/background/service';
+import { handleContentMessage, tabActivated, tabNavigated, windowFocused, calendarFor, type ServiceDeps } from '../lib/background/service';
 import { ACTIVE_MAP_KEY, ACTIVE_MAP_SOURCE_KEY, ACTIVE_PACK_KEY, ACTIVE_PACK_SOURCE_KEY, READER_MAP_KEY, SETTINGS_KEY, builtInOrigins, loadActiveConfig, type ActiveConfig } from '../lib/config';
 import { councilOrigins } from '../lib/settings';
 import { READER_SCRIPT, readerWanted } from '../lib/background/inject';
@@ -153,6 +153,11 @@ export default defineBackground(() => {
       void config().then(({ settings }) => (readerWanted(change, tab.url, settings.origins) ? injectReader(tabId) : undefined));
     });
   }
+
+  // A tab that leaves the case system: its panel stops showing the case it was on.
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status === 'loading' || change.url !== undefined) void tabNavigated(deps, tabId, change.url ?? tab.url, tab);
+  });
 
   browser.tabs.onActivated.addListener(({ tabId, windowId }) => {
     void tabActivated(deps, tabId, windowId);

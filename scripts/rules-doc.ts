@@ -37,8 +37,14 @@ function table(headings: string[], rows: string[][]): string[] {
   return [`| ${headings.join(' | ')} |`, `|${headings.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)];
 }
 
+/** The one recorded reason a rule accepts in place of its step (a check) or that excuses it when missed (a deadline). */
+function reason(rule: AnyRule): string {
+  const named = rule.kind === 'check' ? rule.acceptsReason : rule.kind === 'countdown' ? rule.excusedBy : undefined;
+  return named ? `\`${named.fact}\` (${named.allowedBy})` : 'none';
+}
+
 function ruleRows(rules: readonly AnyRule[]): string[][] {
-  return bySection(rules).map((r) => [`\`${r.id}\``, r.severity, sectionName(r.section), source(r), r.message]);
+  return bySection(rules).map((r) => [`\`${r.id}\``, r.severity, sectionName(r.section), source(r), r.message, reason(r)]);
 }
 
 function renderPack(pack: AnyPack): string[] {
@@ -53,11 +59,11 @@ function renderPack(pack: AnyPack): string[] {
     '',
     '### Deadlines',
     '',
-    ...table(['id', 'severity', 'form section', 'source', 'what to do'], ruleRows(countdowns)),
+    ...table(['id', 'severity', 'form section', 'source', 'what to do', 'reason that excuses it when missed'], ruleRows(countdowns)),
     '',
     '### Checks',
     '',
-    ...table(['id', 'severity', 'form section', 'source', 'what to do'], ruleRows(checks)),
+    ...table(['id', 'severity', 'form section', 'source', 'what to do', 'reason accepted in its place'], ruleRows(checks)),
     '',
     '### Prompts (practice triggers), by form section',
   ];
@@ -80,10 +86,20 @@ export function renderRulesDoc(packs: readonly AnyPack[]): string {
     `Generated from the rule packs by \`${REGENERATE}\`: do not edit by hand.`,
     '',
     'Severity: **required** steps block sign-off while missing or not read yet; **expected** steps are good',
-    'practice, shown but not blocking; **prompts** are reflective questions, never "missing". A required',
-    'deadline that is overdue or met late blocks sign-off until the reason the timescale was exceeded is',
-    'recorded; an expected deadline ("as a guide") or a prompt deadline (a Practice Trigger) never blocks.',
-    'Severity follows the procedure’s own words: see docs/procedure-coverage.md.',
+    'practice, shown but not blocking; **prompts** are reflective questions, never "missing". Severity follows',
+    'the procedure’s own words and where they sit: a Practice Trigger ("useful hints / tips") or a question is a',
+    'prompt, or a deadline shown that never blocks, even with "must" in it, unless the body text states the same',
+    'duty (then that sentence is cited). See docs/procedure-coverage.md.',
+    '',
+    'A reason excuses only its own duty. A required deadline that is overdue or met late blocks sign-off until',
+    'the reason named on that deadline is recorded (only the assessment’s own timescale has one: the reasons for',
+    'exceeding the time limit); it excuses no other deadline. A check that accepts a recorded reason in place',
+    'of its step names it below; any other exception is for a manager to accept.',
+    '',
+    'Three states, and a step that is done never blocks: a fact not read yet makes a check "not read yet"',
+    '(unknown), a blank one "missing". But when a check is met, an unread answer to "does it apply?" cannot',
+    'make it unknown: it is met, or it does not apply, and neither blocks. The same holds for a deadline met',
+    'on time. A property test checks this over every rule on arbitrary records.',
     'The form section is where the fact is recorded; the source is where the procedure asks for it.',
     '',
     ...packs.map((p) => `- [${p.name} (\`${p.id}\`)](#${`${p.name} ${p.id}`.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-')})`),

@@ -207,6 +207,23 @@ function checkIdSource(src: IdSource | undefined, at: (string | number)[], error
   checkFrame(src.frame, [...at, 'frame'], errors);
 }
 
+/**
+ * An id read from the page's text (a heading, a label's answer) rather than its address: a
+ * pattern that does not ask for a digit may take a word of it (a child's first name). The
+ * reader takes such an id only when it has a digit (page-identity.ts); the map should say so.
+ */
+function idFromTextWarnings(map: FieldMap, warnings: MapError[]): void {
+  for (const key of ['assessmentId', 'personId'] as const) {
+    const src = map.page[key];
+    if (!src?.find) continue;
+    if (src.pattern !== undefined && /\\d|0-9/.test(src.pattern)) continue;
+    warnings.push({
+      path: jsonPath(['page', key, 'pattern']),
+      message: `the ${key === 'assessmentId' ? 'assessment' : 'person'} id is read from the page's text: give a pattern that matches only an id, with its digits (e.g. "(SA-\\d+)"). Text without a digit is never taken as an id`,
+    });
+  }
+}
+
 function checkWhen(
   when: When | undefined,
   at: (string | number)[],
@@ -315,6 +332,7 @@ export function validateFieldMap(input: unknown): ValidateResult {
   });
 
   if (fields.length === 0 && (map.groups ?? []).length === 0) warnings.push({ path: '$', message: 'the map has no fields and no groups: it reads nothing' });
+  idFromTextWarnings(map, warnings);
   return errors.length > 0 ? { ok: false, errors: dedupe(errors) } : { ok: true, map, warnings };
 }
 

@@ -21,6 +21,9 @@ export interface PageIdentity {
 
 // Ids become part of fact paths (`children[<id>]`): plain characters only.
 const ID = /^[A-Za-z0-9._:-]{1,100}$/;
+// An id read from the page's text, not its address: case systems number their records, and a
+// word of a heading (a child's first name) has no digit (map-checks.ts warns of such a map).
+const TEXT_ID = /\d/;
 
 export function cleanId(text: string | null | undefined, pattern: string | undefined): { id: string } | { reason: string } | null {
   if (text === null || text === undefined) return null;
@@ -59,7 +62,8 @@ function readId(ctx: Ctx, src: IdSource): { id: string; how: string } | null {
   const read = readElement(ctx.memo, found.el, src.read ?? 'auto');
   if (!read.ok || typeof read.raw !== 'string') return null;
   const r = cleanId(read.raw, src.pattern);
-  return r && 'id' in r ? { id: r.id, how: describeLocator(src.find) } : null;
+  // Text on the page (a heading's first word, a child's first name) is an id only with a digit in it.
+  return r && 'id' in r && TEXT_ID.test(r.id) ? { id: r.id, how: describeLocator(src.find) } : null;
 }
 
 export interface Identified extends PageIdentity {

@@ -10,6 +10,7 @@ import { all, frameElements, parentElement } from './dom';
 import { Finder, collectDocs, docsFor, frameElementMatches, frameHasOwnAddress, type DocEntry, type FrameResolver } from './locate';
 import { PageMemo } from './page-memo';
 import { compileRegex, type MatchMode } from './text';
+import { pageView } from './page-view';
 
 export interface ExtractOptions {
   /**
@@ -135,7 +136,7 @@ export interface Ctx {
   map: FieldMap;
   /** The URL without scheme and host: what the map's URL patterns are matched against. */
   rel: string;
-  /** The URL path, for provenance. */
+  /** The URL path with the query parts the map uses (page-view.ts), for provenance. */
   page: string;
   docs: DocEntry[];
   finders: Map<Document | Element, Finder>;
@@ -151,10 +152,10 @@ export interface Ctx {
   progress: ReadProgress;
 }
 
-function splitUrl(url: string): { rel: string; page: string } {
+function splitUrl(url: string, map: FieldMap): { rel: string; page: string } {
   try {
     const u = new URL(url);
-    return { rel: u.pathname + u.search + u.hash, page: u.pathname };
+    return { rel: u.pathname + u.search + u.hash, page: pageView(map, url, []).pagePath };
   } catch {
     const noOrigin = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
     return { rel: noOrigin, page: noOrigin.replace(/[?#].*$/, '') || '/' };
@@ -162,7 +163,7 @@ function splitUrl(url: string): { rel: string; page: string } {
 }
 
 export function makeContext(doc: Document, url: string, map: FieldMap, options: ExtractOptions | undefined): Ctx {
-  const { rel, page } = splitUrl(url);
+  const { rel, page } = splitUrl(url, map);
   const frames = options?.frames;
   const own = frames === false || frames === 'inline';
   const cache = own ? options?.cache : undefined;

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CompanionDb, getStored } from '../store';
 import { DEFAULT_SETTINGS, DEMO_ORIGINS } from '../settings';
 import { defaultCalendar } from '../calendar';
-import { CURRENT_KEY, handleContentMessage, originAllowed, tabActivated, windowFocused, type ServiceDeps } from './service';
+import { CURRENT_KEY, handleContentMessage, originAllowed, tabActivated, tabNavigated, windowFocused, type ServiceDeps } from './service';
 import { STORE_PROBLEM_KEY, currentPageKey, followedPageKey } from '../config/keys';
 
 const dbs: CompanionDb[] = [];
@@ -200,5 +200,27 @@ describe('faults', () => {
     (d.db as unknown as { transaction: unknown }).transaction = realTransaction;
     expect(await handleContentMessage(d, facts, sender)).toMatchObject({ ok: true });
     expect(d.sessionData[STORE_PROBLEM_KEY]).toBeNull();
+  });
+});
+
+describe('tabNavigated', () => {
+  it('a tab that leaves the case system no longer shows its case in the panel; a page on the case system is left to its reader', async () => {
+    const d = deps();
+    await handleContentMessage(d, facts, sender);
+    expect(d.sessionData[CURRENT_KEY]).toMatchObject({ state: 'assessment', assessmentId: 'SA-1' });
+    await tabNavigated(d, 7, 'http://127.0.0.1:4173/assessment/SA-1/plan', { windowId: 1, active: true });
+    expect(d.sessionData[CURRENT_KEY]).toMatchObject({ state: 'assessment', assessmentId: 'SA-1' });
+    // A site the browser does not name to us (no access to it): no address at all.
+    await tabNavigated(d, 7, undefined, { windowId: 1, active: true });
+    expect(d.sessionData[CURRENT_KEY]).toMatchObject({ tabId: 7, state: 'unrecognised' });
+    expect(d.sessionData[CURRENT_KEY]).not.toHaveProperty('assessmentId');
+    expect(d.sessionData[currentPageKey(1)]).toMatchObject({ state: 'unrecognised' });
+  });
+
+  it('another tab leaving somewhere else changes nothing', async () => {
+    const d = deps();
+    await handleContentMessage(d, facts, sender);
+    await tabNavigated(d, 8, 'https://news.example/', { windowId: 1, active: false });
+    expect(d.sessionData[CURRENT_KEY]).toMatchObject({ tabId: 7, state: 'assessment' });
   });
 });

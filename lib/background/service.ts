@@ -80,6 +80,7 @@ export async function handleContentMessage(deps: ServiceDeps, message: unknown, 
       ...(msg.personId ? { personId: msg.personId } : {}),
       ...(msg.section ? { section: msg.section } : {}),
       pagePath: msg.pagePath,
+      ...(msg.view ? { view: msg.view } : {}),
       ...(msg.topFrame && sender.url ? { pageUrl: `${new URL(sender.url).origin}${msg.pagePath}` } : {}),
       facts: msg.facts as FactUpdate[],
       provenance: msg.provenance,
@@ -171,6 +172,21 @@ async function setCurrent(deps: ServiceDeps, sender: Sender, page: CurrentPage):
     if (page.windowId !== undefined) items[currentPageKey(page.windowId)] = page;
   }
   await deps.session.set(items);
+}
+
+/**
+ * A tab that starts loading a page off the case system (or on a site the browser does not
+ * name to us) shows no assessment any more: the panel following it stops showing the case.
+ * On the case system the reader there says what the page is.
+ */
+export async function tabNavigated(deps: ServiceDeps, tabId: number, url: string | undefined, tab: { windowId?: number; active?: boolean }): Promise<void> {
+  const settings = await deps.settings();
+  if (originAllowed(url, settings.origins)) return;
+  const found = (await deps.session.get(tabPageKey(tabId)))[tabPageKey(tabId)] as CurrentPage | undefined;
+  if (!found || found.state === 'unrecognised') return;
+  const windowId = tab.windowId ?? found.windowId;
+  const page: CurrentPage = { tabId, ...(windowId !== undefined ? { windowId } : {}), state: 'unrecognised', at: deps.now?.() ?? Date.now() };
+  await setCurrent(deps, { tab: { id: tabId, ...(windowId !== undefined ? { windowId } : {}), ...(tab.active !== undefined ? { active: tab.active } : {}) } }, page);
 }
 
 /** When the worker switches tab, that window's panel follows the case page in it, or shows none. */

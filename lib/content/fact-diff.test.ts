@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutToLimits, diffFacts, diffFactsInSteps, DIFF_STEP, inParts, PART_FACTS, provenanceOf, READ_LIMITS } from './fact-diff';
+import { cutToLimits, diffFacts, diffFactsInSteps, DIFF_STEP, inParts, PART_FACTS, READ_LIMITS, ReadTimes } from './fact-diff';
 
 describe('diffFacts', () => {
   const first = [
@@ -34,8 +34,23 @@ describe('diffFacts', () => {
     expect(diffFacts(next, [{ path: 'household.interpreterNeeded', value: null }, ...first.slice(1)]).changed).toHaveLength(1);
   });
 
+});
+
+describe('ReadTimes', () => {
+  const at = (minute: number) => ({ page: '/p', readAt: `2026-11-23T10:${String(minute).padStart(2, '0')}:00.000Z` });
+
   it('keeps provenance only for what is sent', () => {
-    expect(provenanceOf({ a: 1, b: 2 }, [{ path: 'b', value: true }])).toEqual({ b: 2 });
+    expect(new ReadTimes().stamp({ a: at(1), b: at(2) }, [{ path: 'b', value: true }])).toEqual({ b: at(2) });
+  });
+
+  it('a re-read keeps a fact’s read time unless its value changed on the page', () => {
+    const times = new ReadTimes<ReturnType<typeof at>>();
+    times.stamp({ a: at(1), b: at(1) }, [{ path: 'a', value: 'old' }, { path: 'b', value: 1 }]);
+    // Read again ten minutes later (a new map): a is unchanged, b was changed on the page.
+    const again = times.stamp({ a: at(11), b: at(11) }, [{ path: 'a', value: 'old' }, { path: 'b', value: 2 }]);
+    expect(again).toEqual({ a: at(1), b: at(11) });
+    // Changed back: a change of value, so a new read time.
+    expect(times.stamp({ b: at(12) }, [{ path: 'b', value: 1 }])).toEqual({ b: at(12) });
   });
 });
 

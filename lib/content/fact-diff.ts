@@ -63,11 +63,32 @@ export function* diffFactsInSteps<F extends ReadFact>(last: LastRead | undefined
   return { complete: false, changed, gone, next };
 }
 
-/** Only the entries of a provenance record for the facts being sent. */
-export function provenanceOf<P>(provenance: Record<string, P>, facts: readonly ReadFact[]): Record<string, P> {
-  const out: Record<string, P> = {};
-  for (const f of facts) if (Object.prototype.hasOwnProperty.call(provenance, f.path)) out[f.path] = provenance[f.path] as P;
-  return out;
+/**
+ * When each fact was read with the value the page shows. A re-read (with a new map, or
+ * after a read that was not delivered) keeps a fact's read time unless its value changed
+ * on the page: a tab left open on an old copy never makes its old answer newer than what
+ * another tab has recorded since (the background keeps the newer read of a fact).
+ */
+export class ReadTimes<P extends { readAt: string }> {
+  private readonly seen = new Map<string, { value: string; readAt: string }>();
+
+  /** The provenance of `facts` (only theirs), each with the time its value was first read here. */
+  stamp(provenance: Record<string, P>, facts: readonly ReadFact[]): Record<string, P> {
+    const out: Record<string, P> = {};
+    for (const f of facts) {
+      if (!Object.prototype.hasOwnProperty.call(provenance, f.path)) continue;
+      const p = provenance[f.path] as P;
+      const value = JSON.stringify(f.value);
+      const before = this.seen.get(f.path);
+      if (before?.value === value) {
+        out[f.path] = { ...p, readAt: before.readAt };
+      } else {
+        this.seen.set(f.path, { value, readAt: p.readAt });
+        out[f.path] = p;
+      }
+    }
+    return out;
+  }
 }
 
 /**

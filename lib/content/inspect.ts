@@ -5,7 +5,7 @@
  * link nor focuses a field); Escape stops. Nothing is stored or sent anywhere but back to
  * the panel that asked. Kept small, like the reader: no zod (the panel checks the replies).
  */
-import { extract, identifyPage } from '../adapters/extractor';
+import { extract, identifyPage, type ExtractResult } from '../adapters/extractor';
 import type { FieldMap, FrameSpec } from '../adapters/field-map-schema';
 import { attr, defaultView, frameDocument, frameElements, ownerDocument } from '../adapters/dom';
 import { inspectRead } from '../adapters/inspect';
@@ -17,9 +17,14 @@ export interface InspectDeps {
   document: Document;
   window: Window;
   runtimeId(): string | undefined;
-  /** The map in force (the reader's). */
   /** The map in force; undefined until the background has stored one. */
   map(): FieldMap | undefined;
+  /**
+   * The reader's read of this page with the map in force, once the read a change asked for
+   * has run (undefined: none yet, read here). Inspect mode asks again after each change: a
+   * page of thousands of people read whole in one task held the page for half a second.
+   */
+  lastRead?(): Promise<ExtractResult | null | undefined>;
   /** The frames the reader reads with the page (srcdoc): a click there is picked too. */
   frameDocuments(): Document[];
 }
@@ -106,10 +111,20 @@ export function inspectResponder(deps: InspectDeps): { listener: Listener; stop(
     if (typeof message !== 'object' || message === null) return undefined;
     const { type } = message as { type?: unknown };
     if (type === 'inspect') {
-      const map = deps.map();
-      const result = map ? extract(doc, win.location.href, map, new Date(), { frames: 'inline' }) : null;
-      sendResponse(result && map ? { recognised: true, ...inspectRead(result, map) } : { recognised: false });
-      return undefined;
+      const fresh = (): ExtractResult | null => {
+        const map = deps.map();
+        return map ? extract(doc, win.location.href, map, new Date(), { frames: 'inline' }) : null;
+      };
+      const answer = (result: ExtractResult | null): void => {
+        const map = deps.map();
+        sendResponse(result && map ? { recognised: true, ...inspectRead(result, map) } : { recognised: false });
+      };
+      if (!deps.lastRead) {
+        answer(fresh());
+        return undefined;
+      }
+      void deps.lastRead().then((read) => answer(read === undefined ? fresh() : read), () => answer(fresh()));
+      return true;
     }
     if (type === 'pick-field') {
       // A second pick replaces the first.

@@ -7,8 +7,9 @@ import { ReadCache, extractSteps, identifyPage, locateField, readWorkTray, type 
 import { showTrayBadges } from './tray-badges';
 import { relevanceFor, type Relevance } from './relevance';
 import { inspectResponder } from './inspect';
-import { cutToLimits, diffFactsInSteps, inParts, PART_FACTS, provenanceOf, READ_LIMITS, type FactDiff, type LastRead } from './fact-diff';
+import { cutToLimits, diffFactsInSteps, inParts, PART_FACTS, READ_LIMITS, ReadTimes, type FactDiff, type LastRead } from './fact-diff';
 import type { FieldMap } from '../adapters/field-map-schema';
+import { pageView, type PageView } from '../adapters/page-view';
 
 type Listener = (message: unknown, sender: { id?: string }, sendResponse: (reply: unknown) => void) => boolean | undefined;
 type StorageListener = (changes: Record<string, { newValue?: unknown }>, area?: string) => void;
@@ -114,6 +115,8 @@ export const MAX_WAIT_MS = 200;
  * one step, a row or a field, may run over). A small page is read in one slice.
  */
 export const SLICE_MS = 8;
+/** Inspect mode waits this long at most for a read the page's changes asked for (a page that never stops changing). */
+const INSPECT_WAIT_MS = 2000;
 /** One frame: no task of ours should be longer. */
 export const FRAME_MS = 16;
 /** Room left in a frame for what a slice does besides its steps (handing back, the next step running long). */
@@ -172,16 +175,22 @@ export function startPageReader(deps: ReaderDeps): PageReader {
   const isTop = win.top === win;
   // The map in force, from storage (none until the background has stored it: nothing is read till then).
   let map: FieldMap | undefined = deps.map;
+  // The map's content, to tell a new map from the same one stored again (Firefox tells of every store).
+  let mapText = map ? JSON.stringify(map) : '';
   let relevance: Relevance | undefined = map ? relevanceFor(doc, map) : undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let firstChangeAt = 0;
   let lastSent = '';
   // What this page's last read sent, fact by fact (lib/content/fact-diff.ts): later reads send only changes.
   let lastFacts: LastRead | undefined;
+  // When each fact was read with its value: kept across maps, so a re-read never freshens an unchanged old answer.
+  const readTimes = new ReadTimes<ExtractResult['provenance'][string]>();
   let trayAtLoad: Set<string> | undefined;
   let stopped = false;
   let reads = 0;
   let lastRead: ReadStats | undefined;
+  // The last read's result and the map it was read with: inspect mode answers from it.
+  let lastResult: { map: FieldMap; result: ExtractResult | null } | undefined;
   // A read in progress, a change seen while it ran, and the earliest the next read may start.
   let running = false;
   let again = false;
@@ -219,6 +228,9 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     idleWaiters = [];
     for (const w of waiters) w();
   };
+
+  /** Resolves when no read is running or waiting to run. */
+  const idle = (): Promise<void> => (running || (timer !== undefined && !stopped) ? new Promise<void>((resolve) => idleWaiters.push(resolve)) : Promise.resolve());
 
   const read = (): void => {
     timer = undefined;
@@ -280,7 +292,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     const tellProgress = (soFar: ReadSoFar): void => {
       const { identity, progress } = soFar;
       // Nothing to count yet (the page is still being identified): nothing to say.
-      if (!identity || progress.people.total + progress.fields.total === 0) return;
+      if (!identity || !map || progress.people.total + progress.fields.total === 0) return;
       const at = clock();
       if (at - progressAt < PROGRESS_EVERY_MS) return;
       progressAt = at;
@@ -290,7 +302,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
         assessmentId: identity.assessmentId,
         ...(identity.section ? { section: identity.section } : {}),
         ...(identity.sections.length > 1 ? { sections: identity.sections } : {}),
-        pagePath: win.location.pathname.slice(0, READ_LIMITS.pagePath),
+        pagePath: pageView(map, win.location.href, identity.sections).pagePath,
         people: { ...progress.people },
         fields: { ...progress.fields },
       });
@@ -319,12 +331,15 @@ export function startPageReader(deps: ReaderDeps): PageReader {
       step = steps.next();
     }
     const result = step.value;
+    lastResult = { map: active, result };
     watchInlineFrames();
     if (!result) {
       if (isTop) unrecognised(url, active);
     } else {
       // What changed since this page's last read: compared in steps too (a huge page has tens of thousands of facts).
-      const readKey = `facts:${result.assessmentId}:${result.sections.join(',')}:${win.location.pathname.slice(0, READ_LIMITS.pagePath)}`;
+      // What one view of the assessment shows (lib/adapters/page-view.ts): a read of another view starts afresh.
+      const view = pageView(active, url, result.sections);
+      const readKey = `facts:${result.assessmentId}:${view.view}`;
       const diffing = diffFactsInSteps(lastSent === readKey ? lastFacts : undefined, result.facts);
       let compared = diffing.next();
       while (!compared.done) {
@@ -332,7 +347,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
         compared = diffing.next();
       }
       // A big read goes in parts, each in a slice of its own: the browser copies a message in one task.
-      const sending = sendResult(active, result, readKey, compared.value, progress);
+      const sending = sendResult(active, result, view, readKey, compared.value, progress);
       let part = sending.next();
       while (!part.done) {
         if (!(await nextSlice())) return;
@@ -349,12 +364,15 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     notBefore = clock() + Math.min(stats.totalMs * BACK_OFF, MAX_BACK_OFF_MS);
   }
 
+  /** The page's path, cut to what a message may carry (a longer one failed validation, and the panel kept the last case). */
+  const pathOnly = (): string => win.location.pathname.slice(0, READ_LIMITS.pagePath);
+
   const unrecognised = (url: string, active: FieldMap): void => {
     const tray = readWorkTray(doc, url, active);
     if (tray) return workTray(tray, active);
     if (lastSent !== 'page') {
       lastSent = 'page';
-      send({ type: 'page', state: 'unrecognised', pagePath: win.location.pathname });
+      send({ type: 'page', state: 'unrecognised', pagePath: pathOnly() });
     }
   };
 
@@ -363,10 +381,10 @@ export function startPageReader(deps: ReaderDeps): PageReader {
    * limits, in parts of `partFacts` facts: it pauses after each part but the last, so the
    * caller can hand the thread back to the page between them.
    */
-  function* sendResult(map: FieldMap, result: ExtractResult, readKey: string, diff: FactDiff<ExtractResult['facts'][number]>, progress: ReadSoFar['progress'] | undefined): Generator<void, number> {
+  function* sendResult(map: FieldMap, result: ExtractResult, view: PageView, readKey: string, diff: FactDiff<ExtractResult['facts'][number]>, progress: ReadSoFar['progress'] | undefined): Generator<void, number> {
     // The subject's person id may sit in a frame of this page (only then look there too).
     const personId = result.personId ?? (win.length > 0 && map.page.personId ? identifyPage(doc, win.location.href, map)?.personId : undefined);
-    const pagePath = win.location.pathname.slice(0, READ_LIMITS.pagePath);
+    const { pagePath } = view;
     if (!diff.complete && diff.changed.length === 0 && diff.gone.length === 0) return 0;
     lastSent = readKey;
     lastFacts = diff.next;
@@ -383,9 +401,10 @@ export function startPageReader(deps: ReaderDeps): PageReader {
         ...(result.section ? { section: result.section } : {}),
         ...(result.sections.length > 1 ? { sections: result.sections } : {}),
         pagePath,
+        view: view.view,
         topFrame: isTop,
         facts: part.facts,
-        provenance: provenanceOf(result.provenance, part.facts),
+        provenance: readTimes.stamp(result.provenance, part.facts),
         notFound: sized.notFound,
         complete: part.complete,
         ...(part.shown ? { shown: part.shown } : {}),
@@ -416,7 +435,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     // Our own badges change the page: ask again only when the list itself changes.
     if (signature === lastSent) return;
     lastSent = signature;
-    send({ type: 'page', state: 'work-tray', pagePath: win.location.pathname });
+    send({ type: 'page', state: 'work-tray', pagePath: pathOnly() });
     runtime
       .sendMessage({ type: 'tray-badges', caseSystem: map.caseSystem, assessmentIds: ids.slice(0, 500) })
       .then((reply) => showTrayBadges(doc, rows, reply))
@@ -502,7 +521,12 @@ export function startPageReader(deps: ReaderDeps): PageReader {
   }
 
   // Inspect mode and Pick a field (lib/content/inspect.ts): answered only when the panel asks.
-  const inspect = inspectResponder({ document: doc, window: win, runtimeId: () => runtime.id, map: () => map, frameDocuments: () => cache.documents() });
+  // Its answers come from the reader's own last read (taken in slices), once the read a change asked for has run.
+  const lastReadForInspect = async (): Promise<ExtractResult | null | undefined> => {
+    await Promise.race([idle(), new Promise((resolve) => win.setTimeout(resolve, INSPECT_WAIT_MS))]);
+    return lastResult && lastResult.map === map ? lastResult.result : undefined;
+  };
+  const inspect = inspectResponder({ document: doc, window: win, runtimeId: () => runtime.id, map: () => map, frameDocuments: () => cache.documents(), lastRead: lastReadForInspect });
 
   function stop(): void {
     stopped = true;
@@ -573,6 +597,10 @@ export function startPageReader(deps: ReaderDeps): PageReader {
   /** A map from storage (the background stores only a map that passed validation): a new one is read with at once. */
   const useMap = (candidate: unknown): boolean => {
     if (!candidate || typeof candidate !== 'object' || candidate === map) return false;
+    // The same map stored again (Firefox tells of it when any setting changes): nothing to read again.
+    const text = JSON.stringify(candidate);
+    if (text === mapText) return false;
+    mapText = text;
     map = candidate as FieldMap;
     relevance = relevanceFor(doc, map);
     cache.clear();
@@ -607,6 +635,6 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     get lastRead() {
       return lastRead;
     },
-    idle: () => (running || (timer !== undefined && !stopped) ? new Promise<void>((resolve) => idleWaiters.push(resolve)) : Promise.resolve()),
+    idle,
   };
 }

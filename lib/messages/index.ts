@@ -35,6 +35,11 @@ export const FactsMessageSchema = z.strictObject({
   /** Every model section the page shows (a page may show several). */
   sections: z.array(FormSectionSchema).max(20).optional(),
   pagePath: PagePath,
+  /**
+   * Which view of the assessment the page is (lib/adapters/page-view.ts): what it shows is
+   * kept under this, so another view's read (a print view, another step) never erases it.
+   */
+  view: z.string().min(1).max(700).optional(),
   /** True when sent from the top frame (the page the worker is on), false from an iframe. */
   topFrame: z.boolean(),
   facts: z.array(FactUpdateMessageSchema).max(5000),

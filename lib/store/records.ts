@@ -8,12 +8,20 @@ export function recordKey(caseSystem: string, assessmentId: string): string {
   return `${caseSystem}:${assessmentId}`;
 }
 
+/** The most views of one assessment whose facts are remembered. */
+export const VIEWS_KEPT = 40;
+
 export interface MergeInput {
   caseSystem: string;
   assessmentId: string;
   personId?: string;
   section?: FormSection;
   pagePath: string;
+  /**
+   * Which view of the assessment the page is (lib/adapters/page-view.ts; the page path when
+   * not given): what a view shows is kept under it, and only that view's reads erase it.
+   */
+  view?: string;
   /** The page's address (origin and path) when read in the top frame. */
   pageUrl?: string;
   facts: readonly FactUpdate[];
@@ -51,15 +59,19 @@ export async function mergeFacts(db: CompanionDb, input: MergeInput): Promise<Me
     // A newer read of a fact wins: a read taken before the one stored never overwrites it.
     const updates: FactUpdate[] = input.facts.filter((f) => !olderThanStored(previous, f.path, input.provenance[f.path]));
     if (input.personId && previous.personId === undefined) updates.push({ path: 'personId', value: input.personId });
+    const view = input.view ?? input.pagePath;
     const pageFacts = { ...(existing?.pageFacts ?? {}) };
-    const shownBefore = pageFacts[input.pagePath] ?? [];
+    const shownBefore = pageFacts[view] ?? [];
     const shownNow = input.complete === false
       ? [...new Set([...shownBefore.filter((p) => !(input.gone ?? []).includes(p)), ...input.facts.map((f) => f.path)])]
       : input.complete === true
         ? [...new Set([...(input.shown ?? []), ...input.facts.map((f) => f.path)])]
         : [...new Set([...shownBefore, ...input.facts.map((f) => f.path)])];
-    pageFacts[input.pagePath] = shownNow.slice(0, 5000);
-    // A fact this page showed and no longer does goes back to not-read-yet, unless another page has read it since.
+    delete pageFacts[view];
+    pageFacts[view] = shownNow.slice(0, 5000);
+    // The views least recently read are forgotten past VIEWS_KEPT (an address with a changing part).
+    for (const old of Object.keys(pageFacts).slice(0, -VIEWS_KEPT)) delete pageFacts[old];
+    // A fact this view showed and no longer does goes back to not-read-yet, unless another page has read it since.
     const nowShown = new Set(shownNow);
     const gone = shownBefore.filter((p) => !nowShown.has(p) && previous.provenance?.[p]?.page === input.pagePath);
     const base = removeFacts(previous, gone);
@@ -69,7 +81,11 @@ export async function mergeFacts(db: CompanionDb, input: MergeInput): Promise<Me
     const checked = parseRecord(record);
     if (!checked.ok) throw new Error(`merged record fails the schema: ${checked.problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
     const notFound = { ...(existing?.notFound ?? {}) };
-    if (input.notFound) notFound[input.pagePath] = [...input.notFound].slice(0, 500);
+    if (input.notFound) {
+      delete notFound[view];
+      notFound[view] = [...input.notFound].slice(0, 500);
+      for (const old of Object.keys(notFound).slice(0, -VIEWS_KEPT)) delete notFound[old];
+    }
     const cut = { ...(existing?.cut ?? {}) };
     if (input.cut) cut[input.pagePath] = input.cut;
     else if (input.complete !== false) delete cut[input.pagePath];

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CompanionDb } from './db';
-import { deleteExpired, getStored, mergeFacts, type MergeInput } from './records';
+import { deleteExpired, getStored, mergeFacts, VIEWS_KEPT, type MergeInput } from './records';
 import { readFact } from '../model';
 
 let n = 0;
@@ -169,3 +169,27 @@ describe('names can never be stored as people', () => {
     expect(readFact(await record(db), 'consent.givenBy')).toEqual(['200101']);
   });
 });
+
+describe('views of one assessment (lib/adapters/page-view.ts)', () => {
+  const form = { 'household.interpreterNeeded': true, 'household.interpreterUsed': false, 'children[P1].initials': 'RS' };
+
+  it('a print view at the same path that shows fewer fields erases nothing the form read', async () => {
+    const db = freshDb();
+    await mergeFacts(db, read(form, 1, { complete: true, view: `${page}#household` }));
+    await mergeFacts(db, read({ 'children[P1].initials': 'RS' }, 2, { complete: true, view: `${page} (view)#household` }));
+    expect(readFact(await record(db), 'household.interpreterUsed')).toBe(false);
+    // The form's own view, read again without a field, still lets it go.
+    const { 'household.interpreterUsed': _used, ...fewer } = form;
+    await mergeFacts(db, read(fewer, 3, { complete: true, view: `${page}#household` }));
+    expect(readFact(await record(db), 'household.interpreterUsed')).toBeUndefined();
+  });
+
+  it('remembers the views most recently read, up to VIEWS_KEPT', async () => {
+    const db = freshDb();
+    for (let i = 0; i < VIEWS_KEPT + 5; i++) await mergeFacts(db, read(form, 1, { complete: true, view: `${page} (_${i})#household` }));
+    const views = Object.keys((await getStored(db, 'lcs-demo:SA-1'))!.pageFacts ?? {});
+    expect(views).toHaveLength(VIEWS_KEPT);
+    expect(views.at(-1)).toBe(`${page} (_${VIEWS_KEPT + 4})#household`);
+  });
+});
+

@@ -39,6 +39,8 @@ function countdown(partial: Partial<CountdownResult> & Pick<CountdownResult, 'st
     section: 'plan',
     message: 'Complete the assessment by its due date.',
     source: { label: 'Derby 2.3', section: '2.3', passage: '45 working days' },
+    // The assessment's own timescale: the one clock a recorded reason excuses.
+    excusedBy: 'timescale.exceededReasonRecorded',
     ...partial,
   };
 }
@@ -49,8 +51,10 @@ function prompt(ruleId: string, section: FormSection, message: string): Prompt {
 
 function evaluation(parts: { findings?: Finding[]; countdowns?: CountdownResult[]; prompts?: Prompt[]; exceededReason?: boolean }): Evaluation {
   const findings = parts.findings ?? [];
-  const countdowns = parts.countdowns ?? [];
-  const record = { schema: 'single-assessment/v1', caseSystem: 't', assessmentId: 'SA-1', timescale: { exceededReasonRecorded: parts.exceededReason ?? false } } as const;
+  // As the engine does: a late clock is excused only by its own reason (its `excusedBy`).
+  const countdowns = (parts.countdowns ?? []).map((c) =>
+    parts.exceededReason && c.excusedBy === 'timescale.exceededReasonRecorded' && (c.status === 'overdue' || c.status === 'met-late') ? { ...c, excused: true as const } : c,
+  );
   return {
     packId: 'derby',
     packVersion: '2026.1',

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startPageReader, startPageReaderOnce, type PageReader, type ReaderDeps } from '../../lib/content/page-reader';
 import { demoMap, readerStorage } from '../support/reader-storage';
+import { ContentToBackgroundSchema } from '../../lib/messages';
 
 // Reads here take no time on the reader's clock: one slice each, no back-off, whatever the machine is doing.
 const noTime = () => 0;
@@ -203,5 +204,17 @@ describe('the content script page reader', () => {
     for (let i = 0; i < 3; i += 1) document.body.appendChild(document.createElement('iframe'));
     await settle();
     expect(sent.filter((m) => m.type === 'frames-loaded').length).toBe(before + 1);
+  });
+
+  it('on a case-system page with a path over 500 characters, says it is no assessment in a message that passes the background’s checks', async () => {
+    load();
+    window.history.replaceState(null, '', `/search/${'a'.repeat(600)}`);
+    const { runtime, sent } = fakeRuntime();
+    reader = startPageReader({ runtime, storage: readerStorage(), document, window, now: noTime });
+    await settle();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ type: 'page', state: 'unrecognised' });
+    // A longer path failed validation, and the panel went on showing the last case.
+    expect(ContentToBackgroundSchema.safeParse(sent[0]).success).toBe(true);
   });
 });

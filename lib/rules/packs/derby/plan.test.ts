@@ -2,7 +2,7 @@ import { withFacts, withoutFact } from '../../../model';
 import { testRule } from '../../../../tests/support/rule-tester';
 import { completeDerbyRecord as complete, SIBLING, SUBJECT } from '../../../../tests/fixtures/records/derby-records';
 import { derbyPack as pack } from './index';
-import { testPrompt } from '../../../../tests/support/derby-rules';
+import { testConditionalPrompt, testPrompt } from '../../../../tests/support/derby-rules';
 
 testRule(pack, 'derby/assessment-plan-agreed-in-writing', [
   { name: 'plan agreed with the parents in writing', record: complete, expect: 'met' },
@@ -102,6 +102,24 @@ testRule(pack, 'derby/child-seen-alone', [
   },
   { name: 'household not read yet', record: { ...complete, children: undefined }, expect: 'unknown' },
 ]);
+
+// 2.3: "A timeframe is agreed, and the tools and methods to be used discussed": body text with no must
+// or should, so good practice (expected): shown, never blocking.
+testRule(pack, 'derby/plan-timeframe-and-methods', [
+  { name: 'timeframe agreed, tools and methods recorded', record: complete, expect: 'met' },
+  { name: 'tools and methods blank', record: withFacts(complete, { 'planning.toolsAndMethodsRecorded': null }), expect: 'missing' },
+  { name: 'timeframe not agreed', record: withFacts(complete, { 'planning.timescaleAgreed': false }), expect: 'missing' },
+  { name: 'tools and methods not read yet', record: withoutFact(complete, 'planning.toolsAndMethodsRecorded'), expect: 'unknown' },
+]);
+
+// 2.3: "Read the Social Care file - it may give you a lot of valuable information about the family".
+testConditionalPrompt('derby/prompt-plan-read-social-care-file', 'plan', {
+  shown: [
+    { name: 'the file not recorded as read', record: withFacts(complete, { 'planning.fileRead': null }) },
+    { name: 'not read yet whether the file was read', record: withoutFact(complete, 'planning.fileRead') },
+  ],
+  hidden: [{ name: 'the file recorded as read', record: complete }],
+});
 
 for (const id of [
   'derby/prompt-plan-completion-date-in-calendar',

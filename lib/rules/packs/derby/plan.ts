@@ -27,6 +27,19 @@ export const managerEndorsedPlan = defineRule<DerbyParams>({
   check: ({ record }) => has(record.dates?.managerPlanEndorsed, 'dates.managerPlanEndorsed'),
 });
 
+export const timeframeAndMethods = defineRule<DerbyParams>({
+  id: 'derby/plan-timeframe-and-methods',
+  kind: 'check',
+  // 2.3's body text describes the plan ("A timeframe is agreed, and the tools and methods to be used
+  // discussed") with no must or should: good practice, shown and never blocking.
+  severity: 'expected',
+  section: 'plan',
+  source: source23('A timeframe is agreed, and the tools and methods to be used discussed'),
+  message: 'Agree a timeframe for the assessment with the family, and record the tools and methods you will use.',
+  check: ({ record }) =>
+    allOf(has(record.planning?.timescaleAgreed, 'planning.timescaleAgreed'), has(record.planning?.toolsAndMethodsRecorded, 'planning.toolsAndMethodsRecorded')),
+});
+
 export const consentToShare = defineRule<DerbyParams>({
   id: 'derby/consent-to-share',
   kind: 'check',
@@ -126,6 +139,17 @@ export const promptCommunicationSupport = defineRule<DerbyParams>({
   message: 'How will you approach the family, and is anything needed to help you talk with them, such as an interpreter?',
 });
 
+export const promptReadSocialCareFile = defineRule<DerbyParams>({
+  id: 'derby/prompt-plan-read-social-care-file',
+  kind: 'prompt',
+  severity: 'prompt',
+  section: 'plan',
+  source: source23('Read the Social Care file - it may give you a lot of valuable information'),
+  message: 'Have you read the Social Care file? It may tell you a lot about the family and guide the whole assessment.',
+  // Shown until the file is recorded as read.
+  appliesWhen: ({ record }) => record.planning?.fileRead !== true,
+});
+
 export const promptThinkLongTerm = defineRule<DerbyParams>({
   id: 'derby/prompt-plan-think-long-term',
   kind: 'prompt',
@@ -138,6 +162,7 @@ export const promptThinkLongTerm = defineRule<DerbyParams>({
 export const planRules = [
   assessmentPlanAgreedInWriting,
   managerEndorsedPlan,
+  timeframeAndMethods,
   consentToShare,
   consentWithheldAgenciesTold,
   childSeenAlone,
@@ -146,5 +171,6 @@ export const planRules = [
   promptWhenSeenAlone,
   promptHasChildBeenSeen,
   promptCommunicationSupport,
+  promptReadSocialCareFile,
   promptThinkLongTerm,
 ];
