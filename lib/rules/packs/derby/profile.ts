@@ -33,7 +33,7 @@ export const everyBedroomSeen = defineRule<DerbyParams>({
   message: 'Have you seen every child’s bedroom? Record it for each child.',
   // Shown until each included child who is born has their bedroom recorded as seen (an unborn
   // child has no bedroom yet; safe sleep is asked in the safety questions, 2.5).
-  appliesWhen: (ctx) => ctx.record.children === undefined || ctx.children.some((c) => c.includedInAssessment !== false && c.unborn !== true && c.bedroomSeen !== true),
+  appliesWhen: (ctx) => ctx.record.children === undefined || ctx.children.some((c) => includedAndBorn(c) !== false && c.bedroomSeen !== true),
 });
 
 // Practice triggers, 2.6: the child's profile and story.
