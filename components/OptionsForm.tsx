@@ -6,6 +6,7 @@ import { InspectModeSetting, type InspectModeSettingProps } from './InspectModeS
 import { StoredAssessments, type StoredAssessmentsProps } from './StoredAssessments';
 import { ConfirmStep } from './ConfirmStep';
 import { MAP_LIMITS } from '../lib/adapters/map-limits';
+import { CouncilPackSetting, type CouncilPackSettingProps } from './CouncilPackSetting';
 
 export interface PackChoice {
   id: string;
@@ -39,7 +40,7 @@ export interface StoredDataSummary {
 }
 
 /** Settings an organisation can set by policy (managed storage). */
-export type LockableSetting = 'pack' | 'fieldMap' | 'origins' | 'retention' | 'holidays' | 'role' | 'nudgeDays' | 'dailyNotification' | 'inspectMode';
+export type LockableSetting = 'pack' | 'councilPack' | 'fieldMap' | 'origins' | 'retention' | 'holidays' | 'role' | 'nudgeDays' | 'dailyNotification' | 'inspectMode';
 
 /** Who uses this browser, and the nudges before deadlines. */
 export interface NudgeSettings {
@@ -75,6 +76,8 @@ export interface OptionsFormProps {
   onClearAll(): void;
   /** Role and nudges; absent in older callers. */
   nudges?: NudgeSettings;
+  /** The council's own pack (components/CouncilPackSetting.tsx). */
+  councilPack?: CouncilPackSettingProps;
   /** Inspect mode for IT teams (components/InspectModeSetting.tsx). */
   inspectMode?: InspectModeSettingProps;
   /** Each stored assessment with its facts, and deleting one (components/StoredAssessments.tsx). */
@@ -533,6 +536,14 @@ export function OptionsForm(props: OptionsFormProps) {
       ) : null}
       <PackSetting packId={props.packId} packs={props.packs} locked={locked.pack === true} onPackChange={props.onPackChange} />
       <FieldMapSetting fieldMap={props.fieldMap} errors={props.fieldMapErrors ?? []} locked={locked.fieldMap === true} onImport={props.onImportFieldMap} />
+      {props.councilPack ? (
+        <CouncilPackSetting
+          pack={props.councilPack.pack}
+          errorList={<ErrorList title="The council pack was not imported. The procedure in use has not changed. Fix these problems and try again:" errors={props.councilPack.errors} />}
+          importer={<FileImport label="Import a council pack" hint="Choose the council pack (JSON) your practice lead or IT team gave you." disabled={locked.councilPack === true} onText={props.councilPack.onImport} />}
+          lockedNote={locked.councilPack === true ? <LockedNote /> : null}
+        />
+      ) : null}
       <OriginsSetting origins={props.origins} locked={locked.origins === true} onOriginsChange={props.onOriginsChange} />
       <RetentionSetting days={props.retentionDays} locked={locked.retention === true} onRetentionChange={props.onRetentionChange} />
       <HolidaySetting holidays={props.holidays} errors={props.holidayErrors ?? []} locked={locked.holidays === true} onImport={props.onImportHolidays} />

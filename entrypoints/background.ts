@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CompanionDb, deleteExpired } from '../lib/store';
 import { handleContentMessage, tabActivated, tabNavigated, windowFocused, calendarFor, type ServiceDeps } from '../lib/background/service';
-import { SETTINGS_PROBLEM_KEY, builtInOrigins, configSourceChanged, loadActiveConfig, storeMapInForce, type ActiveConfig } from '../lib/config';
+import { ACTIVE_PACK_KEY, ACTIVE_PACK_SOURCE_KEY, SETTINGS_PROBLEM_KEY, builtInOrigins, configSourceChanged, loadActiveConfig, storeMapInForce, type ActiveConfig } from '../lib/config';
 import { councilOrigins } from '../lib/settings';
 import { READER_SCRIPT, readerWanted } from '../lib/background/inject';
 import { checkSetup } from '../lib/verdict/checks';
@@ -51,6 +51,19 @@ async function injectReader(tabId: number): Promise<void> {
   await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: [`/${READER_SCRIPT}` as const] }).catch(() => undefined);
 }
 
+async function storeCouncilPack(config: ActiveConfig): Promise<void> {
+  const local = browser.storage.local;
+  if (config.councilPack && config.settings.councilPack !== undefined) {
+    const stored = await local.get([ACTIVE_PACK_KEY, ACTIVE_PACK_SOURCE_KEY]);
+    if (JSON.stringify(stored[ACTIVE_PACK_KEY]) !== JSON.stringify(config.settings.councilPack) || stored[ACTIVE_PACK_SOURCE_KEY] !== config.councilPack.source) {
+      await local.set({ [ACTIVE_PACK_KEY]: config.settings.councilPack, [ACTIVE_PACK_SOURCE_KEY]: config.councilPack.source });
+    }
+  } else if (config.settings.councilPack === undefined && config.councilPackProblems.length === 0) {
+    const stored = await local.get([ACTIVE_PACK_KEY]);
+    if (ACTIVE_PACK_KEY in stored) await local.remove([ACTIVE_PACK_KEY, ACTIVE_PACK_SOURCE_KEY]);
+  }
+}
+
 async function loadConfig(): Promise<ActiveConfig> {
   const config = await loadActiveConfig(browser);
   // The page reader has no map of its own: it reads the one stored copy of the map in force
@@ -59,6 +72,9 @@ async function loadConfig(): Promise<ActiveConfig> {
   const problem = await storeMapInForce(browser.storage.local, config);
   const { [SETTINGS_PROBLEM_KEY]: before } = await browser.storage.session.get(SETTINGS_PROBLEM_KEY).catch(() => ({}) as Record<string, unknown>);
   if ((before ?? null) !== problem) await browser.storage.session.set({ [SETTINGS_PROBLEM_KEY]: problem }).catch(() => undefined);
+  // The council's own pack that passed its checks is kept, so a bad new one never replaces it.
+  // Written only when it differs: Firefox reports every write as a change, even of the same value.
+  await storeCouncilPack(config).catch(() => undefined);
   await syncContentScripts(config.settings.origins).catch(() => undefined);
   return problem ? { ...config, saveProblem: problem } : config;
 }

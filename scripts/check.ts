@@ -1,4 +1,4 @@
-// npm run check -- <record.json> [--pack derby|hertfordshire] [--map map.json] [--today YYYY-MM-DD | --now ISO] [--holidays feed.json] [--params overrides.json] [--json]
+// npm run check -- <record.json> [--pack derby|hertfordshire|wirral | --pack-file council.json] [--map map.json] [--today YYYY-MM-DD | --now ISO] [--holidays feed.json] [--params overrides.json] [--json]
 // Checks an assessment record (in the model's vocabulary) against a council's procedure,
 // with the same engine, packs and calendar as the extension.
 import { readFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { asThisMapReads, mapReads } from '../lib/adapters/coverage';
 import type { FieldMap } from '../lib/adapters/field-map-schema';
 import { validateFieldMapText } from '../lib/adapters/map-checks';
 import { evaluate, getPack, isPackId, PACK_IDS, resolveParams, type AnyPack } from '../lib/rules';
+import { loadCouncilPackText } from '../lib/rules/council/load';
 import { EXIT_OK, EXIT_USAGE, isMainModule, parseArgs, processOutput, type CliOutput } from './lib/args';
 import { formatReport, reportJson } from './lib/report';
 
@@ -26,8 +27,10 @@ Checks a Single Assessment record against a council's procedure and prints the
 deadlines, what is missing for each child, and whether it is ready for sign-off.
 
 Options:
-  --pack <id>            the procedure to check against: ${PACK_IDS.join(' or ')}
+  --pack <id>            the procedure to check against: ${PACK_IDS.join(', ')}
                          (default: the record's "pack" field, else derby)
+  --pack-file <file>     a council pack (JSON, docs/council-packs.md) to try out:
+                         checked first, and each mistake shown with its JSON path
   --today <YYYY-MM-DD>   check as at 10:00 London time on that day
   --now <date-time>      check as at an exact moment, e.g. 2026-11-23T16:30:00Z
                          (default: the current time; give --today or --now, not both)
@@ -44,11 +47,13 @@ Options:
   --help, -h             show this help
 
 Exit codes: 0 the check ran (whatever it found); 2 bad input (unknown option or
-pack, a file that cannot be read, is not JSON, or is not a valid record).`;
+pack, a file that cannot be read, is not JSON, or is not a valid record or pack).`;
 
 export interface CheckOptions {
   recordPath: string;
   packId: string | null;
+  /** A council pack file to try out instead of a shipped pack. */
+  packFile: string | null;
   today: string | null;
   now: string | null;
   holidaysPath: string | null;
@@ -65,7 +70,7 @@ const FIRST_YEAR = '1900';
 /** Reads the command line (without node and script paths); pure. */
 export function parseCheckArgs(argv: readonly string[]): { ok: true; command: CheckCommand } | { ok: false; error: string } {
   const parsed = parseArgs(argv, {
-    valueFlags: ['pack', 'today', 'now', 'holidays', 'params', 'map'],
+    valueFlags: ['pack', 'pack-file', 'today', 'now', 'holidays', 'params', 'map'],
     booleanFlags: ['json', 'prompts', 'help'],
     aliases: { h: 'help' },
   });
@@ -78,6 +83,7 @@ export function parseCheckArgs(argv: readonly string[]): { ok: true; command: Ch
   if (values.pack !== undefined && !isPackId(values.pack)) {
     return { ok: false, error: `unknown pack "${values.pack}" (known packs: ${PACK_IDS.join(', ')})` };
   }
+  if (values.pack !== undefined && values['pack-file'] !== undefined) return { ok: false, error: 'give --pack or --pack-file, not both' };
   if (values.today !== undefined && values.now !== undefined) return { ok: false, error: 'give --today or --now, not both' };
   if (values.today !== undefined && !isIsoDate(values.today)) {
     return { ok: false, error: `--today "${values.today}" is not a real date written YYYY-MM-DD` };
@@ -96,6 +102,7 @@ export function parseCheckArgs(argv: readonly string[]): { ok: true; command: Ch
       kind: 'check',
       recordPath,
       packId: values.pack ?? null,
+      packFile: values['pack-file'] ?? null,
       today: values.today ?? null,
       now: values.now ?? null,
       holidaysPath: values.holidays ?? null,
@@ -179,7 +186,14 @@ function loadCalendar(path: string, io: CheckIo): { calendar: WorkingDayCalendar
   return { calendar, note: `from ${path} (${n} bank ${n === 1 ? 'holiday' : 'holidays'}${until})` };
 }
 
-function choosePack(command: CheckOptions, record: AssessmentRecord): AnyPack {
+function choosePack(command: CheckOptions, record: AssessmentRecord, io: CheckIo): AnyPack {
+  if (command.packFile) {
+    const loaded = loadCouncilPackText(readText(command.packFile, io));
+    if (!loaded.ok) {
+      throw new InputError([`check: ${command.packFile} is not a valid council pack (docs/council-packs.md). Problems:`, ...loaded.errors.map((e) => `  ${e.path}: ${e.message}`)]);
+    }
+    return loaded.pack as unknown as AnyPack;
+  }
   const id = command.packId ?? record.pack ?? 'derby';
   const pack = getPack(id);
   if (!pack) {
@@ -222,7 +236,7 @@ export function runCheck(argv: readonly string[], io: CheckIo): number {
     // With a map, the record as that case system could give it: the verdict it allows.
     const asMapReads = map ? asThisMapReads(given, map) : null;
     const record = asMapReads?.record ?? given;
-    const pack = choosePack(command, record);
+    const pack = choosePack(command, record, io);
     const params = command.paramsPath ? loadParams(command.paramsPath, pack, io) : undefined;
     const holidays = command.holidaysPath ? loadCalendar(command.holidaysPath, io) : null;
     const calendar = holidays?.calendar ?? defaultCalendar;

@@ -5,7 +5,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PACKS } from '../lib/rules/packs';
+import { COUNCIL_PACK_DOCS, PACKS } from '../lib/rules/packs';
+import { councilObligations } from '../lib/rules/council/coverage';
 import type { Rule } from '../lib/rules/types';
 import { EXIT_FAILURE, EXIT_OK, isMainModule, processOutput, type CliOutput } from './lib/args';
 
@@ -19,7 +20,7 @@ export const PROCEDURE_PATHS: Record<'derby' | 'hertfordshire', string> = {
 };
 
 export interface Obligation {
-  pack: 'derby' | 'hertfordshire' | 'national';
+  pack: 'derby' | 'hertfordshire' | 'national' | 'wirral';
   /** The procedure's section number, e.g. "2.3" or "6". */
   section: string;
   /** The procedure's words, 25 words at most; "…" joins parts of one passage. */
@@ -180,6 +181,10 @@ export const OBLIGATIONS: Obligation[] = [
   { pack: 'national', section: "CIN census", quote: "Factors identified at the end of assessment, as census codes; the assessment's end is its authorisation date", rules: ["national/cin-census-at-assessment-end"], reason: "Department for Education children in need census guide; the guide is not held here, so its edition and the full code list cannot be checked here. Codes named in messages: 3A, 21, 24A." },
 ];
 
+// A council pack written as JSON traces itself (lib/rules/council/coverage.ts): each rule's section
+// and the council's words, or why they are not held; each base rule switched off and why.
+for (const doc of COUNCIL_PACK_DOCS) OBLIGATIONS.push(...(councilObligations(doc) as Obligation[]));
+
 type AnyRule = Rule<never>;
 
 /** Every rule of every shipped pack, once (the national layer sits under both). */
@@ -218,7 +223,8 @@ function cell(text: string): string {
 const PACK_TITLES: Record<Obligation['pack'], string> = {
   derby: 'Derby City 3.1.1 Single Assessment Guidance',
   hertfordshire: 'Hertfordshire 3.2 Single Assessment',
-  national: 'National layer (under both packs)',
+  national: 'National layer (under every pack)',
+  wirral: 'Wirral 1.3.3 Single Assessment Policy and Guidance (a council pack in JSON)',
 };
 
 function ruleCell(id: string, rules: Map<string, AnyRule>): string {
@@ -242,7 +248,7 @@ export function renderCoverageDoc(): string {
   const lines = [
     '# Procedure coverage',
     '',
-    `Every obligation in the two procedures (\`../shared/procedures/\`), read line by line, traced to the`,
+    `Every obligation in the procedures (\`../shared/procedures/\`), read line by line, traced to the`,
     'rule that encodes it or the reason none does. The obligations and quotes are written by hand in',
     `\`scripts/procedure-coverage.ts\`; the rule columns are generated from the packs by \`${REGENERATE_COVERAGE}\`.`,
     'A unit test checks that every quote is in the procedure (25 words at most), that every rule named exists,',
@@ -258,10 +264,21 @@ export function renderCoverageDoc(): string {
     '|---|---|---|---|---|',
     count('derby'),
     count('hertfordshire'),
+    count('wirral'),
     count('national'),
   ];
-  for (const pack of ['derby', 'hertfordshire', 'national'] as const) {
+  for (const pack of ['derby', 'hertfordshire', 'wirral', 'national'] as const) {
     lines.push('', `## ${PACK_TITLES[pack]}`, '');
+    const council = COUNCIL_PACK_DOCS.find((d) => d.id === pack);
+    if (council) {
+      lines.push(
+        `Written in \`lib/rules/packs/${pack}/${pack}.json\` over the shared England base (docs/council-packs.md); these rows are generated`,
+        'from it. What of the procedure is not held here:',
+        '',
+        ...council.notHeld.map((n) => `- ${n}`),
+        '',
+      );
+    }
     if (pack === 'national') {
       lines.push(
         'Statutory items a Single Assessment record shows, from Working Together to Safeguard Children 2023 and the',

@@ -2,18 +2,21 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { OptionsForm, type ImportProblem, type LockableSetting } from '../../components/OptionsForm';
 import { SETTINGS_KEY, builtInOrigins, configChanged, loadActiveConfig, storeImportedMap, type ActiveConfig } from '../../lib/config';
+import { loadCouncilPackText } from '../../lib/rules/council/load';
+import { packFor } from '../../lib/verdict/checks';
 import { validateFieldMapText } from '../../lib/adapters/map-checks';
 import { parseHolidayFeedText, createCalendar } from '../../lib/calendar';
 import { PACKS, PACK_IDS } from '../../lib/rules';
 import { CompanionDb, allAcknowledgements, allStored, clearAll, deleteAssessment, summarise, type StoreSummary } from '../../lib/store';
 import { storedAssessmentFile, storedAssessments, type StoredAssessment } from '../../lib/store/stored-assessments';
 import { councilOrigins, type Settings, type SettingKey } from '../../lib/settings';
-import { getPack, resolveParams } from '../../lib/rules';
+import { resolveParams } from '../../lib/rules';
 
 const db = new CompanionDb();
 
 const LOCK_NAMES: Record<LockableSetting, SettingKey> = {
   pack: 'packId',
+  councilPack: 'councilPack',
   fieldMap: 'fieldMap',
   origins: 'origins',
   retention: 'retentionDays',
@@ -56,6 +59,7 @@ export function OptionsApp() {
   const [summary, setSummary] = useState<StoreSummary>({ assessments: 0, oldestUpdatedAt: null, newestUpdatedAt: null });
   const [fieldMapErrors, setFieldMapErrors] = useState<ImportProblem[]>([]);
   const [holidayErrors, setHolidayErrors] = useState<ImportProblem[]>([]);
+  const [councilPackErrors, setCouncilPackErrors] = useState<ImportProblem[]>([]);
   const [ungranted, setUngranted] = useState<string[]>([]);
   const [assessments, setAssessments] = useState<StoredAssessment[]>([]);
 
@@ -88,8 +92,15 @@ export function OptionsApp() {
     (Object.keys(LOCK_NAMES) as LockableSetting[]).map((k) => [k, config.locked.includes(LOCK_NAMES[k])]),
   ) as Partial<Record<LockableSetting, boolean>>;
   const calendar = createCalendar(config.holidayDates);
-  const params = resolveParams(getPack(settings.packId), settings.packParams);
+  const pack = packFor(settings);
+  const params = pack ? resolveParams(pack, settings.packParams) : ({ ok: true } as const);
   const settingProblems = [...config.problems, ...(params.ok ? [] : params.problems.map((p) => ({ ...p, path: `pack settings ${p.path}` })))];
+  const own = config.councilPack;
+  // The council's own pack is offered beside the shipped ones; it stands in for a shipped pack of the same id.
+  const packChoices = [
+    ...PACK_IDS.filter((id) => id !== own?.id).map((id) => ({ id, name: PACKS[id].name })),
+    ...(own ? [{ id: own.id, name: `${own.name} (your council’s pack)` }] : []),
+  ];
 
   return (
     <>
@@ -131,7 +142,7 @@ export function OptionsApp() {
       ) : null}
     <OptionsForm
       packId={settings.packId}
-      packs={PACK_IDS.map((id) => ({ id, name: PACKS[id].name }))}
+      packs={packChoices}
       fieldMap={{ id: config.fieldMap.id, version: String(config.fieldMap.version), inUse: true }}
       fieldMapErrors={[...fieldMapErrors, ...config.fieldMapProblems]}
       origins={settings.origins.map(toAddress)}
@@ -144,7 +155,23 @@ export function OptionsApp() {
       }}
       locked={locked}
       onPackChange={(packId) => {
-        if ((PACK_IDS as string[]).includes(packId)) void saveUserSetting('packId', packId as Settings['packId']);
+        if (packChoices.some((p) => p.id === packId)) void saveUserSetting('packId', packId);
+      }}
+      councilPack={{
+        pack: own ? { name: own.name, version: own.version, source: own.source, kept: config.councilPackKept, chosen: settings.packId === own.id } : null,
+        errors: [...councilPackErrors, ...config.councilPackProblems],
+        onImport: (text) => {
+          const result = loadCouncilPackText(text);
+          if (!result.ok) {
+            // The pack in use stays in use.
+            setCouncilPackErrors(result.errors.map((e) => ({ path: e.path, message: e.message })));
+            return;
+          }
+          setCouncilPackErrors([]);
+          void readUserSettings().then((current) =>
+            browser.storage.local.set({ [SETTINGS_KEY]: { ...current, councilPack: JSON.parse(text) as unknown, ...(config.locked.includes('packId') ? {} : { packId: result.doc.id }) } }),
+          );
+        },
       }}
       onImportFieldMap={(text) => {
         const result = validateFieldMapText(text);

@@ -7,7 +7,7 @@ import { coverageReport } from '../../lib/adapters/coverage';
 import { acknowledgementActions, openCaseload, setupFor, watchConfig } from '../../components/page-wiring';
 import { acknowledgementsFor, CompanionDb, getStored, recordKey, recordNotes, type StoredRecord } from '../../lib/store';
 import { CurrentPageSchema, InspectReplySchema, PickReplySchema, type CurrentPage, type InspectEntryMessage, type InspectReply } from '../../lib/messages';
-import { STORE_PROBLEM_KEY, fieldMapInUse, followedPageKey, type ActiveConfig } from '../../lib/config';
+import { STORE_PROBLEM_KEY, councilPackInUse, fieldMapInUse, followedPageKey, type ActiveConfig } from '../../lib/config';
 import { runChecks } from '../../lib/verdict/checks';
 import { clockTimeline } from '../../lib/verdict/timeline';
 import { caseFacts } from '../../lib/verdict/first-screen';
@@ -240,12 +240,18 @@ export function SidePanelApp() {
     {recordNotes(stored).map((note) => (
       <p class="record-note" data-record-note key={note}>{note}</p>
     ))}
+    {config && !setup ? (
+      <p class="record-note" data-record-note="no-procedure" role="alert">
+        The procedure chosen in the settings cannot be used{config.councilPackProblems.length > 0 ? ': your council’s pack has mistakes' : ''}, so nothing is checked. Fix it in the options page, or ask IT.
+      </p>
+    ) : null}
     {config ? (
       // For IT: which field map reads the page. Folded, so the worker's and manager's view hold no map versions.
       <details class="details field-map-in-use" data-field-map={config.fieldMapSource}>
         <summary>Technical details</summary>
         <div class="details__body">
           <p>{fieldMapInUse(config)}</p>
+          {councilPackInUse(config) ? <p data-council-pack={config.councilPack?.source}>{councilPackInUse(config)}</p> : null}
         </div>
       </details>
     ) : null}

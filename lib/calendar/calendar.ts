@@ -121,6 +121,13 @@ export function ukLocalDateTime(date: IsoDate, time: string): IsoDateTime {
   return `${date}T${time}:00${ukOffsetMinutes(parts.year, wall) === 60 ? '+01:00' : '+00:00'}`;
 }
 
+/** The date `days` calendar days on (weekends and bank holidays count). */
+export function addCalendarDays(date: IsoDate, days: number): IsoDate {
+  requireWholeNumber(days, 'Days');
+  if (isoDateParts(date) === null) throw new RangeError(`Not a real date: ${JSON.stringify(date)}`);
+  return fromDayNumber(toDayNumber(date) + days);
+}
+
 /** The same day of the month `months` on; a day the month lacks becomes its last day (29 Feb → 28 Feb). */
 export function addCalendarMonths(date: IsoDate, months: number): IsoDate {
   requireWholeNumber(months, 'Months');

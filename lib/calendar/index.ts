@@ -2,6 +2,7 @@
 // Pure: no browser or extension APIs. Import calendar.ts directly where zod must stay out.
 export {
   add24Hours,
+  addCalendarDays,
   addCalendarMonths,
   bundledHolidayDates,
   createCalendar,

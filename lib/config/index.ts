@@ -5,7 +5,8 @@
  * on the map in use; the content script reads only the map the background stored.
  */
 import { effectiveSettings, manifestOrigins, type EffectiveSettings } from '../settings';
-import { ACTIVE_MAP_SOURCE_KEY, READER_MAP_KEY, RETIRED_MAP_KEY, SETTINGS_KEY, SETTINGS_PROBLEM_KEY } from './keys';
+import { ACTIVE_MAP_SOURCE_KEY, ACTIVE_PACK_KEY, ACTIVE_PACK_SOURCE_KEY, READER_MAP_KEY, RETIRED_MAP_KEY, SETTINGS_KEY, SETTINGS_PROBLEM_KEY } from './keys';
+import { loadCouncilPack, loadCouncilPackText } from '../rules/council/load';
 import { validateFieldMap, validateFieldMapText } from '../adapters/map-checks';
 import type { FieldMap } from '../adapters/field-map-schema';
 import bundledMap from '../adapters/maps/lcs-demo.json';
@@ -18,6 +19,11 @@ export interface ActiveConfig extends EffectiveSettings {
   fieldMapProblems: SchemaProblem[];
   /** A newer map was refused (fieldMapProblems say why): the last good one stays in use. */
   fieldMapKept: boolean;
+  /** The council's own pack in force (settings.councilPack holds its JSON), and where it came from. */
+  councilPack?: { id: string; name: string; version: string; source: CouncilPackSource };
+  councilPackProblems: SchemaProblem[];
+  /** A newer council pack was refused (councilPackProblems say why): the last good one stays in use. */
+  councilPackKept: boolean;
   holidayDates: readonly string[];
   holidaySource: 'bundled' | 'imported' | 'policy';
   holidayProblems: SchemaProblem[];
@@ -26,6 +32,7 @@ export interface ActiveConfig extends EffectiveSettings {
 }
 
 export type FieldMapSource = 'bundled' | 'imported' | 'policy';
+export type CouncilPackSource = 'imported' | 'policy';
 
 let bundled: FieldMap | undefined;
 export function bundledFieldMap(): FieldMap {
@@ -40,10 +47,46 @@ export interface LastGoodMap {
   source: FieldMapSource;
 }
 
+/** The council pack the background last put in force: its JSON, checked, and where it came from. */
+export interface LastGoodPack {
+  json: unknown;
+  source: CouncilPackSource;
+}
+
+/**
+ * The council's own pack in force: a new one that passes its checks, else the last good one
+ * (a bad new pack never replaces it), else none. `settings.councilPack` is set to its JSON.
+ */
+function councilPackInForce(
+  given: unknown,
+  fromPolicy: boolean,
+  lastGood: LastGoodPack | undefined,
+): Pick<ActiveConfig, 'councilPack' | 'councilPackProblems' | 'councilPackKept'> & { json?: unknown } {
+  if (given === undefined) return { councilPackProblems: [], councilPackKept: false };
+  // Text here is policy JSON that did not parse: said as such.
+  const result = typeof given === 'string' ? loadCouncilPackText(given) : loadCouncilPack(given);
+  if (result.ok) {
+    const { id, name, version } = result.doc;
+    return { json: given, councilPack: { id, name, version, source: fromPolicy ? 'policy' : 'imported' }, councilPackProblems: [], councilPackKept: false };
+  }
+  const problems = result.errors.map((e) => ({ path: e.path, message: e.message }));
+  const kept = lastGood ? loadCouncilPack(lastGood.json) : undefined;
+  if (lastGood && kept?.ok) {
+    const { id, name, version } = kept.doc;
+    return { json: lastGood.json, councilPack: { id, name, version, source: lastGood.source }, councilPackProblems: problems, councilPackKept: true };
+  }
+  return { councilPackProblems: problems, councilPackKept: false };
+}
+
 /** `builtIn`: the origins the build's manifest grants (lib/settings `manifestOrigins`), the default addresses. */
-export function activeConfig(local: unknown, managed: unknown, lastGood?: LastGoodMap, builtIn: readonly string[] = []): ActiveConfig {
+export function activeConfig(local: unknown, managed: unknown, lastGood?: LastGoodMap, builtIn: readonly string[] = [], lastGoodPack?: LastGoodPack): ActiveConfig {
   const effective = effectiveSettings(local, managed, builtIn);
-  const { settings, locked } = effective;
+  const { locked } = effective;
+  const own = councilPackInForce(effective.settings.councilPack, locked.includes('councilPack'), lastGoodPack);
+  const { json: ownJson, ...ownStatus } = own;
+  // Only a pack that passed its checks is ever handed on: the checks (lib/verdict/checks.ts) build it from here.
+  const settings = { ...effective.settings, councilPack: ownJson };
+  if (ownJson === undefined) delete settings.councilPack;
   let fieldMap = bundledFieldMap();
   let fieldMapSource: ActiveConfig['fieldMapSource'] = 'bundled';
   const fieldMapProblems: SchemaProblem[] = [];
@@ -80,7 +123,7 @@ export function activeConfig(local: unknown, managed: unknown, lastGood?: LastGo
       holidayProblems.push(...feed.errors.map((e) => ({ path: e.path, message: e.message })));
     }
   }
-  return { ...effective, fieldMap, fieldMapSource, fieldMapProblems, fieldMapKept, holidayDates, holidaySource, holidayProblems };
+  return { ...effective, settings, fieldMap, fieldMapSource, fieldMapProblems, fieldMapKept, ...ownStatus, holidayDates, holidaySource, holidayProblems };
 }
 
 /** The parts of the browser's storage the configuration is read from. */
@@ -114,14 +157,21 @@ export function lastGoodMap(local: Record<string, unknown>): LastGoodMap | undef
   return { map: checked.map, source };
 }
 
+/** The council pack the background last put in force (checked again when it is used). */
+export function lastGoodPack(local: Record<string, unknown>): LastGoodPack | undefined {
+  const json = local[ACTIVE_PACK_KEY];
+  if (json === undefined) return undefined;
+  return { json, source: local[ACTIVE_PACK_SOURCE_KEY] === 'policy' ? 'policy' : 'imported' };
+}
+
 /** What is in force now: the same answer in the background, the panel and the options page. */
 export async function loadActiveConfig({ storage, runtime }: ConfigSource): Promise<ActiveConfig> {
   const [local, managed, session] = await Promise.all([
-    storage.local.get([SETTINGS_KEY, READER_MAP_KEY, ACTIVE_MAP_SOURCE_KEY]),
+    storage.local.get([SETTINGS_KEY, READER_MAP_KEY, ACTIVE_MAP_SOURCE_KEY, ACTIVE_PACK_KEY, ACTIVE_PACK_SOURCE_KEY]),
     readManaged(storage),
     storage.session?.get([SETTINGS_PROBLEM_KEY]).catch(() => ({})) ?? Promise.resolve({}),
   ]);
-  const config = activeConfig(local[SETTINGS_KEY], managed, lastGoodMap(local), builtInOrigins(runtime));
+  const config = activeConfig(local[SETTINGS_KEY], managed, lastGoodMap(local), builtInOrigins(runtime), lastGoodPack(local));
   const problem = (session as Record<string, unknown>)[SETTINGS_PROBLEM_KEY];
   return typeof problem === 'string' && problem !== '' ? { ...config, saveProblem: problem } : config;
 }
@@ -202,9 +252,22 @@ export function fieldMapInUse(config: Pick<ActiveConfig, 'fieldMap' | 'fieldMapS
   return `${what}${kept}${refused}${unsaved}`;
 }
 
+const PACK_SOURCE_WORDS: Record<CouncilPackSource, string> = {
+  imported: 'imported in the options page',
+  policy: 'set by your organisation',
+};
+
+/** Which council pack is in use and where it came from, in a sentence; null when the procedure is a shipped one. */
+export function councilPackInUse(config: Pick<ActiveConfig, 'councilPack' | 'councilPackKept' | 'settings'>): string | null {
+  const own = config.councilPack;
+  if (!own || config.settings.packId !== own.id) return null;
+  const what = `Procedure in use: ${own.name}, your council’s pack version ${own.version}, ${PACK_SOURCE_WORDS[own.source]}.`;
+  return config.councilPackKept ? `${what} A newer pack has mistakes, so this one stays in use until it is fixed.` : what;
+}
+
 /** Does a storage change alter what is in force? (The background: settings, the stored map, policy.) */
 export function configSourceChanged(changes: Record<string, unknown>, area: string): boolean {
-  return area === 'managed' || (area === 'local' && (SETTINGS_KEY in changes || READER_MAP_KEY in changes || ACTIVE_MAP_SOURCE_KEY in changes));
+  return area === 'managed' || (area === 'local' && [SETTINGS_KEY, READER_MAP_KEY, ACTIVE_MAP_SOURCE_KEY, ACTIVE_PACK_KEY, ACTIVE_PACK_SOURCE_KEY].some((k) => k in changes));
 }
 
 /** Does a storage change alter what the panel and options page show? (Also: the map could not be stored.) */

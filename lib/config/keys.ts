@@ -6,6 +6,8 @@
  *   local   readerFieldMap       the one stored copy of the field map in force, whatever its source (the bundled one too):
  *                                the page reader reads it; a council's map kept here is the last good one
  *   local   activeFieldMapSource where that map came from: "bundled", "imported" or "policy"
+ *   local   activeCouncilPack    the council's own rule pack (imported or set by policy), validated by the background
+ *   local   activeCouncilPackSource where that pack came from: "imported" or "policy"
  *   session currentPage:<window> the case page the panel of that window follows
  *   session currentPage          the case page of the window last used (a panel opened as a page follows it)
  *   session page:<tab>           the case page last read in a tab
@@ -14,6 +16,9 @@
  */
 export const SETTINGS_KEY = 'settings';
 export const ACTIVE_MAP_SOURCE_KEY = 'activeFieldMapSource';
+/** The council's own pack last put in force (its JSON), kept so a bad new one never replaces it. */
+export const ACTIVE_PACK_KEY = 'activeCouncilPack';
+export const ACTIVE_PACK_SOURCE_KEY = 'activeCouncilPackSource';
 /**
  * The one stored copy of the field map in force (issue 24: a map was once stored three
  * times over, and a big one filled the browser's storage). The page reader reads it, so

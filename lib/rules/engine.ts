@@ -1,6 +1,6 @@
 import type { AssessmentRecord, Adult, Child, FactPath } from '../model';
 import { datePart } from '../model';
-import { defaultCalendar, formatDateTime, formatLongDate, type WorkingDayCalendar } from '../calendar';
+import { addCalendarDays, defaultCalendar, formatDateTime, formatLongDate, type WorkingDayCalendar } from '../calendar';
 import { ageInYears } from './conditions';
 import { FactReads, genericPath, trackedCountdowns, unreadFor } from './fact-reads';
 import type {
@@ -192,6 +192,10 @@ function runClock<P>(rule: CountdownRule<P>, ctx: RuleContext<P>, ruleCtx: RuleC
     due = r.date;
     note = r.note;
     basis = `${span.workingDaysBefore} working days before ${span.anchorLabel} on ${formatLongDate(startDay)}`;
+  } else if ('days' in span) {
+    // Calendar days (a council that writes "30 days" without "working"): weekends and bank holidays count.
+    due = addCalendarDays(startDay, span.days);
+    basis = `${span.days} days from ${clock.startLabel} on ${formatLongDate(startDay)}`;
   } else if ('hours' in span) {
     due = cal.add24Hours(clock.start);
     dueIsTime = true;

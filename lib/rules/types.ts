@@ -103,7 +103,7 @@ export type Clock =
       /** Words for the start, e.g. "referral" → "45 working days from referral on 2 Nov 2026". */
       startLabel: string;
       startField: FactPath;
-      span: { workingDays: number } | { hours: number } | { months: number } | { workingDaysBefore: number; anchorLabel: string };
+      span: { workingDays: number } | { days: number } | { hours: number } | { months: number } | { workingDaysBefore: number; anchorLabel: string };
       /** When the duty was met: a date, null (not yet), or undefined (not read yet). */
       met: string | null | undefined;
       metField: FactPath;

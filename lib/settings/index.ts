@@ -28,7 +28,8 @@ export function manifestOrigins(manifest: { host_permissions?: readonly string[]
   return listed.filter((p): p is string => OriginPatternSchema.safeParse(p).success);
 }
 
-export const PackIdSchema = z.enum(['derby', 'hertfordshire']);
+/** A shipped pack ("derby", "hertfordshire", "wirral") or the id of the council's own pack (`councilPack`). */
+export const PackIdSchema = z.string().regex(/^[a-z]{2,30}$/, 'expected a pack id such as "derby", "hertfordshire", "wirral", or the id in your council pack');
 
 /**
  * A JSON document given whole, or as its text. Policy carries a field map or holiday feed
@@ -55,6 +56,8 @@ export const SettingsSchema = z.strictObject({
   retentionDays: z.number().int().min(1).max(365),
   /** A field map (JSON), checked against the field-map schema before it is used. */
   fieldMap: JsonDocumentSchema.optional(),
+  /** The council's own rule pack (JSON, docs/council-packs.md), checked before it is used; chosen when `packId` is its id. */
+  councilPack: JsonDocumentSchema.optional(),
   /** A GOV.UK bank-holiday feed (JSON), checked before it is used. */
   holidayFeed: JsonDocumentSchema.optional(),
   /** Who uses this browser: recorded with each acknowledgement; a manager may accept exceptions. */

@@ -5,6 +5,7 @@
  * The background (badges, nudges), the panel and the caseload all call this.
  */
 import { evaluate, getPack, resolveParams, type AnyPack } from '../rules';
+import { councilPackFrom } from '../rules/council/load';
 import type { CountdownResult, Evaluation, Finding } from '../rules/types';
 import type { WorkingDayCalendar } from '../calendar';
 import type { AssessmentRecord } from '../model';
@@ -24,14 +25,24 @@ export interface CheckSetup {
   reads?: (genericPath: string) => boolean;
 }
 
+/**
+ * The pack the settings choose: the council's own pack when `packId` is its id (it wins over a
+ * shipped pack of the same id, so a council can try a changed copy), else a shipped pack.
+ */
+export function packFor(settings: Pick<Settings, 'packId' | 'councilPack'>): AnyPack | undefined {
+  const own = settings.councilPack !== undefined ? councilPackFrom(settings.councilPack) : undefined;
+  if (own && own.id === settings.packId) return own as unknown as AnyPack;
+  return getPack(settings.packId);
+}
+
 /** Null when the settings name no known pack. */
 export function checkSetup(
-  settings: Pick<Settings, 'packId' | 'packParams'>,
+  settings: Pick<Settings, 'packId' | 'packParams' | 'councilPack'>,
   calendar: WorkingDayCalendar,
   sections?: ReadonlyMap<string, FormSection>,
   reads?: (genericPath: string) => boolean,
 ): CheckSetup | null {
-  const pack = getPack(settings.packId);
+  const pack = packFor(settings);
   if (!pack) return null;
   const params = resolveParams(pack, settings.packParams);
   return { pack, calendar, ...(params.ok ? { params: params.params } : {}), ...(sections ? { sections } : {}), ...(reads ? { reads } : {}) };

@@ -260,7 +260,7 @@ describe('check: bad input exits 2 with a clear message', () => {
   it('an unknown pack, given or named by the record', () => {
     const given = run(record('hertfordshire-complete'), '--pack', 'kent');
     expect(given.code).toBe(2);
-    expect(given.stderr).toContain('unknown pack "kent" (known packs: derby, hertfordshire)');
+    expect(given.stderr).toContain('unknown pack "kent" (known packs: derby, hertfordshire, wirral)');
     const rec = JSON.parse(readFileSync(record('hertfordshire-complete'), 'utf8')) as Record<string, unknown>;
     const named = run(tmpFile('kent.json', JSON.stringify({ ...rec, pack: 'kent' })));
     expect(named.code).toBe(2);

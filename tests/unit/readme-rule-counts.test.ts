@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { NATIONAL_PREFIX } from '../../lib/rules/national/index';
 import { derbyPack } from '../../lib/rules/packs/derby/index';
 import { hertfordshirePack } from '../../lib/rules/packs/hertfordshire/index';
+import { wirralPack } from '../../lib/rules/packs/index';
 import type { Pack } from '../../lib/rules/types';
 
 // The README's table of rule packs gives each pack's own rules by kind and severity (the
@@ -33,5 +34,8 @@ describe('README rule counts', () => {
   });
   it('the table gives hertfordshire its current counts', () => {
     expect(row('hertfordshire')).toBe(countsText(hertfordshirePack));
+  });
+  it('the table gives wirral its current counts', () => {
+    expect(row('wirral')).toBe(countsText(wirralPack));
   });
 });

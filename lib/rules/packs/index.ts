@@ -1,11 +1,27 @@
 // The rule packs the extension ships, by id. A council chooses one in settings.
 import type { Pack } from '../types';
+import { loadCouncilPack } from '../council/load';
 import { derbyPack } from './derby';
 import { hertfordshirePack } from './hertfordshire';
+import wirralJson from './wirral/wirral.json';
+
+/** A council pack shipped as JSON: checked when the extension starts, like any council's own. */
+function shippedCouncilPack(json: unknown) {
+  const loaded = loadCouncilPack(json);
+  if (!loaded.ok) throw new Error(`a shipped council pack is invalid: ${loaded.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  return loaded;
+}
+
+const wirral = shippedCouncilPack(wirralJson);
+export const wirralPack = wirral.pack;
+
+/** The shipped packs written as JSON, as written: for the coverage table and the docs. */
+export const COUNCIL_PACK_DOCS = [wirral.doc] as const;
 
 export const PACKS = {
   derby: derbyPack,
   hertfordshire: hertfordshirePack,
+  wirral: wirralPack,
 } as const;
 
 export type PackId = keyof typeof PACKS;

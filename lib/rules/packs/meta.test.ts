@@ -11,6 +11,7 @@ import { validatePack } from '../pack';
 import type { Pack, Rule } from '../types';
 import { derbyPack } from './derby/index';
 import { hertfordshirePack } from './hertfordshire/index';
+import { COUNCIL_PACK_DOCS, wirralPack } from './index';
 
 type AnyPack = Pack<never>;
 const PACKS_DIR = dirname(fileURLToPath(import.meta.url));
@@ -18,7 +19,7 @@ const REPO_ROOT = resolve(PACKS_DIR, '..', '..', '..');
 // In CI the shared spec sits beside the repository.
 const CATALOGUE_PATH = resolve(REPO_ROOT, '..', 'shared', 'spec', 'rule-catalogue.md');
 
-const packs: AnyPack[] = [derbyPack as unknown as AnyPack, hertfordshirePack as unknown as AnyPack];
+const packs: AnyPack[] = [derbyPack as unknown as AnyPack, hertfordshirePack as unknown as AnyPack, wirralPack as unknown as AnyPack];
 
 function testFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -169,8 +170,8 @@ describe.skipIf(!existsSync(CATALOGUE_PATH))('the rule catalogue (../shared/spec
   const rows = existsSync(CATALOGUE_PATH) ? parseCatalogue(readFileSync(CATALOGUE_PATH, 'utf8')) : [];
   const byId = new Map(packs.flatMap((p) => p.rules.map((r) => [r.id, r] as const)));
 
-  it('was read: both packs, their countdowns and checks', () => {
-    for (const pack of packs) {
+  it('was read: the coded packs, their countdowns and checks (a JSON council pack traces itself in docs/procedure-coverage.md)', () => {
+    for (const pack of packs.filter((p) => !COUNCIL_PACK_DOCS.some((d) => d.id === p.id))) {
       expect(rows.some((r) => r.pack === pack.id && r.kind === 'countdown')).toBe(true);
       expect(rows.some((r) => r.pack === pack.id && r.kind === 'check')).toBe(true);
     }

@@ -1,0 +1,332 @@
+// The shared England base: the obligations most Single Assessment procedures share (Working
+// Together to Safeguard Children 2023), written once as rules with parameters. A council pack
+// (format.ts) says which apply, with its own figures, weight, section and words.
+import type { AssessmentKind, AssessmentRecord, Child, FactPath } from '../../model';
+import { ageInYears, allOf, anyOf, both, eachChild, either, firstSeenAlone, has, isYes, not, recorded } from '../conditions';
+import type { AcceptedReason, Applies, Clock, CountdownRule, CountdownStatus, CheckRule, Outcome, Rule, RuleContext, Source } from '../types';
+import type { FormSection } from '../../model';
+import type { BaseRuleName, Figure, Figures, StartEvent } from './format';
+
+/** A council pack's parameters: its settings, by name. */
+export type CouncilParams = Record<string, number>;
+type Ctx = RuleContext<CouncilParams>;
+
+/** A figure's value: written in the pack, or the council's setting. */
+export function figure(f: Figure, params: CouncilParams): number {
+  if (typeof f === 'number') return f;
+  const value = params[f.setting];
+  if (typeof value !== 'number') throw new Error(`the setting "${f.setting}" has no value`);
+  return value;
+}
+
+interface ClockStart {
+  start: string;
+  startLabel: string;
+  startField: FactPath;
+}
+type ClockProblem = Extract<Clock, { status: 'unknown' | 'missing' }>;
+
+/**
+ * Where a clock starts. "decision-or-referral": the decision to assess, else the referral (a
+ * blank decision date means the referral; one not read yet leaves the start unknown, never a
+ * guess that could call a case overdue that is not). A case system that records no decision
+ * date runs the clock from the referral.
+ */
+export function clockStart(record: AssessmentRecord, from: StartEvent, reads: (genericPath: string) => boolean): ClockStart | ClockProblem {
+  if (from === 'section-47-or-strategy') {
+    const enquiry = record.dates?.section47Start;
+    if (typeof enquiry === 'string') return { start: enquiry, startLabel: 'the start of the Section 47 enquiry', startField: 'dates.section47Start' };
+    if (enquiry === undefined) return { status: 'unknown', field: 'dates.section47Start', detail: 'Not read yet when the Section 47 enquiry began.' };
+    const strategy = record.dates?.strategyDiscussion;
+    if (typeof strategy === 'string') return { start: strategy, startLabel: 'the strategy discussion', startField: 'dates.strategyDiscussion' };
+    return strategy === undefined
+      ? { status: 'unknown', field: 'dates.strategyDiscussion', detail: 'The strategy discussion date has not been read yet.' }
+      : { status: 'missing', field: 'dates.strategyDiscussion', detail: 'Record when the Section 47 enquiry began or the strategy discussion was held.' };
+  }
+  if (from === 'decision-or-referral') {
+    const read = record.dates?.assessmentDecision;
+    const decision = read === undefined && !reads('dates.assessmentDecision') ? null : read;
+    if (typeof decision === 'string') return { start: decision, startLabel: 'the decision to assess', startField: 'dates.assessmentDecision' };
+    if (decision === undefined) {
+      return { status: 'unknown', field: 'dates.assessmentDecision', detail: 'Not read yet when it was decided an assessment is needed, so the clock start is not known.' };
+    }
+  }
+  const referral = record.dates?.referral;
+  if (typeof referral === 'string') return { start: referral, startLabel: 'referral', startField: 'dates.referral' };
+  return referral === undefined
+    ? { status: 'unknown', field: 'dates.referral', detail: 'The referral date has not been read yet.' }
+    : { status: 'missing', field: 'dates.referral', detail: 'Record the referral date (or the date it was decided to assess).' };
+}
+
+function kindIn(record: AssessmentRecord, kinds: readonly AssessmentKind[] | undefined): Applies {
+  if (!kinds) return true;
+  if (record.kind === undefined) return 'unknown';
+  return record.kind !== null && kinds.includes(record.kind);
+}
+
+function isUnborn(child: Child): Applies {
+  if (child.unborn === true) return true;
+  if (child.unborn === false || child.unborn === null) return false;
+  return typeof child.dateOfBirth === 'string' ? false : 'unknown';
+}
+
+function subjectChild(ctx: Ctx): Child | { status: 'unknown' | 'missing'; detail: string } {
+  if (ctx.record.children === undefined) return { status: 'unknown', detail: 'The children in the household have not been read yet.' };
+  if (ctx.subjectChild) return ctx.subjectChild;
+  if (ctx.children.some((c) => c.isSubject === undefined)) return { status: 'unknown', detail: 'Not read yet which child the assessment is about.' };
+  return { status: 'missing', detail: 'No child is marked as the child the assessment is about.' };
+}
+
+function subjectIsBorn(ctx: Ctx): Applies {
+  const child = subjectChild(ctx);
+  if ('status' in child) return child.status === 'missing' ? true : 'unknown';
+  return not(isUnborn(child));
+}
+
+/** The working day a span of `workingDays` from the clock's start falls on; or why it cannot be told. */
+function dayAfter(ctx: Ctx, from: StartEvent, workingDays: number): { day: string; start: ClockStart } | ClockProblem {
+  const start = clockStart(ctx.record, from, ctx.reads);
+  if ('status' in start) return start;
+  return { day: ctx.calendar.addWorkingDays(start.start.slice(0, 10), workingDays), start };
+}
+
+/** What one pack entry gives a base rule: its id, weight, words and figures. */
+export interface BaseEntry<N extends BaseRuleName> {
+  id: string;
+  severity: 'required' | 'expected' | 'prompt';
+  section?: FormSection;
+  source: Source;
+  message?: string;
+  name?: string;
+  figures: Figures<N>;
+  /** The pack's settings' words, for "How this date is worked out". */
+  settingWords: (setting: string) => string | undefined;
+  /** The id of another rule of the pack, from its name (for "timescale-exceeded-reason"). */
+  ruleId: (name: string) => string;
+  /** Deadlines: the recorded reason that excuses this one when missed. */
+  excusedBy?: AcceptedReason;
+}
+
+function checkSeverity(s: BaseEntry<BaseRuleName>['severity']): 'required' | 'expected' {
+  if (s === 'prompt') throw new Error('a check is required or expected');
+  return s;
+}
+
+function figureNote(f: Figure | undefined, words: (setting: string) => string | undefined, unit: string, source: Source): ((p: CouncilParams) => string) | undefined {
+  if (f === undefined) return undefined;
+  return (params) => {
+    const n = figure(f, params);
+    if (typeof f === 'number') return `${n} ${unit} is the figure in ${source.label}.`;
+    const said = words(f.setting);
+    return `${n} ${unit}: ${said ?? `the council’s setting ${f.setting}`}. It can be changed in the pack settings.`;
+  };
+}
+
+const LATE: ReadonlySet<CountdownStatus> = new Set(['overdue', 'met-late']);
+const UNSETTLED: ReadonlySet<CountdownStatus> = new Set(['unknown', 'missing']);
+
+const REASON: FactPath = 'timescale.exceededReasonRecorded';
+
+type Builder<N extends BaseRuleName> = (e: BaseEntry<N>) => Rule<CouncilParams>;
+
+const BUILDERS: { [N in BaseRuleName]: Builder<N> } = {
+  'assessment-timescale': (e): CountdownRule<CouncilParams> => {
+    const span = e.figures.days ?? e.figures.workingDays;
+    if (span === undefined) throw new Error('give the timescale as "workingDays" or "days"');
+    const unit = e.figures.days !== undefined ? 'days' : 'working days';
+    return {
+      id: e.id,
+      kind: 'countdown',
+      name: e.name ?? 'Assessment completed',
+      severity: e.severity,
+      section: e.section ?? 'plan',
+      source: e.source,
+      message: e.message ?? 'Complete the assessment by its due date.',
+      dueSoonWithin: (p) => (e.figures.dueSoonWorkingDays !== undefined ? figure(e.figures.dueSoonWorkingDays, p) : 5),
+      figureNote: figureNote(span, e.settingWords, unit, e.source),
+      clock: ({ record, params, reads }) => {
+        const start = clockStart(record, e.figures.from, reads);
+        if ('status' in start) return start;
+        const n = figure(span, params);
+        return { ...start, span: e.figures.days !== undefined ? { days: n } : { workingDays: n }, met: record.dates?.completed, metField: 'dates.completed' };
+      },
+    };
+  },
+  'review-point': (e): CountdownRule<CouncilParams> => ({
+    id: e.id,
+    kind: 'countdown',
+    name: e.name ?? 'Management review',
+    severity: e.severity,
+    section: e.section ?? 'manager',
+    source: e.source,
+    message: e.message ?? 'Hold the management review by the date shown and record it.',
+    dueSoonWithin: (p) => (e.figures.dueSoonWorkingDays !== undefined ? figure(e.figures.dueSoonWorkingDays, p) : 2),
+    figureNote: figureNote(e.figures.workingDays, e.settingWords, 'working days', e.source),
+    clock: ({ record, params, reads }) => {
+      const start = clockStart(record, e.figures.from, reads);
+      if ('status' in start) return start;
+      const fact = e.figures.recordedIn;
+      const key = fact.slice('dates.'.length) as keyof NonNullable<AssessmentRecord['dates']>;
+      return { ...start, span: { workingDays: figure(e.figures.workingDays, params) }, met: record.dates?.[key], metField: fact };
+    },
+  }),
+  'review-if-beyond': (e): CheckRule<CouncilParams> => ({
+    id: e.id,
+    kind: 'check',
+    severity: checkSeverity(e.severity),
+    section: e.section ?? 'plan',
+    source: e.source,
+    message: e.message ?? 'The assessment has gone on longer than the review point: record why, and the impact on the child and family.',
+    // Owed once the assessment runs past the point: not completed by then (today is later), or completed later.
+    check: (ctx): Outcome => {
+      const n = figure(e.figures.workingDays, ctx.params);
+      const point = dayAfter(ctx, e.figures.from, n);
+      if ('status' in point) {
+        if (ctx.record.timescale?.exceededReasonRecorded === true) return { status: 'met', field: REASON };
+        return { status: 'unknown', field: point.field, detail: `Cannot tell yet whether the assessment has gone past ${n} working days.` };
+      }
+      const completed = ctx.record.dates?.completed;
+      if (completed === undefined) {
+        if (ctx.today <= point.day) return { status: 'not-applicable' };
+        if (ctx.record.timescale?.exceededReasonRecorded === true) return { status: 'met', field: REASON };
+        return { status: 'unknown', field: 'dates.completed', detail: `Not read yet whether the assessment was completed within ${n} working days.` };
+      }
+      const beyond = completed === null ? ctx.today > point.day : completed > point.day;
+      if (!beyond) return { status: 'not-applicable' };
+      return { ...has(ctx.record.timescale?.exceededReasonRecorded, REASON), detail: `Past ${n} working days from ${point.start.startLabel}.` };
+    },
+  }),
+  'timescale-exceeded-reason': (e): CheckRule<CouncilParams> => {
+    const deadline = e.ruleId(e.figures.deadline);
+    return {
+      id: e.id,
+      kind: 'check',
+      severity: checkSeverity(e.severity),
+      section: e.section ?? 'plan',
+      source: e.source,
+      message: e.message ?? 'The assessment has gone past its timescale. Record the reasons.',
+      // Owed only when that deadline is missed, not when any other is.
+      check: ({ record, countdowns }): Outcome => {
+        const clock = countdowns.find((c) => c.ruleId === deadline);
+        if (!clock) return { status: 'not-applicable' };
+        if (LATE.has(clock.status)) return { ...has(record.timescale?.exceededReasonRecorded, REASON), detail: `Past due: ${clock.name ?? 'the assessment'}.` };
+        if (UNSETTLED.has(clock.status)) {
+          if (record.timescale?.exceededReasonRecorded === true) return { status: 'met', field: REASON };
+          return { status: 'unknown', field: clock.field ?? REASON, detail: 'Cannot tell yet whether the timescale was exceeded.' };
+        }
+        return { status: 'not-applicable' };
+      },
+    };
+  },
+  'child-seen-within': (e): CountdownRule<CouncilParams> => ({
+    id: e.id,
+    kind: 'countdown',
+    name: e.name ?? 'Child seen',
+    severity: e.severity,
+    section: e.section ?? 'plan',
+    source: e.source,
+    message: e.message ?? 'See the child by the date shown and record the visit.',
+    appliesWhen: (ctx) => both(kindIn(ctx.record, e.figures.kinds), subjectIsBorn(ctx)),
+    dueSoonWithin: () => 2,
+    figureNote: figureNote(e.figures.workingDays, e.settingWords, 'working days', e.source),
+    clock: (ctx): Clock => {
+      const start = clockStart(ctx.record, e.figures.from, ctx.reads);
+      if ('status' in start) return start;
+      const child = subjectChild(ctx);
+      if ('status' in child) return { status: child.status, field: 'children[].isSubject', detail: child.detail };
+      const seen = child.seenDates === undefined ? undefined : child.seenDates === null ? null : ([...child.seenDates].map((v) => v.date).sort()[0] ?? null);
+      return { ...start, span: { workingDays: figure(e.figures.workingDays, ctx.params) }, met: seen, metField: `children[${child.id}].seenDates`, subject: { kind: 'child', id: child.id } };
+    },
+  }),
+  'child-seen-alone-within': (e): CountdownRule<CouncilParams> => {
+    const days = e.figures.workingDays;
+    if (days === undefined && e.figures.hours === undefined) throw new Error('give "workingDays" or "hours"');
+    return {
+      id: e.id,
+      kind: 'countdown',
+      name: e.name ?? 'Child seen alone',
+      severity: e.severity,
+      section: e.section ?? 'plan',
+      source: e.source,
+      message: e.message ?? 'See the child alone by the date shown and record the visit as seen alone.',
+      appliesWhen: (ctx) => both(kindIn(ctx.record, e.figures.kinds), subjectIsBorn(ctx)),
+      dueSoonWithin: () => (days === undefined ? 6 : 2),
+      figureNote: figureNote(days, e.settingWords, 'working days', e.source),
+      clock: (ctx): Clock => {
+        const start = clockStart(ctx.record, e.figures.from, ctx.reads);
+        if ('status' in start) return start;
+        const child = subjectChild(ctx);
+        if ('status' in child) return { status: child.status, field: 'children[].isSubject', detail: child.detail };
+        const span = days === undefined ? { hours: 24 } : { workingDays: figure(days, ctx.params) };
+        return { ...start, span, met: firstSeenAlone(child), metField: `children[${child.id}].seenDates`, subject: { kind: 'child', id: child.id } };
+      },
+    };
+  },
+  'manager-endorsement': (e): CheckRule<CouncilParams> => ({
+    id: e.id,
+    kind: 'check',
+    severity: checkSeverity(e.severity),
+    section: e.section ?? 'plan',
+    source: e.source,
+    message: e.message ?? 'Your manager endorses the assessment plan: record the date.',
+    check: ({ record }) => has(record.dates?.managerPlanEndorsed, 'dates.managerPlanEndorsed'),
+  }),
+  'plan-agreed': (e): CheckRule<CouncilParams> => ({
+    id: e.id,
+    kind: 'check',
+    severity: checkSeverity(e.severity),
+    section: e.section ?? 'plan',
+    source: e.source,
+    message: e.message ?? 'Agree the assessment plan with the family and record the date.',
+    check: ({ record }) => has(record.dates?.planAgreedWithFamily, 'dates.planAgreedWithFamily'),
+  }),
+  'child-views': (e): CheckRule<CouncilParams> => ({
+    id: e.id,
+    kind: 'check',
+    severity: checkSeverity(e.severity),
+    section: e.section ?? 'views',
+    source: e.source,
+    message: e.message ?? 'Record each child’s views, wishes and feelings, as their age and understanding allow.',
+    check: (ctx) => {
+      const fromAge = figure(e.figures.fromAge, ctx.params);
+      return eachChild(
+        ctx,
+        (child) => {
+          const age = ageInYears(child, ctx.today);
+          return both(isYes(child.includedInAssessment), age === undefined ? 'unknown' : age >= fromAge);
+        },
+        (child) => has(child.viewsRecorded, `children[${child.id}].viewsRecorded`),
+      );
+    },
+  }),
+  consent: (e): CheckRule<CouncilParams> => ({
+    id: e.id,
+    kind: 'check',
+    severity: checkSeverity(e.severity),
+    section: e.section ?? 'household',
+    source: e.source,
+    message: e.message ?? 'Record the family’s consent to the assessment and to sharing information, or why it is shared without consent.',
+    check: ({ record }): Outcome => {
+      const c = record.consent;
+      // Shared without consent: met when the reason is recorded; otherwise consent itself.
+      if (c?.sharedWithoutConsent === true) return has(c.withoutConsentReasonRecorded, 'consent.withoutConsentReasonRecorded');
+      return anyOf(has(c?.obtained, 'consent.obtained'), c?.sharedWithoutConsent === undefined ? { status: 'unknown', field: 'consent.sharedWithoutConsent' } : { status: 'missing', field: 'consent.obtained' });
+    },
+  }),
+  'outcome-shared': (e): CheckRule<CouncilParams> => ({
+    id: e.id,
+    kind: 'check',
+    severity: checkSeverity(e.severity),
+    section: e.section ?? 'outcomes',
+    source: e.source,
+    message: e.message ?? 'Share the outcome of the assessment with the family, in writing, and record the date.',
+    appliesWhen: ({ record }) => either(recorded(record.dates?.completed), recorded(record.outcome?.decision)),
+    check: ({ record }) => allOf(has(record.outcome?.sharedWithFamilyInWriting, 'outcome.sharedWithFamilyInWriting')),
+  }),
+};
+
+/** The rule a base name makes for one pack entry. */
+export function buildBaseRule<N extends BaseRuleName>(name: N, entry: BaseEntry<N>): Rule<CouncilParams> {
+  const rule = (BUILDERS[name] as Builder<N>)(entry);
+  return rule.kind === 'countdown' && entry.excusedBy ? { ...rule, excusedBy: entry.excusedBy } : rule;
+}
