@@ -5,6 +5,7 @@
  */
 import type { ElementHandle, Frame, Page } from 'puppeteer';
 import { TEST_TODAY, type Harness } from './harness';
+import { caseUrl, waitForPanelOn } from '../../scripts/lib/case-page';
 import { E2E_WAIT_MS } from '../support/sizing';
 
 export const WAIT = { timeout: E2E_WAIT_MS } as const;
@@ -64,14 +65,12 @@ export async function openWorkspace(
   return { page, panel };
 }
 
-/** Waits until the panel follows this assessment and section and has read it. */
-export async function waitForPanelOn(panel: Page, formId: string, section: string): Promise<void> {
-  await panel.waitForSelector(`[data-panel-status="ready"][data-assessment="${formId}"][data-section="${section}"]`, WAIT);
-}
+/** Waits until the panel follows this assessment and section and has read it (E2E_WAIT_MS at most). */
+export { waitForPanelOn };
 
 /** Moves the case tab to a section of a seed case and waits for the panel to follow. */
 export async function goTo(h: Harness, page: Page, formId: string, section: string): Promise<void> {
-  await page.goto(`${h.serverUrl}/assessment/${formId}/${section}`, { waitUntil: 'load' });
+  await page.goto(caseUrl(h.serverUrl, formId, section), { waitUntil: 'load' });
   await waitForPanelOn(h.panel, formId, section);
 }
 
