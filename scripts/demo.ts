@@ -1,11 +1,14 @@
 /**
- * `npm run demo`: builds the extension, starts the demo case system and opens a
- * browser with the extension loaded at the work tray.
+ * `npm run demo`: builds the extension (or reuses the demo build when nothing that goes
+ * into it has changed since), starts the demo case system and opens a browser with the
+ * extension loaded at the work tray.
  * `npm run demo -- --headless`: opens a seed case and the panel, prints what the
  * panel shows, saves a screenshot of the case page with the panel beside it, exits.
  * `--browser=firefox`: the same in Firefox with the Firefox build (the sidebar's page).
  * `npm run demo -- --headless --caseload`: reads every seed case, then prints the
  * caseload page as text and saves a screenshot of it.
+ * Each case page is brought to the front before it loads, as a worker would: the panel
+ * follows only the front tab of its window. tests/e2e/demo-process.test.ts runs each of these.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -132,19 +135,21 @@ async function main(): Promise<void> {
   }
 
   try {
-    const panel = await openPanelPage(browser, extensionOrigin, viewArg === 'manager' ? '?view=manager' : '');
-    // The case page in a tab of its own, opened after the panel's and brought to the front for each part.
+    // The case page in the first window, brought to the front for each part as a worker would;
+    // the panel in a window of its own beside it, as the real side panel sits. Each is the front
+    // tab of its window for the whole run: both drawn, neither put aside by the browser.
     const casePage = await browser.newPage();
     await casePage.setViewport(CASE_VIEWPORT);
+    const panel = await openPanelPage(browser, extensionOrigin, viewArg === 'manager' ? '?view=manager' : '', { ownWindow: true });
     if (caseloadArg) {
       await showCaseload(browser, extensionOrigin, casePage, panel, server.url);
       return;
     }
     await readEveryPart(casePage, panel, server.url, caseArg);
     await visit(casePage, panel, server.url, caseArg, sectionArg);
-    const left = await casePage.screenshot();
-    await panel.bringToFront();
+    await settle(casePage);
     await settle(panel);
+    const left = await casePage.screenshot();
     const right = await panel.screenshot({ fullPage: false });
     const text = await panel.evaluate(() => document.body.innerText);
     console.log(`\n=== Assessment Companion ${kind === 'firefox' ? 'sidebar (Firefox)' : 'panel'}: ${caseArg}, section ${sectionArg} ===\n`);
