@@ -186,7 +186,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     lastResult = { map: active, result };
     changes.watchFrames();
     // The parts of the page each section shown is in (the map's scopes), for which of them is in view.
-    const shown = result?.sections ?? [];
+    const shown = result && result.sections.length > 1 ? result.sections : [];
     inView.use(active.sections.flatMap((s) => (s.scope && !s.frame && shown.includes(s.id) ? [[s.id, s.scope] as [string, string]] : [])));
     if (!result) {
       if (isTop) unrecognised(url, active);

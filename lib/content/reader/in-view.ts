@@ -26,12 +26,14 @@ export function inViewWatcher(doc: Document, win: Window, tell: (section: string
   };
   const onFocus = (event: Event): void => say(holding(event.target as Node | null));
   const onScroll = (): void => {
-    if (parts.length > 1 && !frame) frame = win.requestAnimationFrame(measure);
+    if (parts.length && !frame) frame = win.requestAnimationFrame(measure);
   };
-  doc.addEventListener('focusin', onFocus);
-  win.addEventListener('scroll', onScroll, { passive: true, capture: true });
+  const off = new AbortController();
+  doc.addEventListener('focusin', onFocus, { signal: off.signal });
+  // Capturing: a part scrolled inside a box of its own is followed too.
+  win.addEventListener('scroll', onScroll, { passive: true, capture: true, signal: off.signal });
   return {
-    /** After a read: the parts of the sections it found (none, or one, on a page showing one section). */
+    /** After a read: the parts of the sections it found on a page showing several (none on a page showing one). */
     use(scopes: [string, string][]): void {
       parts = [];
       for (const [id, scope] of scopes) {
@@ -41,11 +43,9 @@ export function inViewWatcher(doc: Document, win: Window, tell: (section: string
           // A scope this browser cannot read: that section is not followed.
         }
       }
-      if (new Set(parts.map(([id]) => id)).size < 2) parts = [];
     },
     stop(): void {
-      doc.removeEventListener('focusin', onFocus);
-      win.removeEventListener('scroll', onScroll, { capture: true });
+      off.abort();
       if (frame) win.cancelAnimationFrame(frame);
     },
   };
