@@ -34,8 +34,10 @@ export interface PanelProps {
   onOpenCaseload?(): void;
   /** The form section the worker has open, when the page says. */
   currentSection?: FormSection;
-  /** Every section the page shows, when it shows several (currentSection is the first). */
+  /** The sections open now (sectionsOpenNow in components/parts.tsx): the one in view on a page showing several. */
   openSections?: readonly FormSection[];
+  /** Every section the page shows, when it shows several (currentSection is the first). */
+  pageSections?: readonly FormSection[];
   status: PanelStatus;
   /** e.g. "SA-1001, child in need". */
   assessmentLabel?: string;
@@ -157,7 +159,7 @@ function Tabs({ view, onViewChange, panelId, children }: { view: PanelView; onVi
 }
 
 export function Panel(props: PanelProps) {
-  const { evaluation, currentSection, openSections, status, assessmentLabel, packName, view, onViewChange, onShowMe, showMeResult, onPrint, lastReadAt, timeline, acknowledgements, onOpenCaseload, readingProgress, facts } = props;
+  const { evaluation, currentSection, openSections, pageSections, status, assessmentLabel, packName, view, onViewChange, onShowMe, showMeResult, onPrint, lastReadAt, timeline, acknowledgements, onOpenCaseload, readingProgress, facts } = props;
   const panelId = useId();
   // The manager asked for a verdict before the worker sent the assessment: for this assessment only.
   const [askedFor, setAskedFor] = useState<string | undefined>(undefined);
@@ -187,6 +189,7 @@ export function Panel(props: PanelProps) {
   const ctx: ShowMeContext = {
     currentSection,
     ...(openSections ? { openSections } : {}),
+    ...(pageSections ? { pageSections } : {}),
     onShowMe,
     showMeResult,
     lastShown,

@@ -54,8 +54,10 @@ export function SeverityTag({ severity }: { severity: Severity }) {
 
 export interface ShowMeContext {
   currentSection?: FormSection;
-  /** Every section the page shows, when it shows several. */
+  /** The sections open now: the one in view on a page showing several, once it has said; else every section the page shows. */
   openSections?: readonly FormSection[];
+  /** Every section the page shows, when it shows several ("Show me" finds a field in any of them). */
+  pageSections?: readonly FormSection[];
   onShowMe(target: ShowMeTarget): void;
   showMeResult?: { ruleId: string; message: string };
   /** Key of the item whose "Show me" was pressed last in this panel. */
@@ -65,7 +67,16 @@ export interface ShowMeContext {
   ack?: AcknowledgeContext;
 }
 
-/** The sections the worker has open: every section the page shows. */
+/**
+ * The sections open now on a page: the one in view when the page shows several and has said
+ * which (focus or scroll), otherwise every section it shows (or its one section).
+ */
+export function sectionsOpenNow(page: { section?: FormSection; sections?: readonly FormSection[]; inView?: FormSection } | null | undefined): readonly FormSection[] {
+  const shown = page?.sections ?? (page?.section ? [page.section] : []);
+  return page?.inView !== undefined && shown.length > 1 && shown.includes(page.inView) ? [page.inView] : shown;
+}
+
+/** The sections the worker has open now (sectionsOpenNow). */
 export function openSectionsOf(ctx: Pick<ShowMeContext, 'currentSection' | 'openSections'>): readonly FormSection[] {
   return ctx.openSections && ctx.openSections.length > 0 ? ctx.openSections : ctx.currentSection !== undefined ? [ctx.currentSection] : [];
 }
@@ -81,7 +92,7 @@ export function sectionIsOpen(ctx: Pick<ShowMeContext, 'currentSection' | 'openS
  */
 export function ShowMeButton({ item, ctx }: { item: ShowMeTarget; ctx: ShowMeContext }) {
   if (!item.field) return null;
-  const here = sectionIsOpen(ctx, item.section);
+  const here = (ctx.pageSections ?? openSectionsOf(ctx)).includes(item.section);
   const key = itemKey(item);
   const result = ctx.showMeResult;
   const showResult = result !== undefined && result.ruleId === item.ruleId && (ctx.lastShown === null || ctx.lastShown === key);

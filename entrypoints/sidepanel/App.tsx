@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { Panel } from '../../components/Panel';
+import { sectionsOpenNow } from '../../components/parts';
 import { InspectView, type PickState } from '../../components/InspectView';
 import { coverageReport } from '../../lib/adapters/coverage';
 import { acknowledgementActions, openCaseload, setupFor, watchConfig } from '../../components/page-wiring';
@@ -140,12 +141,13 @@ export function SidePanelApp() {
     [key, config, evaluation?.today],
   );
 
-  // A page may show several sections: each of them is open.
-  const openSections = current?.sections ?? (current?.section ? [current.section] : []);
+  // A page may show several sections: "Show me" finds a field in any of them; the one in view is open now.
+  const pageSections = current?.sections ?? (current?.section ? [current.section] : []);
+  const openSections = sectionsOpenNow(current);
 
   const onShowMe = async (finding: Finding | CountdownResult) => {
     if (!current || !finding.field) return;
-    if (!openSections.includes(finding.section)) {
+    if (!pageSections.includes(finding.section)) {
       setShowMeResult({ ruleId: finding.ruleId, message: `Open “${FORM_SECTION_NAMES[finding.section]}” in the case system to see this.` });
       return;
     }
@@ -221,6 +223,7 @@ export function SidePanelApp() {
       onOpenCaseload={openCaseload}
       currentSection={current?.section}
       openSections={openSections}
+      pageSections={pageSections}
       status={status}
       assessmentLabel={current?.assessmentId}
       packName={setup?.pack.name ?? ''}

@@ -113,6 +113,14 @@ export async function handleContentMessage(deps: ServiceDeps, message: unknown, 
     }
     return { ok: true };
   }
+  if (msg.type === 'in-view') {
+    // Only for the assessment page the tab shows, and one of the sections it shows.
+    const page = tabId !== undefined ? ((await deps.session.get(tabPageKey(tabId)))[tabPageKey(tabId)] as CurrentPage | undefined) : undefined;
+    if (page?.state === 'assessment' && page.assessmentId === msg.assessmentId && page.sections?.includes(msg.section) && page.inView !== msg.section) {
+      await setCurrent(deps, sender, { ...page, inView: msg.section, at: now });
+    }
+    return { ok: true };
+  }
   if (msg.type === 'frames-loaded') {
     if (tabId !== undefined && deps.injectReader) await deps.injectReader(tabId);
     return { ok: true };
@@ -167,13 +175,22 @@ async function saveRead<T>(deps: ServiceDeps, save: () => Promise<T>): Promise<{
   }
 }
 
-async function setCurrent(deps: ServiceDeps, sender: Sender, page: CurrentPage): Promise<void> {
+async function setCurrent(deps: ServiceDeps, sender: Sender, given: CurrentPage): Promise<void> {
+  const page = await keepInView(deps, given);
   const items: Record<string, unknown> = { [tabPageKey(page.tabId)]: page };
   if (sender.tab?.active === true) {
     items[CURRENT_KEY] = page;
     if (page.windowId !== undefined) items[currentPageKey(page.windowId)] = page;
   }
   await deps.session.set(items);
+}
+
+/** A later read of the same page keeps the section in view it said, while the page still shows it. */
+async function keepInView(deps: ServiceDeps, page: CurrentPage): Promise<CurrentPage> {
+  if (page.inView !== undefined || page.state !== 'assessment' || !page.sections) return page;
+  const before = (await deps.session.get(tabPageKey(page.tabId)))[tabPageKey(page.tabId)] as CurrentPage | undefined;
+  const inView = before?.state === 'assessment' && before.assessmentId === page.assessmentId ? before.inView : undefined;
+  return inView !== undefined && page.sections.includes(inView) ? { ...page, inView } : page;
 }
 
 /**

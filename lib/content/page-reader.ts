@@ -52,6 +52,7 @@ import { backOff, slices, type ReadStats } from './reader/slices';
 import { pageYield } from './reader/page-yield';
 import { MAX_WAIT_MS, QUIET_MS, readTimer } from './reader/when-to-read';
 import { LastSent, factsSender, progressTeller } from './reader/send-facts';
+import { inViewWatcher } from './reader/in-view';
 
 export { BACK_OFF, FRAME_MS, MAX_BACK_OFF_MS, SLICE_MS, type ReadStats } from './reader/slices';
 export { pageYield } from './reader/page-yield';
@@ -147,6 +148,10 @@ export function startPageReader(deps: ReaderDeps): PageReader {
       else onFailed?.();
     });
   };
+  // On a page showing several sections: which one the worker is in, said when it changes.
+  const inView = inViewWatcher(doc, win, (section) => {
+    if (isTop && lastResult?.result) send({ type: 'in-view', assessmentId: lastResult.result.assessmentId, section });
+  });
   const sendFacts = factsSender({ topFrame: isTop, partFacts, readTimes, sent, send });
 
   async function readInSlices(): Promise<void> {
@@ -180,6 +185,9 @@ export function startPageReader(deps: ReaderDeps): PageReader {
     const result = step.value;
     lastResult = { map: active, result };
     changes.watchFrames();
+    // The parts of the page each section shown is in (the map's scopes), for which of them is in view.
+    const shown = result && result.sections.length > 1 ? result.sections : [];
+    inView.use(active.sections.flatMap((s) => (s.scope && !s.frame && shown.includes(s.id) ? [[s.id, s.scope] as [string, string]] : [])));
     if (!result) {
       if (isTop) unrecognised(url, active);
     } else {
@@ -295,6 +303,7 @@ export function startPageReader(deps: ReaderDeps): PageReader {
   function stop(): void {
     stopped = true;
     inspect.stop();
+    inView.stop();
     when.stop();
     changes.stop();
     doc.removeEventListener('load', onFrameLoad, true);

@@ -117,7 +117,16 @@ export const FramesLoadedSchema = z.strictObject({
 });
 export type FramesLoaded = z.infer<typeof FramesLoadedSchema>;
 
+/** On a page showing several sections, the one the worker is in now (focused, or most on screen): said when it changes. */
+export const InViewMessageSchema = z.strictObject({
+  type: z.literal('in-view'),
+  assessmentId: Id,
+  section: FormSectionSchema,
+});
+export type InViewMessage = z.infer<typeof InViewMessageSchema>;
+
 export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
+  InViewMessageSchema,
   FactsMessageSchema,
   ReadingMessageSchema,
   PageMessageSchema,
@@ -145,6 +154,8 @@ export const CurrentPageSchema = z.strictObject({
   section: FormSectionSchema.optional(),
   /** Every model section the page shows, when it shows several. */
   sections: z.array(FormSectionSchema).max(20).optional(),
+  /** Of those, the one in view (the worker's focus, or most on screen), once the page has said. */
+  inView: FormSectionSchema.optional(),
   /** The page's first read is still going: how far it has got. */
   reading: ReadProgressSchema.optional(),
   /** The read is done but sent in parts, and more are to come (whatever has been stored meanwhile). */

@@ -4,6 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OptionsForm, parseOrigin, parseRetention, type OptionsFormProps } from '../../components/OptionsForm';
 import { Panel, type PanelProps } from '../../components/Panel';
+import { sectionsOpenNow } from '../../components/parts';
 import { ReadinessSummary } from '../../components/ReadinessSummary';
 import { countdownStateWords, dueText, longDate, momentText, sectionName, SECTION_NAMES, severityWords } from '../../components/format';
 import { groupBySectionAndSubject } from '../../components/group';
@@ -310,6 +311,21 @@ describe('Panel, worker view', () => {
     const prompts = byHeading('Things to think about');
     expect(prompts.textContent).toContain('What is the family history telling you?');
     expect(prompts.textContent).toContain('What is daily life like for this child?');
+  });
+
+  it('a page showing all ten parts with one in view: only that part is open now, and only its prompts (issue 22, item 5)', async () => {
+    const ev = { ...mixed(), prompts: FORM_SECTIONS.map((s) => prompt(`derby/prompt-${s}`, s, `Think about ${s}.`)) };
+    const page = { section: FORM_SECTIONS[0], sections: FORM_SECTIONS, inView: 'background' as const };
+    expect(sectionsOpenNow({ ...page, inView: undefined })).toEqual(FORM_SECTIONS);
+    await show(<Panel {...panelProps({ evaluation: ev, currentSection: page.section, openSections: sectionsOpenNow(page), pageSections: FORM_SECTIONS })} />);
+    const missing = byHeading('Steps still missing');
+    expect([...missing.querySelectorAll('h4')].map((h) => h.textContent).filter((t) => t?.includes('(open now)'))).toEqual(['Background, history and safety (open now)']);
+    const prompts = byHeading('Things to think about');
+    expect(prompts.textContent).toContain('Think about background.');
+    for (const other of FORM_SECTIONS.filter((s) => s !== 'background')) expect(prompts.textContent).not.toContain(`Think about ${other}.`);
+    // A step in another part the page shows is still "Show me" (its field is on the page).
+    const ownWords = buttons().find((b) => b.textContent?.includes('for MK, aged 1') && b.textContent.includes('own words'));
+    expect(ownWords?.textContent).toBe('Show me: Record the child’s own words. for MK, aged 1');
   });
 
   it('passes the finding to onShowMe, and names the button after the step and child', async () => {
