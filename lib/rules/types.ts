@@ -234,6 +234,9 @@ export interface Pack<P = Record<string, unknown>> {
   rules: ReadonlyArray<Rule<P>>;
 }
 
+/** A message saying the worker did something wrong ("You shared …"): neutral words say what to record instead. */
+const BLAMING = /\byou (shared|failed|forgot|missed|did not|didn’t|didn't|have not|haven’t|haven't|should have)\b/i;
+
 /** What of a pack is plain data, checked by the meta-test and at load. */
 export const RuleMetaSchema = z.strictObject({
   id: z.string().regex(/^[a-z]+\/[a-z0-9-]+$/, 'rule ids are `<pack>/<kebab-case-name>`'),
@@ -245,7 +248,8 @@ export const RuleMetaSchema = z.strictObject({
     .string()
     .min(10)
     .max(240)
-    .refine((m) => !/\b(item|data|info)\b/i.test(m), 'use the procedure’s own words, not generic ones'),
+    .refine((m) => !/\b(item|data|info)\b/i.test(m), 'use the procedure’s own words, not generic ones')
+    .refine((m) => !BLAMING.test(m), 'say what to record, never who is to blame'),
 });
 export type RuleMeta = z.infer<typeof RuleMetaSchema>;
 
