@@ -96,7 +96,7 @@ export interface CheckRule<P = Record<string, unknown>> extends RuleBase<P> {
 
 /** How a countdown's clock runs: from a start, for a span, until it is met. */
 export type Clock =
-  | { status: 'unknown' | 'missing'; field: FactPath; detail?: string }
+  | { status: 'unknown' | 'missing'; field: FactPath; detail?: string; subject?: { kind: 'child' | 'adult'; id: string } }
   | {
       /** Date (YYYY-MM-DD) or date-time the clock starts from. */
       start: string;
@@ -130,7 +130,8 @@ export interface CountdownRule<P = Record<string, unknown>> extends RuleBase<P> 
   dueSoonWithin?: (params: P) => number;
   /** Where the deadline's figure comes from and who may change it, shown under "How this date is worked out". */
   figureNote?: (params: P) => string;
-  clock: (ctx: RuleContext<P>) => Clock;
+  /** One clock, or one for each person it runs for (each with its `subject`; none: not applicable). */
+  clock: (ctx: RuleContext<P>) => Clock | Clock[];
 }
 
 export interface PromptRule<P = Record<string, unknown>> extends RuleBase<P> {
