@@ -1,19 +1,24 @@
 /**
- * `npm run demo`: builds the extension, starts the demo case system and opens a
- * browser with the extension loaded at the work tray.
+ * `npm run demo`: builds the extension (or reuses the demo build when nothing that goes
+ * into it has changed since), starts the demo case system and opens a browser with the
+ * extension loaded at the work tray.
  * `npm run demo -- --headless`: opens a seed case and the panel, prints what the
  * panel shows, saves a screenshot of the case page with the panel beside it, exits.
  * `--browser=firefox`: the same in Firefox with the Firefox build (the sidebar's page).
  * `npm run demo -- --headless --caseload`: reads every seed case, then prints the
  * caseload page as text and saves a screenshot of it.
+ * Each case page is brought to the front before it loads, as a worker would: the panel
+ * follows only the front tab of its window. tests/e2e/demo-process.test.ts runs each of these.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'puppeteer';
+import { TimeoutError, type Browser, type Page } from 'puppeteer';
 import { SEED_CASES } from '../tests/fixtures/case-system/seed';
 import { startCaseSystem } from '../tests/fixtures/case-system/server';
-import { DEMO_BUILD_SCRIPT, launchBrowser, locateBrowser, openPanelPage, REPO_ROOT, SetupError, type BrowserKind } from './lib/launch';
+import { E2E_WAIT_MS } from '../tests/support/sizing';
+import { CASE_VIEWPORT, settle, showCase, waitForPanelOn } from './lib/case-page';
+import { ensureDemoBuild } from './lib/demo-build';
+import { launchBrowser, locateBrowser, openExtensionPage, openPanelPage, REPO_ROOT, SetupError, type BrowserKind } from './lib/launch';
 
 const args = process.argv.slice(2);
 const headless = args.includes('--headless');
@@ -37,28 +42,16 @@ function browserKind(): BrowserKind {
   throw new SetupError(`--browser=${browserArg} is not known: use --browser=chrome (Chrome, Edge or Chromium) or --browser=firefox.`);
 }
 
-function build(kind: BrowserKind): void {
-  console.log('Building the extension…');
-  // The demo build: the only one with access to the demo case system on 127.0.0.1.
-  const command = ['run', DEMO_BUILD_SCRIPT[kind]];
-  const result = spawnSync('npm', command, { cwd: REPO_ROOT, stdio: headless ? 'pipe' : 'inherit', encoding: 'utf8' });
-  if (result.status !== 0) {
-    console.error(result.stdout ?? '', result.stderr ?? '');
-    throw new SetupError(`The extension did not build (npm ${command.join(' ')} failed).`);
-  }
-}
-
-async function waitForPanel(panel: Page): Promise<void> {
-  // The panel has read the case when its countdowns or findings appear.
-  await panel.waitForFunction(() => document.querySelector('[data-panel-status="ready"]') !== null, { timeout: 20_000, polling: 100 });
-  await new Promise((r) => setTimeout(r, 300));
-}
-
-/** Waits for the panel to follow the case page; a slow read is reported, not fatal, in a demo. */
-async function followed(panel: Page, formId: string, section: string): Promise<void> {
+/**
+ * Brings the case page to the front at a part of an assessment, as a worker would, and waits
+ * for the panel to follow it. A panel that never does is reported, not fatal, in a demo.
+ */
+async function visit(casePage: Page, panel: Page, base: string, formId: string, section: string): Promise<void> {
+  await showCase(casePage, base, formId, section);
   try {
-    await panel.waitForSelector(`[data-assessment="${formId}"][data-section="${section}"]`, { timeout: 20_000 });
-  } catch {
+    await waitForPanelOn(panel, formId, section);
+  } catch (error) {
+    if (!(error instanceof TimeoutError)) throw error;
     console.warn(`(The panel took a long time to read ${formId}, ${section}; carrying on.)`);
   }
 }
@@ -76,18 +69,16 @@ async function sideBySide(browser: Browser, left: Uint8Array, right: Uint8Array,
   await page.close();
 }
 
+/** Visits each part of an assessment in turn, as a worker would, so the panel has read them all. */
+async function readEveryPart(casePage: Page, panel: Page, base: string, formId: string): Promise<void> {
+  for (const section of SECTIONS) await visit(casePage, panel, base, formId, section);
+}
+
 /** Reads every part of every seed case, as a worker would, then prints and pictures the caseload page. */
 async function showCaseload(browser: Browser, extensionOrigin: string, casePage: Page, panel: Page, base: string): Promise<void> {
-  for (const formId of SEED_CASES) {
-    for (const section of SECTIONS) {
-      await casePage.goto(`${base}/assessment/${formId}/${section}`, { waitUntil: 'load' });
-      await followed(panel, formId, section);
-    }
-  }
-  const caseload = await browser.newPage();
-  await caseload.setViewport({ width: 1280, height: 800 });
-  await caseload.goto(`${extensionOrigin}caseload.html`, { waitUntil: 'load' });
-  await caseload.waitForFunction((n: number) => document.querySelectorAll('[data-caseload-row]').length >= n, { timeout: 20_000, polling: 100 }, SEED_CASES.length);
+  for (const formId of SEED_CASES) await readEveryPart(casePage, panel, base, formId);
+  const caseload = await openExtensionPage(browser, `${extensionOrigin}caseload.html`, { width: 1280, height: 800 });
+  await caseload.waitForFunction((n: number) => document.querySelectorAll('[data-caseload-row]').length >= n, { timeout: E2E_WAIT_MS, polling: 100 }, SEED_CASES.length);
   // As text: the table's rows one to a line, without the words only a screen reader needs.
   const text = await caseload.evaluate(() => {
     for (const el of document.querySelectorAll<HTMLElement>('.visually-hidden')) el.style.display = 'none';
@@ -113,7 +104,7 @@ async function main(): Promise<void> {
   const kind = browserKind();
   locateBrowser(kind);
   if (!headless && !hasDisplay()) throw new SetupError(NO_DISPLAY);
-  build(kind);
+  ensureDemoBuild(kind, { quiet: headless });
   const server = await startCaseSystem({ port: headless ? 0 : 4173 });
   const launched = await launchBrowser({ headless, browser: kind }).catch(async (error: unknown) => {
     await server.close();
@@ -144,31 +135,27 @@ async function main(): Promise<void> {
   }
 
   try {
+    // The case page in the first window, brought to the front for each part as a worker would;
+    // the panel in a window of its own beside it, as the real side panel sits. Each is the front
+    // tab of its window for the whole run: both drawn, neither put aside by the browser.
     const casePage = await browser.newPage();
-    await casePage.setViewport({ width: 1000, height: 900 });
-    const panel = await openPanelPage(browser, extensionOrigin, viewArg === 'manager' ? '?view=manager' : '');
+    await casePage.setViewport(CASE_VIEWPORT);
+    const panel = await openPanelPage(browser, extensionOrigin, viewArg === 'manager' ? '?view=manager' : '', { ownWindow: true });
     if (caseloadArg) {
       await showCaseload(browser, extensionOrigin, casePage, panel, server.url);
       return;
     }
-    // Visit each part of the form once, as a worker would, so the panel has read them all.
-    for (const section of SECTIONS) {
-      await casePage.goto(`${server.url}/assessment/${caseArg}/${section}`, { waitUntil: 'load' });
-      await followed(panel, caseArg, section);
-    }
-    await casePage.goto(`${server.url}/assessment/${caseArg}/${sectionArg}`, { waitUntil: 'load' });
-    await casePage.bringToFront();
-    await waitForPanel(panel);
-    await followed(panel, caseArg, sectionArg);
+    await readEveryPart(casePage, panel, server.url, caseArg);
+    await visit(casePage, panel, server.url, caseArg, sectionArg);
+    await settle(casePage);
+    await settle(panel);
+    const left = await casePage.screenshot();
+    const right = await panel.screenshot({ fullPage: false });
     const text = await panel.evaluate(() => document.body.innerText);
     console.log(`\n=== Assessment Companion ${kind === 'firefox' ? 'sidebar (Firefox)' : 'panel'}: ${caseArg}, section ${sectionArg} ===\n`);
     console.log(text.trim());
     const outDir = join(REPO_ROOT, '.tmp');
     mkdirSync(outDir, { recursive: true });
-    await casePage.bringToFront();
-    const left = await casePage.screenshot();
-    await panel.bringToFront();
-    const right = await panel.screenshot({ fullPage: false });
     const name = `demo-${caseArg}-${viewArg}${kind === 'firefox' ? '-firefox' : ''}`;
     const file = join(outDir, `${name}.png`);
     await sideBySide(browser, left, right, file);

@@ -2,6 +2,7 @@
  * `npx tsx scripts/screenshots.ts [--no-build]`: the pictures in docs/screenshots/, taken
  * from the built extension in a real browser over the demo case system (the same pieces as
  * the end-to-end tests), with today fixed at 23 Nov 2026 so they do not change from day to day.
+ * The demo build is made first unless it is newer than its sources (scripts/lib/demo-build.ts).
  *
  *   worker-view.png   SA-1001 (part way) on 2.3 Assessment plan, the worker view beside it
  *   worker-show-me.png  the same after Show me: the field outlined on the page, the step in the panel
@@ -9,13 +10,14 @@
  *   work-tray.png     the work tray with the Companion's deadline badges (when the tray shows them)
  *   caseload.png      the caseload page after reading the five seed cases
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer';
 import { startCaseSystem } from '../tests/fixtures/case-system/server';
 import { fixPanelClock } from '../tests/e2e/panel-helpers';
-import { DEMO_BUILD_SCRIPT, launchBrowser, REPO_ROOT, SetupError } from './lib/launch';
+import { caseUrl, settle, waitForPanelOn } from './lib/case-page';
+import { ensureDemoBuild } from './lib/demo-build';
+import { launchBrowser, REPO_ROOT, SetupError } from './lib/launch';
 import { SEED_CASES } from '../tests/fixtures/case-system/seed';
 
 const TODAY = '2026-11-23';
@@ -24,16 +26,6 @@ const SECTIONS = ['household', 'reasons', 'plan', 'child-protection', 'backgroun
 const PAGE = { width: 1000, height: 860 };
 const PANEL = { width: 420, height: 860 };
 const MAX_BYTES = 300_000;
-
-function build(): void {
-  console.log('Building the extension…');
-  // The demo build: the only one that may read the demo case system.
-  const result = spawnSync('npm', ['run', DEMO_BUILD_SCRIPT.chrome], { cwd: REPO_ROOT, stdio: 'pipe', encoding: 'utf8' });
-  if (result.status !== 0) {
-    console.error(result.stdout ?? '', result.stderr ?? '');
-    throw new SetupError(`The extension did not build (npm run ${DEMO_BUILD_SCRIPT.chrome} failed).`);
-  }
-}
 
 const png = (bytes: Uint8Array) => `data:image/png;base64,${Buffer.from(bytes).toString('base64')}`;
 
@@ -53,13 +45,9 @@ async function compose(browser: Browser, parts: ReadonlyArray<{ image: Uint8Arra
   if (size > MAX_BYTES) console.warn(`  warning: ${file} is over ${MAX_BYTES / 1000} kB`);
 }
 
-async function waitForPanelOn(panel: Page, formId: string, section: string): Promise<void> {
-  await panel.waitForSelector(`[data-panel-status="ready"][data-assessment="${formId}"][data-section="${section}"]`, { timeout: 20_000 });
-}
-
 async function visit(page: Page, panel: Page, base: string, formId: string, sections: readonly string[]): Promise<void> {
   for (const section of sections) {
-    await page.goto(`${base}/assessment/${formId}/${section}`, { waitUntil: 'load' });
+    await page.goto(caseUrl(base, formId, section), { waitUntil: 'load' });
     await waitForPanelOn(panel, formId, section);
   }
   // 2.5's iframe reports on its own; wait until nothing is waiting to be read from what was visited.
@@ -77,17 +65,8 @@ async function selectView(panel: Page, label: string): Promise<void> {
   await panel.waitForFunction((want: string) => document.querySelector('[role="tab"][aria-selected="true"]')?.textContent === want, {}, label);
 }
 
-/** Lets the panel settle (fonts, layout) and scrolls it to the top before a picture. */
-async function settle(target: Page): Promise<void> {
-  await target.evaluate(async () => {
-    await document.fonts.ready;
-    window.scrollTo(0, 0);
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-  });
-}
-
 async function main(): Promise<void> {
-  if (!process.argv.includes('--no-build')) build();
+  if (!process.argv.includes('--no-build')) ensureDemoBuild('chrome', { quiet: true });
   mkdirSync(OUT, { recursive: true });
   const server = await startCaseSystem({ port: 0, today: TODAY });
   const launched = await launchBrowser({ headless: true });

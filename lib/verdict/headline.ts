@@ -16,10 +16,14 @@ export function deadlinesInForce(countdowns: readonly CountdownResult[]): Countd
   return countdowns.filter((c) => (c.status !== 'not-applicable' || Boolean(c.error)) && !c.notCheckedHere);
 }
 
+/** Required clocks before good practice and Practice Trigger ones (issue 23: the 12-month guide headed the caseload). */
+const WEIGHT: Readonly<Record<CountdownResult['severity'], number>> = { required: 0, expected: 1, prompt: 2 };
+
 /**
- * The headline deadline: running deadlines first (most urgent state, then the earliest
- * date), then those that cannot be counted yet (a date to check, a rule that failed, a start
- * not recorded or not read yet). Met deadlines never. Null when nothing is left to meet.
+ * The headline deadline: running deadlines first, then those that cannot be counted yet (a
+ * date to check, a rule that failed, a start not recorded or not read yet); within each, a
+ * required clock before a good-practice or Practice Trigger one, then the most urgent state,
+ * then the earliest date. Met deadlines never. Null when nothing is left to meet.
  */
 export function headlineDeadline(countdowns: readonly CountdownResult[]): CountdownResult | null {
   const ranked = deadlinesInForce(countdowns)
@@ -28,6 +32,7 @@ export function headlineDeadline(countdowns: readonly CountdownResult[]): Countd
     .sort(
       (a, b) =>
         Number(!RUNNING.has(a.state)) - Number(!RUNNING.has(b.state)) ||
+        WEIGHT[a.c.severity] - WEIGHT[b.c.severity] ||
         stateLook(a.state).urgency - stateLook(b.state).urgency ||
         (a.c.due ?? '9').localeCompare(b.c.due ?? '9') ||
         a.i - b.i,

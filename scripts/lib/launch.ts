@@ -153,18 +153,41 @@ async function startFirefox({ executablePath, userDataDir, size, withExtension, 
   return { browser, extensionId: uuid };
 }
 
-/**
- * Opens the side panel's page (sidebar in Firefox) as a tab: what the real panel shows.
- * `extensionOrigin` is Launched.extensionOrigin, or a Chrome extension id.
- */
-export async function openPanelPage(browser: Browser, extensionOrigin: string, query = ''): Promise<Page> {
-  const origin = extensionOrigin.includes('://') ? extensionOrigin : `chrome-extension://${extensionOrigin}/`;
-  return openExtensionPage(browser, `${origin}sidepanel.html${query}`, { width: 420, height: 1100 });
+/** The panel's page: as wide as the real side panel, and tall enough to show a whole section. */
+const PANEL_VIEWPORT = { width: 420, height: 1100 };
+
+export interface PanelPageOptions {
+  /**
+   * In a window of its own beside the case page (as the real side panel sits beside it)
+   * rather than a tab behind it: the case page and the panel are then each the front tab
+   * of their window, so both are drawn and neither is put aside by the browser.
+   */
+  ownWindow?: boolean;
+  /** The panel's width (420 px, as the real side panel, unless set). */
+  width?: number;
 }
 
-/** Opens one of the extension's pages in a new tab, in Chrome or Firefox. */
-export async function openExtensionPage(browser: Browser, url: string, viewport?: { width: number; height: number }): Promise<Page> {
-  const page = await browser.newPage();
+/**
+ * Opens the side panel's page (sidebar in Firefox) as a tab, or in a window of its own:
+ * what the real panel shows. `extensionOrigin` is Launched.extensionOrigin, or a Chrome
+ * extension id.
+ */
+export async function openPanelPage(browser: Browser, extensionOrigin: string, query = '', options: PanelPageOptions = {}): Promise<Page> {
+  const origin = extensionOrigin.includes('://') ? extensionOrigin : `chrome-extension://${extensionOrigin}/`;
+  const width = options.width ?? PANEL_VIEWPORT.width;
+  // The window starts just right of a 1000 px case page.
+  const window = options.ownWindow ? { left: 1010, top: 0, width, height: 900 } : undefined;
+  return openExtensionPage(browser, `${origin}sidepanel.html${query}`, { width, height: PANEL_VIEWPORT.height }, window);
+}
+
+/** Opens one of the extension's pages in a new tab (or a new window at `window`), in Chrome or Firefox. */
+export async function openExtensionPage(
+  browser: Browser,
+  url: string,
+  viewport?: { width: number; height: number },
+  window?: { left: number; top: number; width: number; height: number },
+): Promise<Page> {
+  const page = window ? await browser.newPage({ type: 'window', windowBounds: window }) : await browser.newPage();
   if (viewport) await page.setViewport(viewport);
   if (url.startsWith('moz-extension://')) {
     // Firefox never tells WebDriver that an extension page has loaded, so wait for the page itself.

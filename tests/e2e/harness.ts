@@ -3,6 +3,7 @@
  * system. Returns the extension id, the demo server URL and the panel page.
  */
 import type { Browser, Page } from 'puppeteer';
+import { openCase } from '../../scripts/lib/case-page';
 import { launchBrowser, openPanelPage, type BrowserKind, type LaunchOptions } from '../../scripts/lib/launch';
 import { startCaseSystem } from '../fixtures/case-system/server';
 import { E2E_WAIT_MS } from '../support/sizing';
@@ -17,7 +18,7 @@ export interface Harness {
   serverUrl: string;
   /** The side panel page, opened as a tab. */
   panel: Page;
-  /** Opens a section of a seed assessment in a new tab and brings it to the front. */
+  /** Opens a section of a seed assessment in a new tab at the front (scripts/lib/case-page.ts). */
   openCase(formId: string, section: string): Promise<Page>;
   close(): Promise<void>;
 }
@@ -51,13 +52,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     extensionOrigin,
     serverUrl: server.url,
     panel,
-    async openCase(formId, section) {
-      const page = await launched.browser.newPage();
-      await page.setViewport({ width: 1000, height: 900 });
-      await page.goto(`${server.url}/assessment/${formId}/${section}`, { waitUntil: 'load' });
-      await page.bringToFront();
-      return page;
-    },
+    openCase: (formId, section) => openCase(launched.browser, server.url, formId, section),
     async close() {
       await launched.close();
       await server.close();

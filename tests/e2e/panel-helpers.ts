@@ -5,6 +5,8 @@
  */
 import type { ElementHandle, Frame, Page } from 'puppeteer';
 import { TEST_TODAY, type Harness } from './harness';
+import { caseUrl, waitForPanelOn } from '../../scripts/lib/case-page';
+import { openPanelPage } from '../../scripts/lib/launch';
 import { E2E_WAIT_MS } from '../support/sizing';
 
 export const WAIT = { timeout: E2E_WAIT_MS } as const;
@@ -53,25 +55,20 @@ export async function openWorkspace(
   options: { clock?: string; query?: string; width?: number } = {},
 ): Promise<{ page: Page; panel: Page }> {
   const page = await h.openCase(formId, section);
-  const width = options.width ?? 420;
-  const panel = await h.browser.newPage({ type: 'window', windowBounds: { left: 1010, top: 0, width, height: 900 } });
-  await panel.setViewport({ width, height: 1100 });
   await h.panel.close().catch(() => undefined);
+  const panel = await openPanelPage(h.browser, h.extensionOrigin, options.query ?? '', { ownWindow: true, ...(options.width ? { width: options.width } : {}) });
   h.panel = panel;
-  await panel.goto(`chrome-extension://${h.extensionId}/sidepanel.html${options.query ?? ''}`, { waitUntil: 'load' });
   await fixPanelClock(panel, options.clock ?? TEST_NOW);
   await waitForPanelOn(panel, formId, section);
   return { page, panel };
 }
 
-/** Waits until the panel follows this assessment and section and has read it. */
-export async function waitForPanelOn(panel: Page, formId: string, section: string): Promise<void> {
-  await panel.waitForSelector(`[data-panel-status="ready"][data-assessment="${formId}"][data-section="${section}"]`, WAIT);
-}
+/** Waits until the panel follows this assessment and section and has read it (E2E_WAIT_MS at most). */
+export { waitForPanelOn };
 
 /** Moves the case tab to a section of a seed case and waits for the panel to follow. */
 export async function goTo(h: Harness, page: Page, formId: string, section: string): Promise<void> {
-  await page.goto(`${h.serverUrl}/assessment/${formId}/${section}`, { waitUntil: 'load' });
+  await page.goto(caseUrl(h.serverUrl, formId, section), { waitUntil: 'load' });
   await waitForPanelOn(h.panel, formId, section);
 }
 

@@ -17,6 +17,11 @@ export const UNIT_TIMEOUT_MS = 600_000;
 export const E2E_TIMEOUT_MS = 600_000;
 export const E2E_HOOK_TIMEOUT_MS = 600_000;
 /**
+ * One run of a command as a user runs it, as a child process (`npm run demo -- --headless`):
+ * a build, a browser started, up to sixty case pages read. Twice any end-to-end test's.
+ */
+export const E2E_COMMAND_TIMEOUT_MS = 2 * E2E_TIMEOUT_MS;
+/**
  * How long an end-to-end test waits for something to show in the browser (the panel to
  * follow a page, a badge to change). Always a wait on a condition, never a sleep, so a
  * long one costs nothing when the machine is quiet; on a busy one a panel update that takes

@@ -65,6 +65,18 @@ describe('the headline deadline (one function for the panel and the caseload)', 
     expect(headlineDeadline([countdown('a/met', 'met-on-time', '2026-11-01'), countdown('a/unread', 'unknown')])?.ruleId).toBe('a/unread');
   });
 
+  it('never puts a good-practice or Practice Trigger clock above a required one, however late it is', () => {
+    // Derby gives the 12 months between assessments only "as a guide", and its seen-alone
+    // clocks are Practice Triggers ("useful hints / tips"): shown, but a required clock heads.
+    const guide = { ...countdown('a/twelve-months', 'overdue', '2026-08-01'), severity: 'expected' as const };
+    const trigger = { ...countdown('a/seen-alone', 'overdue', '2026-11-20'), severity: 'prompt' as const };
+    const required = countdown('a/assessment', 'on-track', '2027-01-20');
+    expect(headlineDeadline([guide, trigger, required])?.ruleId).toBe('a/assessment');
+    expect(headlineDeadline([guide, trigger])?.ruleId).toBe('a/twelve-months');
+    // Still never a clock not read yet while one runs.
+    expect(headlineDeadline([countdown('a/unread', 'unknown'), trigger])?.ruleId).toBe('a/seen-alone');
+  });
+
   it('the caseload row shows the same deadline the panel headlines', () => {
     for (const name of ['derby-complete', 'derby-overdue', 'derby-part-way-cin', 'demo-SA-1003']) {
       const r = record(name);
