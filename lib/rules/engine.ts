@@ -145,7 +145,7 @@ function errorText(error: unknown): string {
 
 const LATE = new Set(['overdue', 'met-late']);
 
-function evaluateCountdown<P>(rule: CountdownRule<P>, ctx: RuleContext<P>, ruleCtx: RuleContext<P>): CountdownResult {
+function evaluateCountdown<P>(rule: CountdownRule<P>, ctx: RuleContext<P>, ruleCtx: RuleContext<P>): CountdownResult[] {
   const head = {
     kind: 'countdown' as const,
     ...base(rule),
@@ -154,24 +154,31 @@ function evaluateCountdown<P>(rule: CountdownRule<P>, ctx: RuleContext<P>, ruleC
   };
   try {
     const applies = rule.appliesWhen ? rule.appliesWhen(ruleCtx) : true;
-    if (applies === false) return { ...head, status: 'not-applicable' };
-    const result = runClock(rule, ctx, ruleCtx, head);
-    // A step done on time is done: a deadline met on time never turns "not read yet" because
-    // whether it applies is not read yet (it is met, or it does not apply; neither blocks).
-    if (applies === 'unknown' && result.status !== 'met-on-time') return { ...head, status: 'unknown', conditionUnknown: true, detail: 'cannot tell yet whether this deadline applies' };
-    // Only this clock's own recorded reason excuses it when it is missed.
-    if (rule.excusedBy && LATE.has(result.status) && factValue(ctx.record, rule.excusedBy.fact) === true) result.excused = true;
-    return result;
+    if (applies === false) return [{ ...head, status: 'not-applicable' }];
+    const raw = rule.clock(ruleCtx);
+    const clocks = Array.isArray(raw) ? raw : [raw];
+    if (clocks.length === 0) return [{ ...head, status: applies === 'unknown' ? 'unknown' : 'not-applicable' }];
+    return clocks.map((clock) => {
+      const result = runClock(rule, ctx, clock, head);
+      // A step done on time is done: a deadline met on time never turns "not read yet" because
+      // whether it applies is not read yet (it is met, or it does not apply; neither blocks).
+      if (applies === 'unknown' && result.status !== 'met-on-time') return { ...head, status: 'unknown', conditionUnknown: true, detail: 'cannot tell yet whether this deadline applies' };
+      // Only this clock's own recorded reason excuses it when it is missed.
+      if (rule.excusedBy && LATE.has(result.status) && factValue(ctx.record, rule.excusedBy.fact) === true) result.excused = true;
+      return result;
+    });
   } catch (error) {
-    return { ...head, status: 'unknown', error: errorText(error) };
+    return [{ ...head, status: 'unknown', error: errorText(error) }];
   }
 }
 
 type CountdownHead = Pick<CountdownResult, 'kind' | 'ruleId' | 'severity' | 'section' | 'message' | 'source' | 'name' | 'excusedBy'>;
 
-function runClock<P>(rule: CountdownRule<P>, ctx: RuleContext<P>, ruleCtx: RuleContext<P>, head: CountdownHead): CountdownResult {
-  const clock = rule.clock(ruleCtx);
-  if ('status' in clock) return { ...head, status: clock.status, field: clock.field, detail: clock.detail };
+function runClock<P>(rule: CountdownRule<P>, ctx: RuleContext<P>, clock: Clock, head: CountdownHead): CountdownResult {
+  if ('status' in clock) {
+    const subject = subjectFor(ctx as RuleContext<unknown>, clock.subject);
+    return { ...head, status: clock.status, field: clock.field, detail: clock.detail, ...(subject ? { subject } : {}) };
+  }
 
   const cal = ctx.calendar;
   const startDay = englishDay(clock.start);
@@ -369,13 +376,13 @@ export function evaluate<P>(record: AssessmentRecord, pack: Pack<P>, now: Date |
   const stillUnknown = (f: Finding | CountdownResult) => f.status === 'unknown' && !f.error && !('dateProblem' in f && f.dateProblem);
   for (const rule of pack.rules) {
     if (rule.kind !== 'countdown') continue;
-    let result = evaluateCountdown(rule, ctx, ctx);
-    if (tracking && stillUnknown(result)) {
+    let results = evaluateCountdown(rule, ctx, ctx);
+    if (tracking && results.some(stillUnknown)) {
       const notes = new FactReads();
-      result = markNotChecked(evaluateCountdown(rule, ctx, ruleContext(ctx, notes, waits)), notes.unread, ctx.reads);
-      if (result.status === 'unknown') waits.set(result, unreadFor(notes.unread, result.subject));
+      results = evaluateCountdown(rule, ctx, ruleContext(ctx, notes, waits)).map((r) => markNotChecked(r, notes.unread, ctx.reads));
+      for (const result of results) if (result.status === 'unknown') waits.set(result, unreadFor(notes.unread, result.subject));
     }
-    countdowns.push(result);
+    countdowns.push(...results);
   }
   for (const rule of pack.rules) {
     if (rule.kind === 'check') {

@@ -96,7 +96,7 @@ export interface CheckRule<P = Record<string, unknown>> extends RuleBase<P> {
 
 /** How a countdown's clock runs: from a start, for a span, until it is met. */
 export type Clock =
-  | { status: 'unknown' | 'missing'; field: FactPath; detail?: string }
+  | { status: 'unknown' | 'missing'; field: FactPath; detail?: string; subject?: { kind: 'child' | 'adult'; id: string } }
   | {
       /** Date (YYYY-MM-DD) or date-time the clock starts from. */
       start: string;
@@ -130,7 +130,8 @@ export interface CountdownRule<P = Record<string, unknown>> extends RuleBase<P> 
   dueSoonWithin?: (params: P) => number;
   /** Where the deadline's figure comes from and who may change it, shown under "How this date is worked out". */
   figureNote?: (params: P) => string;
-  clock: (ctx: RuleContext<P>) => Clock;
+  /** One clock, or one for each person it runs for (each with its `subject`; none: not applicable). */
+  clock: (ctx: RuleContext<P>) => Clock | Clock[];
 }
 
 export interface PromptRule<P = Record<string, unknown>> extends RuleBase<P> {
@@ -234,6 +235,9 @@ export interface Pack<P = Record<string, unknown>> {
   rules: ReadonlyArray<Rule<P>>;
 }
 
+/** A message saying the worker did something wrong ("You shared …"): neutral words say what to record instead. */
+const BLAMING = /\byou (shared|failed|forgot|missed|did not|didn’t|didn't|have not|haven’t|haven't|should have)\b/i;
+
 /** What of a pack is plain data, checked by the meta-test and at load. */
 export const RuleMetaSchema = z.strictObject({
   id: z.string().regex(/^[a-z]+\/[a-z0-9-]+$/, 'rule ids are `<pack>/<kebab-case-name>`'),
@@ -245,7 +249,8 @@ export const RuleMetaSchema = z.strictObject({
     .string()
     .min(10)
     .max(240)
-    .refine((m) => !/\b(item|data|info)\b/i.test(m), 'use the procedure’s own words, not generic ones'),
+    .refine((m) => !/\b(item|data|info)\b/i.test(m), 'use the procedure’s own words, not generic ones')
+    .refine((m) => !BLAMING.test(m), 'say what to record, never who is to blame'),
 });
 export type RuleMeta = z.infer<typeof RuleMetaSchema>;
 

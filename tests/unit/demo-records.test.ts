@@ -26,4 +26,12 @@ describe('records of the demo seed cases', () => {
     expect(s47.ready).toBe(false);
     expect(s47.blocking.some((b) => b.ruleId === 'derby/safety-advice-given')).toBe(true);
   });
+
+  it('SA-1002, a Section 47 for three siblings: Derby 2.3 "See the child alone (within 24 hours if subject to S47 enquiry" gives each child a clock', () => {
+    const parsed = parseRecord(JSON.parse(readFileSync(join(dir, 'demo-SA-1002.json'), 'utf8')));
+    if (!parsed.ok) throw new Error('invalid');
+    const clocks = evaluate(parsed.record, getPack('derby'), '2026-11-23T10:00:00Z').countdowns.filter((c) => c.ruleId === 'derby/child-seen-alone-24-hours-s47');
+    expect(clocks.map((c) => c.subject?.id)).toEqual(parsed.record.children?.map((c) => c.id));
+    expect(clocks).toHaveLength(3);
+  });
 });

@@ -70,6 +70,12 @@ testRule(pack, 'derby/threshold-considered-not-seen', [
   { name: 'seen within 24 hours', record: s47, expect: 'not-applicable' },
   { name: 'no Section 47 enquiry', record: complete, expect: 'not-applicable' },
   { name: 'visits not read yet', record: withoutFact(s47, 'children[C-SUBJECT].seenDates'), expect: 'unknown' },
+  // Derby 2.4: "If a child is not seen in this timeframe then the threshold must be considered": any child in the enquiry.
+  {
+    name: 'the subject child seen in time, the sibling not: nothing recorded',
+    record: withFacts(s47, { 'children[C-SIBLING].seenDates': [{ date: '2026-10-06', alone: true }], 'childProtection.notSeenThresholdConsidered': null }),
+    expect: 'missing',
+  },
 ]);
 
 // Derby 2.3: a conference report when a conference is the outcome.

@@ -48,15 +48,17 @@ export const thresholdConsideredNotSeen = defineRule<DerbyParams>({
   section: 'child-protection',
   source: source24('If a child is not seen in this timeframe then the threshold must be considered and the matter escalated or closed'),
   message: 'The child was not seen alone within 24 hours. Consider the threshold again with your manager, and record that the matter was escalated or closed.',
+  // One clock for each child in the enquiry: any child not seen in time owes the threshold duty.
   check: ({ record, countdowns }): Outcome => {
-    const clock = countdowns.find((c) => c.ruleId === S47_CLOCK);
-    if (!clock || clock.status === 'not-applicable') return { status: 'not-applicable' };
-    if (clock.status === 'overdue' || clock.status === 'met-late') {
+    const clocks = countdowns.filter((c) => c.ruleId === S47_CLOCK && c.status !== 'not-applicable');
+    if (clocks.length === 0) return { status: 'not-applicable' };
+    if (clocks.some((c) => c.status === 'overdue' || c.status === 'met-late')) {
       return has(record.childProtection?.notSeenThresholdConsidered, 'childProtection.notSeenThresholdConsidered');
     }
-    if (clock.status === 'unknown' || clock.status === 'missing') {
+    const open = clocks.find((c) => c.status === 'unknown' || c.status === 'missing');
+    if (open) {
       if (record.childProtection?.notSeenThresholdConsidered === true) return { status: 'met', field: 'childProtection.notSeenThresholdConsidered' };
-      return { status: 'unknown', field: clock.field, detail: 'Cannot tell yet whether the child was seen in time.' };
+      return { status: 'unknown', field: open.field, detail: 'Cannot tell yet whether the child was seen in time.' };
     }
     return { status: 'not-applicable' };
   },

@@ -195,7 +195,11 @@ testRule(pack, S47, [
   { name: 'seen alone the day before the enquiry began: does not count', record: enquiry('2026-11-18T14:30:00Z', '2026-11-17'), expect: 'overdue' },
   { name: 'seen alone on the due day, no time recorded: never called on time', record: enquiry('2026-11-18T14:30:00Z', '2026-11-19'), expect: 'overdue' },
   { name: 'seen alone on the start day, no time recorded: the time is needed', record: enquiry('2026-11-18T14:30:00Z', '2026-11-18'), expect: 'overdue' },
-  { name: 'unborn subject child', record: withFacts(s47, { [`children[${SUBJECT}].unborn`]: true, [`children[${SUBJECT}].dateOfBirth`]: null }), expect: 'not-applicable' },
+  {
+    name: 'unborn subject child, no other child in the enquiry',
+    record: withFacts(s47, { [`children[${SUBJECT}].unborn`]: true, [`children[${SUBJECT}].dateOfBirth`]: null, [`children[${SIBLING}].includedInAssessment`]: false }),
+    expect: 'not-applicable',
+  },
   // Winter (GMT): began Wed 18 Nov 2026 at 14:30, due Thu 19 Nov at 14:30.
   { name: 'GMT: half an hour in', record: gmt, now: '2026-11-18T15:00:00Z', expect: 'on-track', due: '2026-11-19T14:30:00Z' },
   { name: 'GMT: 6½ hours left on the due day', record: gmt, now: '2026-11-19T08:00:00Z', expect: 'due-today', due: '2026-11-19T14:30:00Z' },
@@ -413,5 +417,29 @@ describe(`${TIMESCALE}: details`, () => {
     const { findings } = statusOf(pack, TIMESCALE, lateCompletion);
     expect(findings[0]?.detail).toBe('Past due: Assessment completed.');
     expect(findings[0]?.field).toBe('timescale.exceededReasonRecorded');
+  });
+});
+
+// Issue 23: the 24-hour clock runs for each child subject to the enquiry, not only the subject child.
+describe(`${S47}: one clock for each child in the enquiry`, () => {
+  const quote = 'Derby 2.3, Practice Triggers: "See the child alone (within 24 hours if subject to S47 enquiry)"';
+  it(`${quote}: each child included and born has its own clock`, () => {
+    const record = withFacts(s47, { [`children[${SIBLING}].seenDates`]: [{ date: '2026-10-06', alone: true }] });
+    const clocks = statusOf(pack, S47, record).evaluation.countdowns.filter((c) => c.ruleId === S47);
+    expect(clocks.map((c) => c.subject?.id)).toEqual([SUBJECT, SIBLING]);
+    // The subject child was seen alone the next morning; the sibling only three weeks later.
+    expect(clocks.map((c) => c.status)).toEqual(['met-on-time', 'met-late']);
+    expect(clocks[1]?.field).toBe(`children[${SIBLING}].seenDates`);
+  });
+  it('a child not included in the assessment, or unborn, has no clock', () => {
+    const notIncluded = withFacts(s47, { [`children[${SIBLING}].includedInAssessment`]: false });
+    expect(statusOf(pack, S47, notIncluded).evaluation.countdowns.filter((c) => c.ruleId === S47).map((c) => c.subject?.id)).toEqual([SUBJECT]);
+    const unborn = withFacts(s47, { [`children[${SIBLING}].unborn`]: true, [`children[${SIBLING}].dateOfBirth`]: null });
+    expect(statusOf(pack, S47, unborn).evaluation.countdowns.filter((c) => c.ruleId === S47).map((c) => c.subject?.id)).toEqual([SUBJECT]);
+  });
+  it('an unborn subject child has no clock, but a born sibling in the enquiry does', () => {
+    const record = withFacts(s47, { [`children[${SUBJECT}].unborn`]: true, [`children[${SUBJECT}].dateOfBirth`]: null });
+    const clocks = statusOf(pack, S47, record).evaluation.countdowns.filter((c) => c.ruleId === S47);
+    expect(clocks.map((c) => [c.subject?.id, c.status])).toEqual([[SIBLING, 'met-on-time']]);
   });
 });

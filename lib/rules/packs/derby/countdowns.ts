@@ -2,17 +2,21 @@
 // due dates, states and the "45 working days from …" wording from each clock.
 import type { Child } from '../../../model';
 import { formatLongDate, ukLocalDateTime } from '../../../calendar';
-import { firstSeenAlone, has } from '../../conditions';
+import { both, either, firstSeenAlone, has, isYes, not } from '../../conditions';
 import { englishDay } from '../../engine';
 import { defineRule } from '../../pack';
-import type { Clock, CountdownStatus, Outcome } from '../../types';
-import { assessmentClockStart, assessmentDueDate, both, either, kindIn, recorded, section47ClockStart, subjectChild, subjectIsBorn, type Ctx } from './helpers';
+import type { Applies, Clock, CountdownStatus, Outcome } from '../../types';
+import { assessmentClockStart, assessmentDueDate, kindIn, recorded, section47ClockStart, isUnborn, subjectChild, subjectIsBorn, type ClockStart, type Ctx } from './helpers';
 import type { DerbyParams } from './params';
 
 function seenAloneClock(ctx: Ctx, start: ReturnType<typeof assessmentClockStart>, span: { workingDays: number } | { hours: number }): Clock {
   if ('status' in start) return start;
   const child = subjectChild(ctx);
   if ('status' in child) return { status: child.status, field: 'children[].isSubject', detail: child.detail };
+  return seenAloneClockFor(child, start, span);
+}
+
+function seenAloneClockFor(child: Child, start: ClockStart, span: { workingDays: number } | { hours: number }): Clock {
   const seen = 'hours' in span ? seenAloneWithinHours(child, start.start, span.hours) : { met: firstSeenAlone(child) };
   return {
     ...start,
@@ -21,6 +25,37 @@ function seenAloneClock(ctx: Ctx, start: ReturnType<typeof assessmentClockStart>
     metField: `children[${child.id}].seenDates`,
     subject: { kind: 'child', id: child.id },
   };
+}
+
+/** A child subject to the enquiry: the subject child or another child included in the assessment, and born. */
+function inEnquiry(child: Child): Applies {
+  return both(either(isYes(child.isSubject), isYes(child.includedInAssessment)), not(isUnborn(child)));
+}
+
+/** Some child is subject to the enquiry (with no children recorded, the clock applies and says so). */
+function anyChildInEnquiry(ctx: Ctx): Applies {
+  if (ctx.record.children === undefined) return 'unknown';
+  if (ctx.children.length === 0) return true;
+  return either(...ctx.children.map(inEnquiry));
+}
+
+/** Derby 2.3's 24 hours run for each child subject to the enquiry, not only the subject child (issue 23). */
+function section47Clocks(ctx: Ctx): Clock | Clock[] {
+  const start = section47ClockStart(ctx.record);
+  if ('status' in start) return start;
+  if (ctx.record.children === undefined) return { status: 'unknown', field: 'children[].isSubject', detail: 'The children in the household have not been read yet.' };
+  const children = ctx.children.filter((c) => inEnquiry(c) !== false);
+  if (children.length === 0) return { status: 'missing', field: 'children[].isSubject', detail: 'No child is recorded as the child the enquiry is about.' };
+  return children.map((child): Clock =>
+    inEnquiry(child) === true
+      ? seenAloneClockFor(child, start, { hours: 24 })
+      : {
+          status: 'unknown',
+          field: `children[${child.id}].includedInAssessment`,
+          detail: 'Not read yet whether this child is included in the assessment.',
+          subject: { kind: 'child', id: child.id },
+        },
+  );
 }
 
 /**
@@ -124,10 +159,10 @@ export const childSeenAlone24HoursS47 = defineRule<DerbyParams>({
   source: { label: 'Derby 2.3', section: '2.3', passage: 'Practice Triggers: see the child alone within 24 hours if subject to S47 enquiry' },
   message: 'Practice Trigger: in a Section 47 enquiry, see the child alone within 24 hours, and record the visit as seen alone with its time.',
   // Whenever a Section 47 enquiry has started, also one that begins during a child in need
-  // assessment. An unborn subject child cannot be seen alone: the clock does not apply.
-  appliesWhen: (ctx) => both(either(kindIn(ctx.record, ['section-47']), recorded(ctx.record.dates?.section47Start)), subjectIsBorn(ctx)),
+  // assessment. One clock for each child in the enquiry; an unborn child cannot be seen alone and has none.
+  appliesWhen: (ctx) => both(either(kindIn(ctx.record, ['section-47']), recorded(ctx.record.dates?.section47Start)), anyChildInEnquiry(ctx)),
   dueSoonWithin: (p) => p.dueSoonHours,
-  clock: (ctx) => seenAloneClock(ctx, section47ClockStart(ctx.record), { hours: 24 }),
+  clock: section47Clocks,
 });
 
 export const childSeenAlone5WorkingDays = defineRule<DerbyParams>({

@@ -3,6 +3,8 @@ import { testRule } from '../../../../tests/support/rule-tester';
 import { completeDerbyRecord as complete, SIBLING, SUBJECT } from '../../../../tests/fixtures/records/derby-records';
 import { derbyPack as pack } from './index';
 import { testConditionalPrompt, testPrompt } from '../../../../tests/support/derby-rules';
+import { describe, expect, it } from 'vitest';
+import { RuleMetaSchema, ruleMeta } from '../../types';
 
 testRule(pack, 'derby/assessment-plan-agreed-in-writing', [
   { name: 'plan agreed with the parents in writing', record: complete, expect: 'met' },
@@ -147,3 +149,20 @@ testRule(pack, 'derby/consent-withheld-agencies-told', [
   { name: 'shared with consent', record: complete, expect: 'not-applicable' },
   { name: 'whether shared without consent not read yet', record: withoutFact(complete, 'consent.sharedWithoutConsent'), expect: 'unknown' },
 ]);
+
+// Issue 23: on a Section 47 sharing is often agreed at the strategy discussion, so the message
+// says what to record, never who is to blame.
+describe('derby/consent-withheld-agencies-told message', () => {
+  const rule = pack.rules.find((r) => r.id === 'derby/consent-withheld-agencies-told');
+  it('Derby 1: "agencies should be told that the parent/carer/young person has withheld permission": says what to record, not who is to blame', () => {
+    expect(rule).toBeDefined();
+    if (!rule) return;
+    expect(rule.message).not.toMatch(/\byou\b/i);
+    expect(rule.message).toMatch(/record/i);
+    expect(RuleMetaSchema.safeParse(ruleMeta(rule)).success).toBe(true);
+  });
+  it('a message that says "you" did something wrong is refused for any pack', () => {
+    const blaming = { ...ruleMeta(rule ?? pack.rules[0]!), message: 'You shared information without the family’s permission. Tell the agencies.' };
+    expect(RuleMetaSchema.safeParse(blaming).success).toBe(false);
+  });
+});

@@ -84,7 +84,7 @@ export const consentWithheldAgenciesTold = defineRule<DerbyParams>({
   severity: 'required',
   section: 'plan',
   source: { label: 'Derby 1', section: '1', passage: 'Information Sharing and Consent: agencies should be told that the parent/carer/young person has withheld permission' },
-  message: 'You shared information without the family’s permission. Tell the agencies that permission was withheld, and tell the parent you are still sharing it.',
+  message: 'Information was shared without the family’s permission: record that the agencies were told permission was withheld, and that the parent was told it is still being shared.',
   appliesWhen: ({ record }) => isYes(record.consent?.sharedWithoutConsent),
   check: ({ record }) =>
     allOf(
