@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, waitForPanelText, type Harness } from './harness';
+import { startHarness, type Harness } from './harness';
 import { WAIT, waitForItem, waitForPanelOn } from './panel-helpers';
 import { E2E_WAIT_MS } from '../support/sizing';
 
@@ -48,7 +48,11 @@ describe('a council pack imported in the options page', () => {
     const page = await h.openCase('SA-1002', 'reasons');
     await waitForPanelOn(h.panel, 'SA-1002', 'reasons');
     await waitForItem(h.panel, '[data-deadlines]', 'testshire/assessment-30-days', true);
-    await waitForPanelText(h.panel, 'Procedure in use: Testshire, your council’s pack version 1.0, imported in the options page.');
+    // Folded under Technical details with the field map, so no versions sit in the worker's view.
+    await h.panel.waitForFunction(
+      () => document.querySelector('[data-council-pack]')?.textContent?.includes('Procedure in use: Testshire, your council’s pack version 1.0, imported in the options page.') === true,
+      { timeout: E2E_WAIT_MS, polling: 100 },
+    );
 
     // The background keeps the pack that passed.
     await options.waitForFunction(
@@ -68,7 +72,7 @@ describe('a council pack imported in the options page', () => {
     expect(await activePackVersion(options)).toBe('1.0');
     await page.bringToFront();
     await waitForItem(h.panel, '[data-deadlines]', 'testshire/assessment-30-days', true);
-    expect(await h.panel.evaluate(() => document.body.innerText)).toContain('your council’s pack version 1.0');
+    expect(await h.panel.$eval('[data-council-pack]', (el) => el.textContent ?? '')).toContain('your council’s pack version 1.0');
     await page.close();
     await options.close();
   });
