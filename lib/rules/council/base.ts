@@ -112,6 +112,11 @@ function checkSeverity(s: BaseEntry<BaseRuleName>['severity']): 'required' | 'ex
   return s;
 }
 
+/** What every check built from the base starts with: the pack entry's id, weight, section, source and words (or the base's). */
+function checkHead(e: BaseEntry<BaseRuleName>, section: FormSection, message: string) {
+  return { id: e.id, kind: 'check' as const, severity: checkSeverity(e.severity), section: e.section ?? section, source: e.source, message: e.message ?? message };
+}
+
 function figureNote(f: Figure | undefined, words: (setting: string) => string | undefined, unit: string, source: Source): ((p: CouncilParams) => string) | undefined {
   if (f === undefined) return undefined;
   return (params) => {
@@ -171,12 +176,7 @@ const BUILDERS: { [N in BaseRuleName]: Builder<N> } = {
     },
   }),
   'review-if-beyond': (e): CheckRule<CouncilParams> => ({
-    id: e.id,
-    kind: 'check',
-    severity: checkSeverity(e.severity),
-    section: e.section ?? 'plan',
-    source: e.source,
-    message: e.message ?? 'The assessment has gone on longer than the review point: record why, and the impact on the child and family.',
+    ...checkHead(e, 'plan', 'The assessment has gone on longer than the review point: record why, and the impact on the child and family.'),
     // Owed once the assessment runs past the point: not completed by then (today is later), or completed later.
     check: (ctx): Outcome => {
       const n = figure(e.figures.workingDays, ctx.params);
@@ -199,12 +199,7 @@ const BUILDERS: { [N in BaseRuleName]: Builder<N> } = {
   'timescale-exceeded-reason': (e): CheckRule<CouncilParams> => {
     const deadline = e.ruleId(e.figures.deadline);
     return {
-      id: e.id,
-      kind: 'check',
-      severity: checkSeverity(e.severity),
-      section: e.section ?? 'plan',
-      source: e.source,
-      message: e.message ?? 'The assessment has gone past its timescale. Record the reasons.',
+      ...checkHead(e, 'plan', 'The assessment has gone past its timescale. Record the reasons.'),
       // Owed only when that deadline is missed, not when any other is.
       check: ({ record, countdowns }): Outcome => {
         const clock = countdowns.find((c) => c.ruleId === deadline);
@@ -263,30 +258,15 @@ const BUILDERS: { [N in BaseRuleName]: Builder<N> } = {
     };
   },
   'manager-endorsement': (e): CheckRule<CouncilParams> => ({
-    id: e.id,
-    kind: 'check',
-    severity: checkSeverity(e.severity),
-    section: e.section ?? 'plan',
-    source: e.source,
-    message: e.message ?? 'Your manager endorses the assessment plan: record the date.',
+    ...checkHead(e, 'plan', 'Your manager endorses the assessment plan: record the date.'),
     check: ({ record }) => has(record.dates?.managerPlanEndorsed, 'dates.managerPlanEndorsed'),
   }),
   'plan-agreed': (e): CheckRule<CouncilParams> => ({
-    id: e.id,
-    kind: 'check',
-    severity: checkSeverity(e.severity),
-    section: e.section ?? 'plan',
-    source: e.source,
-    message: e.message ?? 'Agree the assessment plan with the family and record the date.',
+    ...checkHead(e, 'plan', 'Agree the assessment plan with the family and record the date.'),
     check: ({ record }) => has(record.dates?.planAgreedWithFamily, 'dates.planAgreedWithFamily'),
   }),
   'child-views': (e): CheckRule<CouncilParams> => ({
-    id: e.id,
-    kind: 'check',
-    severity: checkSeverity(e.severity),
-    section: e.section ?? 'views',
-    source: e.source,
-    message: e.message ?? 'Record each child’s views, wishes and feelings, as their age and understanding allow.',
+    ...checkHead(e, 'views', 'Record each child’s views, wishes and feelings, as their age and understanding allow.'),
     check: (ctx) => {
       const fromAge = figure(e.figures.fromAge, ctx.params);
       return eachChild(
@@ -300,12 +280,7 @@ const BUILDERS: { [N in BaseRuleName]: Builder<N> } = {
     },
   }),
   consent: (e): CheckRule<CouncilParams> => ({
-    id: e.id,
-    kind: 'check',
-    severity: checkSeverity(e.severity),
-    section: e.section ?? 'household',
-    source: e.source,
-    message: e.message ?? 'Record the family’s consent to the assessment and to sharing information, or why it is shared without consent.',
+    ...checkHead(e, 'household', 'Record the family’s consent to the assessment and to sharing information, or why it is shared without consent.'),
     check: ({ record }): Outcome => {
       const c = record.consent;
       // Shared without consent: met when the reason is recorded; otherwise consent itself.
@@ -314,12 +289,7 @@ const BUILDERS: { [N in BaseRuleName]: Builder<N> } = {
     },
   }),
   'outcome-shared': (e): CheckRule<CouncilParams> => ({
-    id: e.id,
-    kind: 'check',
-    severity: checkSeverity(e.severity),
-    section: e.section ?? 'outcomes',
-    source: e.source,
-    message: e.message ?? 'Share the outcome of the assessment with the family, in writing, and record the date.',
+    ...checkHead(e, 'outcomes', 'Share the outcome of the assessment with the family, in writing, and record the date.'),
     appliesWhen: ({ record }) => either(recorded(record.dates?.completed), recorded(record.outcome?.decision)),
     check: ({ record }) => allOf(has(record.outcome?.sharedWithFamilyInWriting, 'outcome.sharedWithFamilyInWriting')),
   }),
