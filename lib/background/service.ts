@@ -6,6 +6,7 @@ import { ContentToBackgroundSchema, type CurrentPage, type FactsMessage, type Tr
 import { mergeFacts, getStoredMany, recordKey, saveTray, type CompanionDb } from '../store';
 import { checkSetup, runChecks } from '../verdict/checks';
 import { RUNNING_STATES, stateWords } from '../verdict/deadline-states';
+import { headlineDeadline } from '../verdict/headline';
 import { createCalendar, formatDateTime, formatLongDate, type WorkingDayCalendar } from '../calendar';
 import type { Settings } from '../settings';
 import type { FactUpdate } from '../model';
@@ -239,10 +240,9 @@ export async function trayBadges(
   const badges: TrayBadge[] = [];
   for (const row of rows) {
     const evaluation = runChecks(setup, row.record, now);
-    const open = evaluation.countdowns
-      .filter((c) => c.due && RUNNING_STATES.includes(c.status))
-      .sort((a, b) => (a.due ?? '').localeCompare(b.due ?? ''));
-    const next = open.find((c) => c.status === 'overdue') ?? open[0];
+    // The same headline deadline as the panel and the caseload, when it is one that runs.
+    const headline = headlineDeadline(evaluation.countdowns);
+    const next = headline?.due && RUNNING_STATES.includes(headline.status) ? headline : undefined;
     const pastUnread = evaluation.countdowns.find((c) => c.status === 'unknown' && c.due && c.due.slice(0, 10) < evaluation.today);
     if (!next && pastUnread?.due) {
       // Its due date has passed but we have not seen whether it was done: say so, never "overdue".

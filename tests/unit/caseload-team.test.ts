@@ -9,6 +9,7 @@ import { parseRecord, type AssessmentRecord } from '../../lib/model';
 import { createCalendar } from '../../lib/calendar';
 import { checkSetup, runChecks } from '../../lib/verdict/checks';
 import { headlineDeadline } from '../../lib/verdict/headline';
+import { trayBadges } from '../../lib/background/service';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { caseloadCsv, caseloadRows, signOffText } from '../../lib/caseload/caseload';
 import { acceptanceLine, acceptedLines, exceptionCode, exceptionLine, recordedLines, awaitingAcceptance } from '../../lib/acknowledgements';
@@ -75,6 +76,28 @@ describe('the headline deadline (one function for the panel and the caseload)', 
     expect(headlineDeadline([guide, trigger])?.ruleId).toBe('a/twelve-months');
     // Still never a clock not read yet while one runs.
     expect(headlineDeadline([countdown('a/unread', 'unknown'), trigger])?.ruleId).toBe('a/seen-alone');
+  });
+
+  it('the work tray badge shows the same deadline the panel headlines, when it runs', async () => {
+    const db = new CompanionDb('badge-same-headline');
+    const deps = {
+      db,
+      extensionId: 'ours',
+      settings: async () => DEFAULT_SETTINGS,
+      calendar: async () => calendar,
+      session: { get: async () => ({}), set: async () => undefined },
+      now: () => NOW,
+    };
+    for (const name of ['derby-complete', 'derby-overdue', 'derby-part-way-cin', 'demo-SA-1002', 'demo-SA-1003']) {
+      const r = record(name);
+      await db.records.put(stored(r));
+      const [badge] = await trayBadges(deps, DEFAULT_SETTINGS, r.caseSystem, [r.assessmentId], NOW);
+      const headline = headlineDeadline(runChecks(setup, r, NOW).countdowns);
+      if (headline?.due && ['overdue', 'due-today', 'due-soon', 'on-track'].includes(headline.status)) {
+        expect({ name, state: badge?.state }).toEqual({ name, state: headline.status });
+      }
+    }
+    db.close();
   });
 
   it('the caseload row shows the same deadline the panel headlines', () => {
