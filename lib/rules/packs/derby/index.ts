@@ -9,6 +9,7 @@ import { managerRules } from './manager';
 import { outcomesRules } from './outcomes';
 import { DerbyParamsSchema, type DerbyParams } from './params';
 import { planRules } from './plan';
+import { planTargetDate } from './plan-target-date';
 import { profileRules } from './profile';
 import { reasonsRules } from './reasons';
 import { viewsRules } from './views';
@@ -22,6 +23,7 @@ export const derbyPack = definePack<DerbyParams>({
   // In the form's order (2.1–2.10), countdowns first.
   rules: [
     ...countdownRules,
+    planTargetDate,
     ...householdRules,
     ...reasonsRules,
     ...planRules,
