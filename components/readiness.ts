@@ -4,7 +4,7 @@ import { awaitingAcceptance, type CheckedEvaluation } from '../lib/acknowledgeme
 import { countdownStateWords } from './format';
 import { partsList, progressTitle, type ManagerStage } from '../lib/verdict/first-screen';
 import type { FormSection } from '../lib/model/section-names';
-import { plural } from '../lib/verdict/deadline-states';
+import { plural } from '../lib/model/words';
 import { notCheckedHereItems, notRecordedWords } from '../lib/verdict/checks';
 
 export type BlockingItem = Finding | CountdownResult;

@@ -17,7 +17,7 @@ import { formatLongDate, type WorkingDayCalendar } from '../calendar';
 import { englishDay } from '../rules/engine';
 import { ICPC_WORKING_DAYS } from '../rules/national';
 import { conditionNotRead } from './condition-words';
-import { plural } from './deadline-states';
+import { plural } from '../model/words';
 
 /** Facts about the case the panel needs beyond the evaluation. */
 export interface CaseFacts {
