@@ -5,8 +5,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { COUNCIL_PACK_DOCS, PACKS } from '../lib/rules/packs';
-import { councilObligations } from '../lib/rules/council/coverage';
+import { COUNCIL_PACK_DOCS, JSON_WITH_OWN_RULES, PACKS } from '../lib/rules/packs';
+import { councilObligations, ruleOrigin } from '../lib/rules/council/coverage';
 import type { Rule } from '../lib/rules/types';
 import { EXIT_FAILURE, EXIT_OK, isMainModule, processOutput, type CliOutput } from './lib/args';
 
@@ -231,7 +231,10 @@ function ruleCell(id: string, rules: Map<string, AnyRule>): string {
   const rule = rules.get(id);
   if (!rule) return `\`${id}\` (no such rule)`;
   const what = rule.kind === 'prompt' ? 'prompt' : `${rule.kind}, ${rule.severity}`;
-  return `\`${id}\` (${what})`;
+  // A pack written as JSON with its own coded rules: say where each rule comes from.
+  const mixed = JSON_WITH_OWN_RULES.find((p) => id.startsWith(`${p.doc.id}/`));
+  const origin = mixed ? ruleOrigin(mixed.doc, mixed.own, id) : undefined;
+  return `\`${id}\` (${what}${origin ? `; ${origin}` : ''})`;
 }
 
 /** The whole of docs/procedure-coverage.md. Pure: the unit test compares it with the file. */
@@ -276,6 +279,17 @@ export function renderCoverageDoc(): string {
         'from it. What of the procedure is not held here:',
         '',
         ...council.notHeld.map((n) => `- ${n}`),
+        '',
+      );
+    }
+    const mixed = JSON_WITH_OWN_RULES.find((p) => p.doc.id === pack);
+    if (mixed) {
+      lines.push(
+        `Written as \`lib/rules/packs/${pack}/${pack}.json\` over the shared England base, with the council’s own coded rules beside it`,
+        `(docs/council-packs.md): each rule below says whether it comes from the JSON (and which base rule) or is the council’s own coded rule.`,
+        'Base rules the JSON switches off, and why:',
+        '',
+        ...mixed.doc.off.map((o) => `- \`${o.use}\`: ${o.reason}`),
         '',
       );
     }

@@ -28,3 +28,17 @@ export function councilObligations(doc: CouncilPackDoc): CouncilObligation[] {
   const off = doc.off.map((o) => ({ pack: doc.id, section: 'shared England base', quote: `(${o.use})`, rules: [], reason: `Switched off: ${o.reason}` }));
   return [...cited, ...off];
 }
+
+/**
+ * Where a rule of a pack written as JSON with its own coded rules comes from: the JSON over the
+ * shared base (and which base rule), a prompt in the JSON, or the council's own coded rule.
+ * Undefined for a rule of neither (the national layer).
+ */
+export function ruleOrigin(doc: CouncilPackDoc, own: readonly string[], ruleId: string): string | undefined {
+  const name = ruleId.startsWith(`${doc.id}/`) ? ruleId.slice(doc.id.length + 1) : undefined;
+  if (name === undefined) return undefined;
+  const rule = doc.rules.find((r) => r.id === name);
+  if (rule) return `${doc.id}.json over the base: ${rule.use}`;
+  if (doc.prompts.some((p) => p.id === name)) return `${doc.id}.json prompt`;
+  return own.includes(ruleId) ? 'own coded rule' : undefined;
+}
