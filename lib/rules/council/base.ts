@@ -101,6 +101,10 @@ export interface BaseEntry<N extends BaseRuleName> {
   figures: Figures<N>;
   /** The pack's settings' words, for "How this date is worked out". */
   settingWords: (setting: string) => string | undefined;
+  /** A setting's own note for a figure, when the council words it (as written, or as changed). */
+  settingNote?: (setting: string, value: number) => string | undefined;
+  /** The council's words for lines the base rule says under its message (format.ts DETAIL_NAMES); false: none. */
+  details?: Readonly<Record<string, string | false>>;
   /** The id of another rule of the pack, from its name (for "timescale-exceeded-reason"). */
   ruleId: (name: string) => string;
   /** Deadlines: the recorded reason that excuses this one when missed. */
@@ -117,14 +121,23 @@ function checkHead(e: BaseEntry<BaseRuleName>, section: FormSection, message: st
   return { id: e.id, kind: 'check' as const, severity: checkSeverity(e.severity), section: e.section ?? section, source: e.source, message: e.message ?? message };
 }
 
-function figureNote(f: Figure | undefined, words: (setting: string) => string | undefined, unit: string, source: Source): ((p: CouncilParams) => string) | undefined {
+function figureNote(f: Figure | undefined, e: BaseEntry<BaseRuleName>, unit: string): ((p: CouncilParams) => string) | undefined {
   if (f === undefined) return undefined;
   return (params) => {
     const n = figure(f, params);
-    if (typeof f === 'number') return `${n} ${unit} is the figure in ${source.label}.`;
-    const said = words(f.setting);
+    if (typeof f === 'number') return `${n} ${unit} is the figure in ${e.source.label}.`;
+    const own = e.settingNote?.(f.setting, n);
+    if (own !== undefined) return own;
+    const said = e.settingWords(f.setting);
     return `${n} ${unit}: ${said ?? `the council’s setting ${f.setting}`}. It can be changed in the pack settings.`;
   };
+}
+
+/** A line under the message: the council's words for it when given (none when false), else the base's. */
+function detail(e: BaseEntry<BaseRuleName>, name: string, base: string): { detail?: string } {
+  const own = e.details?.[name];
+  if (own === false) return {};
+  return { detail: own ?? base };
 }
 
 const LATE: ReadonlySet<CountdownStatus> = new Set(['overdue', 'met-late']);
@@ -148,10 +161,10 @@ const BUILDERS: { [N in BaseRuleName]: Builder<N> } = {
       source: e.source,
       message: e.message ?? 'Complete the assessment by its due date.',
       dueSoonWithin: (p) => (e.figures.dueSoonWorkingDays !== undefined ? figure(e.figures.dueSoonWorkingDays, p) : 5),
-      figureNote: figureNote(span, e.settingWords, unit, e.source),
+      figureNote: figureNote(span, e, unit),
       clock: ({ record, params, reads }) => {
         const start = clockStart(record, e.figures.from, reads);
-        if ('status' in start) return start;
+        if ('status' in start) return start.status === 'missing' ? { ...start, ...detail(e, 'startBlank', start.detail ?? '') } : start;
         const n = figure(span, params);
         return { ...start, span: e.figures.days !== undefined ? { days: n } : { workingDays: n }, met: record.dates?.completed, metField: 'dates.completed' };
       },
@@ -166,7 +179,7 @@ const BUILDERS: { [N in BaseRuleName]: Builder<N> } = {
     source: e.source,
     message: e.message ?? 'Hold the management review by the date shown and record it.',
     dueSoonWithin: (p) => (e.figures.dueSoonWorkingDays !== undefined ? figure(e.figures.dueSoonWorkingDays, p) : 2),
-    figureNote: figureNote(e.figures.workingDays, e.settingWords, 'working days', e.source),
+    figureNote: figureNote(e.figures.workingDays, e, 'working days'),
     clock: ({ record, params, reads }) => {
       const start = clockStart(record, e.figures.from, reads);
       if ('status' in start) return start;
@@ -204,10 +217,10 @@ const BUILDERS: { [N in BaseRuleName]: Builder<N> } = {
       check: ({ record, countdowns }): Outcome => {
         const clock = countdowns.find((c) => c.ruleId === deadline);
         if (!clock) return { status: 'not-applicable' };
-        if (LATE.has(clock.status)) return { ...has(record.timescale?.exceededReasonRecorded, REASON), detail: `Past due: ${clock.name ?? 'the assessment'}.` };
+        if (LATE.has(clock.status)) return { ...has(record.timescale?.exceededReasonRecorded, REASON), ...detail(e, 'late', `Past due: ${clock.name ?? 'the assessment'}.`) };
         if (UNSETTLED.has(clock.status)) {
           if (record.timescale?.exceededReasonRecorded === true) return { status: 'met', field: REASON };
-          return { status: 'unknown', field: clock.field ?? REASON, detail: 'Cannot tell yet whether the timescale was exceeded.' };
+          return { status: 'unknown', field: clock.field ?? REASON, ...detail(e, 'cannotTell', 'Cannot tell yet whether the timescale was exceeded.') };
         }
         return { status: 'not-applicable' };
       },
@@ -223,7 +236,7 @@ const BUILDERS: { [N in BaseRuleName]: Builder<N> } = {
     message: e.message ?? 'See the child by the date shown and record the visit.',
     appliesWhen: (ctx) => both(kindIn(ctx.record, e.figures.kinds), subjectIsBorn(ctx)),
     dueSoonWithin: () => 2,
-    figureNote: figureNote(e.figures.workingDays, e.settingWords, 'working days', e.source),
+    figureNote: figureNote(e.figures.workingDays, e, 'working days'),
     clock: (ctx): Clock => {
       const start = clockStart(ctx.record, e.figures.from, ctx.reads);
       if ('status' in start) return start;
@@ -246,7 +259,7 @@ const BUILDERS: { [N in BaseRuleName]: Builder<N> } = {
       message: e.message ?? 'See the child alone by the date shown and record the visit as seen alone.',
       appliesWhen: (ctx) => both(kindIn(ctx.record, e.figures.kinds), subjectIsBorn(ctx)),
       dueSoonWithin: () => (days === undefined ? 6 : 2),
-      figureNote: figureNote(days, e.settingWords, 'working days', e.source),
+      figureNote: figureNote(days, e, 'working days'),
       clock: (ctx): Clock => {
         const start = clockStart(ctx.record, e.figures.from, ctx.reads);
         if ('status' in start) return start;

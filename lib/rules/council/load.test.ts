@@ -117,6 +117,22 @@ describe('loadCouncilPack', () => {
     expect(errorsOf(doc)).toEqual(['$.rules[4].message: use the procedure’s own words, not generic ones (item, data, info)']);
   });
 
+  it('refuses a line the base rule does not say, naming those it does', () => {
+    const doc = wirral();
+    doc.rules[0]!.details = { cannotTell: 'Cannot tell yet whether the 30 days have passed.' };
+    doc.rules[4]!.details = { late: false };
+    expect(errorsOf(doc)).toEqual([
+      '$.rules[0].details.cannotTell: "assessment-timescale" says no line "cannotTell" (it has startBlank)',
+      '$.rules[4].details.late: "child-views" has no lines to word',
+    ]);
+  });
+
+  it('refuses a setting’s note for a changed figure that does not say the figure', () => {
+    const doc = wirral();
+    doc.settings.assessmentDays!.figureNote = { asWritten: 'The 30 days are Wirral’s own figure.', changed: 'Your council has changed the 30 days.' };
+    expect(errorsOf(doc)).toEqual(['$.settings.assessmentDays.figureNote.changed: say the figure a council has set with "{n}"']);
+  });
+
   it('refuses text that is not JSON', () => {
     const result = loadCouncilPackText('{ "format":');
     expect(result.ok).toBe(false);

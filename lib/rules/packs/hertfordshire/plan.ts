@@ -1,74 +1,10 @@
-// Form section "Assessment plan": the timescale, consent, and who has seen the children
-// (Hertfordshire 2, 4, 6 and 7; visits and the bedroom sit here, see assessment-model.md).
+// Form section "Assessment plan": who has seen the children, the case direction, and the planning
+// questions (Hertfordshire 2, 4, 7 and 8; visits and the bedroom sit here, see assessment-model.md).
+// The timescale, its reasons and the plan agreed are on the shared England base (hertfordshire.json).
 import { anyOf, anyYes, childPath, has } from '../../conditions';
 import { defineRule } from '../../pack';
-import type { Outcome } from '../../types';
-import { allRecorded, eachChild, forSubjectChild, ifBorn, seenAlone, seenAtAll, type Ctx } from './helpers';
+import { allRecorded, eachChild, forSubjectChild, ifBorn, seenAlone, seenAtAll } from './helpers';
 import type { HertfordshireParams } from './params';
-
-export const ASSESSMENT_COUNTDOWN_ID = 'hertfordshire/assessment-5-working-days';
-
-export const assessment5WorkingDays = defineRule<HertfordshireParams>({
-  id: ASSESSMENT_COUNTDOWN_ID,
-  name: 'Assessment completed',
-  kind: 'countdown',
-  severity: 'required',
-  section: 'plan',
-  source: { label: 'Hertfordshire 6', section: '6', passage: 'Actions and Outcomes: the maximum time frame for the assessment to conclude' },
-  message: 'Complete the assessment by the due date. The procedure allows 5 working days from the referral to reach a decision on next steps.',
-  // Section 6 ties the reason to this timescale: it excuses no other clock.
-  excusedBy: {
-    fact: 'timescale.exceededReasonRecorded',
-    allowedBy: 'Hertfordshire 6: if an assessment exceeds the time frame, record the reasons for exceeding the time limit',
-  },
-  dueSoonWithin: (params) => params.dueSoonWorkingDays,
-  // Section 6 says 5 working days where Derby's identical sentence says 45: kept as written, and said so.
-  figureNote: (params) =>
-    params.assessmentWorkingDays === 5
-      ? 'The 5 working days are the figure written in Hertfordshire’s procedure (section 6). Your council can change it in the pack settings'
-      : `Your council has set ${params.assessmentWorkingDays} working days in the pack settings; Hertfordshire’s procedure (section 6) says 5`,
-  clock: ({ record, params }) => {
-    const referral = record.dates?.referral;
-    if (referral === undefined) return { status: 'unknown', field: 'dates.referral', detail: 'The referral date has not been read yet.' };
-    if (referral === null) {
-      return { status: 'missing', field: 'dates.referral', detail: 'Record the date the referral was received: the timescale runs from it.' };
-    }
-    return {
-      start: referral,
-      startLabel: 'referral',
-      startField: 'dates.referral',
-      span: { workingDays: params.assessmentWorkingDays },
-      met: record.dates?.completed,
-      metField: 'dates.completed',
-    };
-  },
-});
-
-export const timescaleExceededReason = defineRule<HertfordshireParams>({
-  id: 'hertfordshire/timescale-exceeded-reason',
-  kind: 'check',
-  severity: 'required',
-  section: 'plan',
-  source: { label: 'Hertfordshire 6', section: '6', passage: 'Actions and Outcomes: if an assessment exceeds 5 working days' },
-  message: 'The assessment has gone past its timescale. Record the reasons, as agreed with the child, family and professionals.',
-  check: ({ record, countdowns }: Ctx): Outcome => {
-    const countdown = countdowns.find((c) => c.ruleId === ASSESSMENT_COUNTDOWN_ID);
-    if (!countdown) return { status: 'not-applicable' };
-    switch (countdown.status) {
-      case 'overdue':
-      case 'met-late':
-        return has(record.timescale?.exceededReasonRecorded, 'timescale.exceededReasonRecorded');
-      case 'unknown':
-      case 'missing':
-        // A reason already recorded is done, whatever is unread; otherwise we cannot tell yet
-        // whether the timescale was exceeded: point at what the countdown needs.
-        if (record.timescale?.exceededReasonRecorded === true) return { status: 'met', field: 'timescale.exceededReasonRecorded' };
-        return { status: 'unknown', field: countdown.field, detail: 'Cannot tell yet whether the timescale has been exceeded.' };
-      default:
-        return { status: 'not-applicable' };
-    }
-  },
-});
 
 export const childSeenAlone = defineRule<HertfordshireParams>({
   id: 'hertfordshire/child-seen-alone',
@@ -120,16 +56,6 @@ export const homeVisitedBedroomSeen = defineRule<HertfordshireParams>({
         [ifBorn(child, () => has(child.bedroomSeen, childPath(child, 'bedroomSeen'))), 'bedroom seen'],
       ]),
     ),
-});
-
-export const planAgreedByParticipants = defineRule<HertfordshireParams>({
-  id: 'hertfordshire/plan-agreed-by-participants',
-  kind: 'check',
-  severity: 'required',
-  section: 'plan',
-  source: { label: 'Hertfordshire 2', section: '2', passage: 'Planning: the purpose of the assessment should be transparent, understood and agreed by all participants' },
-  message: 'Agree the purpose and plan of the assessment with everyone taking part, and record the date it was agreed.',
-  check: ({ record }) => has(record.dates?.planAgreedWithFamily, 'dates.planAgreedWithFamily'),
 });
 
 export const caseDirectionTimescales = defineRule<HertfordshireParams>({
@@ -271,12 +197,9 @@ export const promptParentInvolvementSafety = defineRule<HertfordshireParams>({
 });
 
 export const planRules = [
-  assessment5WorkingDays,
-  timescaleExceededReason,
   childSeenAlone,
   allChildrenSeen,
   homeVisitedBedroomSeen,
-  planAgreedByParticipants,
   caseDirectionTimescales,
   progressCirculated,
   consentObtained,
