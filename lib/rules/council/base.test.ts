@@ -162,9 +162,9 @@ describe('a council’s own words for what the base says', () => {
         id: 'timescale-exceeded-reason',
         use: 'timescale-exceeded-reason',
         severity: 'required',
-        figures: { deadline: 'assessment-5-working-days' },
+        figures: { deadline: 'assessment-5-working-days', deadlineWords: 'the timescale has been' },
         source: src('record the reasons for exceeding the time limit'),
-        details: { late: false, cannotTell: 'Cannot tell yet whether the timescale has been exceeded.' },
+        details: { late: false },
       },
     ],
   });
@@ -187,7 +187,7 @@ describe('a council’s own words for what the base says', () => {
     expect(countdown?.detail).toBe('Record the date the referral was received: the timescale runs from it.');
   });
 
-  it('adds no line to a missed deadline’s reason when the council says none, and its own words when it cannot tell', () => {
+  it('adds no line to a missed deadline’s reason when the council says none', () => {
     const [missed] = statusOf(wordedPack, reason, late).findings;
     expect(missed?.status).toBe('missing');
     expect(missed?.detail).toBeUndefined();
@@ -201,5 +201,47 @@ describe('a council’s own words for what the base says', () => {
     expect(statusOf(pack, 'testshire/assessment-10-working-days', withFacts(complete, { 'dates.assessmentDecision': null, 'dates.referral': null })).countdown?.detail).toBe(
       'Record the referral date (or the date it was decided to assess).',
     );
+  });
+});
+
+describe('options a pack may add (each left out keeps the base’s own behaviour)', () => {
+  const withOptions = loadCouncilPack({
+    ...doc,
+    id: 'optionshire',
+    settings: { ...doc.settings, seenAloneDueSoon: { default: 4, min: 0, max: 20, says: 'Optionshire: "due soon" 4 working days before the child is seen alone' } },
+    rules: [
+      { ...doc.rules[0], figureNote: false, source: { ...src('within 10 working days'), label: 'Optionshire 1 and 2' } },
+      { ...doc.rules[1], figures: { deadline: 'assessment-10-working-days', deadlineWords: 'the 10 working days were' } },
+      { ...doc.rules[3], figures: { workingDays: 5, kinds: ['child-in-need'], dueSoonWorkingDays: { setting: 'seenAloneDueSoon' } } },
+      { id: 'outcome-shared', use: 'outcome-shared', severity: 'required', figures: { after: 'authorised' }, source: src('the outcome is shared') },
+    ],
+  });
+  if (!withOptions.ok) throw new Error(JSON.stringify(withOptions.errors));
+  const opt = withOptions.pack;
+
+  it('figureNote false: a deadline without the note on its figure; a source label as the council cites it', () => {
+    const { countdown } = statusOf(opt, 'optionshire/assessment-10-working-days', complete);
+    expect(countdown?.figureNote).toBeUndefined();
+    expect(countdown?.source.label).toBe('Optionshire 1 and 2');
+    expect(statusOf(pack, 'testshire/assessment-10-working-days', complete).countdown?.source.label).toBe('Testshire 1');
+  });
+
+  it('deadlineWords: what "cannot tell yet" calls the deadline', () => {
+    const unread = withoutFact(complete, 'dates.assessmentDecision');
+    expect(statusOf(opt, 'optionshire/timescale-exceeded-reason', unread).findings[0]?.detail).toBe('Cannot tell yet whether the 10 working days were exceeded.');
+    expect(statusOf(pack, 'testshire/timescale-exceeded-reason', unread).findings[0]?.detail).toBe('Cannot tell yet whether the timescale was exceeded.');
+  });
+
+  it('dueSoonWorkingDays on a seen-alone clock: "due soon" from the setting, 2 when left out', () => {
+    // Decision Monday 16 Nov: 5 working days to Monday 23 Nov. On Tuesday 17 Nov, 4 working days are left.
+    const notSeen = withFacts(complete, { 'children[C1].seenDates': null });
+    expect(statusOf(opt, 'optionshire/child-seen-alone', notSeen, '2026-11-17T10:00:00Z').countdown?.status).toBe('due-soon');
+    expect(statusOf(pack, 'testshire/child-seen-alone', notSeen, '2026-11-17T10:00:00Z').countdown?.status).toBe('on-track');
+  });
+
+  it('outcome shared "after": "authorised": owed once the manager has authorised the assessment, not when it is only completed', () => {
+    const completedNotAuthorised = withFacts(complete, { 'dates.authorised': null, 'outcome.sharedWithFamilyInWriting': null });
+    expect(statusOf(opt, 'optionshire/outcome-shared', completedNotAuthorised).findings[0]?.status).toBe('not-applicable');
+    expect(statusOf(opt, 'optionshire/outcome-shared', withFacts(complete, { 'outcome.sharedWithFamilyInWriting': null })).findings[0]?.status).toBe('missing');
   });
 });

@@ -109,6 +109,8 @@ export interface BaseEntry<N extends BaseRuleName> {
   ruleId: (name: string) => string;
   /** Deadlines: the recorded reason that excuses this one when missed. */
   excusedBy?: AcceptedReason;
+  /** Deadlines: false leaves out the note on where the figure comes from. */
+  figureNote?: boolean;
 }
 
 function checkSeverity(s: BaseEntry<BaseRuleName>['severity']): 'required' | 'expected' {
@@ -220,7 +222,7 @@ const BUILDERS: { [N in BaseRuleName]: Builder<N> } = {
         if (LATE.has(clock.status)) return { ...has(record.timescale?.exceededReasonRecorded, REASON), ...detail(e, 'late', `Past due: ${clock.name ?? 'the assessment'}.`) };
         if (UNSETTLED.has(clock.status)) {
           if (record.timescale?.exceededReasonRecorded === true) return { status: 'met', field: REASON };
-          return { status: 'unknown', field: clock.field ?? REASON, ...detail(e, 'cannotTell', 'Cannot tell yet whether the timescale was exceeded.') };
+          return { status: 'unknown', field: clock.field ?? REASON, detail: `Cannot tell yet whether ${e.figures.deadlineWords ?? 'the timescale was'} exceeded.` };
         }
         return { status: 'not-applicable' };
       },
@@ -258,7 +260,7 @@ const BUILDERS: { [N in BaseRuleName]: Builder<N> } = {
       source: e.source,
       message: e.message ?? 'See the child alone by the date shown and record the visit as seen alone.',
       appliesWhen: (ctx) => both(kindIn(ctx.record, e.figures.kinds), subjectIsBorn(ctx)),
-      dueSoonWithin: () => (days === undefined ? 6 : 2),
+      dueSoonWithin: (p) => (days === undefined ? 6 : e.figures.dueSoonWorkingDays !== undefined ? figure(e.figures.dueSoonWorkingDays, p) : 2),
       figureNote: figureNote(days, e, 'working days'),
       clock: (ctx): Clock => {
         const start = clockStart(ctx.record, e.figures.from, ctx.reads);
@@ -303,7 +305,8 @@ const BUILDERS: { [N in BaseRuleName]: Builder<N> } = {
   }),
   'outcome-shared': (e): CheckRule<CouncilParams> => ({
     ...checkHead(e, 'outcomes', 'Share the outcome of the assessment with the family, in writing, and record the date.'),
-    appliesWhen: ({ record }) => either(recorded(record.dates?.completed), recorded(record.outcome?.decision)),
+    appliesWhen: ({ record }) =>
+      e.figures.after === 'authorised' ? recorded(record.dates?.authorised) : either(recorded(record.dates?.completed), recorded(record.outcome?.decision)),
     check: ({ record }) => allOf(has(record.outcome?.sharedWithFamilyInWriting, 'outcome.sharedWithFamilyInWriting')),
   }),
 };
@@ -311,5 +314,8 @@ const BUILDERS: { [N in BaseRuleName]: Builder<N> } = {
 /** The rule a base name makes for one pack entry. */
 export function buildBaseRule<N extends BaseRuleName>(name: N, entry: BaseEntry<N>): Rule<CouncilParams> {
   const rule = (BUILDERS[name] as Builder<N>)(entry);
-  return rule.kind === 'countdown' && entry.excusedBy ? { ...rule, excusedBy: entry.excusedBy } : rule;
+  if (rule.kind !== 'countdown') return rule;
+  const { figureNote: _note, ...withoutNote } = rule;
+  const shown = entry.figureNote === false ? withoutNote : rule;
+  return entry.excusedBy ? { ...shown, excusedBy: entry.excusedBy } : shown;
 }

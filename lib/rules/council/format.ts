@@ -62,6 +62,8 @@ export const CouncilSourceSchema = z
       .optional(),
     /** Said instead of a quote when the council's text is not to hand: what is not held, in a sentence. */
     textNotHeld: z.string().min(10).max(300).optional(),
+    /** How the citation reads in the panel, when not "<council> <section>" (e.g. "Derby 2.3 and 2.10"). */
+    label: z.string().min(3).max(80).optional(),
   })
   .refine((s) => s.quote !== undefined || s.textNotHeld !== undefined, 'give a "quote" of the council’s words, or "textNotHeld" saying why there is none');
 export type CouncilSource = z.infer<typeof CouncilSourceSchema>;
@@ -78,7 +80,7 @@ const MessageSchema = z
  */
 export const DETAIL_NAMES: Partial<Record<BaseRuleName, readonly string[]>> = {
   'assessment-timescale': ['startBlank'],
-  'timescale-exceeded-reason': ['late', 'cannotTell'],
+  'timescale-exceeded-reason': ['late'],
 };
 
 const DetailSchema = z.union([
@@ -104,6 +106,8 @@ export const RuleEntrySchema = z.strictObject({
   name: z.string().min(3).max(60).optional(),
   /** Where on the form it belongs, when not the base rule's usual part. */
   section: FormSectionSchema.optional(),
+  /** Deadlines only: false leaves out the note on where the figure comes from ("How this date is worked out"). Shown when left out. */
+  figureNote: z.boolean().optional(),
   /**
    * Deadlines only: the recorded reason that excuses this deadline when it is missed, and where
    * the procedure allows it. Without it no reason excuses the deadline; a reason never excuses another.
@@ -190,19 +194,26 @@ export const FIGURE_SCHEMAS = {
     dueSoonWorkingDays: FigureSchema.optional(),
   }),
   'review-if-beyond': z.strictObject({ workingDays: FigureSchema, from: StartEventSchema.default('decision-or-referral') }),
-  'timescale-exceeded-reason': z.strictObject({ deadline: z.string().regex(NAME, 'expected the name of a deadline in this pack') }),
+  'timescale-exceeded-reason': z.strictObject({
+    deadline: z.string().regex(NAME, 'expected the name of a deadline in this pack'),
+    /** What "Cannot tell yet whether … exceeded." calls the deadline, e.g. "the 45 working days were"; "the timescale was" when left out. */
+    deadlineWords: z.string().min(3).max(60).optional(),
+  }),
   'child-seen-within': z.strictObject({ workingDays: FigureSchema, from: StartEventSchema.default('decision-or-referral'), kinds: z.array(AssessmentKindSchema).min(1).optional() }),
   'child-seen-alone-within': z.strictObject({
     workingDays: FigureSchema.optional(),
     hours: z.literal(24, 'only 24 hours is supported for an hour clock').optional(),
     from: StartEventSchema.default('decision-or-referral'),
     kinds: z.array(AssessmentKindSchema).min(1).optional(),
+    /** Working days left at which a working-day clock shows "due soon" (2 when left out). */
+    dueSoonWorkingDays: FigureSchema.optional(),
   }),
   'manager-endorsement': z.strictObject({}),
   'plan-agreed': z.strictObject({}),
   'child-views': z.strictObject({ fromAge: FigureSchema }),
   consent: z.strictObject({}),
-  'outcome-shared': z.strictObject({}),
+  /** Owed once the assessment is completed or its outcome decided; or, with "authorised", once the manager has authorised it. */
+  'outcome-shared': z.strictObject({ after: z.enum(['completed-or-decided', 'authorised']).default('completed-or-decided') }),
 } satisfies Record<BaseRuleName, z.ZodType>;
 
 export type Figures<N extends BaseRuleName> = z.infer<(typeof FIGURE_SCHEMAS)[N]>;

@@ -119,10 +119,10 @@ describe('loadCouncilPack', () => {
 
   it('refuses a line the base rule does not say, naming those it does', () => {
     const doc = wirral();
-    doc.rules[0]!.details = { cannotTell: 'Cannot tell yet whether the 30 days have passed.' };
+    doc.rules[0]!.details = { late: 'The 30 days have passed.' };
     doc.rules[4]!.details = { late: false };
     expect(errorsOf(doc)).toEqual([
-      '$.rules[0].details.cannotTell: "assessment-timescale" says no line "cannotTell" (it has startBlank)',
+      '$.rules[0].details.late: "assessment-timescale" says no line "late" (it has startBlank)',
       '$.rules[4].details.late: "child-views" has no lines to word',
     ]);
   });
