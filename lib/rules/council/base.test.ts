@@ -196,6 +196,33 @@ describe('a council’s own words for what the base says', () => {
     expect(unread?.detail).toBe('Cannot tell yet whether the timescale has been exceeded.');
   });
 
+  it('a check may accept the one reason its procedure allows (the outcome not shared, and why)', () => {
+    const sharing = loadCouncilPack({
+      ...doc,
+      id: 'reasonshire',
+      rules: [
+        {
+          id: 'outcome-shared-with-family',
+          use: 'outcome-shared',
+          severity: 'required',
+          figures: { after: 'authorised' },
+          source: src('provided to them in written form'),
+          acceptsReason: { fact: 'outcome.notSharedWithFamilyReason', allowedBy: 'Reasonshire 6: except where this might place a child at risk of harm' },
+        },
+      ],
+    });
+    if (!sharing.ok) throw new Error(JSON.stringify(sharing.errors));
+    const id = 'reasonshire/outcome-shared-with-family';
+    const notShared = withFacts(complete, { 'outcome.sharedWithFamilyInWriting': null });
+    expect(statusOf(sharing.pack, id, withFacts(notShared, { 'outcome.notSharedWithFamilyReason': true })).findings[0]?.status).toBe('met');
+    expect(statusOf(sharing.pack, id, withFacts(notShared, { 'outcome.notSharedWithFamilyReason': null })).findings[0]?.status).toBe('missing');
+    expect(statusOf(sharing.pack, id, withoutFact(notShared, 'outcome.notSharedWithFamilyReason')).findings[0]?.status).toBe('unknown');
+    const rule = sharing.pack.rules.find((r) => r.id === id);
+    expect(rule?.kind === 'check' ? rule.acceptsReason?.fact : undefined).toBe('outcome.notSharedWithFamilyReason');
+    // Without it, a reason does not meet the duty.
+    expect(statusOf(pack, 'testshire/consent', complete).findings[0]?.status).toBe('met');
+  });
+
   it('keeps the base’s own words without them', () => {
     expect(statusOf(pack, 'testshire/timescale-exceeded-reason', withFacts(open, { 'dates.assessmentDecision': '2026-11-02' })).findings[0]?.detail).toBe('Past due: Assessment completed.');
     expect(statusOf(pack, 'testshire/assessment-10-working-days', withFacts(complete, { 'dates.assessmentDecision': null, 'dates.referral': null })).countdown?.detail).toBe(

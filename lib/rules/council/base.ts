@@ -103,6 +103,8 @@ export interface BaseEntry<N extends BaseRuleName> {
   settingWords: (setting: string) => string | undefined;
   /** A setting's own note for a figure, when the council words it (as written, or as changed). */
   settingNote?: (setting: string, value: number) => string | undefined;
+  /** Checks: the recorded reason that meets the duty in place of its step (format.ts ACCEPTED_REASONS). */
+  acceptsReason?: AcceptedReason;
   /** The council's words for lines the base rule says under its message (format.ts DETAIL_NAMES); false: none. */
   details?: Readonly<Record<string, string | false>>;
   /** The id of another rule of the pack, from its name (for "timescale-exceeded-reason"). */
@@ -307,13 +309,18 @@ const BUILDERS: { [N in BaseRuleName]: Builder<N> } = {
     ...checkHead(e, 'outcomes', 'Share the outcome of the assessment with the family, in writing, and record the date.'),
     appliesWhen: ({ record }) =>
       e.figures.after === 'authorised' ? recorded(record.dates?.authorised) : either(recorded(record.dates?.completed), recorded(record.outcome?.decision)),
-    check: ({ record }) => allOf(has(record.outcome?.sharedWithFamilyInWriting, 'outcome.sharedWithFamilyInWriting')),
+    check: ({ record }) => {
+      const shared = allOf(has(record.outcome?.sharedWithFamilyInWriting, 'outcome.sharedWithFamilyInWriting'));
+      // The one reason the procedure allows (e.g. sharing could put the child at risk) meets it instead.
+      return e.acceptsReason ? anyOf(shared, has(record.outcome?.notSharedWithFamilyReason, 'outcome.notSharedWithFamilyReason')) : shared;
+    },
   }),
 };
 
 /** The rule a base name makes for one pack entry. */
 export function buildBaseRule<N extends BaseRuleName>(name: N, entry: BaseEntry<N>): Rule<CouncilParams> {
   const rule = (BUILDERS[name] as Builder<N>)(entry);
+  if (rule.kind === 'check') return entry.acceptsReason ? { ...rule, acceptsReason: entry.acceptsReason } : rule;
   if (rule.kind !== 'countdown') return rule;
   const { figureNote: _note, ...withoutNote } = rule;
   const shown = entry.figureNote === false ? withoutNote : rule;

@@ -83,6 +83,11 @@ export const DETAIL_NAMES: Partial<Record<BaseRuleName, readonly string[]>> = {
   'timescale-exceeded-reason': ['late'],
 };
 
+/** Checks only: the recorded reason a base rule may accept in place of its step, where the procedure allows it. */
+export const ACCEPTED_REASONS: Partial<Record<BaseRuleName, readonly string[]>> = {
+  'outcome-shared': ['outcome.notSharedWithFamilyReason'],
+};
+
 const DetailSchema = z.union([
   z.string().min(10, 'expected a sentence of at least 10 characters').max(240, 'too long: at most 240 characters'),
   z.literal(false),
@@ -100,6 +105,16 @@ export const RuleEntrySchema = z.strictObject({
   source: CouncilSourceSchema,
   /** What to do, in the council's words; the base rule's own wording when left out. */
   message: MessageSchema.optional(),
+  /**
+   * Checks only: the recorded reason that meets the duty in place of its step (ACCEPTED_REASONS),
+   * and where the procedure allows it. Without it no reason meets the duty.
+   */
+  acceptsReason: z
+    .strictObject({
+      fact: z.string().min(3),
+      allowedBy: z.string().min(10, 'say where the procedure allows it, in a sentence').max(200),
+    })
+    .optional(),
   /** What the base rule says under the message in a given case, in the council's words (DETAIL_NAMES). */
   details: z.record(z.string(), DetailSchema).optional(),
   /** A short name for a deadline, e.g. "Assessment completed". */

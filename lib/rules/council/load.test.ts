@@ -127,6 +127,18 @@ describe('loadCouncilPack', () => {
     ]);
   });
 
+  it('refuses a reason the base rule cannot accept, naming those it can', () => {
+    const doc = wirral();
+    doc.rules[4]!.acceptsReason = { fact: 'outcome.notSharedWithFamilyReason', allowedBy: 'Wirral: a reason is allowed here' };
+    doc.rules[5]!.acceptsReason = { fact: 'timescale.exceededReasonRecorded', allowedBy: 'Wirral: a reason is allowed here' };
+    doc.rules[0]!.acceptsReason = { fact: 'outcome.notSharedWithFamilyReason', allowedBy: 'Wirral: a reason is allowed here' };
+    expect(errorsOf(doc)).toEqual([
+      '$.rules[0].acceptsReason: "assessment-timescale" is a deadline: a missed deadline is excused by "excusedBy"',
+      '$.rules[4].acceptsReason: "child-views" accepts no recorded reason in place of its step',
+      '$.rules[5].acceptsReason.fact: expected outcome.notSharedWithFamilyReason',
+    ]);
+  });
+
   it('refuses a setting’s note for a changed figure that does not say the figure', () => {
     const doc = wirral();
     doc.settings.assessmentDays!.figureNote = { asWritten: 'The 30 days are Wirral’s own figure.', changed: 'Your council has changed the 30 days.' };

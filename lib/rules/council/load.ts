@@ -7,7 +7,7 @@ import { nationalRules } from '../national';
 import { validatePack } from '../pack';
 import type { Pack, PromptRule, Rule, Source } from '../types';
 import { buildBaseRule, type CouncilParams } from './base';
-import { BASE_KINDS, CouncilPackSchema, DETAIL_NAMES, FIGURE_SCHEMAS, type BaseRuleName, type CouncilPackDoc, type CouncilSource, type Figures } from './format';
+import { ACCEPTED_REASONS, BASE_KINDS, CouncilPackSchema, DETAIL_NAMES, FIGURE_SCHEMAS, type BaseRuleName, type CouncilPackDoc, type CouncilSource, type Figures } from './format';
 
 export type CouncilPackResult = { ok: true; pack: Pack<CouncilParams>; doc: CouncilPackDoc } | { ok: false; errors: MapError[] };
 
@@ -66,6 +66,12 @@ function crossCheck(doc: CouncilPackDoc, input: unknown): MapError[] {
     const f = figures.data as Record<string, unknown>;
     for (const [key, setting] of settingRefs(f)) {
       if (!(setting in doc.settings)) at(['rules', i, 'figures', key, 'setting'], `no setting "${setting}" in "settings"${Object.keys(doc.settings).length > 0 ? ` (the pack has ${Object.keys(doc.settings).join(', ')})` : ''}`);
+    }
+    if (rule.acceptsReason) {
+      const reasons = ACCEPTED_REASONS[rule.use] ?? [];
+      if (kind === 'countdown') at(['rules', i, 'acceptsReason'], `"${rule.use}" is a deadline: a missed deadline is excused by "excusedBy"`);
+      else if (reasons.length === 0) at(['rules', i, 'acceptsReason'], `"${rule.use}" accepts no recorded reason in place of its step`);
+      else if (!reasons.includes(rule.acceptsReason.fact)) at(['rules', i, 'acceptsReason', 'fact'], `expected ${reasons.join(' or ')}`);
     }
     const detailNames = DETAIL_NAMES[rule.use] ?? [];
     for (const name of Object.keys(rule.details ?? {})) {
@@ -138,6 +144,7 @@ export function loadCouncilPack(input: unknown): CouncilPackResult {
       ...(entry.name ? { name: entry.name } : {}),
       ...(entry.excusedBy ? { excusedBy: entry.excusedBy } : {}),
       ...(entry.details ? { details: entry.details } : {}),
+      ...(entry.acceptsReason ? { acceptsReason: entry.acceptsReason } : {}),
       ...(entry.figureNote !== undefined ? { figureNote: entry.figureNote } : {}),
     } as Parameters<typeof buildBaseRule>[1]),
   );

@@ -1,7 +1,8 @@
-import { loadCouncilPack } from '../../council/load';
-import { nationalRules } from '../../national';
-import { definePack } from '../../pack';
-import type { Rule } from '../../types';
+// Hertfordshire's pack: hertfordshire.json (a council pack over the shared England base,
+// docs/council-packs.md) holds every Hertfordshire obligation the base expresses; the rules that
+// are truly Hertfordshire's own are coded beside it, and fromPack('<name>') places each JSON rule
+// among them, in the form's order.
+import { loadCouncilPackWithOwnRules } from '../../council/load';
 import { analysisRules } from './analysis';
 import { backgroundRules } from './background';
 import { childProtectionRules } from './child-protection';
@@ -17,23 +18,13 @@ import { viewsRules } from './views';
 
 export { HertfordshireParamsSchema, type HertfordshireParams } from './params';
 
-const loaded = loadCouncilPack(hertfordshireJson);
-if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
-const fromJson = (name: string) => loaded.pack.rules.find((r) => r.id === `hertfordshire/${name}`) as unknown as Rule<HertfordshireParams>;
-const [first, second, ...restPlan] = planRules;
-const plan = [fromJson('assessment-5-working-days'), fromJson('timescale-exceeded-reason'), ...planRules.slice(0, 3), fromJson('plan-agreed-by-participants'), ...planRules.slice(3)];
-void first; void second; void restPlan;
-
-export const hertfordshirePack = definePack<HertfordshireParams>({
-  id: 'hertfordshire',
-  name: 'Hertfordshire',
-  procedure: 'Hertfordshire Children’s Services 3.2 Single Assessment',
-  version: '2026.1',
-  paramsSchema: HertfordshireParamsSchema,
+const loaded = loadCouncilPackWithOwnRules<HertfordshireParams>(hertfordshireJson, {
+  // In form order, so the panel and the check report list them as the worker meets them.
+  // Working Together 2023 and the census, under every council's procedure, come last.
   rules: [
     ...householdRules,
     ...reasonsRules,
-    ...plan,
+    ...planRules,
     ...childProtectionRules,
     ...backgroundRules,
     ...profileRules,
@@ -41,6 +32,16 @@ export const hertfordshirePack = definePack<HertfordshireParams>({
     ...analysisRules,
     ...managerRules,
     ...outcomesRules,
-    ...nationalRules<HertfordshireParams>(),
   ],
+  // The settings a council may change (params.ts); the loader checks they agree with the JSON's.
+  paramsSchema: HertfordshireParamsSchema,
 });
+if (!loaded.ok) throw new Error(`the Hertfordshire pack is invalid: ${loaded.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+
+export const hertfordshirePack = loaded.pack;
+
+/** hertfordshire.json as written: for the coverage table and the docs. */
+export const hertfordshirePackDoc = loaded.doc;
+
+/** The ids of Hertfordshire's own coded rules (the rest comes from hertfordshire.json, or is the national layer). */
+export const hertfordshireOwnRuleIds: readonly string[] = loaded.own;

@@ -1,7 +1,9 @@
 // Form section "Assessment plan": who has seen the children, the case direction, and the planning
 // questions (Hertfordshire 2, 4, 7 and 8; visits and the bedroom sit here, see assessment-model.md).
-// The timescale, its reasons and the plan agreed are on the shared England base (hertfordshire.json).
+// The timescale, its reasons and the plan agreed are on the shared England base (hertfordshire.json);
+// fromPack places them here, in form order.
 import { anyOf, anyYes, childPath, has } from '../../conditions';
+import { fromPack } from '../../council/load';
 import { defineRule } from '../../pack';
 import { allRecorded, eachChild, forSubjectChild, ifBorn, seenAlone, seenAtAll } from './helpers';
 import type { HertfordshireParams } from './params';
@@ -197,9 +199,12 @@ export const promptParentInvolvementSafety = defineRule<HertfordshireParams>({
 });
 
 export const planRules = [
+  fromPack('assessment-5-working-days'),
+  fromPack('timescale-exceeded-reason'),
   childSeenAlone,
   allChildrenSeen,
   homeVisitedBedroomSeen,
+  fromPack('plan-agreed-by-participants'),
   caseDirectionTimescales,
   progressCirculated,
   consentObtained,
