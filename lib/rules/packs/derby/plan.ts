@@ -1,31 +1,11 @@
 // Derby 2.3 Assessment plan: the plan, consent, and who has seen the children.
 import { agenciesWereConsulted, allOf, anyOf, childPath, firstSeenAlone, has, isYes } from '../../conditions';
+import { fromPack } from '../../council/load';
 import { defineRule } from '../../pack';
 import { eachChild, includedAndBorn } from './helpers';
 import type { DerbyParams } from './params';
 
 const source23 = (passage: string) => ({ label: 'Derby 2.3', section: '2.3', passage });
-
-export const assessmentPlanAgreedInWriting = defineRule<DerbyParams>({
-  id: 'derby/assessment-plan-agreed-in-writing',
-  kind: 'check',
-  severity: 'required',
-  section: 'plan',
-  source: { label: 'Derby 2.1', section: '2.1', passage: 'At this stage the social worker will agree the Assessment Plan with parents in writing' },
-  message: 'Agree the assessment plan and timescale with the parents in writing, and record the date you agreed it.',
-  check: ({ record }) => has(record.dates?.planAgreedWithFamily, 'dates.planAgreedWithFamily'),
-});
-
-export const managerEndorsedPlan = defineRule<DerbyParams>({
-  id: 'derby/manager-endorsed-plan',
-  kind: 'check',
-  // "They should comment on the assessment plan … and timescales": should → required.
-  severity: 'required',
-  section: 'plan',
-  source: source23('Manager’s endorsement of plan and timescales: they should comment on the assessment plan'),
-  message: 'Ask your manager to comment on the assessment plan and timescale in supervision, and record the date.',
-  check: ({ record }) => has(record.dates?.managerPlanEndorsed, 'dates.managerPlanEndorsed'),
-});
 
 export const timeframeAndMethods = defineRule<DerbyParams>({
   id: 'derby/plan-timeframe-and-methods',
@@ -159,9 +139,10 @@ export const promptThinkLongTerm = defineRule<DerbyParams>({
   message: 'Thinking long term, can the carers meet this child’s needs as they grow, not just now? Can support start before the assessment ends?',
 });
 
+// The plan agreed in writing (2.1) and the manager's endorsement (2.3) are in derby.json, over the shared England base.
 export const planRules = [
-  assessmentPlanAgreedInWriting,
-  managerEndorsedPlan,
+  fromPack('assessment-plan-agreed-in-writing'),
+  fromPack('manager-endorsed-plan'),
   timeframeAndMethods,
   consentToShare,
   consentWithheldAgenciesTold,

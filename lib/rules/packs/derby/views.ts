@@ -1,6 +1,7 @@
 // Derby 2.7 You and your family's views (and 2.2's duty to hear absent parents, recorded with the parents' views).
 import { adultPath, anyOf, childPath, conferenceIsOutcome, has, isParentOrCarer, isParentRole, isYes } from '../../conditions';
 import type { Applies } from '../../types';
+import { fromPack } from '../../council/load';
 import { defineRule } from '../../pack';
 import { agedAtLeast, both, eachAdult, eachChild, either, includedAndBorn, livesWithChild, not, type Ctx } from './helpers';
 import type { DerbyParams } from './params';
@@ -64,22 +65,6 @@ export const parentsViewsRecorded = defineRule<DerbyParams>({
   check: (ctx) =>
     eachAdult(ctx, isParentOrCarer, (adult) =>
       anyOf(has(adult.viewsRecorded, adultPath(adult, 'viewsRecorded')), has(adult.notInvolvedReason, adultPath(adult, 'notInvolvedReason'))),
-    ),
-});
-
-export const childViewsRecorded = defineRule<DerbyParams>({
-  id: 'derby/child-views-recorded',
-  kind: 'check',
-  severity: 'required',
-  section: 'views',
-  source: source27('Your views of what needs changing and what might help you and your family'),
-  message: 'Record the views and wishes of each child old enough to give them: what they would like to change and what they like.',
-  // Age and understanding: a baby or unborn child is not asked (observed instead, see the prompt below).
-  check: (ctx) =>
-    eachChild(
-      ctx,
-      (child) => both(includedAndBorn(child), agedAtLeast(child, ctx.params.viewsFromAge, ctx.today)),
-      (child) => has(child.viewsRecorded, childPath(child, 'viewsRecorded')),
     ),
 });
 
@@ -195,7 +180,8 @@ export const viewsRules = [
   absentParentPerspective,
   parentsSeenAlone,
   parentsViewsRecorded,
-  childViewsRecorded,
+  // Each child's views (2.7) are in derby.json, over the shared England base.
+  fromPack('child-views-recorded'),
   promptYoungChildObserved,
   advocateForConference,
   promptAdvocate,
