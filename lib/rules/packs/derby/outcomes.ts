@@ -110,15 +110,6 @@ export const outcomeSharedWithAgencies = defineRule<DerbyParams>({
   },
 });
 
-export const promptEarlyHelp = defineRule<DerbyParams>({
-  id: 'derby/prompt-outcomes-early-help',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'outcomes',
-  source: source210('Could this family be supported by Early Help services?'),
-  message: 'Could Early Help services support this family? Have you agreed the plan of action with the child, family and professionals?',
-});
-
 export const outcomesRules = [
   outcomeDecided,
   planOfAction,
@@ -128,5 +119,5 @@ export const outcomesRules = [
   fromPack('outcome-shared-with-family'),
   outcomeSharedWithReferrer,
   outcomeSharedWithAgencies,
-  promptEarlyHelp,
+  fromPack('prompt-outcomes-early-help'),
 ];
