@@ -123,7 +123,9 @@ describe('the Hertfordshire pack', () => {
     ]);
     // Every other base rule is switched off with its reason (kept coded, or not in Hertfordshire's text).
     expect(hertfordshirePackDoc.off.map((o) => o.use).sort()).toEqual(['child-seen-alone-within', 'child-seen-within', 'child-views', 'consent', 'manager-endorsement', 'review-if-beyond', 'review-point']);
-    const fromJson = hertfordshirePackDoc.rules.map((r) => `hertfordshire/${r.id}`);
+    // Its practice prompts with no condition are written there too; those shown only when something is recorded stay coded.
+    expect(hertfordshirePackDoc.prompts).toHaveLength(28);
+    const fromJson = [...hertfordshirePackDoc.rules, ...hertfordshirePackDoc.prompts].map((r) => `hertfordshire/${r.id}`);
     expect(own.map((r) => r.id).filter((id) => !fromJson.includes(id))).toEqual(hertfordshireOwnRuleIds);
   });
 

@@ -69,15 +69,6 @@ export const outcomeSharedWithAgencies = defineRule<HertfordshireParams>({
   check: ({ record }) => has(record.outcome?.sharedWithAgencies, 'outcome.sharedWithAgencies'),
 });
 
-export const promptChildInNeed = defineRule<HertfordshireParams>({
-  id: 'hertfordshire/prompt-child-in-need',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'outcomes',
-  source: { label: 'Hertfordshire 3', section: '3', passage: 'An assessment should establish: whether the child is a child in need' },
-  message: 'What do the child and family need, and does that make this a child in need?',
-});
-
 export const outcomesRules = [
   statutoryQuestionsAnswered,
   outcomeDecided,
@@ -85,5 +76,5 @@ export const outcomesRules = [
   fromPack('outcome-shared-with-family'),
   outcomeSharedWithReferrer,
   outcomeSharedWithAgencies,
-  promptChildInNeed,
+  fromPack('prompt-child-in-need'),
 ];

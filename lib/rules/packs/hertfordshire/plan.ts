@@ -1,7 +1,7 @@
 // Form section "Assessment plan": who has seen the children, the case direction, and the planning
 // questions (Hertfordshire 2, 4, 7 and 8; visits and the bedroom sit here, see assessment-model.md).
-// The timescale, its reasons and the plan agreed are on the shared England base (hertfordshire.json);
-// fromPack places them here, in form order.
+// The timescale, its reasons and the plan agreed are on the shared England base (hertfordshire.json),
+// and section 2's planning questions are prompts written there; fromPack places them here, in form order.
 import { anyOf, anyYes, childPath, has } from '../../conditions';
 import { fromPack } from '../../council/load';
 import { defineRule } from '../../pack';
@@ -84,110 +84,6 @@ export const progressCirculated = defineRule<HertfordshireParams>({
   check: ({ record }) => has(record.planning?.progressCirculated, 'planning.progressCirculated'),
 });
 
-// A planning question in section 2 ("How will the consent of family members be obtained?"):
-// a prompt, not a blocking check; the procedure states no consent duty elsewhere.
-export const consentObtained = defineRule<HertfordshireParams>({
-  id: 'hertfordshire/consent-obtained',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'plan',
-  source: { label: 'Hertfordshire 2', section: '2', passage: 'Planning: how will the consent of family members be obtained?' },
-  message: 'How will you ask each family member for their consent, and explain what it means?',
-});
-
-// Hertfordshire 2: the questions to consider when planning an assessment, as prompts.
-const PLANNING = { label: 'Hertfordshire 2', section: '2', passage: 'Planning: questions to be considered in planning assessments' };
-
-export const promptWhoUndertakes = defineRule<HertfordshireParams>({
-  id: 'hertfordshire/prompt-who-undertakes',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'plan',
-  source: PLANNING,
-  message: 'Who will carry out the assessment, and what time and resources will it need?',
-});
-
-export const promptWhoInvolved = defineRule<HertfordshireParams>({
-  id: 'hertfordshire/prompt-who-involved',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'plan',
-  source: PLANNING,
-  message: 'Who in the family will take part, and how? Think about absent parents, the wider family and anyone else important to the child.',
-});
-
-export const promptGrouping = defineRule<HertfordshireParams>({
-  id: 'hertfordshire/prompt-grouping',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'plan',
-  source: PLANNING,
-  message: 'Who will you see together and who apart, in what order, and where?',
-});
-
-export const promptServicesDuring = defineRule<HertfordshireParams>({
-  id: 'hertfordshire/prompt-services-during',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'plan',
-  source: PLANNING,
-  message: 'Does the family need any services or support while the assessment is going on?',
-});
-
-export const promptEthnicityDisability = defineRule<HertfordshireParams>({
-  id: 'hertfordshire/prompt-ethnicity-disability',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'plan',
-  source: PLANNING,
-  message: 'How will the assessment take account of the issues faced by Black and minority ethnic children and families, and by disabled children and their families?',
-});
-
-export const promptMethodsTools = defineRule<HertfordshireParams>({
-  id: 'hertfordshire/prompt-methods-tools',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'plan',
-  source: PLANNING,
-  message: 'How will you find things out? Are there tools or questionnaires that would help with this family?',
-});
-
-export const promptTimescales = defineRule<HertfordshireParams>({
-  id: 'hertfordshire/prompt-timescales',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'plan',
-  source: PLANNING,
-  message: 'What are the timescales for each step, and when will you review progress in supervision?',
-});
-
-export const promptRecording = defineRule<HertfordshireParams>({
-  id: 'hertfordshire/prompt-recording',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'plan',
-  source: PLANNING,
-  message: 'How and where will you record what you learn as the assessment goes on?',
-});
-
-export const promptAnalysisPlan = defineRule<HertfordshireParams>({
-  id: 'hertfordshire/prompt-analysis-plan',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'plan',
-  source: PLANNING,
-  message: 'How will you make sense of what you find, and who will help you analyse it?',
-});
-
-export const promptOutcomesPlanning = defineRule<HertfordshireParams>({
-  id: 'hertfordshire/prompt-outcomes-planning',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'plan',
-  source: PLANNING,
-  message: 'When will you talk through the outcome with the family and plan any services?',
-});
-
 export const promptParentInvolvementSafety = defineRule<HertfordshireParams>({
   id: 'hertfordshire/prompt-parent-involvement-safety',
   kind: 'prompt',
@@ -207,16 +103,16 @@ export const planRules = [
   fromPack('plan-agreed-by-participants'),
   caseDirectionTimescales,
   progressCirculated,
-  consentObtained,
-  promptWhoUndertakes,
-  promptWhoInvolved,
-  promptGrouping,
-  promptServicesDuring,
-  promptEthnicityDisability,
-  promptMethodsTools,
-  promptTimescales,
-  promptRecording,
-  promptAnalysisPlan,
-  promptOutcomesPlanning,
+  fromPack('consent-obtained'),
+  fromPack('prompt-who-undertakes'),
+  fromPack('prompt-who-involved'),
+  fromPack('prompt-grouping'),
+  fromPack('prompt-services-during'),
+  fromPack('prompt-ethnicity-disability'),
+  fromPack('prompt-methods-tools'),
+  fromPack('prompt-timescales'),
+  fromPack('prompt-recording'),
+  fromPack('prompt-analysis-plan'),
+  fromPack('prompt-outcomes-planning'),
   promptParentInvolvementSafety,
 ];
