@@ -7,7 +7,8 @@ import { ReadCache, extractSteps, identifyPage, hiddenBy, locateField, readWorkT
 import { showTrayBadges } from './tray-badges';
 import { relevanceFor, type Relevance } from './relevance';
 import { inspectResponder } from './inspect';
-import { diffFactsInSteps, PART_FACTS, READ_LIMITS, ReadTimes } from './fact-diff';
+import { diffFactsInSteps, PART_FACTS, ReadTimes } from './fact-diff';
+import { READ_LIMITS } from '../messages/limits';
 import type { FieldMap } from '../adapters/field-map-schema';
 import { pageView } from '../adapters/page-view';
 

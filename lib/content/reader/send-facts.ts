@@ -6,7 +6,8 @@
 import type { ExtractResult, ReadSoFar } from '../../adapters/extractor';
 import type { FieldMap } from '../../adapters/field-map-schema';
 import { pageView, type PageView } from '../../adapters/page-view';
-import { cutToLimits, inParts, READ_LIMITS, type FactDiff, type LastRead, type ReadTimes } from '../fact-diff';
+import { READ_LIMITS } from '../../messages/limits';
+import { cutToLimits, inParts, type FactDiff, type LastRead, type ReadTimes } from '../fact-diff';
 
 type Send = (message: unknown, onFailed?: () => void) => void;
 
