@@ -5,8 +5,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { COUNCIL_PACK_DOCS, JSON_WITH_OWN_RULES, PACKS } from '../lib/rules/packs';
-import { councilObligations, ruleOrigin } from '../lib/rules/council/coverage';
+import { COUNCIL_PACK_DOCS, JOINED_PACKS, PACKS } from '../lib/rules/packs';
+import { councilObligations, ruleOrigins } from '../lib/rules/council/coverage';
 import type { Rule } from '../lib/rules/types';
 import { EXIT_FAILURE, EXIT_OK, isMainModule, processOutput, type CliOutput } from './lib/args';
 
@@ -227,19 +227,26 @@ const PACK_TITLES: Record<Obligation['pack'], string> = {
   wirral: 'Wirral 1.3.3 Single Assessment Policy and Guidance (a council pack in JSON)',
 };
 
-function ruleCell(id: string, rules: Map<string, AnyRule>): string {
+/** Where each council rule comes from: its JSON pack over a base rule, or its own code. */
+export function allOrigins(): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const doc of COUNCIL_PACK_DOCS) for (const [id, from] of ruleOrigins(doc)) out.set(id, from);
+  for (const { doc, own } of JOINED_PACKS) for (const [id, from] of ruleOrigins(doc, own)) out.set(id, from);
+  return out;
+}
+
+function ruleCell(id: string, rules: Map<string, AnyRule>, origins: Map<string, string>): string {
   const rule = rules.get(id);
   if (!rule) return `\`${id}\` (no such rule)`;
   const what = rule.kind === 'prompt' ? 'prompt' : `${rule.kind}, ${rule.severity}`;
-  // A pack written as JSON with its own coded rules: say where each rule comes from.
-  const mixed = JSON_WITH_OWN_RULES.find((p) => id.startsWith(`${p.doc.id}/`));
-  const origin = mixed ? ruleOrigin(mixed.doc, mixed.own, id) : undefined;
-  return `\`${id}\` (${what}${origin ? `; ${origin}` : ''})`;
+  const from = origins.get(id);
+  return `\`${id}\` (${what}${from ? `; ${from}` : ''})`;
 }
 
 /** The whole of docs/procedure-coverage.md. Pure: the unit test compares it with the file. */
 export function renderCoverageDoc(): string {
   const rules = allRules();
+  const origins = allOrigins();
   const named = new Set(OBLIGATIONS.flatMap((o) => o.rules));
   const count = (pack: Obligation['pack']) => {
     const rows = OBLIGATIONS.filter((o) => o.pack === pack);
@@ -282,14 +289,14 @@ export function renderCoverageDoc(): string {
         '',
       );
     }
-    const mixed = JSON_WITH_OWN_RULES.find((p) => p.doc.id === pack);
-    if (mixed) {
+    const joined = JOINED_PACKS.find((j) => j.doc.id === pack);
+    if (joined) {
+      const onBase = joined.doc.rules.length + joined.doc.prompts.length;
       lines.push(
-        `Written as \`lib/rules/packs/${pack}/${pack}.json\` over the shared England base, with the council’s own coded rules beside it`,
-        `(docs/council-packs.md): each rule below says whether it comes from the JSON (and which base rule) or is the council’s own coded rule.`,
-        'Base rules the JSON switches off, and why:',
+        `${onBase} of its rules are written in \`lib/rules/packs/${pack}/${pack}.json\` over the shared England base (docs/council-packs.md);`,
+        `the other ${joined.own.length} are its own coded rules beside it. Each rule below says which. The base rules it does not use, and why:`,
         '',
-        ...mixed.doc.off.map((o) => `- \`${o.use}\`: ${o.reason}`),
+        ...joined.doc.off.map((o) => `- \`${o.use}\`: ${o.reason}`),
         '',
       );
     }
@@ -303,7 +310,7 @@ export function renderCoverageDoc(): string {
     }
     lines.push('| section | the procedure’s words | rule(s) | note |', '|---|---|---|---|');
     for (const o of OBLIGATIONS.filter((r) => r.pack === pack)) {
-      const ruleText = o.rules.length > 0 ? o.rules.map((id) => ruleCell(id, rules)).join('<br>') : '—';
+      const ruleText = o.rules.length > 0 ? o.rules.map((id) => ruleCell(id, rules, origins)).join('<br>') : '—';
       lines.push(`| ${cell(o.section)} | “${cell(o.quote)}” | ${ruleText} | ${cell(o.reason ?? '')} |`);
     }
   }

@@ -30,15 +30,13 @@ export function councilObligations(doc: CouncilPackDoc): CouncilObligation[] {
 }
 
 /**
- * Where a rule of a pack written as JSON with its own coded rules comes from: the JSON over the
- * shared base (and which base rule), a prompt in the JSON, or the council's own coded rule.
- * Undefined for a rule of neither (the national layer).
+ * Where each rule of a council's pack comes from, in words for the coverage table: its JSON pack
+ * over a base rule (named), a prompt written in the JSON, or the council's own coded rule.
  */
-export function ruleOrigin(doc: CouncilPackDoc, own: readonly string[], ruleId: string): string | undefined {
-  const name = ruleId.startsWith(`${doc.id}/`) ? ruleId.slice(doc.id.length + 1) : undefined;
-  if (name === undefined) return undefined;
-  const rule = doc.rules.find((r) => r.id === name);
-  if (rule) return `${doc.id}.json over the base: ${rule.use}`;
-  if (doc.prompts.some((p) => p.id === name)) return `${doc.id}.json prompt`;
-  return own.includes(ruleId) ? 'own coded rule' : undefined;
+export function ruleOrigins(doc: CouncilPackDoc, own: readonly string[] = []): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const r of doc.rules) out.set(`${doc.id}/${r.id}`, `${doc.id}.json over the base’s \`${r.use}\``);
+  for (const p of doc.prompts) out.set(`${doc.id}/${p.id}`, `${doc.id}.json`);
+  for (const id of own) out.set(id, 'own coded rule');
+  return out;
 }

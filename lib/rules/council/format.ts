@@ -74,6 +74,25 @@ const MessageSchema = z
   .max(240, 'too long: at most 240 characters')
   .refine((m) => !/\b(item|data|info)\b/i.test(m), 'use the procedure’s own words, not generic ones (item, data, info)');
 
+/**
+ * The lines a base rule may say under its message, by name, that a council may word itself
+ * (`false`: say nothing there). docs/council-packs.md lists them.
+ */
+export const DETAIL_NAMES: Partial<Record<BaseRuleName, readonly string[]>> = {
+  'assessment-timescale': ['startBlank'],
+  'timescale-exceeded-reason': ['late'],
+};
+
+/** Checks only: the recorded reason a base rule may accept in place of its step, where the procedure allows it. */
+export const ACCEPTED_REASONS: Partial<Record<BaseRuleName, readonly string[]>> = {
+  'outcome-shared': ['outcome.notSharedWithFamilyReason'],
+};
+
+const DetailSchema = z.union([
+  z.string().min(10, 'expected a sentence of at least 10 characters').max(240, 'too long: at most 240 characters'),
+  z.literal(false),
+]);
+
 export const RuleEntrySchema = z.strictObject({
   /** The rule's own name in this pack (kebab-case); its id is `<pack id>/<name>`. Never change it once used. */
   id: z.string().regex(NAME, 'expected a kebab-case name such as assessment-30-days'),
@@ -86,6 +105,18 @@ export const RuleEntrySchema = z.strictObject({
   source: CouncilSourceSchema,
   /** What to do, in the council's words; the base rule's own wording when left out. */
   message: MessageSchema.optional(),
+  /**
+   * Checks only: the recorded reason that meets the duty in place of its step (ACCEPTED_REASONS),
+   * and where the procedure allows it. Without it no reason meets the duty.
+   */
+  acceptsReason: z
+    .strictObject({
+      fact: z.string().min(3),
+      allowedBy: z.string().min(10, 'say where the procedure allows it, in a sentence').max(200),
+    })
+    .optional(),
+  /** What the base rule says under the message in a given case, in the council's words (DETAIL_NAMES). */
+  details: z.record(z.string(), DetailSchema).optional(),
   /** A short name for a deadline, e.g. "Assessment completed". */
   name: z.string().min(3).max(60).optional(),
   /** Where on the form it belongs, when not the base rule's usual part. */
@@ -125,6 +156,16 @@ export const SettingSchema = z.strictObject({
   max: z.number().int().min(0).max(366),
   /** What the figure is and where it comes from, shown under "How this date is worked out". */
   says: z.string().min(10).max(240),
+  /**
+   * The council's own note under a deadline using this figure, instead of the one made from `says`:
+   * one while the figure is as written (the default), one once a council has changed it ("{n}" is the figure).
+   */
+  figureNote: z
+    .strictObject({
+      asWritten: z.string().min(10).max(240),
+      changed: z.string().min(10).max(240).refine((t) => t.includes('{n}'), 'say the figure a council has set with "{n}"'),
+    })
+    .optional(),
 });
 
 export const CouncilPackSchema = z.strictObject({

@@ -7,7 +7,7 @@ import { nationalRules } from '../national';
 import { validatePack } from '../pack';
 import type { Pack, PromptRule, Rule, Source } from '../types';
 import { buildBaseRule, type CouncilParams } from './base';
-import { BASE_KINDS, CouncilPackSchema, FIGURE_SCHEMAS, type BaseRuleName, type CouncilPackDoc, type CouncilSource, type Figures } from './format';
+import { ACCEPTED_REASONS, BASE_KINDS, CouncilPackSchema, DETAIL_NAMES, FIGURE_SCHEMAS, type BaseRuleName, type CouncilPackDoc, type CouncilSource, type Figures } from './format';
 
 export type CouncilPackResult = { ok: true; pack: Pack<CouncilParams>; doc: CouncilPackDoc } | { ok: false; errors: MapError[] };
 
@@ -67,6 +67,18 @@ function crossCheck(doc: CouncilPackDoc, input: unknown): MapError[] {
     for (const [key, setting] of settingRefs(f)) {
       if (!(setting in doc.settings)) at(['rules', i, 'figures', key, 'setting'], `no setting "${setting}" in "settings"${Object.keys(doc.settings).length > 0 ? ` (the pack has ${Object.keys(doc.settings).join(', ')})` : ''}`);
     }
+    if (rule.acceptsReason) {
+      const reasons = ACCEPTED_REASONS[rule.use] ?? [];
+      if (kind === 'countdown') at(['rules', i, 'acceptsReason'], `"${rule.use}" is a deadline: a missed deadline is excused by "excusedBy"`);
+      else if (reasons.length === 0) at(['rules', i, 'acceptsReason'], `"${rule.use}" accepts no recorded reason in place of its step`);
+      else if (!reasons.includes(rule.acceptsReason.fact)) at(['rules', i, 'acceptsReason', 'fact'], `expected ${reasons.join(' or ')}`);
+    }
+    const detailNames = DETAIL_NAMES[rule.use] ?? [];
+    for (const name of Object.keys(rule.details ?? {})) {
+      if (!detailNames.includes(name)) {
+        at(['rules', i, 'details', name], detailNames.length > 0 ? `"${rule.use}" says no line "${name}" (it has ${detailNames.join(', ')})` : `"${rule.use}" has no lines to word`);
+      }
+    }
     if (rule.use === 'assessment-timescale' && (f.days === undefined) === (f.workingDays === undefined)) {
       at(['rules', i, 'figures'], 'give the timescale as "workingDays" or as "days", one of them');
     }
@@ -113,6 +125,11 @@ export function loadCouncilPack(input: unknown): CouncilPackResult {
   const problems = crossCheck(doc, input);
   if (problems.length > 0) return { ok: false, errors: dedupe(problems) };
   const settingWords = (name: string) => doc.settings[name]?.says;
+  const settingNote = (name: string, n: number) => {
+    const s = doc.settings[name];
+    if (!s?.figureNote) return undefined;
+    return n === s.default ? s.figureNote.asWritten : s.figureNote.changed.replaceAll('{n}', String(n));
+  };
   const rules: Array<Rule<CouncilParams>> = doc.rules.map((entry) =>
     buildBaseRule(entry.use, {
       id: `${doc.id}/${entry.id}`,
@@ -120,11 +137,14 @@ export function loadCouncilPack(input: unknown): CouncilPackResult {
       source: toSource(doc, entry.source),
       figures: FIGURE_SCHEMAS[entry.use].parse(entry.figures) as Figures<BaseRuleName>,
       settingWords,
+      settingNote,
       ruleId: (name) => `${doc.id}/${name}`,
       ...(entry.section ? { section: entry.section } : {}),
       ...(entry.message ? { message: entry.message } : {}),
       ...(entry.name ? { name: entry.name } : {}),
       ...(entry.excusedBy ? { excusedBy: entry.excusedBy } : {}),
+      ...(entry.details ? { details: entry.details } : {}),
+      ...(entry.acceptsReason ? { acceptsReason: entry.acceptsReason } : {}),
       ...(entry.figureNote !== undefined ? { figureNote: entry.figureNote } : {}),
     } as Parameters<typeof buildBaseRule>[1]),
   );

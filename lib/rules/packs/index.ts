@@ -1,9 +1,8 @@
 // The rule packs the extension ships, by id. A council chooses one in settings.
 import type { Pack } from '../types';
 import { loadCouncilPack } from '../council/load';
-import type { CouncilPackDoc } from '../council/format';
 import { derbyOwnRuleIds, derbyPack, derbyPackDoc } from './derby';
-import { hertfordshirePack } from './hertfordshire';
+import { hertfordshireOwnRuleIds, hertfordshirePack, hertfordshirePackDoc } from './hertfordshire';
 import wirralJson from './wirral/wirral.json';
 
 /** A council pack shipped as JSON: checked when the extension starts, like any council's own. */
@@ -16,14 +15,17 @@ function shippedCouncilPack(json: unknown) {
 const wirral = shippedCouncilPack(wirralJson);
 export const wirralPack = wirral.pack;
 
-/** The shipped packs written as JSON alone, as written: for the coverage table and the docs. */
+/** The shipped packs written as JSON, as written: for the coverage table and the docs. */
 export const COUNCIL_PACK_DOCS = [wirral.doc] as const;
 
 /**
- * The shipped packs written as JSON with their own coded rules beside it (loadCouncilPackWithOwnRules):
- * the JSON as written and the ids of the own coded rules, so the coverage table can say where each rule comes from.
+ * The shipped packs written as JSON over the base with the council's own coded rules beside it:
+ * the JSON as written and the own rules' ids, so the coverage table says where each rule comes from.
  */
-export const JSON_WITH_OWN_RULES: ReadonlyArray<{ doc: CouncilPackDoc; own: readonly string[] }> = [{ doc: derbyPackDoc, own: derbyOwnRuleIds }];
+export const JOINED_PACKS = [
+  { doc: derbyPackDoc, own: derbyOwnRuleIds },
+  { doc: hertfordshirePackDoc, own: hertfordshireOwnRuleIds },
+] as const;
 
 export const PACKS = {
   derby: derbyPack,

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { statusOf } from '../../../../tests/support/rule-tester';
 import { inProgressDerbyRecord as inProgress, SUBJECT } from '../../../../tests/fixtures/records/derby-records';
-import { ruleOrigin } from '../../council/coverage';
+import { ruleOrigins } from '../../council/coverage';
 import { derbyOwnRuleIds, derbyPack as pack, derbyPackDoc } from './index';
 import { DerbyParamsSchema } from './params';
 
@@ -22,10 +22,11 @@ describe('Derby: derby.json over the base, with its own coded rules beside it', 
   });
 
   it('every rule comes from derby.json, from Derby’s own code, or from the national layer, and from one only', () => {
-    for (const rule of pack.rules) {
-      const origin = ruleOrigin(derbyPackDoc, derbyOwnRuleIds, rule.id);
-      expect(origin ?? (rule.id.startsWith('national/') ? 'national' : undefined), rule.id).toBeDefined();
-    }
+    const origins = ruleOrigins(derbyPackDoc, derbyOwnRuleIds);
+    const jsonIds = [...derbyPackDoc.rules, ...derbyPackDoc.prompts].map((r) => `derby/${r.id}`);
+    expect(jsonIds.filter((id) => derbyOwnRuleIds.includes(id))).toEqual([]);
+    for (const rule of pack.rules) expect(origins.get(rule.id) ?? (rule.id.startsWith('national/') ? 'national' : undefined), rule.id).toBeDefined();
+    expect(origins.get('derby/manager-endorsed-plan')).toBe('derby.json over the base’s `manager-endorsement`');
     expect(derbyOwnRuleIds).toContain('derby/child-seen-alone-24-hours-s47');
     expect(derbyOwnRuleIds).toContain('derby/consent-to-share');
     expect(derbyOwnRuleIds).not.toContain('derby/assessment-45-working-days');
