@@ -12,6 +12,7 @@ import { managerRules } from './manager';
 import { outcomesRules } from './outcomes';
 import { DerbyParamsSchema, type DerbyParams } from './params';
 import { planRules } from './plan';
+import { planTargetDate } from './plan-target-date';
 import { profileRules } from './profile';
 import { reasonsRules } from './reasons';
 import { viewsRules } from './views';
@@ -21,6 +22,7 @@ const loaded = loadCouncilPackWithOwnRules<DerbyParams>(derbyJson, {
   // under every council's procedure, come last.
   rules: [
     ...countdownRules,
+    planTargetDate,
     ...householdRules,
     ...reasonsRules,
     ...planRules,
