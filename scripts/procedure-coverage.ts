@@ -292,10 +292,10 @@ export function renderCoverageDoc(): string {
     }
     const joined = JOINED_PACKS.find((j) => j.doc.id === pack);
     if (joined) {
-      const onBase = joined.doc.rules.length + joined.doc.prompts.length;
       lines.push(
-        `${onBase} of its rules are written in \`lib/rules/packs/${pack}/${pack}.json\` over the shared England base (docs/council-packs.md);`,
-        `the other ${joined.own.length} are its own coded rules beside it. Each rule below says which. The base rules it does not use, and why:`,
+        `Written in \`lib/rules/packs/${pack}/${pack}.json\`: ${joined.doc.rules.length} rules over the shared England base (docs/council-packs.md)`,
+        `and ${joined.doc.prompts.length} practice prompts; the other ${joined.own.length} rules are its own coded rules beside it. Each rule below says which.`,
+        'The base rules it does not use, and why:',
         '',
         ...joined.doc.off.map((o) => `- \`${o.use}\`: ${o.reason}`),
         '',
