@@ -3,7 +3,8 @@
 // rows in, callbacks out.
 import { useId, useState } from 'preact/hooks';
 import { filterRows, signOffText, type CaseloadFilter, type CaseloadRow } from '../lib/caseload/caseload';
-import { plural, workingDaysText } from '../lib/verdict/deadline-states';
+import { workingDaysText } from '../lib/verdict/deadline-states';
+import { plural } from '../lib/model/words';
 import { dueText, longDate, momentText } from './format';
 import { Boundary, StateTag } from './parts';
 

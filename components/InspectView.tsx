@@ -3,10 +3,10 @@
 // text), why an entry found nothing, the map's coverage, Show me for each entry, and Pick a
 // field. Presentational: props in, callbacks out; the side panel's entrypoint wires it.
 import { useState } from 'preact/hooks';
-import type { CoverageReport } from '../lib/adapters/coverage';
+import type { CoverageReport } from '../lib/verdict/coverage';
 import type { InspectEntryMessage, InspectReply } from '../lib/messages';
 import { sectionName } from './format';
-import { plural } from '../lib/verdict/deadline-states';
+import { plural } from '../lib/model/words';
 import './inspect.css';
 
 export type PickState =

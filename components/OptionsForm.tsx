@@ -1,7 +1,7 @@
 // The options page (presentational): props in, callbacks out. The entrypoint stores the settings.
 import { useEffect, useId, useState } from 'preact/hooks';
 import { longDate } from './format';
-import { plural } from '../lib/verdict/deadline-states';
+import { plural } from '../lib/model/words';
 import { InspectModeSetting, type InspectModeSettingProps } from './InspectModeSetting';
 import { StoredAssessments, type StoredAssessmentsProps } from './StoredAssessments';
 import { ConfirmStep } from './ConfirmStep';

@@ -15,7 +15,7 @@ import { ManagerView } from './ManagerView';
 import { Boundary, type ShowMeContext, type ShowMeTarget } from './parts';
 import { ReadinessSummary } from './ReadinessSummary';
 import { WorkerView } from './WorkerView';
-import { plural } from '../lib/verdict/deadline-states';
+import { plural } from '../lib/model/words';
 
 export type { ShowMeTarget } from './parts';
 

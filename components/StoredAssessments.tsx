@@ -5,7 +5,7 @@
 // Delete button with a confirm step.
 import type { StoredAssessment, StoredFact } from '../lib/store/stored-assessments';
 import { dateOrTimeText, momentText, sectionName } from './format';
-import { plural } from '../lib/verdict/deadline-states';
+import { plural } from '../lib/model/words';
 import { ConfirmStep } from './ConfirmStep';
 import './stored-assessments.css';
 

@@ -19,7 +19,7 @@ import {
 } from './group';
 import { NotCheckedHere } from './NotCheckedHere';
 import { Boundary, Citation, SeverityTag, ShowMeButton, StateTag, openSectionsOf, sectionIsOpen, stateShape, stateStyle, type ShowMeContext } from './parts';
-import { plural } from '../lib/verdict/deadline-states';
+import { plural } from '../lib/model/words';
 import { headlineDeadline } from '../lib/verdict/headline';
 
 function Prompts({ evaluation, open, seen }: { evaluation: Evaluation; open: readonly FormSection[]; seen: boolean }) {

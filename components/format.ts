@@ -4,7 +4,8 @@
 import { FORM_SECTION_NAMES, type FormSection } from '../lib/model/section-names';
 import type { CountdownResult, CountdownStatus, Severity } from '../lib/rules/types';
 import { isoDateParts, isoDateTimeParts } from '../lib/calendar/iso-date';
-import { plural, stateWords, workingDaysText } from '../lib/verdict/deadline-states';
+import { stateWords, workingDaysText } from '../lib/verdict/deadline-states';
+import { plural } from '../lib/model/words';
 import { conditionalWords } from '../lib/verdict/condition-words';
 
 /** Plain names of the model's form sections (one source: lib/model/section-names.ts, free of zod). */

@@ -1,6 +1,6 @@
 // What the panel and the caseload page both do with the extension: read the settings in
 // force, open the caseload, and record acknowledgements. Only these two pages use it.
-import { mapReads } from '../lib/adapters/coverage';
+import { mapReads } from '../lib/verdict/coverage';
 import { browser } from 'wxt/browser';
 import { configChanged, loadActiveConfig, type ActiveConfig } from '../lib/config';
 import { calendarFor } from '../lib/background/service';

@@ -3,7 +3,7 @@ import type { CountdownResult, Finding } from '../lib/rules/types';
 import { awaitingAcceptance, type CheckedEvaluation } from '../lib/acknowledgements';
 import { countdownStateWords, sectionName } from './format';
 import type { ManagerStage } from '../lib/verdict/first-screen';
-import { plural } from '../lib/verdict/deadline-states';
+import { plural } from '../lib/model/words';
 import { notCheckedHereItems, notRecordedWords } from '../lib/verdict/checks';
 
 export type BlockingItem = Finding | CountdownResult;

@@ -12,7 +12,7 @@ import { ACTIVE_PACK_KEY, ACTIVE_PACK_SOURCE_KEY, SETTINGS_PROBLEM_KEY, builtInO
 import { councilOrigins } from '../lib/settings';
 import { READER_SCRIPT, readerWanted } from '../lib/background/inject';
 import { checkSetup } from '../lib/verdict/checks';
-import { mapReads } from '../lib/adapters/coverage';
+import { mapReads } from '../lib/verdict/coverage';
 import { dailyNotification, nextNine, NUDGE_ALARM, updateBadge, type NudgeDeps } from '../lib/caseload/nudges';
 import { dueText } from '../components/format';
 import { CASELOAD_PAGE } from '../components/page-wiring';

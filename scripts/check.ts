@@ -12,7 +12,7 @@ import {
   type WorkingDayCalendar,
 } from '../lib/calendar';
 import { parseRecord, type AssessmentRecord } from '../lib/model';
-import { asThisMapReads, mapReads } from '../lib/adapters/coverage';
+import { asThisMapReads, mapReads } from '../lib/verdict/coverage';
 import type { FieldMap } from '../lib/adapters/field-map-schema';
 import { validateFieldMapText } from '../lib/adapters/map-checks';
 import { evaluate, getPack, isPackId, PACK_IDS, resolveParams, type AnyPack } from '../lib/rules';

@@ -17,7 +17,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { extract, type ExtractResult } from '../lib/adapters/extractor';
 import { formatMapErrors, type FieldMap, type MapError } from '../lib/adapters/field-map-schema';
 import { validateFieldMapText } from '../lib/adapters/map-checks';
-import { coverageReport, everySectionRead, mapReads, type CoverageReport } from '../lib/adapters/coverage';
+import { coverageReport, everySectionRead, mapReads, type CoverageReport } from '../lib/verdict/coverage';
 import type { AssessmentRecord } from '../lib/model';
 import { evaluate } from '../lib/rules/engine';
 import { PACK_IDS, getPack } from '../lib/rules/packs';

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { Panel } from '../../components/Panel';
 import { sectionsOpenNow } from '../../components/parts';
 import { InspectView, type PickState } from '../../components/InspectView';
-import { coverageReport } from '../../lib/adapters/coverage';
+import { coverageReport } from '../../lib/verdict/coverage';
 import { acknowledgementActions, openCaseload, setupFor, watchConfig } from '../../components/page-wiring';
 import { acknowledgementsFor, CompanionDb, getStored, recordKey, recordNotes, type StoredRecord } from '../../lib/store';
 import { CurrentPageSchema, InspectReplySchema, PickReplySchema, type CurrentPage, type InspectEntryMessage, type InspectReply } from '../../lib/messages';

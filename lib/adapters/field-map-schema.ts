@@ -9,8 +9,8 @@ import { FORM_SECTIONS } from '../model/sections';
 import { jsonPath } from '../model/json-path';
 
 export { jsonPath };
-// The checks the shape cannot express live in map-checks.ts (validateFieldMap), the wording of every error in map-errors.ts.
-export { formatMapErrors, suggestFactPath, type MapError } from './map-errors';
+// The checks the shape cannot express live in map-checks.ts (validateFieldMap), the wording of every error in lib/model/json-errors.ts.
+export { formatMapErrors, suggestFactPath, type MapError } from '../model/json-errors';
 
 export const FIELD_MAP_FORMAT = 'assessment-companion/field-map/v1' as const;
 

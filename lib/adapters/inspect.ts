@@ -7,7 +7,7 @@ import type { FactValue } from '../model/facts';
 import type { FormSection } from '../model/section-names';
 import type { FieldMap } from './field-map-schema';
 import type { ExtractResult } from './extractor';
-import { plural } from '../verdict/deadline-states';
+import { plural } from '../model/words';
 
 export type InspectState = 'found' | 'not-found' | 'not-on-page' | 'not-read';
 

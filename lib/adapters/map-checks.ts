@@ -19,7 +19,7 @@ import {
   type ReadKind,
   type When,
 } from './field-map-schema';
-import { dedupe, friendly, unknownFactMessage, type MapError } from './map-errors';
+import { dedupe, friendly, unknownFactMessage, type MapError } from '../model/json-errors';
 
 export type ValidateResult = { ok: true; map: FieldMap; warnings: MapError[] } | { ok: false; errors: MapError[] };
 

@@ -9,7 +9,8 @@ import type { TrayRow } from '../store/schema';
 import { awaitingAcceptance, type Acknowledgement, type CheckedEvaluation } from '../acknowledgements';
 import { describeChild } from '../rules/engine';
 import type { CountdownResult } from '../rules/types';
-import { deadlineState, plural, stateLook, stateWords, workingDaysText, type DeadlineState } from '../verdict/deadline-states';
+import { deadlineState, stateLook, stateWords, workingDaysText, type DeadlineState } from '../verdict/deadline-states';
+import { plural } from '../model/words';
 import { headlineDeadline } from '../verdict/headline';
 import { runChecks, type CheckSetup } from '../verdict/checks';
 

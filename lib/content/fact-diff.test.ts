@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cutToLimits, diffFacts, diffFactsInSteps, DIFF_STEP, inParts, PART_FACTS, READ_LIMITS, ReadTimes } from './fact-diff';
+import { cutToLimits, diffFacts, diffFactsInSteps, DIFF_STEP, inParts, PART_FACTS, ReadTimes } from './fact-diff';
+import { READ_LIMITS } from '../messages/limits';
 
 describe('diffFacts', () => {
   const first = [

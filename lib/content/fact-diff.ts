@@ -5,6 +5,7 @@
  * it has not changed, and a newer read elsewhere is not overwritten by it. Pure, tiny, no
  * dependencies: it runs in the content script.
  */
+import { READ_LIMITS } from '../messages/limits';
 
 export interface ReadFact {
   path: string;
@@ -121,8 +122,6 @@ export function inParts<F extends ReadFact>(facts: readonly F[], complete: boole
   return parts;
 }
 
-/** The most a single message may carry (lib/messages checks the same numbers). */
-export const READ_LIMITS = { facts: 5000, notFound: 2000, gone: 5000, pagePath: 500 } as const;
 
 /**
  * A read too big for one message is cut to the limits, never dropped: the background

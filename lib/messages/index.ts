@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AssessmentKindSchema, FactValueSchema, FormSectionSchema, ProvenanceSchema } from '../model';
 import { IsoDateSchema } from '../model/dates';
+import { READ_LIMITS } from './limits';
 
 /**
  * Messages between the content script, the background and the panel. The content
@@ -9,7 +10,7 @@ import { IsoDateSchema } from '../model/dates';
  */
 
 const Id = z.string().min(1).max(120);
-const PagePath = z.string().max(500);
+const PagePath = z.string().max(READ_LIMITS.pagePath);
 
 export const FactUpdateMessageSchema = z.strictObject({
   path: z.string().min(1).max(200),
@@ -43,9 +44,9 @@ export const FactsMessageSchema = z.strictObject({
   view: z.string().min(1).max(700).optional(),
   /** True when sent from the top frame (the page the worker is on), false from an iframe. */
   topFrame: z.boolean(),
-  facts: z.array(FactUpdateMessageSchema).max(5000),
+  facts: z.array(FactUpdateMessageSchema).max(READ_LIMITS.facts),
   provenance: z.record(z.string().max(200), ProvenanceSchema),
-  notFound: z.array(z.strictObject({ entry: z.string().max(200), fact: z.string().max(200) })).max(2000),
+  notFound: z.array(z.strictObject({ entry: z.string().max(200), fact: z.string().max(200) })).max(READ_LIMITS.notFound),
   /** True when `facts` is every fact the page shows (its first read); later reads send only changes. */
   complete: z.boolean().optional(),
   /**
@@ -56,7 +57,7 @@ export const FactsMessageSchema = z.strictObject({
   /** Set on every part of a read but the last: more follow, and the read has got this far. */
   reading: ReadProgressSchema.optional(),
   /** Fact paths the page showed at its last read and no longer does. */
-  gone: z.array(z.string().min(1).max(200)).max(5000).optional(),
+  gone: z.array(z.string().min(1).max(200)).max(READ_LIMITS.gone).optional(),
   /** How many facts and not-found entries a read over the limits left out (lib/content/fact-diff.ts). */
   cut: z.strictObject({ facts: z.number().int().min(0), notFound: z.number().int().min(0) }).optional(),
 });

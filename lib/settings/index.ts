@@ -7,7 +7,6 @@ export const OriginPatternSchema = z
   .regex(/^(https?):\/\/(\*\.)?[a-z0-9.-]+(:\d+)?\/\*$/i, 'expected an origin pattern like https://lcs.example.gov.uk/*');
 
 /** The storage.local key the user's settings are kept under (lib/config/keys.ts owns every key). */
-export { SETTINGS_KEY } from '../config/keys';
 
 /** The demo case system's origins: only the demo build's manifest grants them (wxt.config.ts). */
 export const DEMO_ORIGINS = ['http://127.0.0.1/*', 'http://localhost/*'];

@@ -1,6 +1,6 @@
 /** What the panel tells the worker about a stored record it cannot fully trust. */
 import type { StoredRecord } from './schema';
-import { READ_LIMITS } from '../content/fact-diff';
+import { READ_LIMITS } from '../messages/limits';
 
 const count = (n: number) => n.toLocaleString('en-GB');
 

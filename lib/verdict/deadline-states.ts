@@ -6,6 +6,7 @@
  * A state is never shown by colour alone: each has its own shape, and words go with it.
  */
 import type { CountdownStatus } from '../rules/types';
+import { plural } from '../model/words';
 
 /**
  * A deadline's state as shown: the engine's status, `error` when the rule itself failed, or
@@ -143,10 +144,6 @@ export function deadlineState(c: { status: CountdownStatus; error?: string; date
 /** States that need someone to act before the deadline: the ones the badges and nudges count. */
 export const RUNNING_STATES: readonly DeadlineState[] = ['overdue', 'due-today', 'due-soon', 'on-track'];
 
-/** "1 step", "3 steps", "2 practice prompts". */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /** "1 working day", "3 working days". */
 export function workingDaysText(n: number): string {

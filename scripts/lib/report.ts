@@ -1,7 +1,7 @@
 // The `check` command's report, as pure functions of an evaluation: easy to unit test,
 // and the same words whether printed to a terminal or captured by a test.
 import { formatLongDate } from '../../lib/calendar';
-import { plural } from '../../lib/verdict/deadline-states';
+import { plural } from '../../lib/model/words';
 import { FORM_SECTIONS, FORM_SECTION_NAMES, type AssessmentRecord, type FormSection } from '../../lib/model';
 import type { CountdownResult, CountdownStatus, Evaluation, Finding, Source } from '../../lib/rules';
 import { notCheckedHereItems, notRecordedWords } from '../../lib/verdict/checks';

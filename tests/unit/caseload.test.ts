@@ -8,7 +8,8 @@ import { checkSetup, runChecks } from '../../lib/verdict/checks';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { caseloadCsv, caseloadRows, filterRows, nudge, signOffText } from '../../lib/caseload/caseload';
 import { applyAcknowledgements, reasonsFor, ruleKind, type Acknowledgement } from '../../lib/acknowledgements';
-import { DEADLINE_STATES, plural, stateLook } from '../../lib/verdict/deadline-states';
+import { DEADLINE_STATES, stateLook } from '../../lib/verdict/deadline-states';
+import { plural } from '../../lib/model/words';
 import { clockTimeline } from '../../lib/verdict/timeline';
 import { dailyNotification, updateBadge, nextNine, type NudgeDeps } from '../../lib/caseload/nudges';
 import {

@@ -2,7 +2,7 @@
 // "not read yet" for ever; Derby's clock runs from the referral on a system with no
 // separate decision date.
 import { describe, expect, it } from 'vitest';
-import { asThisMapReads, coverageReport, mapReads } from '../../lib/adapters/coverage';
+import { asThisMapReads, coverageReport, mapReads } from '../../lib/verdict/coverage';
 import { type FieldMap } from '../../lib/adapters/field-map-schema';
 import { validateFieldMap } from '../../lib/adapters/map-checks';
 import demo from '../../lib/adapters/maps/lcs-demo.json';

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { extract, locateField } from '../../lib/adapters/extractor';
 import { type FieldMap } from '../../lib/adapters/field-map-schema';
 import { validateFieldMapText } from '../../lib/adapters/map-checks';
-import { mapReads } from '../../lib/adapters/coverage';
+import { mapReads } from '../../lib/verdict/coverage';
 import { evaluate } from '../../lib/rules/engine';
 import { derbyPack } from '../../lib/rules/packs/derby';
 import { hertfordshirePack } from '../../lib/rules/packs/hertfordshire';

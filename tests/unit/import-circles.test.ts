@@ -75,6 +75,24 @@ export function circles(graph: ReadonlyMap<string, readonly string[]>): string[]
   return found;
 }
 
+/** The layer a file belongs to: its folder directly under lib/ (lib/rules/packs/derby/… is lib/rules), else its top folder. */
+function layerOf(file: string): string {
+  const parts = relative(ROOT, file).split(/[\\/]/);
+  return parts[0] === 'lib' && parts.length > 2 ? `lib/${parts[1]}` : (parts[0] ?? file);
+}
+
+/** The import graph between layers: an arrow for any file of one importing any file of another. */
+export function layerGraph(graph: ReadonlyMap<string, readonly string[]>): Map<string, string[]> {
+  const layers = new Map<string, Set<string>>();
+  for (const [file, targets] of graph) {
+    const from = layerOf(file);
+    const to = layers.get(from) ?? new Set<string>();
+    for (const target of targets) if (layerOf(target) !== from) to.add(layerOf(target));
+    layers.set(from, to);
+  }
+  return new Map([...layers].map(([layer, to]) => [layer, [...to]]));
+}
+
 describe('import circles', () => {
   it('finds a circle when there is one (the check itself)', () => {
     const graph = new Map([
@@ -92,5 +110,12 @@ describe('import circles', () => {
     expect(files.length).toBeGreaterThan(50);
     const named = circles(importGraph(files)).map((c) => c.map((f) => relative(ROOT, f)));
     expect(named, 'Each line is a circle: move what these files share into a module they both import').toEqual([]);
+  });
+
+  it('has none between the layers of lib/ (its folders), components/ and entrypoints/: no import runs back up', () => {
+    const files = FOLDERS.flatMap((folder) => sourceFiles(join(ROOT, folder)));
+    const layers = layerGraph(importGraph(files));
+    expect(layers.size).toBeGreaterThan(10);
+    expect(circles(layers), 'Each line is a circle of layers: one of its imports runs back up; move what it needs down').toEqual([]);
   });
 });

@@ -6,7 +6,8 @@
 import type { ExtractResult, ReadSoFar } from '../../adapters/extractor';
 import type { FieldMap } from '../../adapters/field-map-schema';
 import type { PageView } from '../../adapters/page-view';
-import { cutToLimits, inParts, READ_LIMITS, type FactDiff, type ReadTimes } from '../fact-diff';
+import { READ_LIMITS } from '../../messages/limits';
+import { cutToLimits, inParts, type FactDiff, type ReadTimes } from '../fact-diff';
 import type { Send } from './connection';
 import type { LastSent } from './last-sent';
 

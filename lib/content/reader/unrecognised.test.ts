@@ -4,7 +4,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { FieldMap } from '../../adapters/field-map-schema';
 import bundledMap from '../../adapters/maps/lcs-demo.json';
-import { READ_LIMITS } from '../fact-diff';
+import { READ_LIMITS } from '../../messages/limits';
 import { LastSent } from './last-sent';
 import { unrecognisedPage } from './unrecognised';
 

@@ -5,7 +5,7 @@
  */
 import { readWorkTray } from '../../adapters/extractor';
 import type { FieldMap } from '../../adapters/field-map-schema';
-import { READ_LIMITS } from '../fact-diff';
+import { READ_LIMITS } from '../../messages/limits';
 import { showTrayBadges } from '../tray-badges';
 import type { Send } from './connection';
 import type { LastSent } from './last-sent';

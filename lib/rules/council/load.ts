@@ -1,7 +1,7 @@
 // Reads a council pack (JSON, format.ts) into a rule pack the engine runs. Every mistake is
 // refused with its JSON path, in the words field-map errors use; nothing half-checked is run.
 import { z } from 'zod';
-import { dedupe, friendly, type MapError } from '../../adapters/map-errors';
+import { dedupe, friendly, type MapError } from '../../model/json-errors';
 import { jsonPath } from '../../model';
 import { nationalRules } from '../national';
 import { validatePack } from '../pack';

@@ -1,9 +1,9 @@
-// The wording of field-map errors: zod's issues in the words docs/field-maps.md uses,
+// The wording of errors in a council's JSON (field maps and council packs): zod's issues in the words docs/field-maps.md uses,
 // with a JSON path to the key, and the nearest known fact path for a mistyped one.
 
 import type { z } from 'zod';
-import { knownFactPaths } from '../model/facts';
-import { jsonPath } from '../model/json-path';
+import { knownFactPaths } from './facts';
+import { jsonPath } from './json-path';
 
 export interface MapError {
   /** JSON path into the map, e.g. `$.fields[12].parse.type`. */

@@ -5,8 +5,8 @@
 import { applyFacts, emptyRecord, knownFactPaths, readFact, withoutFact, type AssessmentRecord, type FactUpdate } from '../model';
 import { evaluate, genericPath } from '../rules/engine';
 import type { Evaluation, Pack } from '../rules/types';
-import { notCheckedHereItems } from '../verdict/checks';
-import type { FieldMap } from './field-map-schema';
+import { notCheckedHereItems } from './checks';
+import type { FieldMap } from '../adapters/field-map-schema';
 
 const readable = new WeakMap<FieldMap, Set<string>>();
 
