@@ -24,6 +24,7 @@ import { showFieldListener } from './reader/show-field';
 import { inspectHook, type LastResult } from './reader/inspect-hook';
 import { lateFrames } from './reader/late-frames';
 import { showReconnectNote } from './reader/reconnect-note';
+import { onePerFrame } from './reader/one-per-frame';
 
 export type { PageReader, ReaderDeps } from './reader/deps';
 export { BACK_OFF, MAX_BACK_OFF_MS } from './reader/back-off';
@@ -33,22 +34,9 @@ export { MAX_WAIT_MS, QUIET_MS } from './reader/when-to-read';
 export { PROGRESS_EVERY_MS } from './reader/progress';
 
 
-// Where the reader is kept on the content script's own window (never the page's): the
-// background may put the script into a frame more than once (each frame load, each page load).
-const READER_KEY = '__assessmentCompanionReader';
-
-/**
- * Starts the reader unless this frame already has one that is still connected. A reader
- * left behind by an earlier version of the extension is stopped and replaced.
- */
+/** Starts the reader unless this frame already has one that is still connected (one-per-frame.ts). */
 export function startPageReaderOnce(deps: ReaderDeps): PageReader {
-  const holder = deps.window as unknown as Record<string, PageReader | undefined>;
-  const existing = holder[READER_KEY];
-  if (existing?.alive()) return existing;
-  existing?.stop();
-  const reader = startPageReader(deps);
-  holder[READER_KEY] = reader;
-  return reader;
+  return onePerFrame(deps.window, () => startPageReader(deps));
 }
 
 export function startPageReader(deps: ReaderDeps): PageReader {
