@@ -36,6 +36,27 @@ function exceptionsText(row: CaseloadRow): string {
   return parts.length ? parts.join('; ') : 'None';
 }
 
+/** The sign-off stage as a data attribute: the manager's panel's first line (lib/verdict/first-screen.ts managerStage). */
+function signOffState(row: CaseloadRow): string {
+  if (!row.opened) return 'not-opened';
+  if (row.stage?.kind === 'in-progress' || row.stage?.kind === 'cannot-judge') return row.stage.kind;
+  return row.ready ? 'ready' : 'not-ready';
+}
+
+/** Why a row comes before others equally urgent: a Section 47 enquiry, unsafe answers with no advice recorded. */
+function RiskCell({ row }: { row: CaseloadRow }) {
+  if (row.risks.length === 0) return <td data-risks="">{row.opened ? 'None recorded' : 'Not read yet'}</td>;
+  return (
+    <td data-risks={row.risks.join('; ')}>
+      <ul class="plain-list caseload__risks">
+        {row.risks.map((r) => (
+          <li key={r}>{r}</li>
+        ))}
+      </ul>
+    </td>
+  );
+}
+
 function Row({ row, onOpen }: { row: CaseloadRow; onOpen(row: CaseloadRow): void }) {
   const next = row.next;
   return (
@@ -61,6 +82,7 @@ function Row({ row, onOpen }: { row: CaseloadRow; onOpen(row: CaseloadRow): void
         {row.kind}
         {row.section47 && row.kind !== 'Section 47 enquiry' ? <strong class="caseload__flag">Section 47 enquiry</strong> : null}
       </td>
+      <RiskCell row={row} />
       <td data-worker="">{row.worker ?? 'Not in the work tray'}</td>
       <td>{row.referral ? longDate(row.referral) : 'Not read yet'}</td>
       <td>
@@ -74,7 +96,7 @@ function Row({ row, onOpen }: { row: CaseloadRow; onOpen(row: CaseloadRow): void
           'All met, or none running'
         )}
       </td>
-      <td data-sign-off={!row.opened ? 'not-opened' : row.ready ? 'ready' : 'not-ready'}>
+      <td data-sign-off={signOffState(row)}>
         {signOffText(row)}
         {row.waitingSince ? (
           <span class="caseload__waiting" data-waiting-since={row.waitingSince}>
@@ -97,7 +119,8 @@ export function Caseload({ rows, packName, packVersion, now, retentionDays, with
       <h1>Caseload</h1>
       <p>
         Every Single Assessment the work tray lists, and every one this computer has read in the last {plural(retentionDays, 'day', 'days')}, most
-        urgent first. It shows ids, dates and states only: open an assessment to see its steps. An assessment not opened on this computer
+        urgent first. Among assessments as urgent as each other, a Section 47 enquiry and unsafe answers with no safety advice recorded come
+        first (see Risks). It shows ids, dates and states only: open an assessment to see its steps. An assessment not opened on this computer
         shows the clock worked out from what the work tray shows.
       </p>
       <p class="caseload__meta">
@@ -146,13 +169,14 @@ export function Caseload({ rows, packName, packVersion, now, retentionDays, with
           <div class="caseload__scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
             <table class="summary-table caseload__table">
               <caption id={`${id}-caption`} class="visually-hidden">
-                Assessments, most urgent first
+                Assessments, most urgent first; among those as urgent, risks first
               </caption>
               <thead>
                 <tr>
                   <th scope="col">Assessment</th>
                   <th scope="col">Child</th>
                   <th scope="col">Type</th>
+                  <th scope="col">Risks</th>
                   <th scope="col">Worker</th>
                   <th scope="col">Referral</th>
                   <th scope="col">Next deadline</th>

@@ -1,7 +1,7 @@
 // Pure sorting and grouping of findings for the panel: no Preact, so it can be tested on its own.
 import type { FormSection } from '../lib/model/section-names';
 import type { CountdownResult, Evaluation, Finding, Severity, Subject } from '../lib/rules/types';
-import { deadlineState, stateLook } from '../lib/verdict/deadline-states';
+import { deadlinesInOrder } from '../lib/verdict/headline';
 import { SECTION_NAMES, sectionName } from './format';
 
 /** Anything the panel lists against a section and (maybe) a child or adult. */
@@ -101,14 +101,10 @@ export function failedFindings(evaluation: Evaluation): Finding[] {
   return evaluation.findings.filter((f) => Boolean(f.error));
 }
 
-/** Deadlines in force, most urgent first; a deadline that could not be worked out comes after the urgent ones. */
+/** Deadlines in force, in the headline's order (lib/verdict/headline.ts): the first one not met is the headline. */
 export function countdownsInForce(evaluation: Evaluation): CountdownResult[] {
-  return evaluation.countdowns
-    // A deadline the case system cannot give is listed under "not checked with this case system".
-    .filter((c) => (c.status !== 'not-applicable' || Boolean(c.error)) && !c.notCheckedHere)
-    .map((c, i) => ({ c, i, rank: stateLook(deadlineState(c)).urgency }))
-    .sort((a, b) => a.rank - b.rank || a.i - b.i)
-    .map(({ c }) => c);
+  // A deadline the case system cannot give is listed under "not checked with this case system".
+  return deadlinesInOrder(evaluation.countdowns);
 }
 
 /** Sort blocking items by form section, keeping the engine's order within each. */

@@ -1,8 +1,9 @@
 // Words for readiness and blocking items, shared by the manager view and the printed summary.
 import type { CountdownResult, Finding } from '../lib/rules/types';
 import { awaitingAcceptance, type CheckedEvaluation } from '../lib/acknowledgements';
-import { countdownStateWords, sectionName } from './format';
-import type { ManagerStage } from '../lib/verdict/first-screen';
+import { countdownStateWords } from './format';
+import { partsList, progressTitle, type ManagerStage } from '../lib/verdict/first-screen';
+import type { FormSection } from '../lib/model/section-names';
 import { plural } from '../lib/model/words';
 import { notCheckedHereItems, notRecordedWords } from '../lib/verdict/checks';
 
@@ -58,20 +59,8 @@ export function itemStateWords(item: BlockingItem): string {
   return 'Missing';
 }
 
-/** "In progress: 6 of 31 steps done, 2 overdue". */
-export function progressTitle(p: { done: number; total: number; overdue: number }): string {
-  return `In progress: ${p.done} of ${plural(p.total, 'step', 'steps')} done${p.overdue ? `, ${p.overdue} overdue` : ''}`;
-}
-
-/** "Household and people, Assessment plan and Outcomes". */
-export function partsList(sections: readonly string[]): string {
-  const names = sections.map(sectionName);
-  const last = names.pop() ?? '';
-  return names.length ? `${names.join(', ')} and ${last}` : last;
-}
-
 /** "Open Assessment plan and Outcomes in the case system first, so the Companion can read them." */
-export function partsToOpenText(open: readonly string[]): string {
+export function partsToOpenText(open: readonly FormSection[]): string {
   return `Open ${partsList(open)} in the case system first, so the Companion can read ${open.length === 1 ? 'it' : 'them'}.`;
 }
 

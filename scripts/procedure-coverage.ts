@@ -5,8 +5,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { COUNCIL_PACK_DOCS, PACKS } from '../lib/rules/packs';
-import { councilObligations } from '../lib/rules/council/coverage';
+import { COUNCIL_PACK_DOCS, JOINED_PACKS, PACKS } from '../lib/rules/packs';
+import { councilObligations, ruleOrigins } from '../lib/rules/council/coverage';
 import type { Rule } from '../lib/rules/types';
 import { EXIT_FAILURE, EXIT_OK, isMainModule, processOutput, type CliOutput } from './lib/args';
 
@@ -69,6 +69,7 @@ export const OBLIGATIONS: Obligation[] = [
   { pack: 'derby', section: "2.3", quote: "It is important that during the assessment practitioners see the child alone", rules: ["derby/child-seen-alone"], reason: "The body text's duty behind the Practice Trigger clocks: required. Derby gives no exception, so no recorded reason meets it; a manager may accept one." },
   { pack: 'derby', section: "2.3", quote: "They should comment on the assessment plan and their views of the timescales recommended", rules: ["derby/manager-endorsed-plan"] },
   { pack: 'derby', section: "2.3", quote: "Assessments should be completed within 45 working days", rules: ["derby/assessment-45-working-days"] },
+  { pack: 'derby', section: "2.3", quote: "However, sometimes a shorter deadline will be required in the interests of the child(ren) concerned", rules: ["derby/plan-target-date"], reason: "The shorter deadline is the one agreed in the plan (planning.targetDate): shown when it is earlier than the 45 working days, good practice, never blocks; the 45 working days still apply and are shown. Hertfordshire's procedure says no such thing (its 5 working days are a maximum, and section 7's timescales are for the case direction's actions)." },
   { pack: 'derby', section: "2.3", quote: "the Single Assessment may not be completed in time for the Initial Child Protection Conference however a conference report will be completed", rules: ["derby/conference-report"] },
   { pack: 'derby', section: "2.3", quote: "completed each time there is a significant event … as a guide this would be no more than every 12 months for CiN or CP", rules: ["derby/reassessment-12-months"], reason: "\"As a guide\": good practice, and only for a re-assessment of an open case." },
   { pack: 'derby', section: "2.3", quote: "be aware that your manager will need the assessment 5 working days prior to the final deadline", rules: ["derby/manager-copy-5-working-days-before"], reason: "A Practice Trigger: the date is shown, never blocks, and owes no timescale reason." },
@@ -227,16 +228,26 @@ const PACK_TITLES: Record<Obligation['pack'], string> = {
   wirral: 'Wirral 1.3.3 Single Assessment Policy and Guidance (a council pack in JSON)',
 };
 
-function ruleCell(id: string, rules: Map<string, AnyRule>): string {
+/** Where each council rule comes from: its JSON pack over a base rule, or its own code. */
+export function allOrigins(): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const doc of COUNCIL_PACK_DOCS) for (const [id, from] of ruleOrigins(doc)) out.set(id, from);
+  for (const { doc, own } of JOINED_PACKS) for (const [id, from] of ruleOrigins(doc, own)) out.set(id, from);
+  return out;
+}
+
+function ruleCell(id: string, rules: Map<string, AnyRule>, origins: Map<string, string>): string {
   const rule = rules.get(id);
   if (!rule) return `\`${id}\` (no such rule)`;
   const what = rule.kind === 'prompt' ? 'prompt' : `${rule.kind}, ${rule.severity}`;
-  return `\`${id}\` (${what})`;
+  const from = origins.get(id);
+  return `\`${id}\` (${what}${from ? `; ${from}` : ''})`;
 }
 
 /** The whole of docs/procedure-coverage.md. Pure: the unit test compares it with the file. */
 export function renderCoverageDoc(): string {
   const rules = allRules();
+  const origins = allOrigins();
   const named = new Set(OBLIGATIONS.flatMap((o) => o.rules));
   const count = (pack: Obligation['pack']) => {
     const rows = OBLIGATIONS.filter((o) => o.pack === pack);
@@ -279,6 +290,17 @@ export function renderCoverageDoc(): string {
         '',
       );
     }
+    const joined = JOINED_PACKS.find((j) => j.doc.id === pack);
+    if (joined) {
+      lines.push(
+        `Written in \`lib/rules/packs/${pack}/${pack}.json\`: ${joined.doc.rules.length} rules over the shared England base (docs/council-packs.md)`,
+        `and ${joined.doc.prompts.length} practice prompts; the other ${joined.own.length} rules are its own coded rules beside it. Each rule below says which.`,
+        'The base rules it does not use, and why:',
+        '',
+        ...joined.doc.off.map((o) => `- \`${o.use}\`: ${o.reason}`),
+        '',
+      );
+    }
     if (pack === 'national') {
       lines.push(
         'Statutory items a Single Assessment record shows, from Working Together to Safeguard Children 2023 and the',
@@ -289,7 +311,7 @@ export function renderCoverageDoc(): string {
     }
     lines.push('| section | the procedure’s words | rule(s) | note |', '|---|---|---|---|');
     for (const o of OBLIGATIONS.filter((r) => r.pack === pack)) {
-      const ruleText = o.rules.length > 0 ? o.rules.map((id) => ruleCell(id, rules)).join('<br>') : '—';
+      const ruleText = o.rules.length > 0 ? o.rules.map((id) => ruleCell(id, rules, origins)).join('<br>') : '—';
       lines.push(`| ${cell(o.section)} | “${cell(o.quote)}” | ${ruleText} | ${cell(o.reason ?? '')} |`);
     }
   }

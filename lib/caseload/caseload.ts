@@ -3,7 +3,7 @@
  * most urgent first, with filters and a CSV for supervision. Pure: the caseload page, the
  * toolbar badge, the daily notification and the demo all use these.
  */
-import { emptyRecord, type AssessmentRecord, type AssessmentKind } from '../model';
+import { emptyRecord, FORM_SECTIONS, type AssessmentRecord, type AssessmentKind } from '../model';
 import type { StoredRecord } from '../store/schema';
 import type { TrayRow } from '../store/schema';
 import { awaitingAcceptance, type Acknowledgement, type CheckedEvaluation } from '../acknowledgements';
@@ -13,6 +13,7 @@ import { deadlineState, stateLook, stateWords, workingDaysText, type DeadlineSta
 import { plural } from '../model/words';
 import { headlineDeadline } from '../verdict/headline';
 import { runChecks, type CheckSetup } from '../verdict/checks';
+import { caseFacts, managerStage, partsList, progressTitle, type ManagerStage } from '../verdict/first-screen';
 
 const KIND_WORDS: Record<AssessmentKind, string> = {
   'child-in-need': 'Child in need',
@@ -40,6 +41,12 @@ export interface CaseloadRow {
   referral: string | null;
   next: NextDeadline | null;
   ready: boolean;
+  /**
+   * What the manager's panel says first (lib/verdict/first-screen.ts managerStage): progress before
+   * the worker sends the assessment, "can't judge yet" on parts not read, else the verdict.
+   * Null for an assessment not opened on this computer.
+   */
+  stage: ManagerStage | null;
   blocking: number;
   /** Exceptions a manager has accepted. */
   accepted: number;
@@ -53,6 +60,10 @@ export interface CaseloadRow {
   worker?: string;
   /** A Section 47 enquiry: the assessment type, or a Section 47 start recorded. */
   section47: boolean;
+  /** Unsafe answers to the safety questions with no safety advice recorded as given, e.g. "No to safe sleep, with a baby: no safety advice recorded". */
+  unsafe: string[];
+  /** Why the row comes before others equally urgent: "Section 47 enquiry" and the unsafe answers. */
+  risks: string[];
   /** Sent to the manager for sign-off on this date and not authorised yet. */
   waitingSince?: string;
   pageUrl?: string;
@@ -116,6 +127,10 @@ export function caseloadRows(
   const row = (key: string, assessmentId: string, record: AssessmentRecord, evaluation: CheckedEvaluation, opened: StoredRecord | null): CaseloadRow => {
     const worker = inTray.get(key)?.worker;
     const since = waitingSince(record);
+    // The same facts and stage the manager's panel works out (entrypoints/sidepanel/App.tsx, components/Panel.tsx).
+    const facts = opened ? caseFacts(record, evaluation.today, setup.calendar, evaluation) : null;
+    const section47 = isSection47(record);
+    const unsafe = (facts?.risks ?? []).filter((r) => r.advice !== 'given').map((r) => `${r.short}: ${r.advice === 'not-read' ? 'not read yet whether safety advice was given' : 'no safety advice recorded'}`);
     return {
       key,
       assessmentId,
@@ -125,13 +140,16 @@ export function caseloadRows(
       // Not opened here: its statutory clock (a required deadline), the only one the tray's dates can give.
       next: nextDeadline(opened ? evaluation.countdowns : evaluation.countdowns.filter((c) => c.severity === 'required')),
       ready: opened ? evaluation.ready.ready : false,
+      stage: facts ? managerStage(evaluation, facts, false, FORM_SECTIONS) : null,
       blocking: opened ? evaluation.ready.blocking.length : 0,
       accepted: evaluation.ready.accepted?.length ?? 0,
       awaiting: awaitingAcceptance(evaluation).length,
       lastRead: opened ? opened.updatedAt : null,
       opened: opened !== null,
       ...(worker ? { worker } : {}),
-      section47: isSection47(record),
+      section47,
+      unsafe,
+      risks: [...(section47 ? ['Section 47 enquiry'] : []), ...unsafe],
       ...(since ? { waitingSince: since } : {}),
       ...(opened?.pageUrl ? { pageUrl: opened.pageUrl } : {}),
       evaluation,
@@ -149,12 +167,26 @@ export function caseloadRows(
   return sortByUrgency(rows);
 }
 
-/** Overdue first, then due today, due soon (fewest days left first), …; then not ready before ready. */
+/** A Section 47 enquiry and unsafe answers with no advice recorded: each puts a row before others equally urgent. */
+function riskWeight(r: Pick<CaseloadRow, 'section47' | 'unsafe'>): number {
+  return Number(r.section47) + Number(r.unsafe.length > 0);
+}
+
+/**
+ * Overdue first, then due today, due soon, …; among rows in the same state, a Section 47
+ * enquiry and unsafe answers first (issue 23: the demo's Section 47 with a baby and an unsafe
+ * answer ranked 5th of 6); then fewest working days left; then not ready before ready.
+ */
 export function sortByUrgency(rows: readonly CaseloadRow[]): CaseloadRow[] {
   const urgency = (r: CaseloadRow) => (r.next ? stateLook(r.next.state).urgency : 99);
   const days = (r: CaseloadRow) => r.next?.workingDaysLeft ?? Number.MAX_SAFE_INTEGER;
   return [...rows].sort(
-    (a, b) => urgency(a) - urgency(b) || days(a) - days(b) || Number(a.ready) - Number(b.ready) || a.assessmentId.localeCompare(b.assessmentId),
+    (a, b) =>
+      urgency(a) - urgency(b) ||
+      riskWeight(b) - riskWeight(a) ||
+      days(a) - days(b) ||
+      Number(a.ready) - Number(b.ready) ||
+      a.assessmentId.localeCompare(b.assessmentId),
   );
 }
 
@@ -175,7 +207,8 @@ export function filterRows(rows: readonly CaseloadRow[], filter: CaseloadFilter,
     case 'due-within':
       return rows.filter((r) => needsAttention(r, days));
     case 'not-ready':
-      return rows.filter((r) => r.opened && !r.ready);
+      // Judged not ready, as the manager's panel says: not one still in progress or with parts to open.
+      return rows.filter((r) => r.opened && !r.ready && r.stage?.kind === 'judged');
     case 'ready':
       return rows.filter((r) => r.ready);
     case 'waiting':
@@ -185,11 +218,25 @@ export function filterRows(rows: readonly CaseloadRow[], filter: CaseloadFilter,
   }
 }
 
-/** "Ready", "Ready, 2 accepted exceptions", "Not ready: 3 blocking (1 acknowledged)", "Not opened on this computer". */
-export function signOffText(row: Pick<CaseloadRow, 'ready' | 'blocking' | 'accepted' | 'awaiting'> & { opened?: boolean }): string {
+/**
+ * The sign-off column: the manager's panel's first line. "In progress: 6 of 31 steps done",
+ * "Can’t judge yet: open Assessment plan", "Ready, with 2 accepted exceptions", "Not ready: 3
+ * blocking (1 acknowledged, …)", "Not opened on this computer".
+ */
+export function signOffText(row: Pick<CaseloadRow, 'ready' | 'blocking' | 'accepted' | 'awaiting'> & { opened?: boolean; stage?: ManagerStage | null }): string {
   if (row.opened === false) return 'Not opened on this computer';
+  if (row.stage?.kind === 'in-progress') return progressTitle(row.stage);
+  if (row.stage?.kind === 'cannot-judge') return `Can’t judge yet: open ${partsList(row.stage.open)}`;
   if (row.ready) return row.accepted > 0 ? `Ready, with ${row.accepted} accepted exception${row.accepted === 1 ? '' : 's'}` : 'Ready for sign-off';
   return `Not ready: ${row.blocking} blocking${row.awaiting > 0 ? ` (${row.awaiting} acknowledged, waiting for a manager)` : ''}`;
+}
+
+/** The sign-off stage in a word or two, for the CSV. */
+function signOffWord(r: CaseloadRow): string {
+  if (!r.opened) return 'Not opened on this computer';
+  if (r.stage?.kind === 'in-progress') return 'In progress';
+  if (r.stage?.kind === 'cannot-judge') return 'Can’t judge yet';
+  return r.ready ? 'Ready' : 'Not ready';
 }
 
 /** A cell that a spreadsheet would not run as a formula. */
@@ -214,7 +261,7 @@ export function caseloadCsv(rows: readonly CaseloadRow[], o: CsvOptions): string
     ['Procedure', `${o.packName}, rules version ${o.packVersion}`],
     ['Made', o.made],
     [],
-    ['Assessment', 'Child', 'Type', 'Section 47', 'Worker', 'Referral date', 'Next deadline', 'State', 'Due', 'Working days left', 'Sign-off', 'Waiting for sign-off since', 'Blocking items', 'Accepted exceptions', 'Acknowledged, waiting', 'Last read'],
+    ['Assessment', 'Child', 'Type', 'Section 47', 'Worker', 'Referral date', 'Next deadline', 'State', 'Due', 'Working days left', 'Sign-off', 'Waiting for sign-off since', 'Blocking items', 'Accepted exceptions', 'Acknowledged, waiting', 'Last read', 'Unsafe answers'],
   ];
   for (const r of rows) {
     lines.push([
@@ -228,12 +275,13 @@ export function caseloadCsv(rows: readonly CaseloadRow[], o: CsvOptions): string
       r.next ? stateWords(r.next.state) : '',
       r.next ? o.dueText(r.next) : '',
       typeof r.next?.workingDaysLeft === 'number' ? String(r.next.workingDaysLeft) : '',
-      r.opened ? (r.ready ? 'Ready' : 'Not ready') : 'Not opened on this computer',
+      signOffWord(r),
       r.waitingSince ? o.dateText(r.waitingSince) : '',
       r.opened ? String(r.blocking) : '',
       String(r.accepted),
       String(r.awaiting),
       r.lastRead !== null ? o.dateText(new Date(r.lastRead).toISOString()) : 'Not opened on this computer',
+      r.unsafe.join('; '),
     ]);
   }
   return `${lines.map((l) => l.map(csvCell).join(',')).join('\r\n')}\r\n`;

@@ -124,6 +124,11 @@ export const ConsentSchema = z.strictObject({
 export const PlanningSchema = z.strictObject({
   planRecorded: flag,
   timescaleAgreed: flag,
+  /**
+   * Derby 2.3: the target completion date agreed in the plan. "Sometimes a shorter deadline will
+   * be required in the interests of the child(ren) concerned" than the 45 working days.
+   */
+  targetDate: date,
   toolsAndMethodsRecorded: flag,
   fileRead: flag,
   /** Hertfordshire 8: assessment progress and action points circulated to the participants, the child and parents. */

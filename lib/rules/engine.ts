@@ -199,6 +199,9 @@ function runClock<P>(rule: CountdownRule<P>, ctx: RuleContext<P>, clock: Clock, 
     due = r.date;
     note = r.note;
     basis = `${span.workingDaysBefore} working days before ${span.anchorLabel} on ${formatLongDate(startDay)}`;
+  } else if ('onTheDate' in span) {
+    due = startDay;
+    basis = `${clock.startLabel}, ${formatLongDate(startDay)}`;
   } else if ('days' in span) {
     // Calendar days (a council that writes "30 days" without "working"): weekends and bank holidays count.
     due = addCalendarDays(startDay, span.days);
@@ -265,7 +268,8 @@ function runClock<P>(rule: CountdownRule<P>, ctx: RuleContext<P>, clock: Clock, 
  * countdown longer than the clock itself, or a false "met on time".
  */
 function impossibleDates(clock: Extract<Clock, { start: string }>, startDay: string, today: string): { field: FactPath; words: string } | null {
-  if ('workingDaysBefore' in clock.span) return null; // counts back from a date that may well be ahead
+  // Counts back from, or is due on, a date that may well be ahead; done before it is on time.
+  if ('workingDaysBefore' in clock.span || 'onTheDate' in clock.span) return null;
   if (startDay > today) {
     return { field: clock.startField, words: `The ${clock.startLabel} date, ${formatLongDate(startDay)}, is after today: it cannot be right. Check it in the case system.` };
   }

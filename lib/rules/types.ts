@@ -103,7 +103,14 @@ export type Clock =
       /** Words for the start, e.g. "referral" → "45 working days from referral on 2 Nov 2026". */
       startLabel: string;
       startField: FactPath;
-      span: { workingDays: number } | { days: number } | { hours: number } | { months: number } | { workingDaysBefore: number; anchorLabel: string };
+      span:
+        | { workingDays: number }
+        | { days: number }
+        | { hours: number }
+        | { months: number }
+        | { workingDaysBefore: number; anchorLabel: string }
+        /** Due on the start date itself: a date agreed and recorded (the target date in the plan). */
+        | { onTheDate: true };
       /** When the duty was met: a date, null (not yet), or undefined (not read yet). */
       met: string | null | undefined;
       metField: FactPath;

@@ -11,12 +11,13 @@
  *   a verdict is never given on parts not read yet.
  */
 import type { AssessmentRecord, FactPath } from '../model';
-import type { FormSection } from '../model/section-names';
+import { FORM_SECTION_NAMES, type FormSection } from '../model/section-names';
 import type { CountdownResult, Evaluation, Finding } from '../rules/types';
 import { formatLongDate, type WorkingDayCalendar } from '../calendar';
 import { englishDay } from '../rules/engine';
 import { ICPC_WORKING_DAYS } from '../rules/national';
 import { conditionNotRead } from './condition-words';
+import { plural } from '../model/words';
 
 /** Facts about the case the panel needs beyond the evaluation. */
 export interface CaseFacts {
@@ -33,6 +34,10 @@ export interface Risk {
   key: string;
   /** e.g. "The family answered no to safe sleep, and there is a baby (PS, under 1). No safety advice is recorded yet." */
   words: string;
+  /** The same, short, for the caseload: e.g. "No to safe sleep, with a baby". */
+  short: string;
+  /** Whether safety advice is recorded as given: `given`, `not-recorded` (blank or no), or `not-read` yet. */
+  advice: 'given' | 'not-recorded' | 'not-read';
   /** The fact to show ("Show me"). */
   field: FactPath;
   section: FormSection;
@@ -84,8 +89,8 @@ function risksOf(record: AssessmentRecord, today: string, evaluation?: Evaluatio
   if (!advice) return [];
   const babies = (record.children ?? []).filter((c) => c.unborn !== true && ageOn(c.dateOfBirth, today) === 0);
   const babyWords = babies.map((b) => labelOf(evaluation, 'child', b.id, 'a baby')).join(' and ');
-  const adviceWords =
-    advice.adviceGivenWhereNo === true ? '' : advice.adviceGivenWhereNo === undefined ? ' Not read yet whether safety advice was given.' : ' No safety advice is recorded yet.';
+  const given: Risk['advice'] = advice.adviceGivenWhereNo === true ? 'given' : advice.adviceGivenWhereNo === undefined ? 'not-read' : 'not-recorded';
+  const adviceWords = { given: '', 'not-read': ' Not read yet whether safety advice was given.', 'not-recorded': ' No safety advice is recorded yet.' }[given];
   const out: Risk[] = [];
   for (const question of Object.keys(SAFETY_WORDS) as SafetyQuestion[]) {
     if (advice[question] !== 'no') continue;
@@ -93,6 +98,8 @@ function risksOf(record: AssessmentRecord, today: string, evaluation?: Evaluatio
     out.push({
       key: `safety:${question}`,
       words: `The family answered no to ${SAFETY_WORDS[question]}${forBaby ? `, and there is a baby (${babyWords})` : ''}.${adviceWords}`,
+      short: `No to ${SAFETY_WORDS[question]}${forBaby ? ', with a baby' : ''}`,
+      advice: given,
       field: advice.adviceGivenWhereNo === true ? `safetyAdvice.${question}` : 'safetyAdvice.adviceGivenWhereNo',
       section: 'background',
     });
@@ -247,6 +254,18 @@ export function progress(evaluation: Evaluation): { done: number; total: number;
   );
   const overdue = evaluation.countdowns.filter((c) => !c.error && !c.notCheckedHere && c.severity !== 'prompt' && c.status === 'overdue').length;
   return { done: steps.filter((f) => f.status === 'met').length, total: steps.length, overdue };
+}
+
+/** "In progress: 6 of 31 steps done, 2 overdue". */
+export function progressTitle(p: { done: number; total: number; overdue: number }): string {
+  return `In progress: ${p.done} of ${plural(p.total, 'step', 'steps')} done${p.overdue ? `, ${p.overdue} overdue` : ''}`;
+}
+
+/** "Household and people, Assessment plan and Outcomes". */
+export function partsList(sections: readonly FormSection[]): string {
+  const names = sections.map((s) => FORM_SECTION_NAMES[s]);
+  const last = names.pop() ?? '';
+  return names.length ? `${names.join(', ')} and ${last}` : last;
 }
 
 /** The parts to open before readiness can be judged: where required steps are not read yet, in form order. */

@@ -20,22 +20,28 @@ export function deadlinesInForce(countdowns: readonly CountdownResult[]): Countd
 const WEIGHT: Readonly<Record<CountdownResult['severity'], number>> = { required: 0, expected: 1, prompt: 2 };
 
 /**
- * The headline deadline: running deadlines first, then those that cannot be counted yet (a
- * date to check, a rule that failed, a start not recorded or not read yet); within each, a
- * required clock before a good-practice or Practice Trigger one, then the most urgent state,
- * then the earliest date. Met deadlines never. Null when nothing is left to meet.
+ * Every deadline in force, in the order the panel lists them: running deadlines first, then
+ * those that cannot be counted yet (a date to check, a rule that failed, a start not recorded
+ * or not read yet); within each, a required clock before a good-practice or Practice Trigger
+ * one, then the most urgent state, then the earliest date. Met deadlines last, earliest first.
+ * The first deadline not met is the headline, so the list and the headline always agree.
  */
-export function headlineDeadline(countdowns: readonly CountdownResult[]): CountdownResult | null {
-  const ranked = deadlinesInForce(countdowns)
+export function deadlinesInOrder(countdowns: readonly CountdownResult[]): CountdownResult[] {
+  return deadlinesInForce(countdowns)
     .map((c, i) => ({ c, i, state: deadlineState(c) }))
-    .filter(({ state }) => !MET.has(state))
     .sort(
       (a, b) =>
+        Number(MET.has(a.state)) - Number(MET.has(b.state)) ||
         Number(!RUNNING.has(a.state)) - Number(!RUNNING.has(b.state)) ||
         WEIGHT[a.c.severity] - WEIGHT[b.c.severity] ||
         stateLook(a.state).urgency - stateLook(b.state).urgency ||
         (a.c.due ?? '9').localeCompare(b.c.due ?? '9') ||
         a.i - b.i,
-    );
-  return ranked[0]?.c ?? null;
+    )
+    .map(({ c }) => c);
+}
+
+/** The headline deadline: the first in `deadlinesInOrder` still to be met. Null when nothing is left to meet. */
+export function headlineDeadline(countdowns: readonly CountdownResult[]): CountdownResult | null {
+  return deadlinesInOrder(countdowns).find((c) => !MET.has(deadlineState(c))) ?? null;
 }

@@ -113,6 +113,29 @@ describe('the caseload', () => {
     expect(new Set(states).size).toBeGreaterThanOrEqual(3);
   });
 
+  it('says in the sign-off column what the manager’s panel says first: the demo’s SA-1002, not yet sent, is in progress', async () => {
+    // Issue 23: the caseload said "Not ready: 26 blocking" while the panel said "In progress".
+    await goTo(h, page, 'SA-1002', 'plan');
+    await showView(panel, 'Manager view');
+    const title = await (await panel.waitForSelector('[data-readiness="in-progress"] h2', WAIT))!.evaluate((el) => (el as HTMLElement).innerText.trim());
+    await showView(panel, 'Worker view');
+    expect(title).toMatch(/^In progress: \d+ of \d+ steps done/);
+    const signOff = await caseload.$eval('[data-caseload-row="SA-1002"] [data-sign-off]', (el) => ({ state: el.getAttribute('data-sign-off'), text: (el as HTMLElement).innerText.trim() }));
+    expect(signOff).toEqual({ state: 'in-progress', text: title });
+  });
+
+  it('puts a Section 47 enquiry with an unsafe answer first among assessments as urgent, and says why', async () => {
+    // Issue 23: SA-1002 (a Section 47, a baby, no to safe sleep, no advice recorded) ranked 5th of 6.
+    const rows = await caseload.$$eval('[data-caseload-row]', (trs) =>
+      trs.map((tr) => ({ id: tr.getAttribute('data-caseload-row'), state: tr.getAttribute('data-state'), risks: tr.querySelector('[data-risks]')?.getAttribute('data-risks') ?? '' })),
+    );
+    const at = rows.findIndex((r) => r.id === 'SA-1002');
+    const sa1002 = rows[at]!;
+    expect(sa1002.risks).toBe('Section 47 enquiry; No to safe sleep, with a baby: no safety advice recorded');
+    // Every row above it is more urgent by its clock.
+    expect(rows.slice(0, at).filter((r) => r.state === sa1002.state).map((r) => r.id)).toEqual([]);
+  });
+
   it('filters: overdue and ready for sign-off', async () => {
     await caseload.click('[data-filter="overdue"]');
     await caseload.waitForFunction(() => [...document.querySelectorAll('[data-caseload-row]')].every((tr) => tr.getAttribute('data-state') === 'overdue'), WAIT);

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseRecord, type AssessmentRecord } from '../../lib/model';
 import { createCalendar } from '../../lib/calendar';
 import { checkSetup, runChecks } from '../../lib/verdict/checks';
-import { headlineDeadline } from '../../lib/verdict/headline';
+import { deadlinesInOrder, headlineDeadline } from '../../lib/verdict/headline';
 import { trayBadges } from '../../lib/background/service';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { caseloadCsv, caseloadRows, signOffText } from '../../lib/caseload/caseload';
@@ -76,6 +76,16 @@ describe('the headline deadline (one function for the panel and the caseload)', 
     expect(headlineDeadline([guide, trigger])?.ruleId).toBe('a/twelve-months');
     // Still never a clock not read yet while one runs.
     expect(headlineDeadline([countdown('a/unread', 'unknown'), trigger])?.ruleId).toBe('a/seen-alone');
+  });
+
+  it('lists every deadline in the headline’s order, met ones last, so the list never opens on a Practice Trigger above a required clock', () => {
+    // Issue 23: SA-1001's manager view opened its deadlines on "Child seen alone – Overdue", a
+    // Practice Trigger, while the panel's headline (the required clock) said otherwise.
+    const trigger = { ...countdown('a/seen-alone', 'overdue', '2026-11-20'), severity: 'prompt' as const };
+    const list = [trigger, countdown('a/met', 'met-on-time', '2026-11-01'), countdown('a/unread', 'unknown'), countdown('a/assessment', 'on-track', '2027-01-20'), { ...countdown('a/gone', 'not-applicable'), severity: 'required' as const }];
+    const ordered = deadlinesInOrder(list).map((c) => c.ruleId);
+    expect(ordered).toEqual(['a/assessment', 'a/seen-alone', 'a/unread', 'a/met']);
+    expect(ordered[0]).toBe(headlineDeadline(list)?.ruleId);
   });
 
   it('the work tray badge shows the same deadline the panel headlines, when it runs', async () => {

@@ -360,12 +360,12 @@ describe('Panel, worker view', () => {
     const deadlines = byHeading('Deadlines');
     const items = [...deadlines.querySelectorAll('li.countdown')];
     expect(items).toHaveLength(2);
-    // The unknown one comes first: it needs action before the on-track one.
-    expect(items[0]?.textContent).toContain('Start date not read yet — open Reasons for the assessment');
-    expect(items[1]?.querySelector('.state-tag')?.textContent).toBe('On track');
-    expect(items[1]?.querySelector('.state-tag svg')).not.toBeNull();
-    expect(items[1]?.textContent).toContain('Due 2 Dec 2026 — 7 working days left');
-    const details = items[1]?.querySelector('details');
+    // In the headline's order (lib/verdict/headline.ts): a running clock before one whose start is not read yet.
+    expect(items[1]?.textContent).toContain('Start date not read yet — open Reasons for the assessment');
+    expect(items[0]?.querySelector('.state-tag')?.textContent).toBe('On track');
+    expect(items[0]?.querySelector('.state-tag svg')).not.toBeNull();
+    expect(items[0]?.textContent).toContain('Due 2 Dec 2026 — 7 working days left');
+    const details = items[0]?.querySelector('details');
     expect(details?.querySelector('summary')?.textContent).toBe('How this date is worked out');
     expect(details?.textContent).toContain('45 working days from referral on 2 Oct 2026.');
     expect(deadlines.textContent).not.toContain('Reassess within 12 months');

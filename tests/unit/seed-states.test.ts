@@ -44,4 +44,16 @@ describe.each(['2026-11-23', '2027-01-04', '2027-03-30'])('the seed cases on %s'
     }
     expect([...COUNTDOWN_STATES].filter((s) => !shown.has(s))).toEqual([]);
   });
+
+  it('only SA-1003 has a target date in its plan shorter than the 45 working days (40, endorsed by the manager)', async () => {
+    // Derby 2.3: "sometimes a shorter deadline will be required". The others' plans give the 45
+    // working days themselves: no second deadline, whatever bank holidays fall in between.
+    const shorter: string[] = [];
+    for (const formId of SEED_CASES) {
+      const evaluation = evaluate(await readCase(cs, formId, today), derbyPack, `${today}T10:00:00Z`);
+      const target = evaluation.countdowns.find((c) => c.ruleId === 'derby/plan-target-date');
+      if (target && target.status !== 'not-applicable') shorter.push(formId);
+    }
+    expect(shorter).toEqual(['SA-1003']);
+  });
 });

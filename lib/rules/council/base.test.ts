@@ -132,3 +132,143 @@ describe('weights', () => {
     expect(statusOf(pack, 'testshire/assessment-10-working-days', complete).countdown?.figureNote).toBe('10 working days is the figure in Testshire 1.');
   });
 });
+
+// A council may word what the base says under a rule (its "details") and how a setting's figure
+// is explained, in its own words: Hertfordshire's pack does (lib/rules/packs/hertfordshire/hertfordshire.json).
+describe('a council’s own words for what the base says', () => {
+  const worded = loadCouncilPack({
+    ...doc,
+    id: 'wordshire',
+    name: 'Wordshire',
+    settings: {
+      assessmentWorkingDays: {
+        default: 5,
+        min: 1,
+        max: 60,
+        says: 'Wordshire 6: no longer than 5 working days from referral',
+        figureNote: { asWritten: 'The 5 working days are the figure in Wordshire’s procedure.', changed: 'Your council has set {n} working days; Wordshire’s procedure says 5' },
+      },
+    },
+    rules: [
+      {
+        id: 'assessment-5-working-days',
+        use: 'assessment-timescale',
+        severity: 'required',
+        figures: { workingDays: { setting: 'assessmentWorkingDays' }, from: 'referral' },
+        source: src('no longer than 5 working days from the point of referral'),
+        details: { startBlank: 'Record the date the referral was received: the timescale runs from it.' },
+      },
+      {
+        id: 'timescale-exceeded-reason',
+        use: 'timescale-exceeded-reason',
+        severity: 'required',
+        figures: { deadline: 'assessment-5-working-days', deadlineWords: 'the timescale has been' },
+        source: src('record the reasons for exceeding the time limit'),
+        details: { late: false },
+      },
+    ],
+  });
+  if (!worded.ok) throw new Error(JSON.stringify(worded.errors));
+  const wordedPack = worded.pack;
+  const clock = 'wordshire/assessment-5-working-days';
+  const reason = 'wordshire/timescale-exceeded-reason';
+  // Referral Monday 16 Nov 2026: 5 working days is Monday 23 Nov.
+  const late = withFacts(open, { 'dates.referral': '2026-11-02' });
+
+  it('explains the figure as written, or as the council has changed it', () => {
+    expect(statusOf(wordedPack, clock, complete).countdown?.figureNote).toBe('The 5 working days are the figure in Wordshire’s procedure.');
+    const changed = statusOf(wordedPack, clock, complete, undefined, { assessmentWorkingDays: 8 });
+    expect(changed.countdown?.figureNote).toBe('Your council has set 8 working days; Wordshire’s procedure says 5');
+  });
+
+  it('says what to do when the clock’s start is blank, in the council’s words', () => {
+    const { countdown } = statusOf(wordedPack, clock, withFacts(complete, { 'dates.referral': null }));
+    expect(countdown?.status).toBe('missing');
+    expect(countdown?.detail).toBe('Record the date the referral was received: the timescale runs from it.');
+  });
+
+  it('adds no line to a missed deadline’s reason when the council says none', () => {
+    const [missed] = statusOf(wordedPack, reason, late).findings;
+    expect(missed?.status).toBe('missing');
+    expect(missed?.detail).toBeUndefined();
+    const [unread] = statusOf(wordedPack, reason, withoutFact(complete, 'dates.referral')).findings;
+    expect(unread?.status).toBe('unknown');
+    expect(unread?.detail).toBe('Cannot tell yet whether the timescale has been exceeded.');
+  });
+
+  it('a check may accept the one reason its procedure allows (the outcome not shared, and why)', () => {
+    const sharing = loadCouncilPack({
+      ...doc,
+      id: 'reasonshire',
+      rules: [
+        {
+          id: 'outcome-shared-with-family',
+          use: 'outcome-shared',
+          severity: 'required',
+          figures: { after: 'authorised' },
+          source: src('provided to them in written form'),
+          acceptsReason: { fact: 'outcome.notSharedWithFamilyReason', allowedBy: 'Reasonshire 6: except where this might place a child at risk of harm' },
+        },
+      ],
+    });
+    if (!sharing.ok) throw new Error(JSON.stringify(sharing.errors));
+    const id = 'reasonshire/outcome-shared-with-family';
+    const notShared = withFacts(complete, { 'outcome.sharedWithFamilyInWriting': null });
+    expect(statusOf(sharing.pack, id, withFacts(notShared, { 'outcome.notSharedWithFamilyReason': true })).findings[0]?.status).toBe('met');
+    expect(statusOf(sharing.pack, id, withFacts(notShared, { 'outcome.notSharedWithFamilyReason': null })).findings[0]?.status).toBe('missing');
+    expect(statusOf(sharing.pack, id, withoutFact(notShared, 'outcome.notSharedWithFamilyReason')).findings[0]?.status).toBe('unknown');
+    const rule = sharing.pack.rules.find((r) => r.id === id);
+    expect(rule?.kind === 'check' ? rule.acceptsReason?.fact : undefined).toBe('outcome.notSharedWithFamilyReason');
+    // Without it, a reason does not meet the duty.
+    expect(statusOf(pack, 'testshire/consent', complete).findings[0]?.status).toBe('met');
+  });
+
+  it('keeps the base’s own words without them', () => {
+    expect(statusOf(pack, 'testshire/timescale-exceeded-reason', withFacts(open, { 'dates.assessmentDecision': '2026-11-02' })).findings[0]?.detail).toBe('Past due: Assessment completed.');
+    expect(statusOf(pack, 'testshire/assessment-10-working-days', withFacts(complete, { 'dates.assessmentDecision': null, 'dates.referral': null })).countdown?.detail).toBe(
+      'Record the referral date (or the date it was decided to assess).',
+    );
+  });
+});
+
+describe('options a pack may add (each left out keeps the base’s own behaviour)', () => {
+  const withOptions = loadCouncilPack({
+    ...doc,
+    id: 'optionshire',
+    settings: { ...doc.settings, seenAloneDueSoon: { default: 4, min: 0, max: 20, says: 'Optionshire: "due soon" 4 working days before the child is seen alone' } },
+    rules: [
+      { ...doc.rules[0], figureNote: false, source: { ...src('within 10 working days'), label: 'Optionshire 1 and 2' } },
+      { ...doc.rules[1], figures: { deadline: 'assessment-10-working-days', deadlineWords: 'the 10 working days were' } },
+      { ...doc.rules[3], figures: { workingDays: 5, kinds: ['child-in-need'], dueSoonWorkingDays: { setting: 'seenAloneDueSoon' } } },
+      { id: 'outcome-shared', use: 'outcome-shared', severity: 'required', figures: { after: 'authorised' }, source: src('the outcome is shared') },
+    ],
+  });
+  if (!withOptions.ok) throw new Error(JSON.stringify(withOptions.errors));
+  const opt = withOptions.pack;
+
+  it('figureNote false: a deadline without the note on its figure; a source label as the council cites it', () => {
+    const { countdown } = statusOf(opt, 'optionshire/assessment-10-working-days', complete);
+    expect(countdown?.figureNote).toBeUndefined();
+    expect(countdown?.source.label).toBe('Optionshire 1 and 2');
+    expect(statusOf(pack, 'testshire/assessment-10-working-days', complete).countdown?.source.label).toBe('Testshire 1');
+  });
+
+  it('deadlineWords: what "cannot tell yet" calls the deadline', () => {
+    const unread = withoutFact(complete, 'dates.assessmentDecision');
+    expect(statusOf(opt, 'optionshire/timescale-exceeded-reason', unread).findings[0]?.detail).toBe('Cannot tell yet whether the 10 working days were exceeded.');
+    expect(statusOf(pack, 'testshire/timescale-exceeded-reason', unread).findings[0]?.detail).toBe('Cannot tell yet whether the timescale was exceeded.');
+  });
+
+  it('dueSoonWorkingDays on a seen-alone clock: "due soon" from the setting, 2 when left out', () => {
+    // Decision Monday 16 Nov: 5 working days to Monday 23 Nov. On Tuesday 17 Nov, 4 working days are left.
+    const notSeen = withFacts(complete, { 'children[C1].seenDates': null });
+    expect(statusOf(opt, 'optionshire/child-seen-alone', notSeen, '2026-11-17T10:00:00Z').countdown?.status).toBe('due-soon');
+    expect(statusOf(pack, 'testshire/child-seen-alone', notSeen, '2026-11-17T10:00:00Z').countdown?.status).toBe('on-track');
+  });
+
+  it('outcome shared "after": "authorised": owed once the manager has authorised the assessment, not when it is only completed', () => {
+    const completedNotAuthorised = withFacts(complete, { 'dates.authorised': null, 'outcome.sharedWithFamilyInWriting': null });
+    expect(statusOf(opt, 'optionshire/outcome-shared', completedNotAuthorised).findings[0]?.status).toBe('not-applicable');
+    expect(statusOf(opt, 'optionshire/outcome-shared', withFacts(complete, { 'outcome.sharedWithFamilyInWriting': null })).findings[0]?.status).toBe('missing');
+  });
+});

@@ -101,10 +101,18 @@ export interface BaseEntry<N extends BaseRuleName> {
   figures: Figures<N>;
   /** The pack's settings' words, for "How this date is worked out". */
   settingWords: (setting: string) => string | undefined;
+  /** A setting's own note for a figure, when the council words it (as written, or as changed). */
+  settingNote?: (setting: string, value: number) => string | undefined;
+  /** Checks: the recorded reason that meets the duty in place of its step (format.ts ACCEPTED_REASONS). */
+  acceptsReason?: AcceptedReason;
+  /** The council's words for lines the base rule says under its message (format.ts DETAIL_NAMES); false: none. */
+  details?: Readonly<Record<string, string | false>>;
   /** The id of another rule of the pack, from its name (for "timescale-exceeded-reason"). */
   ruleId: (name: string) => string;
   /** Deadlines: the recorded reason that excuses this one when missed. */
   excusedBy?: AcceptedReason;
+  /** Deadlines: false leaves out the note on where the figure comes from. */
+  figureNote?: boolean;
 }
 
 function checkSeverity(s: BaseEntry<BaseRuleName>['severity']): 'required' | 'expected' {
@@ -117,14 +125,23 @@ function checkHead(e: BaseEntry<BaseRuleName>, section: FormSection, message: st
   return { id: e.id, kind: 'check' as const, severity: checkSeverity(e.severity), section: e.section ?? section, source: e.source, message: e.message ?? message };
 }
 
-function figureNote(f: Figure | undefined, words: (setting: string) => string | undefined, unit: string, source: Source): ((p: CouncilParams) => string) | undefined {
+function figureNote(f: Figure | undefined, e: BaseEntry<BaseRuleName>, unit: string): ((p: CouncilParams) => string) | undefined {
   if (f === undefined) return undefined;
   return (params) => {
     const n = figure(f, params);
-    if (typeof f === 'number') return `${n} ${unit} is the figure in ${source.label}.`;
-    const said = words(f.setting);
+    if (typeof f === 'number') return `${n} ${unit} is the figure in ${e.source.label}.`;
+    const own = e.settingNote?.(f.setting, n);
+    if (own !== undefined) return own;
+    const said = e.settingWords(f.setting);
     return `${n} ${unit}: ${said ?? `the council’s setting ${f.setting}`}. It can be changed in the pack settings.`;
   };
+}
+
+/** A line under the message: the council's words for it when given (none when false), else the base's. */
+function detail(e: BaseEntry<BaseRuleName>, name: string, base: string): { detail?: string } {
+  const own = e.details?.[name];
+  if (own === false) return {};
+  return { detail: own ?? base };
 }
 
 const LATE: ReadonlySet<CountdownStatus> = new Set(['overdue', 'met-late']);
@@ -148,10 +165,10 @@ const BUILDERS: { [N in BaseRuleName]: Builder<N> } = {
       source: e.source,
       message: e.message ?? 'Complete the assessment by its due date.',
       dueSoonWithin: (p) => (e.figures.dueSoonWorkingDays !== undefined ? figure(e.figures.dueSoonWorkingDays, p) : 5),
-      figureNote: figureNote(span, e.settingWords, unit, e.source),
+      figureNote: figureNote(span, e, unit),
       clock: ({ record, params, reads }) => {
         const start = clockStart(record, e.figures.from, reads);
-        if ('status' in start) return start;
+        if ('status' in start) return start.status === 'missing' ? { ...start, ...detail(e, 'startBlank', start.detail ?? '') } : start;
         const n = figure(span, params);
         return { ...start, span: e.figures.days !== undefined ? { days: n } : { workingDays: n }, met: record.dates?.completed, metField: 'dates.completed' };
       },
@@ -166,7 +183,7 @@ const BUILDERS: { [N in BaseRuleName]: Builder<N> } = {
     source: e.source,
     message: e.message ?? 'Hold the management review by the date shown and record it.',
     dueSoonWithin: (p) => (e.figures.dueSoonWorkingDays !== undefined ? figure(e.figures.dueSoonWorkingDays, p) : 2),
-    figureNote: figureNote(e.figures.workingDays, e.settingWords, 'working days', e.source),
+    figureNote: figureNote(e.figures.workingDays, e, 'working days'),
     clock: ({ record, params, reads }) => {
       const start = clockStart(record, e.figures.from, reads);
       if ('status' in start) return start;
@@ -204,10 +221,10 @@ const BUILDERS: { [N in BaseRuleName]: Builder<N> } = {
       check: ({ record, countdowns }): Outcome => {
         const clock = countdowns.find((c) => c.ruleId === deadline);
         if (!clock) return { status: 'not-applicable' };
-        if (LATE.has(clock.status)) return { ...has(record.timescale?.exceededReasonRecorded, REASON), detail: `Past due: ${clock.name ?? 'the assessment'}.` };
+        if (LATE.has(clock.status)) return { ...has(record.timescale?.exceededReasonRecorded, REASON), ...detail(e, 'late', `Past due: ${clock.name ?? 'the assessment'}.`) };
         if (UNSETTLED.has(clock.status)) {
           if (record.timescale?.exceededReasonRecorded === true) return { status: 'met', field: REASON };
-          return { status: 'unknown', field: clock.field ?? REASON, detail: 'Cannot tell yet whether the timescale was exceeded.' };
+          return { status: 'unknown', field: clock.field ?? REASON, detail: `Cannot tell yet whether ${e.figures.deadlineWords ?? 'the timescale was'} exceeded.` };
         }
         return { status: 'not-applicable' };
       },
@@ -223,7 +240,7 @@ const BUILDERS: { [N in BaseRuleName]: Builder<N> } = {
     message: e.message ?? 'See the child by the date shown and record the visit.',
     appliesWhen: (ctx) => both(kindIn(ctx.record, e.figures.kinds), subjectIsBorn(ctx)),
     dueSoonWithin: () => 2,
-    figureNote: figureNote(e.figures.workingDays, e.settingWords, 'working days', e.source),
+    figureNote: figureNote(e.figures.workingDays, e, 'working days'),
     clock: (ctx): Clock => {
       const start = clockStart(ctx.record, e.figures.from, ctx.reads);
       if ('status' in start) return start;
@@ -245,8 +262,8 @@ const BUILDERS: { [N in BaseRuleName]: Builder<N> } = {
       source: e.source,
       message: e.message ?? 'See the child alone by the date shown and record the visit as seen alone.',
       appliesWhen: (ctx) => both(kindIn(ctx.record, e.figures.kinds), subjectIsBorn(ctx)),
-      dueSoonWithin: () => (days === undefined ? 6 : 2),
-      figureNote: figureNote(days, e.settingWords, 'working days', e.source),
+      dueSoonWithin: (p) => (days === undefined ? 6 : e.figures.dueSoonWorkingDays !== undefined ? figure(e.figures.dueSoonWorkingDays, p) : 2),
+      figureNote: figureNote(days, e, 'working days'),
       clock: (ctx): Clock => {
         const start = clockStart(ctx.record, e.figures.from, ctx.reads);
         if ('status' in start) return start;
@@ -290,13 +307,22 @@ const BUILDERS: { [N in BaseRuleName]: Builder<N> } = {
   }),
   'outcome-shared': (e): CheckRule<CouncilParams> => ({
     ...checkHead(e, 'outcomes', 'Share the outcome of the assessment with the family, in writing, and record the date.'),
-    appliesWhen: ({ record }) => either(recorded(record.dates?.completed), recorded(record.outcome?.decision)),
-    check: ({ record }) => allOf(has(record.outcome?.sharedWithFamilyInWriting, 'outcome.sharedWithFamilyInWriting')),
+    appliesWhen: ({ record }) =>
+      e.figures.after === 'authorised' ? recorded(record.dates?.authorised) : either(recorded(record.dates?.completed), recorded(record.outcome?.decision)),
+    check: ({ record }) => {
+      const shared = allOf(has(record.outcome?.sharedWithFamilyInWriting, 'outcome.sharedWithFamilyInWriting'));
+      // The one reason the procedure allows (e.g. sharing could put the child at risk) meets it instead.
+      return e.acceptsReason ? anyOf(shared, has(record.outcome?.notSharedWithFamilyReason, 'outcome.notSharedWithFamilyReason')) : shared;
+    },
   }),
 };
 
 /** The rule a base name makes for one pack entry. */
 export function buildBaseRule<N extends BaseRuleName>(name: N, entry: BaseEntry<N>): Rule<CouncilParams> {
   const rule = (BUILDERS[name] as Builder<N>)(entry);
-  return rule.kind === 'countdown' && entry.excusedBy ? { ...rule, excusedBy: entry.excusedBy } : rule;
+  if (rule.kind === 'check') return entry.acceptsReason ? { ...rule, acceptsReason: entry.acceptsReason } : rule;
+  if (rule.kind !== 'countdown') return rule;
+  const { figureNote: _note, ...withoutNote } = rule;
+  const shown = entry.figureNote === false ? withoutNote : rule;
+  return entry.excusedBy ? { ...shown, excusedBy: entry.excusedBy } : shown;
 }

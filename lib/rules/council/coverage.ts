@@ -28,3 +28,15 @@ export function councilObligations(doc: CouncilPackDoc): CouncilObligation[] {
   const off = doc.off.map((o) => ({ pack: doc.id, section: 'shared England base', quote: `(${o.use})`, rules: [], reason: `Switched off: ${o.reason}` }));
   return [...cited, ...off];
 }
+
+/**
+ * Where each rule of a council's pack comes from, in words for the coverage table: its JSON pack
+ * over a base rule (named), a prompt written in the JSON, or the council's own coded rule.
+ */
+export function ruleOrigins(doc: CouncilPackDoc, own: readonly string[] = []): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const r of doc.rules) out.set(`${doc.id}/${r.id}`, `${doc.id}.json over the base’s \`${r.use}\``);
+  for (const p of doc.prompts) out.set(`${doc.id}/${p.id}`, `${doc.id}.json`);
+  for (const id of own) out.set(id, 'own coded rule');
+  return out;
+}

@@ -62,6 +62,8 @@ export const CouncilSourceSchema = z
       .optional(),
     /** Said instead of a quote when the council's text is not to hand: what is not held, in a sentence. */
     textNotHeld: z.string().min(10).max(300).optional(),
+    /** How the citation reads in the panel, when not "<council> <section>" (e.g. "Derby 2.3 and 2.10"). */
+    label: z.string().min(3).max(80).optional(),
   })
   .refine((s) => s.quote !== undefined || s.textNotHeld !== undefined, 'give a "quote" of the council’s words, or "textNotHeld" saying why there is none');
 export type CouncilSource = z.infer<typeof CouncilSourceSchema>;
@@ -71,6 +73,25 @@ const MessageSchema = z
   .min(10, 'expected a message of at least 10 characters')
   .max(240, 'too long: at most 240 characters')
   .refine((m) => !/\b(item|data|info)\b/i.test(m), 'use the procedure’s own words, not generic ones (item, data, info)');
+
+/**
+ * The lines a base rule may say under its message, by name, that a council may word itself
+ * (`false`: say nothing there). docs/council-packs.md lists them.
+ */
+export const DETAIL_NAMES: Partial<Record<BaseRuleName, readonly string[]>> = {
+  'assessment-timescale': ['startBlank'],
+  'timescale-exceeded-reason': ['late'],
+};
+
+/** Checks only: the recorded reason a base rule may accept in place of its step, where the procedure allows it. */
+export const ACCEPTED_REASONS: Partial<Record<BaseRuleName, readonly string[]>> = {
+  'outcome-shared': ['outcome.notSharedWithFamilyReason'],
+};
+
+const DetailSchema = z.union([
+  z.string().min(10, 'expected a sentence of at least 10 characters').max(240, 'too long: at most 240 characters'),
+  z.literal(false),
+]);
 
 export const RuleEntrySchema = z.strictObject({
   /** The rule's own name in this pack (kebab-case); its id is `<pack id>/<name>`. Never change it once used. */
@@ -84,10 +105,24 @@ export const RuleEntrySchema = z.strictObject({
   source: CouncilSourceSchema,
   /** What to do, in the council's words; the base rule's own wording when left out. */
   message: MessageSchema.optional(),
+  /**
+   * Checks only: the recorded reason that meets the duty in place of its step (ACCEPTED_REASONS),
+   * and where the procedure allows it. Without it no reason meets the duty.
+   */
+  acceptsReason: z
+    .strictObject({
+      fact: z.string().min(3),
+      allowedBy: z.string().min(10, 'say where the procedure allows it, in a sentence').max(200),
+    })
+    .optional(),
+  /** What the base rule says under the message in a given case, in the council's words (DETAIL_NAMES). */
+  details: z.record(z.string(), DetailSchema).optional(),
   /** A short name for a deadline, e.g. "Assessment completed". */
   name: z.string().min(3).max(60).optional(),
   /** Where on the form it belongs, when not the base rule's usual part. */
   section: FormSectionSchema.optional(),
+  /** Deadlines only: false leaves out the note on where the figure comes from ("How this date is worked out"). Shown when left out. */
+  figureNote: z.boolean().optional(),
   /**
    * Deadlines only: the recorded reason that excuses this deadline when it is missed, and where
    * the procedure allows it. Without it no reason excuses the deadline; a reason never excuses another.
@@ -121,6 +156,16 @@ export const SettingSchema = z.strictObject({
   max: z.number().int().min(0).max(366),
   /** What the figure is and where it comes from, shown under "How this date is worked out". */
   says: z.string().min(10).max(240),
+  /**
+   * The council's own note under a deadline using this figure, instead of the one made from `says`:
+   * one while the figure is as written (the default), one once a council has changed it ("{n}" is the figure).
+   */
+  figureNote: z
+    .strictObject({
+      asWritten: z.string().min(10).max(240),
+      changed: z.string().min(10).max(240).refine((t) => t.includes('{n}'), 'say the figure a council has set with "{n}"'),
+    })
+    .optional(),
 });
 
 export const CouncilPackSchema = z.strictObject({
@@ -164,19 +209,26 @@ export const FIGURE_SCHEMAS = {
     dueSoonWorkingDays: FigureSchema.optional(),
   }),
   'review-if-beyond': z.strictObject({ workingDays: FigureSchema, from: StartEventSchema.default('decision-or-referral') }),
-  'timescale-exceeded-reason': z.strictObject({ deadline: z.string().regex(NAME, 'expected the name of a deadline in this pack') }),
+  'timescale-exceeded-reason': z.strictObject({
+    deadline: z.string().regex(NAME, 'expected the name of a deadline in this pack'),
+    /** What "Cannot tell yet whether … exceeded." calls the deadline, e.g. "the 45 working days were"; "the timescale was" when left out. */
+    deadlineWords: z.string().min(3).max(60).optional(),
+  }),
   'child-seen-within': z.strictObject({ workingDays: FigureSchema, from: StartEventSchema.default('decision-or-referral'), kinds: z.array(AssessmentKindSchema).min(1).optional() }),
   'child-seen-alone-within': z.strictObject({
     workingDays: FigureSchema.optional(),
     hours: z.literal(24, 'only 24 hours is supported for an hour clock').optional(),
     from: StartEventSchema.default('decision-or-referral'),
     kinds: z.array(AssessmentKindSchema).min(1).optional(),
+    /** Working days left at which a working-day clock shows "due soon" (2 when left out). */
+    dueSoonWorkingDays: FigureSchema.optional(),
   }),
   'manager-endorsement': z.strictObject({}),
   'plan-agreed': z.strictObject({}),
   'child-views': z.strictObject({ fromAge: FigureSchema }),
   consent: z.strictObject({}),
-  'outcome-shared': z.strictObject({}),
+  /** Owed once the assessment is completed or its outcome decided; or, with "authorised", once the manager has authorised it. */
+  'outcome-shared': z.strictObject({ after: z.enum(['completed-or-decided', 'authorised']).default('completed-or-decided') }),
 } satisfies Record<BaseRuleName, z.ZodType>;
 
 export type Figures<N extends BaseRuleName> = z.infer<(typeof FIGURE_SCHEMAS)[N]>;

@@ -117,6 +117,34 @@ describe('loadCouncilPack', () => {
     expect(errorsOf(doc)).toEqual(['$.rules[4].message: use the procedure’s own words, not generic ones (item, data, info)']);
   });
 
+  it('refuses a line the base rule does not say, naming those it does', () => {
+    const doc = wirral();
+    doc.rules[0]!.details = { late: 'The 30 days have passed.' };
+    doc.rules[4]!.details = { late: false };
+    expect(errorsOf(doc)).toEqual([
+      '$.rules[0].details.late: "assessment-timescale" says no line "late" (it has startBlank)',
+      '$.rules[4].details.late: "child-views" has no lines to word',
+    ]);
+  });
+
+  it('refuses a reason the base rule cannot accept, naming those it can', () => {
+    const doc = wirral();
+    doc.rules[4]!.acceptsReason = { fact: 'outcome.notSharedWithFamilyReason', allowedBy: 'Wirral: a reason is allowed here' };
+    doc.rules[5]!.acceptsReason = { fact: 'timescale.exceededReasonRecorded', allowedBy: 'Wirral: a reason is allowed here' };
+    doc.rules[0]!.acceptsReason = { fact: 'outcome.notSharedWithFamilyReason', allowedBy: 'Wirral: a reason is allowed here' };
+    expect(errorsOf(doc)).toEqual([
+      '$.rules[0].acceptsReason: "assessment-timescale" is a deadline: a missed deadline is excused by "excusedBy"',
+      '$.rules[4].acceptsReason: "child-views" accepts no recorded reason in place of its step',
+      '$.rules[5].acceptsReason.fact: expected outcome.notSharedWithFamilyReason',
+    ]);
+  });
+
+  it('refuses a setting’s note for a changed figure that does not say the figure', () => {
+    const doc = wirral();
+    doc.settings.assessmentDays!.figureNote = { asWritten: 'The 30 days are Wirral’s own figure.', changed: 'Your council has changed the 30 days.' };
+    expect(errorsOf(doc)).toEqual(['$.settings.assessmentDays.figureNote.changed: say the figure a council has set with "{n}"']);
+  });
+
   it('refuses text that is not JSON', () => {
     const result = loadCouncilPackText('{ "format":');
     expect(result.ok).toBe(false);

@@ -7,7 +7,7 @@ import { nationalRules } from '../national';
 import { validatePack } from '../pack';
 import type { Pack, PromptRule, Rule, Source } from '../types';
 import { buildBaseRule, type CouncilParams } from './base';
-import { BASE_KINDS, CouncilPackSchema, FIGURE_SCHEMAS, type BaseRuleName, type CouncilPackDoc, type CouncilSource, type Figures } from './format';
+import { ACCEPTED_REASONS, BASE_KINDS, CouncilPackSchema, DETAIL_NAMES, FIGURE_SCHEMAS, type BaseRuleName, type CouncilPackDoc, type CouncilSource, type Figures } from './format';
 
 export type CouncilPackResult = { ok: true; pack: Pack<CouncilParams>; doc: CouncilPackDoc } | { ok: false; errors: MapError[] };
 
@@ -22,7 +22,7 @@ const PASSAGE_MAX = 160;
 
 /** The engine's citation: "<council or document> <section>", and the quote (or what is not held) as the passage. */
 export function toSource(doc: Pick<CouncilPackDoc, 'name'>, source: CouncilSource): Source {
-  const label = `${source.document ?? doc.name} ${source.section}`.slice(0, 80);
+  const label = source.label ?? `${source.document ?? doc.name} ${source.section}`.slice(0, 80);
   const words = source.quote ?? `Text not held: ${source.textNotHeld ?? ''}`;
   const passage = words.length > PASSAGE_MAX ? `${words.slice(0, PASSAGE_MAX - 1).trimEnd()}…` : words;
   return { label, section: source.section, passage };
@@ -56,6 +56,7 @@ function crossCheck(doc: CouncilPackDoc, input: unknown): MapError[] {
     names.add(rule.id);
     const kind = BASE_KINDS[rule.use];
     if (kind === 'check' && rule.excusedBy) at(['rules', i, 'excusedBy'], `"${rule.use}" is a check: only a deadline is excused by a reason`);
+    if (kind === 'check' && rule.figureNote !== undefined) at(['rules', i, 'figureNote'], `"${rule.use}" is a check: only a deadline has a note on its figure`);
     if (kind === 'check' && rule.severity === 'prompt') at(['rules', i, 'severity'], `"${rule.use}" is a check: expected "required" or "expected" (a prompt goes under "prompts")`);
     const figures = FIGURE_SCHEMAS[rule.use].safeParse(rule.figures);
     if (!figures.success) {
@@ -65,6 +66,18 @@ function crossCheck(doc: CouncilPackDoc, input: unknown): MapError[] {
     const f = figures.data as Record<string, unknown>;
     for (const [key, setting] of settingRefs(f)) {
       if (!(setting in doc.settings)) at(['rules', i, 'figures', key, 'setting'], `no setting "${setting}" in "settings"${Object.keys(doc.settings).length > 0 ? ` (the pack has ${Object.keys(doc.settings).join(', ')})` : ''}`);
+    }
+    if (rule.acceptsReason) {
+      const reasons = ACCEPTED_REASONS[rule.use] ?? [];
+      if (kind === 'countdown') at(['rules', i, 'acceptsReason'], `"${rule.use}" is a deadline: a missed deadline is excused by "excusedBy"`);
+      else if (reasons.length === 0) at(['rules', i, 'acceptsReason'], `"${rule.use}" accepts no recorded reason in place of its step`);
+      else if (!reasons.includes(rule.acceptsReason.fact)) at(['rules', i, 'acceptsReason', 'fact'], `expected ${reasons.join(' or ')}`);
+    }
+    const detailNames = DETAIL_NAMES[rule.use] ?? [];
+    for (const name of Object.keys(rule.details ?? {})) {
+      if (!detailNames.includes(name)) {
+        at(['rules', i, 'details', name], detailNames.length > 0 ? `"${rule.use}" says no line "${name}" (it has ${detailNames.join(', ')})` : `"${rule.use}" has no lines to word`);
+      }
     }
     if (rule.use === 'assessment-timescale' && (f.days === undefined) === (f.workingDays === undefined)) {
       at(['rules', i, 'figures'], 'give the timescale as "workingDays" or as "days", one of them');
@@ -112,6 +125,11 @@ export function loadCouncilPack(input: unknown): CouncilPackResult {
   const problems = crossCheck(doc, input);
   if (problems.length > 0) return { ok: false, errors: dedupe(problems) };
   const settingWords = (name: string) => doc.settings[name]?.says;
+  const settingNote = (name: string, n: number) => {
+    const s = doc.settings[name];
+    if (!s?.figureNote) return undefined;
+    return n === s.default ? s.figureNote.asWritten : s.figureNote.changed.replaceAll('{n}', String(n));
+  };
   const rules: Array<Rule<CouncilParams>> = doc.rules.map((entry) =>
     buildBaseRule(entry.use, {
       id: `${doc.id}/${entry.id}`,
@@ -119,11 +137,15 @@ export function loadCouncilPack(input: unknown): CouncilPackResult {
       source: toSource(doc, entry.source),
       figures: FIGURE_SCHEMAS[entry.use].parse(entry.figures) as Figures<BaseRuleName>,
       settingWords,
+      settingNote,
       ruleId: (name) => `${doc.id}/${name}`,
       ...(entry.section ? { section: entry.section } : {}),
       ...(entry.message ? { message: entry.message } : {}),
       ...(entry.name ? { name: entry.name } : {}),
       ...(entry.excusedBy ? { excusedBy: entry.excusedBy } : {}),
+      ...(entry.details ? { details: entry.details } : {}),
+      ...(entry.acceptsReason ? { acceptsReason: entry.acceptsReason } : {}),
+      ...(entry.figureNote !== undefined ? { figureNote: entry.figureNote } : {}),
     } as Parameters<typeof buildBaseRule>[1]),
   );
   const pack: Pack<CouncilParams> = {
@@ -168,4 +190,95 @@ export function councilPackFrom(json: unknown): Pack<CouncilParams> | undefined 
     BUILT.set(json, built);
   }
   return built ?? undefined;
+}
+
+// ---- A council pack in JSON with the council's own coded rules beside it ------------------
+
+/** Where a rule of the JSON pack (a base rule or a prompt, by its name) sits among the own coded rules. */
+export interface FromPack {
+  fromPack: string;
+}
+
+/** The council's own coded rules, joined to its JSON pack (docs/council-packs.md, "JSON with own coded rules"). */
+export interface OwnRules<P extends CouncilParams> {
+  /**
+   * The own rules, in the order the pack runs them, with `{ fromPack: name }` where a rule of the
+   * JSON sits among them. JSON rules and prompts not placed come first, in the JSON's order; the
+   * national layer always comes last.
+   */
+  rules: ReadonlyArray<Rule<P> | FromPack>;
+  /**
+   * The settings, when the own rules need more than the JSON’s "settings" name. It must agree with
+   * every setting the JSON names: the same default, and the same lowest and highest value.
+   */
+  paramsSchema?: z.ZodType<P>;
+}
+
+export type CouncilPackWithOwnResult<P extends CouncilParams> =
+  | { ok: true; pack: Pack<P>; doc: CouncilPackDoc; /** The ids of the own coded rules. */ own: string[] }
+  | { ok: false; errors: MapError[] };
+
+export function fromPack(name: string): FromPack {
+  return { fromPack: name };
+}
+
+function isFromPack<P>(entry: Rule<P> | FromPack): entry is FromPack {
+  return 'fromPack' in entry;
+}
+
+/** Where the own settings' schema disagrees with a setting the JSON names. */
+function settingsDisagree<P>(doc: CouncilPackDoc, schema: z.ZodType<P>): MapError[] {
+  const errors: MapError[] = [];
+  const defaults = schema.safeParse({});
+  const values = defaults.success ? (defaults.data as Record<string, unknown>) : {};
+  for (const [name, s] of Object.entries(doc.settings)) {
+    const path = jsonPath(['settings', name]);
+    const accepts = (n: number) => schema.safeParse({ [name]: n }).success;
+    if (values[name] !== s.default) errors.push({ path, message: `the own rules’ settings give ${String(values[name] ?? 'no default')} where the JSON gives ${s.default}` });
+    else if (!accepts(s.min) || !accepts(s.max) || (s.min > 0 && accepts(s.min - 1)) || accepts(s.max + 1)) {
+      errors.push({ path, message: `the own rules’ settings allow other values than the JSON’s ${s.min} to ${s.max}` });
+    }
+  }
+  return errors;
+}
+
+/**
+ * A council pack's JSON, checked and made into rules over the shared base, joined with the
+ * council's own coded rules: one pack, with the JSON's id and name, the rules in the order given,
+ * and the own settings' schema where there is one. Every mistake is refused with its path.
+ */
+export function loadCouncilPackWithOwnRules<P extends CouncilParams>(input: unknown, own: OwnRules<P>): CouncilPackWithOwnResult<P> {
+  const loaded = loadCouncilPack(input);
+  if (!loaded.ok) return loaded;
+  const { doc } = loaded;
+  const errors: MapError[] = [];
+  const jsonRules = new Map<string, Rule<P>>();
+  const national: Array<Rule<P>> = [];
+  for (const rule of loaded.pack.rules as ReadonlyArray<Rule<P>>) {
+    if (rule.id.startsWith(`${doc.id}/`)) jsonRules.set(rule.id.slice(doc.id.length + 1), rule);
+    else national.push(rule);
+  }
+  const placed = new Set<string>();
+  const ownIds: string[] = [];
+  own.rules.forEach((entry, i) => {
+    const at = (key: string, message: string) => errors.push({ path: jsonPath(['ownRules', i, key]), message });
+    if (isFromPack(entry)) {
+      if (!jsonRules.has(entry.fromPack)) at('fromPack', `no rule or prompt "${entry.fromPack}" in the JSON pack`);
+      else if (placed.has(entry.fromPack)) at('fromPack', `"${entry.fromPack}" is placed twice`);
+      placed.add(entry.fromPack);
+      return;
+    }
+    if (!entry.id.startsWith(`${doc.id}/`)) at('id', `expected an id starting "${doc.id}/"`);
+    else if (jsonRules.has(entry.id.slice(doc.id.length + 1))) at('id', `"${entry.id}" is also in the JSON pack: every rule needs its own name`);
+    else if (ownIds.includes(entry.id)) at('id', `"${entry.id}" is used twice`);
+    ownIds.push(entry.id);
+  });
+  if (own.paramsSchema) errors.push(...settingsDisagree(doc, own.paramsSchema));
+  if (errors.length > 0) return { ok: false, errors: dedupe(errors) };
+  const unplaced = [...jsonRules].filter(([name]) => !placed.has(name)).map(([, rule]) => rule);
+  const rules = [...unplaced, ...own.rules.map((entry) => (isFromPack(entry) ? (jsonRules.get(entry.fromPack) as Rule<P>) : entry)), ...national];
+  const pack: Pack<P> = { ...(loaded.pack as unknown as Pack<P>), paramsSchema: own.paramsSchema ?? (loaded.pack.paramsSchema as unknown as z.ZodType<P>), rules };
+  const meta = validatePack(pack);
+  if (meta.length > 0) return { ok: false, errors: meta.map((p) => ({ path: p.path, message: p.message })) };
+  return { ok: true, pack, doc, own: ownIds };
 }

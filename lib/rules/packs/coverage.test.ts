@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  allOrigins,
   allRules,
   COVERAGE_DOC_PATH,
   normaliseText,
@@ -30,6 +31,14 @@ describe('docs/procedure-coverage.md', () => {
 
   it('gives a rule or a reason on every row', () => {
     expect(OBLIGATIONS.filter((o) => o.rules.length === 0 && !o.reason)).toEqual([]);
+  });
+
+  it('says of every council rule whether it comes from the council’s JSON over the base or is its own coded rule', () => {
+    const origins = allOrigins();
+    const councilRules = [...rules.keys()].filter((id) => !id.startsWith('national/'));
+    expect(councilRules.filter((id) => !origins.has(id))).toEqual([]);
+    expect(origins.get('hertfordshire/plan-agreed-by-participants')).toBe('hertfordshire.json over the base’s `plan-agreed`');
+    expect(origins.get('hertfordshire/child-seen-alone')).toBe('own coded rule');
   });
 
   it('quotes 25 words at most', () => {

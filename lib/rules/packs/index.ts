@@ -1,8 +1,8 @@
 // The rule packs the extension ships, by id. A council chooses one in settings.
 import type { Pack } from '../types';
 import { loadCouncilPack } from '../council/load';
-import { derbyPack } from './derby';
-import { hertfordshirePack } from './hertfordshire';
+import { derbyOwnRuleIds, derbyPack, derbyPackDoc } from './derby';
+import { hertfordshireOwnRuleIds, hertfordshirePack, hertfordshirePackDoc } from './hertfordshire';
 import wirralJson from './wirral/wirral.json';
 
 /** A council pack shipped as JSON: checked when the extension starts, like any council's own. */
@@ -17,6 +17,15 @@ export const wirralPack = wirral.pack;
 
 /** The shipped packs written as JSON, as written: for the coverage table and the docs. */
 export const COUNCIL_PACK_DOCS = [wirral.doc] as const;
+
+/**
+ * The shipped packs written as JSON over the base with the council's own coded rules beside it:
+ * the JSON as written and the own rules' ids, so the coverage table says where each rule comes from.
+ */
+export const JOINED_PACKS = [
+  { doc: derbyPackDoc, own: derbyOwnRuleIds },
+  { doc: hertfordshirePackDoc, own: hertfordshireOwnRuleIds },
+] as const;
 
 export const PACKS = {
   derby: derbyPack,

@@ -1,5 +1,6 @@
 // Derby 2.5 Your family, background, history and safety.
 import { allOf, answered, has } from '../../conditions';
+import { fromPack } from '../../council/load';
 import { defineRule } from '../../pack';
 import type { Applies, Outcome } from '../../types';
 import { ageToday, either, type Ctx } from './helpers';
@@ -112,43 +113,6 @@ export const safetyAdviceAdherence = defineRule<DerbyParams>({
   check: ({ record }) => has(record.safetyAdvice?.adherenceRecorded, 'safetyAdvice.adherenceRecorded'),
 });
 
-// Practice triggers, 2.5, and the reminder about where the family lived before.
-export const promptWhatIsItTellingYou = defineRule<DerbyParams>({
-  id: 'derby/prompt-background-what-is-it-telling-you',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'background',
-  source: source25('Practice Triggers: what is this telling you?'),
-  message: 'What are the genogram, ecomap and chronology telling you about this child’s life?',
-});
-
-export const promptWhoIsMissing = defineRule<DerbyParams>({
-  id: 'derby/prompt-background-who-is-missing',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'background',
-  source: source25('Practice Triggers: who is missing?'),
-  message: 'Who is missing from the family picture?',
-});
-
-export const promptRelationships = defineRule<DerbyParams>({
-  id: 'derby/prompt-background-relationships',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'background',
-  source: source25('Practice Triggers: strong / difficult relationships'),
-  message: 'Which relationships are strong, and which are difficult? Have you talked about both with the family?',
-});
-
-export const promptNotTalkedAbout = defineRule<DerbyParams>({
-  id: 'derby/prompt-background-not-talked-about',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'background',
-  source: source25('Practice Triggers: what’s not being talked about? Stay curious'),
-  message: 'What is not being talked about? Stay curious.',
-});
-
 export const promptPreviousAreas = defineRule<DerbyParams>({
   id: 'derby/prompt-background-previous-areas',
   kind: 'prompt',
@@ -178,10 +142,10 @@ export const backgroundRules = [
   safetyQuestionsAsked,
   safetyAdviceGiven,
   safetyAdviceAdherence,
-  promptWhatIsItTellingYou,
-  promptWhoIsMissing,
-  promptRelationships,
-  promptNotTalkedAbout,
+  fromPack('prompt-background-what-is-it-telling-you'),
+  fromPack('prompt-background-who-is-missing'),
+  fromPack('prompt-background-relationships'),
+  fromPack('prompt-background-not-talked-about'),
   promptPreviousAreas,
   promptPreviousAssessments,
 ];

@@ -1,5 +1,6 @@
 // Derby 2.4 Child protection only.
 import { conferenceIsOutcome, has, isYes } from '../../conditions';
+import { fromPack } from '../../council/load';
 import { defineRule } from '../../pack';
 import type { Applies, Outcome } from '../../types';
 import { both, either, kindIn, not, recorded, type Ctx } from './helpers';
@@ -100,15 +101,6 @@ export const promptDetailedRecording = defineRule<DerbyParams>({
   appliesWhen: childProtectionWork,
 });
 
-export const promptStrategyDiscussionRequired = defineRule<DerbyParams>({
-  id: 'derby/prompt-child-protection-strategy-discussion',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'child-protection',
-  source: source24('Is a strategy discussion / meeting required?'),
-  message: 'Is a strategy discussion or meeting needed? If there is reason to believe the child is suffering, or likely to suffer, significant harm, one is held.',
-});
-
 export const promptNotSeenInTime = defineRule<DerbyParams>({
   id: 'derby/prompt-child-protection-not-seen-in-time',
   kind: 'prompt',
@@ -123,7 +115,7 @@ export const childProtectionRules = [
   strategyDiscussionHeld,
   thresholdConsideredNotSeen,
   conferenceReport,
-  promptStrategyDiscussionRequired,
+  fromPack('prompt-child-protection-strategy-discussion'),
   promptManagerOversight,
   promptDetailedRecording,
   promptNotSeenInTime,

@@ -1,20 +1,16 @@
-// Derby's deadlines (2.3, 2.10) and the reason a missed one needs. The engine works out
-// due dates, states and the "45 working days from …" wording from each clock.
+// Derby's deadlines (2.3, 2.10). Those the shared England base expresses (the assessment's 45
+// working days, the 5-working-day seen-alone clock, the reasons for exceeding the timescale) are
+// in derby.json; Derby's own coded ones are here. The engine works out due dates, states and the
+// "45 working days from …" wording from each clock.
 import type { Child } from '../../../model';
 import { formatLongDate, ukLocalDateTime } from '../../../calendar';
-import { both, either, firstSeenAlone, has, isYes, not } from '../../conditions';
+import { both, either, firstSeenAlone, isYes, not } from '../../conditions';
+import { fromPack } from '../../council/load';
 import { englishDay } from '../../engine';
 import { defineRule } from '../../pack';
-import type { Applies, Clock, CountdownStatus, Outcome } from '../../types';
-import { assessmentClockStart, assessmentDueDate, kindIn, recorded, section47ClockStart, isUnborn, subjectChild, subjectIsBorn, type ClockStart, type Ctx } from './helpers';
+import type { Applies, Clock } from '../../types';
+import { assessmentClockStart, assessmentDueDate, kindIn, recorded, section47ClockStart, isUnborn, type ClockStart, type Ctx } from './helpers';
 import type { DerbyParams } from './params';
-
-function seenAloneClock(ctx: Ctx, start: ReturnType<typeof assessmentClockStart>, span: { workingDays: number } | { hours: number }): Clock {
-  if ('status' in start) return start;
-  const child = subjectChild(ctx);
-  if ('status' in child) return { status: child.status, field: 'children[].isSubject', detail: child.detail };
-  return seenAloneClockFor(child, start, span);
-}
 
 function seenAloneClockFor(child: Child, start: ClockStart, span: { workingDays: number } | { hours: number }): Clock {
   const seen = 'hours' in span ? seenAloneWithinHours(child, start.start, span.hours) : { met: firstSeenAlone(child) };
@@ -99,29 +95,6 @@ function seenAloneWithinHours(child: Child, start: string, hours: number): { met
   return { met: late ?? null };
 }
 
-/** Derby 2.10 ties the reason to the assessment's own 45 working days: it excuses no other clock. */
-const TIMESCALE_REASON = {
-  fact: 'timescale.exceededReasonRecorded',
-  allowedBy: 'Derby 2.10: if an assessment exceeds 45 working days, record the reasons for exceeding the time limit',
-};
-
-export const assessment45WorkingDays = defineRule<DerbyParams>({
-  id: 'derby/assessment-45-working-days',
-  name: 'Assessment completed',
-  kind: 'countdown',
-  severity: 'required',
-  section: 'plan',
-  source: { label: 'Derby 2.3 and 2.10', section: '2.3, 2.10', passage: 'Assessments should be completed within 45 working days; 2.10 maximum time frame' },
-  message: 'Complete the assessment by its due date, counted in working days from the referral or from the decision to assess.',
-  excusedBy: TIMESCALE_REASON,
-  dueSoonWithin: (p) => p.dueSoonWorkingDays,
-  clock: ({ record, params, reads }) => {
-    const start = assessmentClockStart(record, reads);
-    if ('status' in start) return start;
-    return { ...start, span: { workingDays: params.assessmentWorkingDays }, met: record.dates?.completed, metField: 'dates.completed' };
-  },
-});
-
 export const managerCopy5WorkingDaysBefore = defineRule<DerbyParams>({
   id: 'derby/manager-copy-5-working-days-before',
   name: 'Assessment sent to the manager',
@@ -165,20 +138,6 @@ export const childSeenAlone24HoursS47 = defineRule<DerbyParams>({
   clock: section47Clocks,
 });
 
-export const childSeenAlone5WorkingDays = defineRule<DerbyParams>({
-  id: 'derby/child-seen-alone-5-working-days',
-  name: 'Child seen alone',
-  kind: 'countdown',
-  // A Practice Trigger: shown, never blocks. The body text's duty is child-seen-alone (2.3, 2.7).
-  severity: 'prompt',
-  section: 'plan',
-  source: { label: 'Derby 2.3', section: '2.3', passage: 'Practice Triggers: see the child alone within 5 working days if the child may be in need' },
-  message: 'Practice Trigger: see a child who may be in need alone within 5 working days, and record the visit as seen alone.',
-  appliesWhen: (ctx) => both(kindIn(ctx.record, ['child-in-need', 'reassessment', 'pre-birth']), subjectIsBorn(ctx)),
-  dueSoonWithin: (p) => p.seenAloneDueSoonWorkingDays,
-  clock: (ctx) => seenAloneClock(ctx, assessmentClockStart(ctx.record, ctx.reads), { workingDays: ctx.params.childSeenAloneWorkingDays }),
-});
-
 export const reassessment12Months = defineRule<DerbyParams>({
   id: 'derby/reassessment-12-months',
   name: '12 months since the last assessment',
@@ -215,36 +174,13 @@ export const reassessment12Months = defineRule<DerbyParams>({
   },
 });
 
-const LATE: ReadonlySet<CountdownStatus> = new Set(['overdue', 'met-late']);
-// A countdown that cannot run (start not read, or blank) leaves open whether the timescale was exceeded.
-const UNSETTLED: ReadonlySet<CountdownStatus> = new Set(['unknown', 'missing']);
-
-export const timescaleExceededReason = defineRule<DerbyParams>({
-  id: 'derby/timescale-exceeded-reason',
-  kind: 'check',
-  severity: 'required',
-  section: 'plan',
-  source: { label: 'Derby 2.10', section: '2.10', passage: 'If … an assessment exceeds 45 working days … record the reasons for exceeding the time limit' },
-  message: 'The assessment has gone past its 45 working days. Record the reasons, as discussed with the family and the professionals involved.',
-  // Owed only when the assessment's own timescale is exceeded, not when any other deadline is missed.
-  check: ({ record, countdowns }): Outcome => {
-    const field = 'timescale.exceededReasonRecorded';
-    const assessment = countdowns.find((c) => c.ruleId === assessment45WorkingDays.id);
-    if (!assessment) return { status: 'not-applicable' };
-    if (LATE.has(assessment.status)) return { ...has(record.timescale?.exceededReasonRecorded, field), detail: 'Past due: Assessment completed.' };
-    if (UNSETTLED.has(assessment.status)) {
-      if (record.timescale?.exceededReasonRecorded === true) return { status: 'met', field };
-      return { status: 'unknown', field: assessment.field ?? field, detail: 'Cannot tell yet whether the 45 working days were exceeded.' };
-    }
-    return { status: 'not-applicable' };
-  },
-});
-
+// The assessment's 45 working days, the 5-working-day seen-alone clock and the reasons for
+// exceeding the timescale are in derby.json, over the shared England base.
 export const countdownRules = [
-  assessment45WorkingDays,
+  fromPack('assessment-45-working-days'),
   managerCopy5WorkingDaysBefore,
   childSeenAlone24HoursS47,
-  childSeenAlone5WorkingDays,
+  fromPack('child-seen-alone-5-working-days'),
   reassessment12Months,
-  timescaleExceededReason,
+  fromPack('timescale-exceeded-reason'),
 ];

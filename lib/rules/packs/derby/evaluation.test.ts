@@ -23,13 +23,14 @@ describe('derby pack', () => {
     expect(validatePack(pack)).toEqual([]);
   });
 
-  it('has the catalogue’s five countdowns, and the national conference clock', () => {
+  it('has the catalogue’s five countdowns, the target date agreed in the plan (issue 23), and the national conference clock', () => {
     expect(pack.rules.filter((r) => r.kind === 'countdown').map((r) => r.id)).toEqual([
       'derby/assessment-45-working-days',
       'derby/manager-copy-5-working-days-before',
       'derby/child-seen-alone-24-hours-s47',
       'derby/child-seen-alone-5-working-days',
       'derby/reassessment-12-months',
+      'derby/plan-target-date',
       'national/icpc-15-working-days',
     ]);
   });
@@ -73,6 +74,7 @@ describe('the complete record', () => {
       'derby/child-seen-alone-24-hours-s47': 'not-applicable',
       'derby/child-seen-alone-5-working-days': 'met-on-time',
       'derby/reassessment-12-months': 'not-applicable',
+      'derby/plan-target-date': 'not-applicable',
       'national/icpc-15-working-days': 'not-applicable',
     });
   });

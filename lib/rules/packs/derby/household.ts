@@ -1,6 +1,7 @@
 // Derby 2.1 Your family / household.
 import type { Child } from '../../../model';
 import { answered, childPath, has, isParentRole, isYes } from '../../conditions';
+import { fromPack } from '../../council/load';
 import { defineRule } from '../../pack';
 import type { Outcome } from '../../types';
 import { eachAdult, eachChild, either, isUnborn, type Ctx } from './helpers';
@@ -82,43 +83,6 @@ export const allHouseholdChildrenIncluded = defineRule<DerbyParams>({
   check: (ctx) => eachChild(ctx, () => true, (child) => includedOrExcludedWithReason(ctx, child)),
 });
 
-// Practice triggers, 2.1.
-export const promptWholeFamily = defineRule<DerbyParams>({
-  id: 'derby/prompt-household-whole-family',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'household',
-  source: source21('Practice Triggers: think of the whole family'),
-  message: 'Have you thought about the whole family, including absent fathers and men who act as father figures in the home?',
-});
-
-export const promptRelationshipsRecorded = defineRule<DerbyParams>({
-  id: 'derby/prompt-household-relationships-recorded',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'household',
-  source: source21('Practice Triggers: all involved added to LCS with the correct relationship'),
-  message: 'Is everyone involved added to the case record, with the right relationship to the child?',
-});
-
-export const promptVoluntaryAndAdultServices = defineRule<DerbyParams>({
-  id: 'derby/prompt-household-voluntary-and-adult-services',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'household',
-  source: source21('Practice Triggers: voluntary agencies or adults services'),
-  message: 'Could voluntary organisations or adult services tell you something important for this assessment?',
-});
-
-export const promptParentsSupportWorker = defineRule<DerbyParams>({
-  id: 'derby/prompt-household-parents-support-worker',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'household',
-  source: source21('Practice Triggers: parents may have a drug or mental health worker'),
-  message: 'Does a parent have a drug, alcohol or mental health worker, or need a referral to one?',
-});
-
 /** Shown when a parent's substance misuse or mental health is already a worry: the worker is then likely to be involved. */
 export const promptParentsWorkerContact = defineRule<DerbyParams>({
   id: 'derby/prompt-household-parents-worker-contact',
@@ -133,9 +97,9 @@ export const promptParentsWorkerContact = defineRule<DerbyParams>({
 export const householdRules = [
   parentalResponsibilityEstablished,
   allHouseholdChildrenIncluded,
-  promptWholeFamily,
-  promptRelationshipsRecorded,
-  promptVoluntaryAndAdultServices,
-  promptParentsSupportWorker,
+  fromPack('prompt-household-whole-family'),
+  fromPack('prompt-household-relationships-recorded'),
+  fromPack('prompt-household-voluntary-and-adult-services'),
+  fromPack('prompt-household-parents-support-worker'),
   promptParentsWorkerContact,
 ];

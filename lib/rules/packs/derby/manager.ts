@@ -1,5 +1,6 @@
 // Derby 2.9 Manager's authorisation.
 import { has } from '../../conditions';
+import { fromPack } from '../../council/load';
 import { defineRule } from '../../pack';
 import type { DerbyParams } from './params';
 
@@ -15,13 +16,5 @@ export const managerThresholdComment = defineRule<DerbyParams>({
   check: ({ record }) => has(record.manager?.thresholdCommented, 'manager.thresholdCommented'),
 });
 
-export const promptCaseDiscussionRecorded = defineRule<DerbyParams>({
-  id: 'derby/prompt-manager-case-discussion-recorded',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'manager',
-  source: source29('Record case discussions and agreed actions on case notes'),
-  message: 'Are your case discussions with the worker, and the actions you agreed, recorded in the case notes?',
-});
-
-export const managerRules = [managerThresholdComment, promptCaseDiscussionRecorded];
+// The prompt to record case discussions (2.9) is in derby.json.
+export const managerRules = [managerThresholdComment, fromPack('prompt-manager-case-discussion-recorded')];

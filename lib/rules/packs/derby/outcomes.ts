@@ -1,6 +1,7 @@
 // Derby 2.10 Outcomes: the decision, the statutory questions, and sharing the outcome.
 import type { OutcomeDecision } from '../../../model';
 import { agenciesWereConsulted, allOf, answered, has, isYes, servicesToProvide } from '../../conditions';
+import { fromPack } from '../../council/load';
 import { defineRule } from '../../pack';
 import type { Applies } from '../../types';
 import { both, either, kindIn, recorded, type Ctx } from './helpers';
@@ -71,20 +72,6 @@ function authorised({ record }: Ctx): Applies {
   return recorded(record.dates?.authorised);
 }
 
-// "The outcome of the assessment should be: discussed with the child and family and provided to them
-// in written form": should → required. Derby's text allows no exception (Hertfordshire's does), so a
-// recorded reason for not sharing does not meet it.
-export const outcomeSharedWithFamily = defineRule<DerbyParams>({
-  id: 'derby/outcome-shared-with-family',
-  kind: 'check',
-  severity: 'required',
-  section: 'outcomes',
-  source: source210('Discussed with the child and family and provided to them in written form'),
-  message: 'Discuss the outcome with the child and family and give it to them in writing, and record the date.',
-  appliesWhen: authorised,
-  check: ({ record }) => has(record.outcome?.sharedWithFamilyInWriting, 'outcome.sharedWithFamilyInWriting'),
-});
-
 export const outcomeSharedWithReferrer = defineRule<DerbyParams>({
   id: 'derby/outcome-shared-with-referrer',
   kind: 'check',
@@ -123,22 +110,14 @@ export const outcomeSharedWithAgencies = defineRule<DerbyParams>({
   },
 });
 
-export const promptEarlyHelp = defineRule<DerbyParams>({
-  id: 'derby/prompt-outcomes-early-help',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'outcomes',
-  source: source210('Could this family be supported by Early Help services?'),
-  message: 'Could Early Help services support this family? Have you agreed the plan of action with the child, family and professionals?',
-});
-
 export const outcomesRules = [
   outcomeDecided,
   planOfAction,
   consentForSupport,
   interpreterForSharing,
-  outcomeSharedWithFamily,
+  // Shared with the child and family in writing (2.10) is in derby.json, over the shared England base.
+  fromPack('outcome-shared-with-family'),
   outcomeSharedWithReferrer,
   outcomeSharedWithAgencies,
-  promptEarlyHelp,
+  fromPack('prompt-outcomes-early-help'),
 ];

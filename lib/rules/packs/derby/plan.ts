@@ -1,31 +1,11 @@
 // Derby 2.3 Assessment plan: the plan, consent, and who has seen the children.
 import { agenciesWereConsulted, allOf, anyOf, childPath, firstSeenAlone, has, isYes } from '../../conditions';
+import { fromPack } from '../../council/load';
 import { defineRule } from '../../pack';
 import { eachChild, includedAndBorn } from './helpers';
 import type { DerbyParams } from './params';
 
 const source23 = (passage: string) => ({ label: 'Derby 2.3', section: '2.3', passage });
-
-export const assessmentPlanAgreedInWriting = defineRule<DerbyParams>({
-  id: 'derby/assessment-plan-agreed-in-writing',
-  kind: 'check',
-  severity: 'required',
-  section: 'plan',
-  source: { label: 'Derby 2.1', section: '2.1', passage: 'At this stage the social worker will agree the Assessment Plan with parents in writing' },
-  message: 'Agree the assessment plan and timescale with the parents in writing, and record the date you agreed it.',
-  check: ({ record }) => has(record.dates?.planAgreedWithFamily, 'dates.planAgreedWithFamily'),
-});
-
-export const managerEndorsedPlan = defineRule<DerbyParams>({
-  id: 'derby/manager-endorsed-plan',
-  kind: 'check',
-  // "They should comment on the assessment plan … and timescales": should → required.
-  severity: 'required',
-  section: 'plan',
-  source: source23('Manager’s endorsement of plan and timescales: they should comment on the assessment plan'),
-  message: 'Ask your manager to comment on the assessment plan and timescale in supervision, and record the date.',
-  check: ({ record }) => has(record.dates?.managerPlanEndorsed, 'dates.managerPlanEndorsed'),
-});
 
 export const timeframeAndMethods = defineRule<DerbyParams>({
   id: 'derby/plan-timeframe-and-methods',
@@ -93,52 +73,6 @@ export const consentWithheldAgenciesTold = defineRule<DerbyParams>({
     ),
 });
 
-// Practice triggers, 2.3.
-export const promptCompletionDateInCalendar = defineRule<DerbyParams>({
-  id: 'derby/prompt-plan-completion-date-in-calendar',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'plan',
-  source: source23('Practice Triggers: set a completion date within your electronic calendar'),
-  message: 'Have you put the completion date in your calendar, remembering your manager needs the assessment before then?',
-});
-
-export const promptStaffSafety = defineRule<DerbyParams>({
-  id: 'derby/prompt-plan-staff-safety',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'plan',
-  source: source23('Practice Triggers: health and safety risks to staff when visiting'),
-  message: 'Are there any risks to your safety or a colleague’s on visits, and have you planned for them?',
-});
-
-export const promptWhenSeenAlone = defineRule<DerbyParams>({
-  id: 'derby/prompt-plan-when-seen-alone',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'plan',
-  source: source23('Practice Triggers: see the child alone'),
-  message: 'When will you see the child alone? In a Section 47 enquiry it is within 24 hours; otherwise within 5 working days.',
-});
-
-export const promptHasChildBeenSeen = defineRule<DerbyParams>({
-  id: 'derby/prompt-plan-has-child-been-seen',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'plan',
-  source: source23('Practice Triggers: has the child been seen?'),
-  message: 'Has the child been seen? If not, when will it happen? Say so clearly in the case notes.',
-});
-
-export const promptCommunicationSupport = defineRule<DerbyParams>({
-  id: 'derby/prompt-plan-communication-support',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'plan',
-  source: source23('Is anything needed to support communication with the child and family e.g. an interpreter?'),
-  message: 'How will you approach the family, and is anything needed to help you talk with them, such as an interpreter?',
-});
-
 export const promptReadSocialCareFile = defineRule<DerbyParams>({
   id: 'derby/prompt-plan-read-social-care-file',
   kind: 'prompt',
@@ -150,27 +84,19 @@ export const promptReadSocialCareFile = defineRule<DerbyParams>({
   appliesWhen: ({ record }) => record.planning?.fileRead !== true,
 });
 
-export const promptThinkLongTerm = defineRule<DerbyParams>({
-  id: 'derby/prompt-plan-think-long-term',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'plan',
-  source: source23('Think long term for the child'),
-  message: 'Thinking long term, can the carers meet this child’s needs as they grow, not just now? Can support start before the assessment ends?',
-});
-
+// The plan agreed in writing (2.1) and the manager's endorsement (2.3) are in derby.json, over the shared England base.
 export const planRules = [
-  assessmentPlanAgreedInWriting,
-  managerEndorsedPlan,
+  fromPack('assessment-plan-agreed-in-writing'),
+  fromPack('manager-endorsed-plan'),
   timeframeAndMethods,
   consentToShare,
   consentWithheldAgenciesTold,
   childSeenAlone,
-  promptCompletionDateInCalendar,
-  promptStaffSafety,
-  promptWhenSeenAlone,
-  promptHasChildBeenSeen,
-  promptCommunicationSupport,
+  fromPack('prompt-plan-completion-date-in-calendar'),
+  fromPack('prompt-plan-staff-safety'),
+  fromPack('prompt-plan-when-seen-alone'),
+  fromPack('prompt-plan-has-child-been-seen'),
+  fromPack('prompt-plan-communication-support'),
   promptReadSocialCareFile,
-  promptThinkLongTerm,
+  fromPack('prompt-plan-think-long-term'),
 ];

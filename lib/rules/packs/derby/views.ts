@@ -1,6 +1,7 @@
 // Derby 2.7 You and your family's views (and 2.2's duty to hear absent parents, recorded with the parents' views).
 import { adultPath, anyOf, childPath, conferenceIsOutcome, has, isParentOrCarer, isParentRole, isYes } from '../../conditions';
 import type { Applies } from '../../types';
+import { fromPack } from '../../council/load';
 import { defineRule } from '../../pack';
 import { agedAtLeast, both, eachAdult, eachChild, either, includedAndBorn, livesWithChild, not, type Ctx } from './helpers';
 import type { DerbyParams } from './params';
@@ -67,22 +68,6 @@ export const parentsViewsRecorded = defineRule<DerbyParams>({
     ),
 });
 
-export const childViewsRecorded = defineRule<DerbyParams>({
-  id: 'derby/child-views-recorded',
-  kind: 'check',
-  severity: 'required',
-  section: 'views',
-  source: source27('Your views of what needs changing and what might help you and your family'),
-  message: 'Record the views and wishes of each child old enough to give them: what they would like to change and what they like.',
-  // Age and understanding: a baby or unborn child is not asked (observed instead, see the prompt below).
-  check: (ctx) =>
-    eachChild(
-      ctx,
-      (child) => both(includedAndBorn(child), agedAtLeast(child, ctx.params.viewsFromAge, ctx.today)),
-      (child) => has(child.viewsRecorded, childPath(child, 'viewsRecorded')),
-    ),
-});
-
 /** An included child too young to be asked for their views (or unborn). */
 export function tooYoungForViews(ctx: Ctx): Applies {
   if (ctx.record.children === undefined) return 'unknown';
@@ -115,52 +100,6 @@ export const advocateForConference = defineRule<DerbyParams>({
     ),
 });
 
-// Practice triggers, 2.7: the child's views.
-export const promptAdvocate = defineRule<DerbyParams>({
-  id: 'derby/prompt-views-advocate',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'views',
-  source: source27('Practice Triggers: does the child need or want an advocate?'),
-  message: 'Does the child need or want an advocate? A child in a child protection conference must be offered one.',
-});
-
-export const promptSeeChildAlone = defineRule<DerbyParams>({
-  id: 'derby/prompt-views-see-child-alone',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'views',
-  source: source27('Practice Triggers: the child must be seen alone'),
-  message: 'Have you seen the child alone, so they can tell you their wishes and feelings freely?',
-});
-
-export const promptChildUnderPressure = defineRule<DerbyParams>({
-  id: 'derby/prompt-views-child-under-pressure',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'views',
-  source: source27('Practice Triggers: consider any possible influence or duress the child may be under'),
-  message: 'Could anyone be influencing or pressuring the child in what they tell you?',
-});
-
-export const promptBarriersToTelling = defineRule<DerbyParams>({
-  id: 'derby/prompt-views-barriers-to-telling',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'views',
-  source: source27('Practice Triggers: consider any barriers to them telling you what they want to'),
-  message: 'What might stop the child telling you what they want to, and how will you address it?',
-});
-
-export const promptConfidentialViews = defineRule<DerbyParams>({
-  id: 'derby/prompt-views-confidential',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'views',
-  source: source27('If child/young person does not want their parents to know this'),
-  message: 'Does the child want anything kept from their parents? If so, record it confidentially in the case notes.',
-});
-
 // Practice triggers, 2.7: the parents' views.
 export const promptInterpreting = defineRule<DerbyParams>({
   id: 'derby/prompt-views-interpreting',
@@ -173,38 +112,20 @@ export const promptInterpreting = defineRule<DerbyParams>({
   appliesWhen: ({ record }) => !(record.household?.firstLanguageNotEnglish === false && record.household.interpreterNeeded === false),
 });
 
-export const promptParentsUnderstand = defineRule<DerbyParams>({
-  id: 'derby/prompt-views-parents-understand',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'views',
-  source: source27('Practice Triggers: do the parents / carers understand the content of the assessment?'),
-  message: 'Do the parents and carers understand what the assessment says? If not, what will make it clear to them?',
-});
-
-export const promptParentUnderPressure = defineRule<DerbyParams>({
-  id: 'derby/prompt-views-parent-under-pressure',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'views',
-  source: source27('Practice Triggers: consider any possible duress the individual parent / carer may be experiencing'),
-  message: 'Could a parent or carer be under pressure from someone, and do they need help or an advocate of their own? Stay curious.',
-});
-
 export const viewsRules = [
   absentParentPerspective,
   parentsSeenAlone,
   parentsViewsRecorded,
-  childViewsRecorded,
+  // Each child's views (2.7) are in derby.json, over the shared England base.
+  fromPack('child-views-recorded'),
   promptYoungChildObserved,
   advocateForConference,
-  promptAdvocate,
-  promptSeeChildAlone,
-  promptChildUnderPressure,
-  promptBarriersToTelling,
-  promptConfidentialViews,
-  
+  fromPack('prompt-views-advocate'),
+  fromPack('prompt-views-see-child-alone'),
+  fromPack('prompt-views-child-under-pressure'),
+  fromPack('prompt-views-barriers-to-telling'),
+  fromPack('prompt-views-confidential'),
   promptInterpreting,
-  promptParentsUnderstand,
-  promptParentUnderPressure,
+  fromPack('prompt-views-parents-understand'),
+  fromPack('prompt-views-parent-under-pressure'),
 ];

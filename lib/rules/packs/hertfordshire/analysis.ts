@@ -1,5 +1,6 @@
 // Form section "Analysis and recommendation" (Hertfordshire 3, 7, 8, 9 and 10).
 import { anyYes, childPath, has, included } from '../../conditions';
+import { fromPack } from '../../council/load';
 import { defineRule } from '../../pack';
 import { allRecorded, eachChild } from './helpers';
 import type { HertfordshireParams } from './params';
@@ -92,24 +93,6 @@ export const differencesInViews = defineRule<HertfordshireParams>({
   check: ({ record }) => has(record.analysis?.differencesInViewsRecorded, 'analysis.differencesInViewsRecorded'),
 });
 
-export const promptNeedsAndRisk = defineRule<HertfordshireParams>({
-  id: 'hertfordshire/prompt-needs-and-risk',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'analysis',
-  source: { label: 'Hertfordshire 3', section: '3', passage: 'Developing a Clear Analysis: an assessment should establish' },
-  message: 'What are the child’s needs, and what kind and level of risk or harm are they facing?',
-});
-
-export const promptChildReadableRecord = defineRule<HertfordshireParams>({
-  id: 'hertfordshire/prompt-child-readable-record',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'analysis',
-  source: { label: 'Hertfordshire 8', section: '8', passage: 'Recording: a child requesting access to their records' },
-  message: 'If the child read this record when they are older, would they understand what happened and why each decision was made?',
-});
-
 export const analysisRules = [
   analysisCompleted,
   eachChildAssessedSeparately,
@@ -118,6 +101,6 @@ export const analysisRules = [
   evidenceForDecisions,
   riskOutsideHome,
   differencesInViews,
-  promptNeedsAndRisk,
-  promptChildReadableRecord,
+  fromPack('prompt-needs-and-risk'),
+  fromPack('prompt-child-readable-record'),
 ];

@@ -4,7 +4,7 @@ import { evaluate } from '../../engine';
 import { resolveParams, validatePack } from '../../pack';
 import { DEFAULT_NOW } from '../../../../tests/support/rule-tester';
 import { completeHertfordshireRecord as complete } from '../../../../tests/fixtures/records/hertfordshire-records';
-import { hertfordshirePack as pack } from './index';
+import { hertfordshireOwnRuleIds, hertfordshirePack as pack, hertfordshirePackDoc } from './index';
 import { allBlank, nothingRead } from '../../../../tests/support/hertfordshire-rules';
 
 // The Hertfordshire checks and countdown: id → severity from the procedure's own words
@@ -111,6 +111,22 @@ describe('the Hertfordshire pack', () => {
       expect(rule.message.length, rule.id).toBeLessThanOrEqual(160);
       expect(rule.message, rule.id).not.toMatch(/\b(item|data|info|must be based|should to)\b/i);
     }
+  });
+
+  it('holds in hertfordshire.json the obligations the shared England base expresses, and codes the rest', () => {
+    // hertfordshire.json over the base: the timescale, its reasons, the plan agreed, the outcome shared.
+    expect(hertfordshirePackDoc.rules.map((r) => `${r.id}: ${r.use}`)).toEqual([
+      'assessment-5-working-days: assessment-timescale',
+      'timescale-exceeded-reason: timescale-exceeded-reason',
+      'plan-agreed-by-participants: plan-agreed',
+      'outcome-shared-with-family: outcome-shared',
+    ]);
+    // Every other base rule is switched off with its reason (kept coded, or not in Hertfordshire's text).
+    expect(hertfordshirePackDoc.off.map((o) => o.use).sort()).toEqual(['child-seen-alone-within', 'child-seen-within', 'child-views', 'consent', 'manager-endorsement', 'review-if-beyond', 'review-point']);
+    // Its practice prompts with no condition are written there too; those shown only when something is recorded stay coded.
+    expect(hertfordshirePackDoc.prompts).toHaveLength(28);
+    const fromJson = [...hertfordshirePackDoc.rules, ...hertfordshirePackDoc.prompts].map((r) => `hertfordshire/${r.id}`);
+    expect(own.map((r) => r.id).filter((id) => !fromJson.includes(id))).toEqual(hertfordshireOwnRuleIds);
   });
 
   it('defaults its parameters to the procedure’s figures and refuses unknown ones', () => {

@@ -1,5 +1,6 @@
 // Form section "Manager's authorisation": review in supervision (Hertfordshire 3 and 7).
 import { has } from '../../conditions';
+import { fromPack } from '../../council/load';
 import { defineRule } from '../../pack';
 import type { HertfordshireParams } from './params';
 
@@ -14,13 +15,4 @@ export const supervisionReview = defineRule<HertfordshireParams>({
   check: ({ record }) => has(record.manager?.supervisionRecorded, 'manager.supervisionRecorded'),
 });
 
-export const promptSupervisionChallenge = defineRule<HertfordshireParams>({
-  id: 'hertfordshire/prompt-supervision-challenge',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'manager',
-  source: { label: 'Hertfordshire 3', section: '3', passage: 'Developing a Clear Analysis: supervision to challenge assumptions' },
-  message: 'Which assumptions has supervision challenged, and has new evidence changed the analysis or the plan?',
-});
-
-export const managerRules = [supervisionReview, promptSupervisionChallenge];
+export const managerRules = [supervisionReview, fromPack('prompt-supervision-challenge')];

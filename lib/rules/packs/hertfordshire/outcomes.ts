@@ -1,6 +1,8 @@
 // Form section "Outcomes": the statutory questions, the decision and who it is shared
-// with (Hertfordshire 3 and 6).
-import { agenciesWereConsulted, answered, anyOf, has, servicesToProvide } from '../../conditions';
+// with (Hertfordshire 3 and 6). The outcome shared with the family is on the shared England
+// base (hertfordshire.json); fromPack places it here, in form order.
+import { agenciesWereConsulted, answered, has, servicesToProvide } from '../../conditions';
+import { fromPack } from '../../council/load';
 import { defineRule } from '../../pack';
 import { afterAuthorised, allRecorded, both } from './helpers';
 import type { HertfordshireParams } from './params';
@@ -43,25 +45,6 @@ export const planOfAction = defineRule<HertfordshireParams>({
   check: ({ record }) => has(record.outcome?.planOfActionRecorded, 'outcome.planOfActionRecorded'),
 });
 
-export const outcomeSharedWithFamily = defineRule<HertfordshireParams>({
-  id: 'hertfordshire/outcome-shared-with-family',
-  kind: 'check',
-  severity: 'required',
-  section: 'outcomes',
-  source: { label: 'Hertfordshire 6', section: '6', passage: 'Actions and Outcomes: discussed with the child and family and given in writing' },
-  message: 'Discuss the outcome with the child and family and give it to them in writing. If that could put the child at risk or harm an enquiry, record why.',
-  acceptsReason: {
-    fact: 'outcome.notSharedWithFamilyReason',
-    allowedBy: 'Hertfordshire 6: exceptions are where this might place a child at risk of harm or jeopardise an enquiry',
-  },
-  appliesWhen: afterAuthorised,
-  check: ({ record }) =>
-    anyOf(
-      has(record.outcome?.sharedWithFamilyInWriting, 'outcome.sharedWithFamilyInWriting'),
-      has(record.outcome?.notSharedWithFamilyReason, 'outcome.notSharedWithFamilyReason'),
-    ),
-});
-
 export const outcomeSharedWithReferrer = defineRule<HertfordshireParams>({
   id: 'hertfordshire/outcome-shared-with-referrer',
   kind: 'check',
@@ -86,21 +69,12 @@ export const outcomeSharedWithAgencies = defineRule<HertfordshireParams>({
   check: ({ record }) => has(record.outcome?.sharedWithAgencies, 'outcome.sharedWithAgencies'),
 });
 
-export const promptChildInNeed = defineRule<HertfordshireParams>({
-  id: 'hertfordshire/prompt-child-in-need',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'outcomes',
-  source: { label: 'Hertfordshire 3', section: '3', passage: 'An assessment should establish: whether the child is a child in need' },
-  message: 'What do the child and family need, and does that make this a child in need?',
-});
-
 export const outcomesRules = [
   statutoryQuestionsAnswered,
   outcomeDecided,
   planOfAction,
-  outcomeSharedWithFamily,
+  fromPack('outcome-shared-with-family'),
   outcomeSharedWithReferrer,
   outcomeSharedWithAgencies,
-  promptChildInNeed,
+  fromPack('prompt-child-in-need'),
 ];

@@ -1,17 +1,9 @@
 // Form section "Child's profile and story": the child in their family and community
 // (Hertfordshire 3 and 8).
 import { isYes } from '../../conditions';
+import { fromPack } from '../../council/load';
 import { defineRule } from '../../pack';
 import type { HertfordshireParams } from './params';
-
-export const promptWiderFamilyCommunity = defineRule<HertfordshireParams>({
-  id: 'hertfordshire/prompt-wider-family-community',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'profile',
-  source: { label: 'Hertfordshire 3', section: '3', passage: 'An assessment should establish: the impact of wider family, other adults and community' },
-  message: 'How do the wider family, other adults in the household and the community around the child affect what is happening?',
-});
 
 export const promptDevelopmentNeglect = defineRule<HertfordshireParams>({
   id: 'hertfordshire/prompt-development-neglect',
@@ -23,4 +15,4 @@ export const promptDevelopmentNeglect = defineRule<HertfordshireParams>({
   appliesWhen: ({ record }) => isYes(record.concerns?.neglect),
 });
 
-export const profileRules = [promptWiderFamilyCommunity, promptDevelopmentNeglect];
+export const profileRules = [fromPack('prompt-wider-family-community'), promptDevelopmentNeglect];

@@ -1,6 +1,8 @@
 // Form section "Reasons for the assessment": what we are worried about, and what an
-// assessment should establish (Hertfordshire 3).
+// assessment should establish (Hertfordshire 3). The questions about the worry itself are
+// prompts in hertfordshire.json; fromPack places them here.
 import { anyYes, has } from '../../conditions';
+import { fromPack } from '../../council/load';
 import { defineRule } from '../../pack';
 import type { HertfordshireParams } from './params';
 
@@ -18,69 +20,12 @@ export const nrmReferral = defineRule<HertfordshireParams>({
   check: ({ record }) => has(record.referrals?.nationalReferralMechanism, 'referrals.nationalReferralMechanism'),
 });
 
-// Hertfordshire 3: "An assessment should establish" – the questions about the worry itself.
-const ESTABLISH = { label: 'Hertfordshire 3', section: '3', passage: 'Developing a Clear Analysis: an assessment should establish' };
-
-export const promptNatureAndImpact = defineRule<HertfordshireParams>({
-  id: 'hertfordshire/prompt-nature-and-impact',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'reasons',
-  source: ESTABLISH,
-  message: 'What exactly is the worry, and what difference has it made to the child’s life?',
-});
-
-export const promptHowConcernsArose = defineRule<HertfordshireParams>({
-  id: 'hertfordshire/prompt-how-concerns-arose',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'reasons',
-  source: ESTABLISH,
-  message: 'How and why have these worries come about?',
-});
-
-export const promptAbuseOrNeglect = defineRule<HertfordshireParams>({
-  id: 'hertfordshire/prompt-abuse-or-neglect',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'reasons',
-  source: ESTABLISH,
-  message: 'Does the worry involve abuse or neglect? If so, how serious is it?',
-});
-
-export const promptExploitation = defineRule<HertfordshireParams>({
-  id: 'hertfordshire/prompt-exploitation',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'reasons',
-  source: ESTABLISH,
-  message: 'Is there anything to suggest the child is being, or has been, criminally or sexually exploited or trafficked?',
-});
-
-export const promptModernSlavery = defineRule<HertfordshireParams>({
-  id: 'hertfordshire/prompt-modern-slavery',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'reasons',
-  source: ESTABLISH,
-  message: 'Is there anything to suggest the child has been trafficked, or made to do forced labour, or held in servitude or slavery?',
-});
-
-export const promptRadicalisation = defineRule<HertfordshireParams>({
-  id: 'hertfordshire/prompt-radicalisation',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'reasons',
-  source: ESTABLISH,
-  message: 'Is there anything to suggest the child has been exposed to radicalisation or extremism?',
-});
-
 export const reasonsRules = [
   nrmReferral,
-  promptNatureAndImpact,
-  promptHowConcernsArose,
-  promptAbuseOrNeglect,
-  promptExploitation,
-  promptModernSlavery,
-  promptRadicalisation,
+  fromPack('prompt-nature-and-impact'),
+  fromPack('prompt-how-concerns-arose'),
+  fromPack('prompt-abuse-or-neglect'),
+  fromPack('prompt-exploitation'),
+  fromPack('prompt-modern-slavery'),
+  fromPack('prompt-radicalisation'),
 ];

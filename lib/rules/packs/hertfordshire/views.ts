@@ -1,6 +1,7 @@
 // Form section "Views of the child and family" (Hertfordshire 4 and 7).
 import { adultPath, ageInYears, allOf, anyOf, childPath, has, isParentOrCarer } from '../../conditions';
 import type { Applies, Outcome } from '../../types';
+import { fromPack } from '../../council/load';
 import { defineRule } from '../../pack';
 import { eachAdult, either, forSubjectChild, ifBorn, type Ctx } from './helpers';
 import type { HertfordshireParams } from './params';
@@ -63,13 +64,4 @@ export const parentsSeenViewsRecorded = defineRule<HertfordshireParams>({
     ),
 });
 
-export const promptParentsInvolvedEarly = defineRule<HertfordshireParams>({
-  id: 'hertfordshire/prompt-parents-involved-early',
-  kind: 'prompt',
-  severity: 'prompt',
-  section: 'views',
-  source: { label: 'Hertfordshire 4', section: '4', passage: 'The parents should be involved at the earliest opportunity unless to do so would prejudice the safety of the child' },
-  message: 'Have the parents been involved from the start, and do they know how they can take part? If not, is that to keep the child safe?',
-});
-
-export const viewsRules = [childViewsRecorded, promptYoungChildObserved, parentsSeenViewsRecorded, promptParentsInvolvedEarly];
+export const viewsRules = [childViewsRecorded, promptYoungChildObserved, parentsSeenViewsRecorded, fromPack('prompt-parents-involved-early')];
