@@ -83,21 +83,25 @@ async function main(): Promise<void> {
     await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`, { waitUntil: 'load' });
     await fixPanelClock(panel, `${TODAY}T10:00:00Z`);
 
+    /** The case page and the panel side by side, as a worker sees them. */
+    const pageAndPanel = async (file: string) =>
+      compose(
+        browser,
+        [
+          { image: await page.screenshot(), width: PAGE.width },
+          { image: await panel.screenshot(), width: PANEL.width },
+        ],
+        PAGE.height,
+        file,
+      );
+
     console.log('Taking the screenshots…');
     // Worker: SA-1001 part way, on 2.3 Assessment plan after reading 2.1 and 2.2.
     await visit(page, panel, server.url, 'SA-1001', ['household', 'reasons', 'plan']);
     await panel.waitForSelector('[data-missing-steps] [data-show-me="here"]', { timeout: 20_000 });
     await settle(page);
     await settle(panel);
-    await compose(
-      browser,
-      [
-        { image: await page.screenshot(), width: PAGE.width },
-        { image: await panel.screenshot(), width: PANEL.width },
-      ],
-      PAGE.height,
-      join(OUT, 'worker-view.png'),
-    );
+    await pageAndPanel(join(OUT, 'worker-view.png'));
 
     // Show me: the panel at its missing steps, the date box outlined on the page.
     const item = '[data-missing-steps] li[data-rule-id="derby/assessment-plan-agreed-in-writing"]';
@@ -115,15 +119,7 @@ async function main(): Promise<void> {
       },
       { timeout: 3_000, polling: 100 },
     );
-    await compose(
-      browser,
-      [
-        { image: await page.screenshot(), width: PAGE.width },
-        { image: await panel.screenshot(), width: PANEL.width },
-      ],
-      PAGE.height,
-      join(OUT, 'worker-show-me.png'),
-    );
+    await pageAndPanel(join(OUT, 'worker-show-me.png'));
 
     // The other seed cases, read in full, so the work tray has a badge for each and the
     // caseload shows their real states (SA-1004 overdue, SA-1006 due today).
@@ -135,15 +131,7 @@ async function main(): Promise<void> {
     await panel.waitForSelector('[data-risks]', { timeout: 20_000 });
     await settle(page);
     await settle(panel);
-    await compose(
-      browser,
-      [
-        { image: await page.screenshot(), width: PAGE.width },
-        { image: await panel.screenshot(), width: PANEL.width },
-      ],
-      PAGE.height,
-      join(OUT, 'worker-section-47.png'),
-    );
+    await pageAndPanel(join(OUT, 'worker-section-47.png'));
 
     // Manager: SA-1003 (complete) is ready; SA-1001 (part way, not sent yet) shows its progress.
     await selectView(panel, 'Manager view');

@@ -3,31 +3,24 @@
 // the verdict once sent); among equally urgent assessments, a Section 47 enquiry and unsafe
 // answers with no advice recorded come first, and the row says so; the target date agreed in
 // the plan never heads the caseload above the 45 working days.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FORM_SECTIONS, parseRecord, withFacts, withoutFact, type AssessmentRecord } from '../../lib/model';
+import { FORM_SECTIONS, withFacts, withoutFact, type AssessmentRecord } from '../../lib/model';
 import { createCalendar } from '../../lib/calendar';
 import { checkSetup, runChecks } from '../../lib/verdict/checks';
 import { headlineDeadline } from '../../lib/verdict/headline';
 import { caseFacts, managerStage } from '../../lib/verdict/first-screen';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { caseloadCsv, caseloadRows, filterRows, signOffText, type CaseloadRow } from '../../lib/caseload/caseload';
-import { recordKey, type StoredRecord } from '../../lib/store';
+import { type StoredRecord } from '../../lib/store';
 import { stageWords } from '../../components/readiness';
+import { fixtureRecord, storedRecord } from '../support/records';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 const calendar = createCalendar();
 const setup = checkSetup(DEFAULT_SETTINGS, calendar)!;
 
-function record(name: string): AssessmentRecord {
-  const parsed = parseRecord(JSON.parse(readFileSync(join(__dirname, '../fixtures/records', `${name}.json`), 'utf8')));
-  if (!parsed.ok) throw new Error(`${name} does not parse`);
-  return parsed.record;
-}
-function stored(r: AssessmentRecord, id = r.assessmentId): StoredRecord {
-  return { key: recordKey(r.caseSystem, id), caseSystem: r.caseSystem, assessmentId: id, record: r, createdAt: NOW, updatedAt: NOW };
-}
+const record = fixtureRecord;
+const stored = (r: AssessmentRecord, id = r.assessmentId): StoredRecord => storedRecord(r, NOW, id);
 function rowOf(r: AssessmentRecord): CaseloadRow {
   return caseloadRows(setup, [stored(r)], [], NOW)[0]!;
 }

@@ -1,11 +1,9 @@
 // Issue 23 items 6-8: a team's week in the caseload, the headline deadline shared with the
 // panel, exceptions recorded in the case system, and the manager's caseload from the tray.
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseRecord, type AssessmentRecord } from '../../lib/model';
+import { type AssessmentRecord } from '../../lib/model';
 import { createCalendar } from '../../lib/calendar';
 import { checkSetup, runChecks } from '../../lib/verdict/checks';
 import { deadlinesInOrder, headlineDeadline } from '../../lib/verdict/headline';
@@ -20,19 +18,14 @@ import { parseRaw } from '../../lib/adapters/values';
 import { validateFieldMap } from '../../lib/adapters/map-checks';
 import demoMap from '../../lib/adapters/maps/lcs-demo.json';
 import type { FieldMap } from '../../lib/adapters/field-map-schema';
+import { fixtureRecord, storedRecord } from '../support/records';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 const calendar = createCalendar();
 const setup = checkSetup(DEFAULT_SETTINGS, calendar)!;
 
-function record(name: string): AssessmentRecord {
-  const parsed = parseRecord(JSON.parse(readFileSync(join(__dirname, '../fixtures/records', `${name}.json`), 'utf8')));
-  if (!parsed.ok) throw new Error(`${name} does not parse`);
-  return parsed.record;
-}
-function stored(r: AssessmentRecord, updatedAt = NOW): StoredRecord {
-  return { key: recordKey(r.caseSystem, r.assessmentId), caseSystem: r.caseSystem, assessmentId: r.assessmentId, record: r, createdAt: updatedAt, updatedAt };
-}
+const record = fixtureRecord;
+const stored = (r: AssessmentRecord, updatedAt = NOW): StoredRecord => storedRecord(r, updatedAt);
 const countdown = (ruleId: string, status: CountdownResult['status'], due?: string): CountdownResult => ({
   kind: 'countdown',
   ruleId,

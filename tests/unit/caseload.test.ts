@@ -1,8 +1,5 @@
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseRecord, type AssessmentRecord } from '../../lib/model';
 import { createCalendar } from '../../lib/calendar';
 import { checkSetup, runChecks } from '../../lib/verdict/checks';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
@@ -20,25 +17,18 @@ import {
   clearAll,
   deleteExpired,
   mergeFacts,
-  recordKey,
   undoAcknowledgement,
   type StoredRecord,
 } from '../../lib/store';
 import { acknowledgementKey } from '../../lib/acknowledgements';
+import { fixtureRecord, storedRecord } from '../support/records';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 const calendar = createCalendar();
 const setup = checkSetup(DEFAULT_SETTINGS, calendar)!;
 
-function record(name: string): AssessmentRecord {
-  const parsed = parseRecord(JSON.parse(readFileSync(join(__dirname, '../fixtures/records', `${name}.json`), 'utf8')));
-  if (!parsed.ok) throw new Error(`${name} does not parse`);
-  return parsed.record;
-}
-function stored(name: string, updatedAt = NOW): StoredRecord {
-  const r = record(name);
-  return { key: recordKey(r.caseSystem, r.assessmentId), caseSystem: r.caseSystem, assessmentId: r.assessmentId, record: r, createdAt: updatedAt, updatedAt };
-}
+const record = fixtureRecord;
+const stored = (name: string, updatedAt = NOW): StoredRecord => storedRecord(record(name), updatedAt);
 const ack = (s: StoredRecord, item: { ruleId: string; subject?: { kind: 'child' | 'adult'; id: string } }, accepted: boolean): Acknowledgement => ({
   key: acknowledgementKey(s.key, item),
   recordKey: s.key,
