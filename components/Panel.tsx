@@ -6,16 +6,15 @@ import type { FormSection } from '../lib/model/section-names';
 import type { Evaluation } from '../lib/rules/types';
 import type { CheckedEvaluation } from '../lib/acknowledgements';
 import type { Timeline } from '../lib/verdict/timeline';
-import { managerStage, type CaseFacts } from '../lib/verdict/first-screen';
+import { managerStage, workerSteps, type CaseFacts } from '../lib/verdict/first-screen';
 import { FORM_SECTIONS } from '../lib/model/section-names';
 import type { AcknowledgeContext } from './Acknowledge';
 import { momentText } from './format';
 import { missingFindings } from './group';
 import { ManagerView } from './ManagerView';
-import { Boundary, type ShowMeContext, type ShowMeTarget } from './parts';
+import { Boundary, openSectionsOf, type ShowMeContext, type ShowMeTarget } from './parts';
 import { ReadinessSummary } from './ReadinessSummary';
-import { WorkerView } from './WorkerView';
-import { plural } from '../lib/model/words';
+import { WorkerView, stepsWords } from './WorkerView';
 
 export type { ShowMeTarget } from './parts';
 
@@ -61,12 +60,10 @@ const VIEWS: ReadonlyArray<{ id: PanelView; label: string }> = [
   { id: 'manager', label: 'Manager view' },
 ];
 
-/** What the live region says when the number of missing steps changes. */
-export function missingAnnouncement(evaluation: Evaluation): string {
-  const missing = missingFindings(evaluation);
-  const required = missing.filter((f) => f.severity === 'required').length;
-  if (missing.length === 0) return 'No steps missing.';
-  return `${plural(missing.length, 'step', 'steps')} still missing, ${required} required.`;
+/** What the live region says when the number of missing steps changes: the same split the worker view shows. */
+export function missingAnnouncement(evaluation: Evaluation, facts: CaseFacts | undefined, open: readonly FormSection[]): string {
+  if (missingFindings(evaluation).length === 0) return 'No steps missing.';
+  return `Steps still missing: ${stepsWords(workerSteps(evaluation, facts, open))}.`;
 }
 
 function StatusNotice({ status, hasEvaluation }: { status: PanelStatus; hasEvaluation: boolean }) {
@@ -172,7 +169,7 @@ export function Panel(props: PanelProps) {
   const missingCount = evaluation ? missingFindings(evaluation).length : null;
   useEffect(() => {
     if (missingCount === null || !evaluation) return;
-    if (previous.current !== null && previous.current !== missingCount) setAnnouncement(missingAnnouncement(evaluation));
+    if (previous.current !== null && previous.current !== missingCount) setAnnouncement(missingAnnouncement(evaluation, facts, openSectionsOf({ currentSection, openSections })));
     previous.current = missingCount;
   }, [missingCount]); // Only the count matters here, not each new evaluation object.
 

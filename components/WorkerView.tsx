@@ -129,15 +129,19 @@ function StepGroups({ steps, evaluation, ctx, idPrefix }: { steps: readonly Step
   );
 }
 
-/** "5 to do now, 18 later in this assessment and 1 for your manager." */
-function stepsLine(steps: WorkerSteps): string {
+/** "5 to do now, 18 later in this assessment and 1 for your manager": the panel's line and the screen reader's announcement. */
+export function stepsWords(steps: WorkerSteps): string {
   const parts = [
     steps.now.length ? `${steps.now.length} to do now` : 'nothing to do now',
     steps.later.length ? `${steps.later.length} later in this assessment` : '',
     steps.manager.length ? `${steps.manager.length} for your manager` : '',
   ].filter(Boolean);
   const last = parts.pop() ?? '';
-  return `${sentence(parts.length ? `${parts.join(', ')} and ${last}` : last)}.`;
+  return parts.length ? `${parts.join(', ')} and ${last}` : last;
+}
+
+function stepsLine(steps: WorkerSteps): string {
+  return `${sentence(stepsWords(steps))}.`;
 }
 
 function MissingSteps({ evaluation, ctx, facts }: { evaluation: Evaluation; ctx: ShowMeContext; facts?: CaseFacts }) {

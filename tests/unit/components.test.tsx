@@ -417,7 +417,10 @@ describe('Panel, worker view', () => {
     const fewer = mixed();
     fewer.findings = fewer.findings.filter((f) => f.ruleId !== 'derby/genogram');
     await show(<Panel {...props} evaluation={fewer} />);
-    expect(live.textContent).toBe('3 steps still missing, 2 required.');
+    // The same split the worker sees (issue 23: a Section 47 on day 0 was announced as "28 steps
+    // still missing, 26 required" while the panel showed what is due now and what comes later).
+    expect(live.textContent).toBe('Steps still missing: nothing to do now and 3 later in this assessment.');
+    expect(byHeading('Steps still missing').textContent).toContain('Nothing to do now and 3 later in this assessment.');
   });
 
   it('renders page-derived text as text, never as markup', async () => {
