@@ -232,6 +232,30 @@ export function partsNotFound(quote: string, normalisedText: string): string[] {
   return missing;
 }
 
+/**
+ * A procedure's text by section, each normalised: a section runs from its numbered heading ("2.3" in
+ * Derby, "6" in Hertfordshire; indented at most one space, so a contents list is not one) to the next;
+ * Hertfordshire's "SCOPE OF THIS CHAPTER" is "scope".
+ */
+export function procedureSections(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const headings = [...text.matchAll(/^ ?(?:(\d+(?:\.\d+)*)\.?[ \t]+[A-Z]|(SCOPE) OF THIS CHAPTER)/gm)];
+  headings.forEach((h, i) => {
+    const end = headings[i + 1]?.index ?? text.length;
+    out.set(h[1] ?? (h[2] ?? '').toLowerCase(), normaliseText(text.slice(h.index, end)));
+  });
+  return out;
+}
+
+/** The parts of a quote not found, in order, in the sections a source cites ("2.3, 2.10": both, in that order). */
+export function partsNotFoundInSections(quote: string, section: string, sections: ReadonlyMap<string, string>): string[] {
+  const text = section
+    .split(',')
+    .map((s) => sections.get(s.trim()) ?? '')
+    .join(' ');
+  return partsNotFound(quote, text);
+}
+
 export function wordCount(quote: string): number {
   return quote.replace(/…/g, ' ').split(/\s+/).filter(Boolean).length;
 }
@@ -281,7 +305,7 @@ export function renderCoverageDoc(): string {
     `Every obligation in the procedures (\`../shared/procedures/\`), read line by line, traced to the`,
     'rule that encodes it or the reason none does. The obligations and quotes are written by hand in',
     `\`scripts/procedure-coverage.ts\`; the rule columns are generated from the packs by \`${REGENERATE_COVERAGE}\`.`,
-    'A unit test checks that every quote is in the procedure (25 words at most), that every rule named exists,',
+    'A unit test checks that every quote is in the procedure, in the section its row cites (25 words at most), that every rule named exists,',
     'that every check and deadline names a row, and that this file is up to date.',
     '',
     'Severity comes from the procedure’s own words and where they sit: "must", "should", "will" in the body text',

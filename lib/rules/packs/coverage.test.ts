@@ -11,6 +11,8 @@ import {
   OBLIGATIONS,
   PROCEDURE_PATHS,
   partsNotFound,
+  partsNotFoundInSections,
+  procedureSections,
   REGENERATE_COVERAGE,
   renderCoverageDoc,
   wordCount,
@@ -55,6 +57,12 @@ describe('docs/procedure-coverage.md', () => {
       const text = normaliseText(readFileSync(path, 'utf8'));
       const notFound = OBLIGATIONS.filter((o) => o.pack === pack).flatMap((o) => partsNotFound(o.quote, text));
       expect(notFound).toEqual([]);
+    });
+
+    it.skipIf(!existsSync(path))('sit in the section each row cites', () => {
+      const sections = procedureSections(readFileSync(path, 'utf8'));
+      const elsewhere = OBLIGATIONS.filter((o) => o.pack === pack && partsNotFoundInSections(o.quote, o.section, sections).length > 0);
+      expect(elsewhere).toEqual([]);
     });
   });
 
