@@ -8,16 +8,16 @@
  * a message to the page on every load (telling the page the extension is there) and
  * costs about 3 ms before the page's load event.
  */
-import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { startPageReaderOnce } from '../lib/content/page-reader';
+import { readerApi, type Globals } from '../lib/content/reader/native-api';
 
 export default defineUnlistedScript({
   globalName: false,
   main() {
     // In Chrome and Edge the background starts this script after each page (and frame) load,
     // so it may arrive in a frame that already has it.
-    const storage = { get: (key: string) => browser.storage.local.get(key), onChanged: browser.storage.onChanged };
-    startPageReaderOnce({ runtime: browser.runtime, storage, document, window });
+    // The browser's own API, not the polyfill (lib/content/reader/native-api.ts): a smaller script on every page.
+    startPageReaderOnce({ ...readerApi(globalThis as Globals), document, window });
   },
 });

@@ -58,15 +58,23 @@ function background(): { bg: ServiceDeps; session: Record<string, unknown> } {
   };
 }
 
+/** The background's answers not yet given: a test waits for them, never for a fixed time (the store's work takes longer on a busy machine). */
+const answering = new Set<Promise<unknown>>();
+
 function tab(bg: ServiceDeps): { reader: PageReader; sent: Record<string, unknown>[] } {
   const sent: Record<string, unknown>[] = [];
   const runtime: ReaderDeps['runtime'] = {
     id: 'ours',
-    sendMessage: async (message: unknown) => {
+    sendMessage: (message: unknown) => {
       sent.push(message as Record<string, unknown>);
-      const result = await handleContentMessage(bg, message, { id: 'ours', url: `${ORIGIN}${window.location.pathname}${window.location.search}`, tab: { id: 1, windowId: 1, active: true } });
-      if (!result.ok) throw new Error(result.error);
-      return result.reply;
+      const answer = (async () => {
+        const result = await handleContentMessage(bg, message, { id: 'ours', url: `${ORIGIN}${window.location.pathname}${window.location.search}`, tab: { id: 1, windowId: 1, active: true } });
+        if (!result.ok) throw new Error(result.error);
+        return result.reply;
+      })();
+      answering.add(answer);
+      void answer.finally(() => answering.delete(answer)).catch(() => undefined);
+      return answer;
     },
     onMessage: { addListener: () => undefined, removeListener: () => undefined },
   };
@@ -75,10 +83,11 @@ function tab(bg: ServiceDeps): { reader: PageReader; sent: Record<string, unknow
   return { reader, sent };
 }
 
+/** Lets the reader's own timers fire, then waits until it is idle and the background has answered everything sent. */
 const settle = async (reader: PageReader) => {
   await new Promise((r) => setTimeout(r, 60));
   await reader.idle();
-  await new Promise((r) => setTimeout(r, 60));
+  while (answering.size > 0) await Promise.allSettled([...answering]);
 };
 
 describe('the part of the page in view', () => {

@@ -1,44 +1,11 @@
 /**
  * What changed on the page: typing and the page's own changes, watched in the page and in
- * the srcdoc frames it reads. A value change marks its household row (the next read keeps
- * the rest); a change our fields may be in clears what the last read learnt of the
- * structure; the rest (a clock, a chat window) asks for no read at all.
+ * the srcdoc frames it reads. Each batch is weighed by noteChanges (note-changes.ts): only
+ * a change a read may find asks for one.
  */
 import type { ReadCache } from '../../adapters/extractor';
 import type { Relevance } from '../relevance';
-
-// Attributes that carry a control's value: a change to one is a change of value, not of the
-// page's structure, so the next read keeps the last read's indexes (ReadCache).
-const VALUE_ATTRIBUTES = ['value', 'checked', 'selected', 'disabled'];
-// Attributes the locators read (labels, ARIA names, ids, table headers, frames): a change clears them.
-const LOCATOR_ATTRIBUTES = ['id', 'for', 'aria-label', 'aria-labelledby', 'role', 'scope', 'colspan', 'type', 'title', 'name', 'src', 'srcdoc'];
-
-const OBSERVE: MutationObserverInit = {
-  subtree: true,
-  childList: true,
-  characterData: true,
-  attributes: true,
-  attributeFilter: [...VALUE_ATTRIBUTES, ...LOCATOR_ATTRIBUTES],
-};
-
-/** Marks what the records change in the cache; true when the next read has anything new to find. */
-export function noteChanges(records: readonly MutationRecord[], cache: ReadCache, relevance: Relevance | undefined): boolean {
-  let structure = false;
-  let values = false;
-  for (const r of records) {
-    if (r.type === 'attributes' && VALUE_ATTRIBUTES.includes(r.attributeName ?? '')) {
-      cache.touch(r.target);
-      values = true;
-    } else if (!structure && relevance?.matters([r])) {
-      structure = true;
-    }
-  }
-  if (structure) {
-    cache.clear();
-    relevance?.forget();
-  }
-  return structure || values;
-}
+import { noteChanges, OBSERVE } from './note-changes';
 
 export interface ChangeWatch {
   /** Changes the page has made, read or not: a read that sees them keep coming takes its time. */

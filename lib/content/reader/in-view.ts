@@ -4,6 +4,15 @@
  * over the sections' parts (from the map's `scope`, found once per read); focus and scroll
  * only measure those. `tell` is called only when the answer changes.
  */
+import type { ExtractResult } from '../../adapters/extractor';
+import type { FieldMap } from '../../adapters/field-map-schema';
+
+/** The parts of the page each section a read found is in (the map's scopes), on a page showing several. */
+export function shownScopes(map: FieldMap, result: ExtractResult | null): [string, string][] {
+  const shown = result && result.sections.length > 1 ? result.sections : [];
+  return map.sections.flatMap((s) => (s.scope && !s.frame && shown.includes(s.id) ? [[s.id, s.scope] as [string, string]] : []));
+}
+
 export function inViewWatcher(doc: Document, win: Window, tell: (section: string) => void) {
   let parts: [string, Element][] = [];
   let said = '';

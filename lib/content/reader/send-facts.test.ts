@@ -1,12 +1,12 @@
 // What a read sends: nothing when nothing changed, the changes in parts (what is gone with
-// the first), the whole page again after a part that was not delivered, and progress at
-// most every PROGRESS_EVERY_MS.
+// the first), and the whole page again after a part that was not delivered.
 import { describe, expect, it } from 'vitest';
-import type { ExtractResult, ReadSoFar } from '../../adapters/extractor';
+import type { ExtractResult } from '../../adapters/extractor';
 import type { FieldMap } from '../../adapters/field-map-schema';
 import bundledMap from '../../adapters/maps/lcs-demo.json';
 import { diffFacts, ReadTimes } from '../fact-diff';
-import { factsSender, LastSent, PROGRESS_EVERY_MS, progressTeller } from './send-facts';
+import { factsSender } from './send-facts';
+import { LastSent } from './last-sent';
 
 const map = bundledMap as unknown as FieldMap;
 const fact = (path: string, value: unknown) => ({ path, value }) as ExtractResult['facts'][number];
@@ -44,25 +44,5 @@ describe('sendFacts', () => {
     drain([fact('a', 1)], sent, (_m, failed) => failed?.());
     expect(sent.key).toBe('');
     expect(sent.facts).toBeUndefined();
-  });
-});
-
-describe('progressTeller', () => {
-  it('says how far a read has got once it knows the page, at most every PROGRESS_EVERY_MS', () => {
-    let t = 0;
-    const out: Message[] = [];
-    const tell = progressTeller(() => map, () => 'https://demo.test/assessment/SA-1/household', () => t, (m) => out.push(m as Message));
-    const progress = { people: { done: 1, total: 6 }, fields: { done: 3, total: 50 } } as ReadSoFar['progress'];
-    const soFar = { identity: undefined, progress } as unknown as ReadSoFar;
-    tell(soFar);
-    expect(out).toEqual([]);
-    const known = { ...soFar, identity: { mapId: map.id, caseSystem: map.caseSystem, assessmentId: 'SA-1', sections: [] } } as ReadSoFar;
-    tell(known);
-    t = PROGRESS_EVERY_MS - 1;
-    tell(known);
-    expect(out).toMatchObject([{ type: 'reading', assessmentId: 'SA-1' }]);
-    t = PROGRESS_EVERY_MS;
-    tell(known);
-    expect(out).toHaveLength(2);
   });
 });

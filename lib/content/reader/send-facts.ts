@@ -1,25 +1,15 @@
 /**
  * What a read sends: what changed since this page's last read of the same view (all of it
- * the first time), cut to the limits, in parts; and, during a page's first read, how far
- * it has got. A part that was not delivered makes the next read send the whole page again.
+ * the first time), cut to the limits, in parts. A part that was not delivered makes the
+ * next read send the whole page again.
  */
 import type { ExtractResult, ReadSoFar } from '../../adapters/extractor';
 import type { FieldMap } from '../../adapters/field-map-schema';
-import { pageView, type PageView } from '../../adapters/page-view';
+import type { PageView } from '../../adapters/page-view';
 import { READ_LIMITS } from '../../messages/limits';
-import { cutToLimits, inParts, type FactDiff, type LastRead, type ReadTimes } from '../fact-diff';
-
-type Send = (message: unknown, onFailed?: () => void) => void;
-
-/** What the page's last message said: a view's facts (`key`, `facts`), 'page' or the work tray's list. */
-export class LastSent {
-  key = '';
-  facts: LastRead | undefined;
-  forget(): void {
-    this.key = '';
-    this.facts = undefined;
-  }
-}
+import { cutToLimits, inParts, type FactDiff, type ReadTimes } from '../fact-diff';
+import type { Send } from './connection';
+import type { LastSent } from './last-sent';
 
 export interface FactsSender {
   topFrame: boolean;
@@ -74,31 +64,5 @@ export function factsSender({ topFrame, partFacts, readTimes, sent, send }: Fact
       if (part.more) yield;
     }
     return parts.length;
-  };
-}
-
-/** A page's first read, when it takes several slices, tells the panel how far it has got this often at most. */
-export const PROGRESS_EVERY_MS = 250;
-
-/** Tells the panel how far a read has got, at most every PROGRESS_EVERY_MS. */
-export function progressTeller(map: () => FieldMap | undefined, url: () => string, clock: () => number, send: Send): (soFar: ReadSoFar) => void {
-  let progressAt = -Infinity;
-  return ({ identity, progress }) => {
-    const active = map();
-    // Nothing to count yet (the page is still being identified): nothing to say.
-    if (!identity || !active || progress.people.total + progress.fields.total === 0) return;
-    const at = clock();
-    if (at - progressAt < PROGRESS_EVERY_MS) return;
-    progressAt = at;
-    send({
-      type: 'reading',
-      caseSystem: identity.caseSystem,
-      assessmentId: identity.assessmentId,
-      ...(identity.section ? { section: identity.section } : {}),
-      ...(identity.sections.length > 1 ? { sections: identity.sections } : {}),
-      pagePath: pageView(active, url(), identity.sections).pagePath,
-      people: { ...progress.people },
-      fields: { ...progress.fields },
-    });
   };
 }

@@ -2,7 +2,8 @@
 // hands the thread back (or pauses while the page keeps changing), and is counted.
 // Time is the test's own clock: nothing is timed.
 import { describe, expect, it, vi } from 'vitest';
-import { BACK_OFF, MAX_BACK_OFF_MS, SLICE_MS, backOff, slices } from './slices';
+import { BACK_OFF } from './back-off';
+import { SLICE_MS, slices } from './slices';
 
 function run(options: { changes?: () => number; stopped?: () => boolean } = {}) {
   let t = 0;
@@ -39,10 +40,5 @@ describe('slices', () => {
 
   it('says a stopped reader is done', async () => {
     expect(await run({ stopped: () => true }).slice.next()).toBe(false);
-  });
-
-  it('never backs off longer than MAX_BACK_OFF_MS', () => {
-    expect(backOff(2)).toBe(2 * BACK_OFF);
-    expect(backOff(10_000)).toBe(MAX_BACK_OFF_MS);
   });
 });

@@ -3,6 +3,7 @@
  * SLICE_MS (or its next step would take it past a frame), and waits longer while the page
  * keeps changing. Counts the slices for ReadStats.
  */
+import { backOff } from './back-off';
 
 /** How one read went: for benchmarks and tests (never timed in tests). */
 export interface ReadStats {
@@ -24,22 +25,6 @@ export const SLICE_MS = 8;
 export const FRAME_MS = 16;
 /** Room left in a frame for what a slice does besides its steps (handing back, the next step running long). */
 const SLICE_MARGIN_MS = 4;
-/**
- * After a read that took T ms of the page's thread, the next one waits at least T times
- * this: the reader never takes more than about 1/(1 + BACK_OFF) of the thread (5%),
- * however often the page changes.
- */
-export const BACK_OFF = 19;
-/**
- * The back-off never holds a read for longer than this. On a slow or busy laptop a read
- * takes longer on the clock than its work (the thread is shared), and 19 times that held
- * a worker's change from the panel for many seconds after a page's first read.
- */
-export const MAX_BACK_OFF_MS = 1000;
-
-/** How long to wait after `ms` of our work on the page's thread. */
-export const backOff = (ms: number): number => Math.min(ms * BACK_OFF, MAX_BACK_OFF_MS);
-
 export interface SliceDeps {
   clock(): number;
   /** Hands the thread back to the page (the page's queued tasks run first). */
