@@ -6,6 +6,7 @@
  *
  *   worker-view.png   SA-1001 (part way) on 2.3 Assessment plan, the worker view beside it
  *   worker-show-me.png  the same after Show me: the field outlined on the page, the step in the panel
+ *   worker-section-47.png  SA-1002, a Section 47 on its first day, on 2.5: the unsafe answer first, above the clocks
  *   manager-view.png  the manager view: SA-1003 ready for sign-off, SA-1001 in progress (not sent to the manager yet)
  *   work-tray.png     the work tray with the Companion's deadline badges (when the tray shows them)
  *   caseload.png      the caseload page after reading the five seed cases
@@ -127,6 +128,22 @@ async function main(): Promise<void> {
     // The other seed cases, read in full, so the work tray has a badge for each and the
     // caseload shows their real states (SA-1004 overdue, SA-1006 due today).
     for (const formId of SEED_CASES.filter((id) => !['SA-1001', 'SA-1003'].includes(id))) await visit(page, panel, server.url, formId, SECTIONS);
+
+    // A Section 47 on its first day (SA-1002): the worker view opens on the unsafe answer (no
+    // to safe sleep, with a baby), above the clocks, on 2.5 where the safety questions are.
+    await visit(page, panel, server.url, 'SA-1002', ['background']);
+    await panel.waitForSelector('[data-risks]', { timeout: 20_000 });
+    await settle(page);
+    await settle(panel);
+    await compose(
+      browser,
+      [
+        { image: await page.screenshot(), width: PAGE.width },
+        { image: await panel.screenshot(), width: PANEL.width },
+      ],
+      PAGE.height,
+      join(OUT, 'worker-section-47.png'),
+    );
 
     // Manager: SA-1003 (complete) is ready; SA-1001 (part way, not sent yet) shows its progress.
     await selectView(panel, 'Manager view');
