@@ -14,9 +14,11 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 export const COVERAGE_DOC_PATH = resolve(HERE, '..', 'docs', 'procedure-coverage.md');
 export const REGENERATE_COVERAGE = 'npx tsx scripts/procedure-coverage.ts';
 /** The procedures the quotes come from (read-only, beside the repository). */
-export const PROCEDURE_PATHS: Record<'derby' | 'hertfordshire', string> = {
+export const PROCEDURE_PATHS: Record<'derby' | 'hertfordshire' | 'wirral', string> = {
   derby: resolve(HERE, '..', '..', 'shared', 'procedures', 'derby-3.1.1-single-assessment-guidance.txt'),
   hertfordshire: resolve(HERE, '..', '..', 'shared', 'procedures', 'hertfordshire-3.2-single-assessment.txt'),
+  /** Wirral's full text is not held: its facts file (figures and headings) is what its quotes are checked against. */
+  wirral: resolve(HERE, '..', '..', 'shared', 'procedures', 'wirral-1.3.3-facts.md'),
 };
 
 export interface Obligation {
@@ -195,22 +197,63 @@ export function allRules(): Map<string, AnyRule> {
   return out;
 }
 
-/** Text compared loosely: curly quotes straight, runs of space (and bullets) as one space. */
+/**
+ * Text compared loosely: curly quotes straight, dashes as a hyphen, runs of space (and bullets) as
+ * one space, lower case. The one normaliser for every check that a quote is the procedure's words.
+ */
 export function normaliseText(text: string): string {
   return text
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
     .replace(/[\u2022\uf0b7]/g, ' ')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    .toLowerCase();
 }
 
-/** The parts of a quote, split at "…". */
+/** The verbatim parts of a quote, normalised: "…" stands for words left out between two parts. */
 export function quoteParts(quote: string): string[] {
   return quote
     .split('…')
     .map((p) => normaliseText(p).replace(/^[;,.\s]+|[;,.\s]+$/g, ''))
     .filter(Boolean);
+}
+
+/** The parts of a quote not found, in order, in a procedure's text (already normalised): none when it is the procedure's words. */
+export function partsNotFound(quote: string, normalisedText: string): string[] {
+  const missing: string[] = [];
+  let from = 0;
+  for (const part of quoteParts(quote)) {
+    const at = normalisedText.indexOf(part, from);
+    if (at < 0) missing.push(part);
+    else from = at + part.length;
+  }
+  return missing;
+}
+
+/**
+ * A procedure's text by section, each normalised: a section runs from its numbered heading ("2.3" in
+ * Derby, "6" in Hertfordshire; indented at most one space, so a contents list is not one) to the next;
+ * Hertfordshire's "SCOPE OF THIS CHAPTER" is "scope".
+ */
+export function procedureSections(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const headings = [...text.matchAll(/^ ?(?:(\d+(?:\.\d+)*)\.?[ \t]+[A-Z]|(SCOPE) OF THIS CHAPTER)/gm)];
+  headings.forEach((h, i) => {
+    const end = headings[i + 1]?.index ?? text.length;
+    out.set(h[1] ?? (h[2] ?? '').toLowerCase(), normaliseText(text.slice(h.index, end)));
+  });
+  return out;
+}
+
+/** The parts of a quote not found, in order, in the sections a source cites ("2.3, 2.10": both, in that order). */
+export function partsNotFoundInSections(quote: string, section: string, sections: ReadonlyMap<string, string>): string[] {
+  const text = section
+    .split(',')
+    .map((s) => sections.get(s.trim()) ?? '')
+    .join(' ');
+  return partsNotFound(quote, text);
 }
 
 export function wordCount(quote: string): number {
@@ -262,7 +305,7 @@ export function renderCoverageDoc(): string {
     `Every obligation in the procedures (\`../shared/procedures/\`), read line by line, traced to the`,
     'rule that encodes it or the reason none does. The obligations and quotes are written by hand in',
     `\`scripts/procedure-coverage.ts\`; the rule columns are generated from the packs by \`${REGENERATE_COVERAGE}\`.`,
-    'A unit test checks that every quote is in the procedure (25 words at most), that every rule named exists,',
+    'A unit test checks that every quote is in the procedure, in the section its row cites (25 words at most), that every rule named exists,',
     'that every check and deadline names a row, and that this file is up to date.',
     '',
     'Severity comes from the procedure’s own words and where they sit: "must", "should", "will" in the body text',

@@ -66,7 +66,7 @@ describe('check: the readable report', () => {
     expect(stdout).toContain('  Overdue: Complete the assessment by the due date.');
     expect(stdout).toContain('    Due:      Fri 13 Nov 2026 (6 working days overdue)');
     expect(stdout).toContain('    Basis:    5 working days from referral on 6 Nov 2026');
-    expect(stdout).toContain('    Source:   Hertfordshire 6 (Actions and Outcomes:');
+    expect(stdout).toContain('    Source:   Hertfordshire 6 (The maximum time frame for the assessment to conclude');
     expect(stdout).toContain('Not ready: 5 items block sign-off');
     expect(stdout).toContain('(overdue, no reason recorded for going past the timescale)');
   });

@@ -237,7 +237,7 @@ describe('options a pack may add (each left out keeps the base’s own behaviour
     id: 'optionshire',
     settings: { ...doc.settings, seenAloneDueSoon: { default: 4, min: 0, max: 20, says: 'Optionshire: "due soon" 4 working days before the child is seen alone' } },
     rules: [
-      { ...doc.rules[0], figureNote: false, source: { ...src('within 10 working days'), label: 'Optionshire 1 and 2' } },
+      { ...doc.rules[0], showFigureNote: false, source: { ...src('within 10 working days'), label: 'Optionshire 1 and 2' } },
       { ...doc.rules[1], figures: { deadline: 'assessment-10-working-days', deadlineWords: 'the 10 working days were' } },
       { ...doc.rules[3], figures: { workingDays: 5, kinds: ['child-in-need'], dueSoonWorkingDays: { setting: 'seenAloneDueSoon' } } },
       { id: 'outcome-shared', use: 'outcome-shared', severity: 'required', figures: { after: 'authorised' }, source: src('the outcome is shared') },
@@ -246,7 +246,7 @@ describe('options a pack may add (each left out keeps the base’s own behaviour
   if (!withOptions.ok) throw new Error(JSON.stringify(withOptions.errors));
   const opt = withOptions.pack;
 
-  it('figureNote false: a deadline without the note on its figure; a source label as the council cites it', () => {
+  it('showFigureNote false: a deadline without the note on its figure; a source label as the council cites it', () => {
     const { countdown } = statusOf(opt, 'optionshire/assessment-10-working-days', complete);
     expect(countdown?.figureNote).toBeUndefined();
     expect(countdown?.source.label).toBe('Optionshire 1 and 2');

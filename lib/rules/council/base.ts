@@ -112,7 +112,7 @@ export interface BaseEntry<N extends BaseRuleName> {
   /** Deadlines: the recorded reason that excuses this one when missed. */
   excusedBy?: AcceptedReason;
   /** Deadlines: false leaves out the note on where the figure comes from. */
-  figureNote?: boolean;
+  showFigureNote?: boolean;
 }
 
 function checkSeverity(s: BaseEntry<BaseRuleName>['severity']): 'required' | 'expected' {
@@ -323,6 +323,6 @@ export function buildBaseRule<N extends BaseRuleName>(name: N, entry: BaseEntry<
   if (rule.kind === 'check') return entry.acceptsReason ? { ...rule, acceptsReason: entry.acceptsReason } : rule;
   if (rule.kind !== 'countdown') return rule;
   const { figureNote: _note, ...withoutNote } = rule;
-  const shown = entry.figureNote === false ? withoutNote : rule;
+  const shown = entry.showFigureNote === false ? withoutNote : rule;
   return entry.excusedBy ? { ...shown, excusedBy: entry.excusedBy } : shown;
 }

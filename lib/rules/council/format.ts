@@ -122,7 +122,7 @@ export const RuleEntrySchema = z.strictObject({
   /** Where on the form it belongs, when not the base rule's usual part. */
   section: FormSectionSchema.optional(),
   /** Deadlines only: false leaves out the note on where the figure comes from ("How this date is worked out"). Shown when left out. */
-  figureNote: z.boolean().optional(),
+  showFigureNote: z.boolean().optional(),
   /**
    * Deadlines only: the recorded reason that excuses this deadline when it is missed, and where
    * the procedure allows it. Without it no reason excuses the deadline; a reason never excuses another.

@@ -86,6 +86,15 @@ describe('loadCouncilPack', () => {
     expect(errorsOf(doc)).toEqual(['$.rules[4].excusedBy: "child-views" is a check: only a deadline is excused by a reason']);
   });
 
+  it('refuses showFigureNote on a check (only a deadline has a note on its figure), and a rule’s figureNote (a setting’s word)', () => {
+    const doc = wirral();
+    doc.rules[4]!.showFigureNote = false;
+    expect(errorsOf(doc)).toEqual(['$.rules[4].showFigureNote: "child-views" is a check: only a deadline has a note on its figure']);
+    const old = wirral();
+    old.rules[0]!.figureNote = false;
+    expect(errorsOf(old)).toEqual(['$.rules[0]: unknown key "figureNote" (check the spelling against docs/council-packs.md)']);
+  });
+
   it('refuses a name used twice', () => {
     const doc = wirral();
     doc.prompts[0]!.id = 'child-views';

@@ -56,7 +56,7 @@ function crossCheck(doc: CouncilPackDoc, input: unknown): MapError[] {
     names.add(rule.id);
     const kind = BASE_KINDS[rule.use];
     if (kind === 'check' && rule.excusedBy) at(['rules', i, 'excusedBy'], `"${rule.use}" is a check: only a deadline is excused by a reason`);
-    if (kind === 'check' && rule.figureNote !== undefined) at(['rules', i, 'figureNote'], `"${rule.use}" is a check: only a deadline has a note on its figure`);
+    if (kind === 'check' && rule.showFigureNote !== undefined) at(['rules', i, 'showFigureNote'], `"${rule.use}" is a check: only a deadline has a note on its figure`);
     if (kind === 'check' && rule.severity === 'prompt') at(['rules', i, 'severity'], `"${rule.use}" is a check: expected "required" or "expected" (a prompt goes under "prompts")`);
     const figures = FIGURE_SCHEMAS[rule.use].safeParse(rule.figures);
     if (!figures.success) {
@@ -145,7 +145,7 @@ export function loadCouncilPack(input: unknown): CouncilPackResult {
       ...(entry.excusedBy ? { excusedBy: entry.excusedBy } : {}),
       ...(entry.details ? { details: entry.details } : {}),
       ...(entry.acceptsReason ? { acceptsReason: entry.acceptsReason } : {}),
-      ...(entry.figureNote !== undefined ? { figureNote: entry.figureNote } : {}),
+      ...(entry.showFigureNote !== undefined ? { showFigureNote: entry.showFigureNote } : {}),
     } as Parameters<typeof buildBaseRule>[1]),
   );
   const pack: Pack<CouncilParams> = {

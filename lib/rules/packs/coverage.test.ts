@@ -10,7 +10,9 @@ import {
   normaliseText,
   OBLIGATIONS,
   PROCEDURE_PATHS,
-  quoteParts,
+  partsNotFound,
+  partsNotFoundInSections,
+  procedureSections,
   REGENERATE_COVERAGE,
   renderCoverageDoc,
   wordCount,
@@ -53,8 +55,14 @@ describe('docs/procedure-coverage.md', () => {
     const path = PROCEDURE_PATHS[pack];
     it.skipIf(!existsSync(path))('are the procedure’s own words', () => {
       const text = normaliseText(readFileSync(path, 'utf8'));
-      const notFound = OBLIGATIONS.filter((o) => o.pack === pack).flatMap((o) => quoteParts(o.quote).filter((part) => !text.includes(part)));
+      const notFound = OBLIGATIONS.filter((o) => o.pack === pack).flatMap((o) => partsNotFound(o.quote, text));
       expect(notFound).toEqual([]);
+    });
+
+    it.skipIf(!existsSync(path))('sit in the section each row cites', () => {
+      const sections = procedureSections(readFileSync(path, 'utf8'));
+      const elsewhere = OBLIGATIONS.filter((o) => o.pack === pack && partsNotFoundInSections(o.quote, o.section, sections).length > 0);
+      expect(elsewhere).toEqual([]);
     });
   });
 
