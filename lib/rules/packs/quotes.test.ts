@@ -4,8 +4,8 @@
 // found in the section the source cites.
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { normaliseText, partsNotFound, partsNotFoundInSections, procedureSections, PROCEDURE_PATHS } from '../../../scripts/procedure-coverage';
-import { COUNCIL_PACK_DOCS, JOINED_PACKS } from '.';
+import { normaliseText, partsNotFound, partsNotFoundInSections, procedureSections, PROCEDURE_PATHS, wordCount } from '../../../scripts/procedure-coverage';
+import { COUNCIL_PACK_DOCS, JOINED_PACKS, PACKS } from '.';
 
 const DOCS = [...JOINED_PACKS.map((j) => j.doc), ...COUNCIL_PACK_DOCS];
 
@@ -30,5 +30,32 @@ describe.each(['derby', 'hertfordshire'] as const)('%s.json quotes', (pack) => {
     const sections = procedureSections(readFileSync(path, 'utf8'));
     const elsewhere = quoted(pack).filter((q) => partsNotFoundInSections(q.quote, q.section, sections).length > 0);
     expect(elsewhere).toEqual([]);
+  });
+});
+
+// Issue 26: each rule carries its section and at most 25 of the council's own words. The rules Derby
+// and Hertfordshire code beside their JSON cite a passage: checked here as the JSON quotes are, with
+// the same normaliser, "…" joining verbatim parts, every part in the section the source cites.
+const OWN_RULES = {
+  derby: PACKS.derby.rules.filter((r) => JOINED_PACKS[0].own.includes(r.id)),
+  hertfordshire: PACKS.hertfordshire.rules.filter((r) => JOINED_PACKS[1].own.includes(r.id)),
+};
+
+describe.each(['derby', 'hertfordshire'] as const)('%s coded rules’ passages', (pack) => {
+  const path = PROCEDURE_PATHS[pack];
+  const passages = OWN_RULES[pack].map((r) => ({ id: r.id, section: r.source.section, passage: r.source.passage }));
+
+  it('are the coded rules the pack owns', () => {
+    expect(passages.length).toBe(JOINED_PACKS[pack === 'derby' ? 0 : 1].own.length);
+  });
+
+  it.skipIf(!existsSync(path))('are the procedure’s own words, in the section their source cites', () => {
+    const sections = procedureSections(readFileSync(path, 'utf8'));
+    const elsewhere = passages.filter((p) => partsNotFoundInSections(p.passage, p.section, sections).length > 0);
+    expect(elsewhere).toEqual([]);
+  });
+
+  it('are at most 25 words', () => {
+    expect(passages.filter((p) => wordCount(p.passage) > 25)).toEqual([]);
   });
 });
