@@ -87,7 +87,7 @@ describe('check: the readable report', () => {
     expect(plan).toContain('    Child 1 (subject child), aged 12\n      - Required: Visit the child’s home and see their bedroom.');
     expect(plan).toContain('    Child 2, aged 8\n      - Required: Include every child in the household in the assessment and see each of them.');
     expect(plan).toContain('Still to record: seen.');
-    expect(plan).toContain('Source: Hertfordshire 2 and 7 (Planning:');
+    expect(plan).toContain('Source: Hertfordshire 2 and 7 (Other children in the household or family should be equally considered');
     expect(missing.indexOf('Child 1 (subject child)')).toBeLessThan(missing.indexOf('Child 2, aged 8'));
     expect(missing).toContain('    Father\n      - Required: See each parent and carer');
   });

@@ -13,7 +13,7 @@ export const analysisMinimum = defineRule<DerbyParams>({
   kind: 'check',
   severity: 'required',
   section: 'analysis',
-  source: source28('What is analysis? As a minimum always consider and record'),
+  source: source28('As a minimum always consider and record: what you and the family are worried about … the impact … the family’s strengths … What needs to happen next'),
   message: 'In your analysis, record what you and the family are worried about, the impact on the child, the family’s strengths and what happens next.',
   check: ({ record }) => {
     const a = record.analysis;
@@ -51,7 +51,7 @@ export const recommendationThreshold = defineRule<DerbyParams>({
   kind: 'check',
   severity: 'required',
   section: 'analysis',
-  source: source28('Social Worker’s Recommendations: it is vital to consider threshold'),
+  source: source28('It is vital to consider threshold at this point'),
   message: 'Record your recommendation and the reasons for it, and show that you considered the thresholds document.',
   check: ({ record }) =>
     allOf(
@@ -65,7 +65,7 @@ export const recommendationAgreedWithManager = defineRule<DerbyParams>({
   kind: 'check',
   severity: 'required',
   section: 'analysis',
-  source: source28('Social Worker’s Recommendations: make sure you agree these with your manager'),
+  source: source28('Make sure you agree these with your manager'),
   message: 'Agree your recommendations with your manager, and record that you did.',
   check: ({ record }) => has(record.recommendation?.agreedWithManager, 'recommendation.agreedWithManager'),
 });

@@ -13,7 +13,7 @@ export const genogram = defineRule<DerbyParams>({
   kind: 'check',
   severity: 'required',
   section: 'background',
-  source: source25('Background, history and safety: genogram'),
+  source: source25('The social worker in conjunction with the key family members will undertake an exercise to draw and understand the genogram'),
   message: 'Complete a genogram showing the family and the important people around the child.',
   check: ({ record }) => has(record.background?.genogram, 'background.genogram'),
 });
@@ -23,7 +23,7 @@ export const ecomap = defineRule<DerbyParams>({
   kind: 'check',
   severity: 'required',
   section: 'background',
-  source: source25('Eco Maps: it is essential that eco-maps are completed'),
+  source: source25('It is essential as part of building our understanding that eco-maps are completed'),
   message: 'Complete an ecomap with the family, showing their support, stresses and links with the world around them.',
   check: ({ record }) => has(record.background?.ecomap, 'background.ecomap'),
 });
@@ -33,7 +33,7 @@ export const chronology = defineRule<DerbyParams>({
   kind: 'check',
   severity: 'required',
   section: 'background',
-  source: source25('Chronology / significant events and all professional involvement'),
+  source: source25('The LCS chronology function should be used in all cases'),
   message: 'Update the chronology on the case system with the significant events that matter to this assessment.',
   check: ({ record }) => has(record.background?.chronologyUpdated, 'background.chronologyUpdated'),
 });
@@ -43,7 +43,7 @@ export const otherAgenciesConsulted = defineRule<DerbyParams>({
   kind: 'check',
   severity: 'expected',
   section: 'background',
-  source: source25('Other involved agencies; remember to ask about where they lived before'),
+  source: source25('Gain feedback from any other involved agency … Remember to ask about where they lived before, and check all records in that area too'),
   message: 'Record which agencies you consulted, and check records held by the areas where the family lived before.',
   check: ({ record }) =>
     allOf(
@@ -71,7 +71,7 @@ export const safetyQuestionsAsked = defineRule<DerbyParams>({
   kind: 'check',
   severity: 'required',
   section: 'background',
-  source: source25('Family’s safety advice: you must always ask these safety questions'),
+  source: source25('You must always ask these safety questions, and provide information as required'),
   message: 'Ask the family all five safety questions and record each answer. Safe sleep and shaking advice always apply when there is a baby.',
   check: (ctx) => {
     const advice = ctx.record.safetyAdvice;
@@ -92,7 +92,7 @@ export const safetyAdviceGiven = defineRule<DerbyParams>({
   kind: 'check',
   severity: 'required',
   section: 'background',
-  source: source25('Family’s safety advice: if “no” is answered, pass the relevant information to the family'),
+  source: source25('If “no” is answered to these, please ensure the relevant information is passed onto the family'),
   message: 'Where the family answered no to a safety question, give them the safety advice and record that you did.',
   appliesWhen: ({ record }) => {
     const advice = record.safetyAdvice;
@@ -129,7 +129,7 @@ export const promptPreviousAssessments = defineRule<DerbyParams>({
   kind: 'prompt',
   severity: 'prompt',
   section: 'background',
-  source: source25('Summary of relevant information or assessments from other agencies'),
+  source: source25('It is important to identify whether there have been any other previous assessments undertaken with the family'),
   message: 'Have other assessments been done with this family, such as an Early Help Assessment? What do they add?',
   appliesWhen: ({ record }) => record.background?.earlyHelpAssessmentConsidered !== true,
 });

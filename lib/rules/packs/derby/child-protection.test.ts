@@ -25,7 +25,8 @@ describe('derby/strategy-discussion-held: the duty is Working Together 2023’s;
   it('cites Working Together 2023 as the source of the duty, with Derby 2.4', () => {
     const rule = pack.rules.find((r) => r.id === 'derby/strategy-discussion-held');
     expect(rule?.source.label).toBe('Derby 2.4, with Working Together 2023');
-    expect(rule?.source.passage).toContain('Working Together 2023');
+    // The passage is Derby's own words in 2.4 (issue 26); the label names Working Together 2023.
+    expect(rule?.source.passage).toContain('Is a strategy discussion / meeting required?');
   });
 
   it('never blocks where only the question applies (a child in need, no harm suspected)', () => {

@@ -31,7 +31,7 @@ export const strategyDiscussionHeld = defineRule<DerbyParams>({
   source: {
     label: 'Derby 2.4, with Working Together 2023',
     section: '2.4',
-    passage: 'Working Together 2023: a strategy discussion where there is reasonable cause to suspect significant harm; Derby 2.4 asks: is one required?',
+    passage: 'Is a strategy discussion / meeting required? If there is reason to believe that a child is suffering, or likely to suffer significant harm',
   },
   message: 'In a Section 47 enquiry, or where significant harm is suspected, hold a strategy discussion and record its date and time.',
   // Not owed when a strategy discussion is what the assessment decided should happen next.
@@ -86,7 +86,7 @@ export const promptManagerOversight = defineRule<DerbyParams>({
   kind: 'prompt',
   severity: 'prompt',
   section: 'child-protection',
-  source: source24('Practice Trigger: managerial direction and oversight is essential'),
+  source: source24('Managerial direction and oversight is essential in child protection processes'),
   message: 'Has your manager given direction on this child protection work, and is their oversight recorded?',
   appliesWhen: childProtectionWork,
 });
@@ -96,7 +96,7 @@ export const promptDetailedRecording = defineRule<DerbyParams>({
   kind: 'prompt',
   severity: 'prompt',
   section: 'child-protection',
-  source: source24('Practice Trigger: detailed and specific recording is essential in S47 enquiries'),
+  source: source24('Detailed and specific recording is essential in S47 enquiries'),
   message: 'Is your recording of the enquiry detailed and specific, with any handwritten notes scanned onto the case record?',
   appliesWhen: childProtectionWork,
 });

@@ -103,7 +103,7 @@ export const managerCopy5WorkingDaysBefore = defineRule<DerbyParams>({
   // shown to the worker, never a blocker, and missing it owes no timescale reason.
   severity: 'prompt',
   section: 'manager',
-  source: { label: 'Derby 2.3', section: '2.3', passage: 'Practice Triggers: your manager will need the assessment 5 working days prior to the final deadline' },
+  source: { label: 'Derby 2.3', section: '2.3', passage: 'Be aware that your manager will need the assessment 5 working days prior to the final deadline' },
   message: 'Send the assessment to your manager in good time before it is due, so they can read it and authorise it.',
   dueSoonWithin: (p) => p.dueSoonWorkingDays,
   clock: (ctx) => {
@@ -129,7 +129,7 @@ export const childSeenAlone24HoursS47 = defineRule<DerbyParams>({
   // and seeing the child alone at all (child-seen-alone).
   severity: 'prompt',
   section: 'plan',
-  source: { label: 'Derby 2.3', section: '2.3', passage: 'Practice Triggers: see the child alone within 24 hours if subject to S47 enquiry' },
+  source: { label: 'Derby 2.3', section: '2.3', passage: 'See the child alone … within 24 hours if subject to S47 enquiry' },
   message: 'Practice Trigger: in a Section 47 enquiry, see the child alone within 24 hours, and record the visit as seen alone with its time.',
   // Whenever a Section 47 enquiry has started, also one that begins during a child in need
   // assessment. One clock for each child in the enquiry; an unborn child cannot be seen alone and has none.

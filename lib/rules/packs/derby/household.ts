@@ -28,7 +28,7 @@ export const parentalResponsibilityEstablished = defineRule<DerbyParams>({
   kind: 'check',
   severity: 'required',
   section: 'household',
-  source: source21('Parental Responsibility: should be established from the outset'),
+  source: source21('Knowing who has Parental Responsibility/PR for a child is of paramount importance, and should be established from the outset'),
   message: 'Find out and record whether each parent has parental responsibility, and who holds it for the child.',
   check: (ctx) => {
     // Each mother and father: yes or no, once established (blank means not yet established).
@@ -76,7 +76,7 @@ export const allHouseholdChildrenIncluded = defineRule<DerbyParams>({
   kind: 'check',
   severity: 'required',
   section: 'household',
-  source: source21('Which children should be considered in the assessment'),
+  source: source21('For all initial single assessments, every child that resides in the home, should be included'),
   message: 'Include every child who lives in the home. In a later assessment, record why any child is left out.',
   // Only in a later assessment: "The rationale for any children not to be included in subsequent assessments will be clearly recorded".
   acceptsReason: { fact: 'children[].exclusionReason', allowedBy: 'Derby 2.1: the rationale for any children not included in subsequent assessments' },
@@ -89,7 +89,7 @@ export const promptParentsWorkerContact = defineRule<DerbyParams>({
   kind: 'prompt',
   severity: 'prompt',
   section: 'household',
-  source: source21('Practice Triggers: parents may have a drug or mental health worker'),
+  source: source21('Parents may have a drug or mental health worker, or may need referring to one'),
   message: 'You have noted substance misuse or mental health worries. Have you added the parent’s worker to the record and asked for their view?',
   appliesWhen: ({ record }) => either(isYes(record.concerns?.substanceMisuse), isYes(record.concerns?.parentalMentalHealth)),
 });

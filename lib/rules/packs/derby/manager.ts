@@ -11,7 +11,7 @@ export const managerThresholdComment = defineRule<DerbyParams>({
   kind: 'check',
   severity: 'required',
   section: 'manager',
-  source: source29('Manager’s Authorisation: the manager must comment on threshold'),
+  source: source29('Management oversight of assessments is vital, and the manager must comment on threshold in this section'),
   message: 'Managers: comment on the threshold for this child before you authorise the assessment.',
   check: ({ record }) => has(record.manager?.thresholdCommented, 'manager.thresholdCommented'),
 });

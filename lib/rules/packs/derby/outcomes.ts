@@ -77,7 +77,7 @@ export const outcomeSharedWithReferrer = defineRule<DerbyParams>({
   kind: 'check',
   severity: 'required',
   section: 'outcomes',
-  source: source210('The outcome of the assessment is shared with the referrer in writing'),
+  source: source210('The outcome of the assessment – not the assessment document … is shared with the referrer in writing'),
   message: 'Tell the referrer the outcome in writing (the outcome only, not the assessment) and record the date.',
   appliesWhen: authorised,
   check: ({ record }) => has(record.outcome?.sharedWithReferrer, 'outcome.sharedWithReferrer'),
@@ -93,7 +93,7 @@ export const outcomeSharedWithAgencies = defineRule<DerbyParams>({
   kind: 'check',
   severity: 'required',
   section: 'outcomes',
-  source: source210('The outcome is to be shared with the agencies involved … parental consent will be required for this unless Child Protection procedures'),
+  source: source210('The outcome … is to be shared with the agencies involved … parental consent will be required for this unless Child Protection procedures have been initiated'),
   message:
     'Share the outcome, actions and review dates with the agencies involved (not the assessment itself) and record the date. Unless child protection procedures have begun, the parents must agree first.',
   appliesWhen: (ctx) => both(authorised(ctx), agenciesWereConsulted(ctx.record)),

@@ -25,7 +25,7 @@ export const consentToShare = defineRule<DerbyParams>({
   kind: 'check',
   severity: 'required',
   section: 'plan',
-  source: { label: 'Derby 1 and 2.5', section: '1, 2.5', passage: 'Information Sharing and Consent; Other involved agencies: written consent from parents' },
+  source: { label: 'Derby 1 and 2.5', section: '1, 2.5', passage: 'Consent from the parent/carer … should be obtained in writing prior to sharing information … Written consent must be provided from parents' },
   message:
     'Before contacting other agencies, get the parents’ written consent and record who gave it. If you share without consent, discuss it with your manager and record why.',
   acceptsReason: {
@@ -51,7 +51,7 @@ export const childSeenAlone = defineRule<DerbyParams>({
   kind: 'check',
   severity: 'required',
   section: 'plan',
-  source: { label: 'Derby 2.3 and 2.7', section: '2.3, 2.7', passage: 'It is important that during the assessment practitioners see the child alone; 2.7: the child must be seen alone' },
+  source: { label: 'Derby 2.3 and 2.7', section: '2.3, 2.7', passage: 'It is important that during the assessment practitioners see the child alone … The child must be seen alone' },
   // Derby gives no exception ("The child must be seen alone"), so no recorded reason meets it:
   // where a child cannot be seen alone, accepting that is the manager's decision (an acknowledgement).
   message: 'See each child alone and record the visit. Derby allows no exception: if a child cannot be seen alone, your manager decides whether to accept that.',
@@ -63,7 +63,7 @@ export const consentWithheldAgenciesTold = defineRule<DerbyParams>({
   kind: 'check',
   severity: 'required',
   section: 'plan',
-  source: { label: 'Derby 1', section: '1', passage: 'Information Sharing and Consent: agencies should be told that the parent/carer/young person has withheld permission' },
+  source: { label: 'Derby 1', section: '1', passage: 'Agencies should be told that the parent/carer/young person has withheld permission' },
   message: 'Information was shared without the family’s permission: record that the agencies were told permission was withheld, and that the parent was told it is still being shared.',
   appliesWhen: ({ record }) => isYes(record.consent?.sharedWithoutConsent),
   check: ({ record }) =>

@@ -14,7 +14,7 @@ export const childOwnWords = defineRule<DerbyParams>({
   kind: 'check',
   severity: 'required',
   section: 'profile',
-  source: source26('Child’s profile and story: should include the child’s own words'),
+  source: source26('It is essential that the child’s story should also include child’s own words or understanding of their situation and life is articulated in this section'),
   message: 'Write each child’s story with their own words about their situation and their life.',
   check: (ctx) =>
     eachChild(
@@ -30,7 +30,7 @@ export const everyBedroomSeen = defineRule<DerbyParams>({
   kind: 'prompt',
   severity: 'prompt',
   section: 'profile',
-  source: source26('Where you live … Practice Triggers: see every child’s bedroom'),
+  source: source26('See every child’s bedroom'),
   message: 'Have you seen every child’s bedroom? Record it for each child.',
   // Shown until each included child who is born has their bedroom recorded as seen (an unborn
   // child has no bedroom yet; safe sleep is asked in the safety questions, 2.5).

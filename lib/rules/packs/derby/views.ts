@@ -45,7 +45,7 @@ export const parentsSeenAlone = defineRule<DerbyParams>({
   kind: 'prompt',
   severity: 'prompt',
   section: 'views',
-  source: source27('Practice Triggers: each parent / carer to be seen alone'),
+  source: source27('Each parent / carer to be seen alone'),
   message: 'Have you seen each parent or carer in the home on their own?',
   // Shown while a parent or carer in the home is not recorded as seen alone, leaving out
   // anyone with a recorded reason they are not involved (e.g. bail conditions, safety).
@@ -59,7 +59,7 @@ export const parentsViewsRecorded = defineRule<DerbyParams>({
   kind: 'check',
   severity: 'required',
   section: 'views',
-  source: source27('Your parents’ and carers’ view of what needs to change'),
+  source: source27('Your parents’ and carers view of what needs to change … Their perspective must be valued'),
   message: 'Record each parent’s or carer’s views on what needs to change and what would help. If one is not involved, record why.',
   acceptsReason: NOT_INVOLVED,
   check: (ctx) =>
@@ -106,7 +106,7 @@ export const promptInterpreting = defineRule<DerbyParams>({
   kind: 'prompt',
   severity: 'prompt',
   section: 'views',
-  source: source27('Practice Triggers: does the assessment need interpreting?'),
+  source: source27('Does the assessment need interpreting? … do parents or carers read the written language or is the use of an interpreter to share more effective'),
   message: 'Does the assessment need interpreting? Can the parents read it in English, or would sharing it through an interpreter work better?',
   // Hidden only once we know English is the family's first language and no interpreter is needed.
   appliesWhen: ({ record }) => !(record.household?.firstLanguageNotEnglish === false && record.household.interpreterNeeded === false),

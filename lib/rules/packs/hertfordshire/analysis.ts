@@ -10,7 +10,7 @@ export const analysisCompleted = defineRule<HertfordshireParams>({
   kind: 'check',
   severity: 'required',
   section: 'analysis',
-  source: { label: 'Hertfordshire 7', section: '7', passage: 'Regular Review: the analysis and evaluation has been completed' },
+  source: { label: 'Hertfordshire 7', section: '7', passage: 'The analysis and evaluation has been completed' },
   message: 'Complete your analysis: what you are worried about, the impact on the child, and what needs to happen next.',
   check: ({ record }) => {
     const a = record.analysis;
@@ -27,7 +27,7 @@ export const eachChildAssessedSeparately = defineRule<HertfordshireParams>({
   kind: 'check',
   severity: 'required',
   section: 'analysis',
-  source: { label: 'Hertfordshire 2', section: '2', passage: 'Planning: the individual circumstances of each assessed and evaluated separately' },
+  source: { label: 'Hertfordshire 2', section: '2', passage: 'Other children in the household or family should be equally considered, and the individual circumstances of each assessed and evaluated separately' },
   message: 'Assess each child in the household on their own: make their needs and the impact on them clear in the analysis.',
   check: (ctx) => eachChild(ctx, included, (child) => has(child.analysisRecorded, childPath(child, 'analysisRecorded'))),
 });
@@ -37,7 +37,7 @@ export const threeDomains = defineRule<HertfordshireParams>({
   kind: 'check',
   severity: 'required',
   section: 'analysis',
-  source: { label: 'Hertfordshire 3 and 9', section: '3, 9', passage: 'Developing a Clear Analysis: the three domains of the Assessment Framework Triangle' },
+  source: { label: 'Hertfordshire 3 and 9', section: '3, 9', passage: 'A good assessment is one which investigates the three domains; set out in the Assessment Framework Triangle' },
   message: 'Cover all three sides of the assessment triangle: the child’s developmental needs, parenting capacity, and family and environment.',
   check: ({ record }) => {
     const d = record.analysis?.domains;
@@ -54,7 +54,7 @@ export const strengthsConsidered = defineRule<HertfordshireParams>({
   kind: 'check',
   severity: 'required',
   section: 'analysis',
-  source: { label: 'Hertfordshire 3', section: '3', passage: 'Developing a Clear Analysis: where the strengths are in a child’s circumstances' },
+  source: { label: 'Hertfordshire 3', section: '3', passage: 'The assessment, in looking at the domains, should also consider where the strengths are in a child’s circumstances' },
   message: 'Record the strengths in the child’s life and how they could help reduce the risk.',
   check: ({ record }) => has(record.analysis?.strengths, 'analysis.strengths'),
 });
@@ -64,7 +64,7 @@ export const evidenceForDecisions = defineRule<HertfordshireParams>({
   kind: 'check',
   severity: 'required',
   section: 'analysis',
-  source: { label: 'Hertfordshire 7', section: '7', passage: 'Regular Review: clear evidence for decisions on the services needed' },
+  source: { label: 'Hertfordshire 7', section: '7', passage: 'The assessment provides clear evidence for decisions on what types of services are needed to provide good outcomes for the child and family' },
   message: 'Write your recommendation, showing the evidence for the services the child and family need.',
   check: ({ record }) => has(record.recommendation?.recorded, 'recommendation.recorded'),
 });
@@ -74,7 +74,7 @@ export const riskOutsideHome = defineRule<HertfordshireParams>({
   kind: 'check',
   severity: 'required',
   section: 'analysis',
-  source: { label: 'Hertfordshire 10', section: '10', passage: 'Assessment of Risk Outside the Home' },
+  source: { label: 'Hertfordshire 10', section: '10', passage: 'Assessments of children in such cases should consider whether wider environmental factors are undermining effective intervention being undertaken to reduce risk' },
   message: 'There are worries about harm outside the family. Consider the risks the child faces outside the home, in school, peer groups, the community and online.',
   appliesWhen: ({ record }) => {
     const c = record.concerns;
@@ -88,7 +88,7 @@ export const differencesInViews = defineRule<HertfordshireParams>({
   kind: 'check',
   severity: 'expected',
   section: 'analysis',
-  source: { label: 'Hertfordshire 9', section: '9', passage: 'Principles for a Good Assessment: differences in views are recorded' },
+  source: { label: 'Hertfordshire 9', section: '9', passage: 'Differences in views about information are recorded' },
   message: 'Record where the family and professionals see things differently.',
   check: ({ record }) => has(record.analysis?.differencesInViewsRecorded, 'analysis.differencesInViewsRecorded'),
 });

@@ -10,7 +10,7 @@ export const chronology = defineRule<HertfordshireParams>({
   kind: 'check',
   severity: 'required',
   section: 'background',
-  source: { label: 'Hertfordshire 8', section: '8', passage: 'Recording: progress kept on the child’s record and in their chronology' },
+  source: { label: 'Hertfordshire 8', section: '8', passage: 'Records should be kept of the progress of the assessment on the individual child’s record and in their Chronology' },
   message: 'Update the child’s chronology with the progress of the assessment, so any pattern of worries can be seen.',
   check: ({ record }) => has(record.background?.chronologyUpdated, 'background.chronologyUpdated'),
 });

@@ -9,7 +9,7 @@ export const communicationNeeds = defineRule<HertfordshireParams>({
   kind: 'prompt',
   severity: 'prompt',
   section: 'household',
-  source: { label: 'Hertfordshire 2', section: '2', passage: 'Planning: are there communication needs? If so, what are the specific needs and how they will be met?' },
+  source: { label: 'Hertfordshire 2', section: '2', passage: 'Are there communication needs? If so, what are the specific needs and how they will be met?' },
   message: 'Does the child or anyone in the family have communication needs? What are they, and how will you meet them?',
   // Shown until the family's communication needs are recorded.
   appliesWhen: ({ record }) => record.household?.communicationNeedsRecorded !== true,

@@ -10,7 +10,7 @@ export const supervisionReview = defineRule<HertfordshireParams>({
   // "The social worker's line manager must review the assessment progress regularly": required.
   severity: 'required',
   section: 'manager',
-  source: { label: 'Hertfordshire 7', section: '7', passage: 'Regular Review: the line manager reviews progress with the social worker' },
+  source: { label: 'Hertfordshire 7', section: '7', passage: 'The social worker’s line manager must review the assessment progress regularly with the social worker' },
   message: 'Record the manager’s review of the assessment in supervision, with the reasons for decisions.',
   check: ({ record }) => has(record.manager?.supervisionRecorded, 'manager.supervisionRecorded'),
 });

@@ -12,7 +12,7 @@ export const statutoryQuestionsAnswered = defineRule<HertfordshireParams>({
   kind: 'check',
   severity: 'required',
   section: 'outcomes',
-  source: { label: 'Hertfordshire 6', section: '6', passage: 'Actions and Outcomes: the social worker and line manager should determine' },
+  source: { label: 'Hertfordshire 6', section: '6', passage: 'In the course of the assessment the social worker and their line manager should determine' },
   message: 'Answer all three questions: is this a child in need, is there cause to suspect significant harm, and does the child need accommodation?',
   check: ({ record }) => {
     const o = record.outcome;
@@ -29,7 +29,7 @@ export const outcomeDecided = defineRule<HertfordshireParams>({
   kind: 'check',
   severity: 'required',
   section: 'outcomes',
-  source: { label: 'Hertfordshire 6', section: '6', passage: 'Actions and Outcomes: the possible outcomes of the assessment' },
+  source: { label: 'Hertfordshire 6', section: '6', passage: 'The possible outcomes of the assessment should be decided on by the social worker and their line manager' },
   message: 'Record the outcome of the assessment, agreed with your line manager.',
   check: ({ record }) => has(record.outcome?.decision, 'outcome.decision'),
 });
@@ -39,7 +39,7 @@ export const planOfAction = defineRule<HertfordshireParams>({
   kind: 'check',
   severity: 'required',
   section: 'outcomes',
-  source: { label: 'Hertfordshire 6', section: '6', passage: 'Actions and Outcomes: agree a plan of action setting out the services to be delivered how and by whom' },
+  source: { label: 'Hertfordshire 6', section: '6', passage: 'Who should agree a plan of action setting out the services to be delivered how and by whom' },
   message: 'Agree a plan of action with your line manager, the child, family and professionals: which services, how, and by whom.',
   appliesWhen: ({ record }) => servicesToProvide(record),
   check: ({ record }) => has(record.outcome?.planOfActionRecorded, 'outcome.planOfActionRecorded'),
@@ -52,7 +52,7 @@ export const outcomeSharedWithReferrer = defineRule<HertfordshireParams>({
   // system records who referred, so it cannot block every assessment: shown, never blocks.
   severity: 'expected',
   section: 'outcomes',
-  source: { label: 'Hertfordshire 6', section: '6', passage: 'Actions and Outcomes: provided to professional referrers' },
+  source: { label: 'Hertfordshire 6', section: '6', passage: 'The outcome of the assessment should be: … Taking account of confidentiality, provided to professional referrers' },
   message: 'If the referral came from a professional, tell them the outcome, keeping to what confidentiality allows.',
   appliesWhen: afterAuthorised,
   check: ({ record }) => has(record.outcome?.sharedWithReferrer, 'outcome.sharedWithReferrer'),
@@ -63,7 +63,7 @@ export const outcomeSharedWithAgencies = defineRule<HertfordshireParams>({
   kind: 'check',
   severity: 'required',
   section: 'outcomes',
-  source: { label: 'Hertfordshire 6', section: '6', passage: 'Actions and Outcomes: given in writing to agencies providing services' },
+  source: { label: 'Hertfordshire 6', section: '6', passage: 'The outcome of the assessment should be: … Given in writing to agencies involved in providing services to the child' },
   message: 'Send the outcome in writing to the agencies working with the child, with the actions, review dates and intended outcomes.',
   appliesWhen: (ctx) => both(afterAuthorised(ctx), agenciesWereConsulted(ctx.record)),
   check: ({ record }) => has(record.outcome?.sharedWithAgencies, 'outcome.sharedWithAgencies'),

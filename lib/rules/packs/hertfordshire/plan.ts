@@ -13,7 +13,7 @@ export const childSeenAlone = defineRule<HertfordshireParams>({
   kind: 'check',
   severity: 'required',
   section: 'plan',
-  source: { label: 'Hertfordshire 4 and 7', section: '4, 7', passage: 'The Child: they should be seen alone; Regular Review: direct communication with the child alone' },
+  source: { label: 'Hertfordshire 4 and 7', section: '4, 7', passage: 'They should be seen alone and if this is not possible … the reason should be recorded … direct communication with the child alone' },
   message: 'See the child alone. If that is not possible or not in their best interests, record the reason.',
   acceptsReason: {
     fact: 'children[].notSeenAloneReason',
@@ -30,7 +30,7 @@ export const allChildrenSeen = defineRule<HertfordshireParams>({
   kind: 'check',
   severity: 'required',
   section: 'plan',
-  source: { label: 'Hertfordshire 2 and 7', section: '2, 7', passage: 'Planning: other children in the household equally considered; Regular Review: all the children seen' },
+  source: { label: 'Hertfordshire 2 and 7', section: '2, 7', passage: 'Other children in the household or family should be equally considered … All the children in the household have been seen and their needs considered' },
   message: 'Include every child in the household in the assessment and see each of them.',
   check: (ctx) =>
     eachChild(
@@ -49,7 +49,7 @@ export const homeVisitedBedroomSeen = defineRule<HertfordshireParams>({
   kind: 'check',
   severity: 'required',
   section: 'plan',
-  source: { label: 'Hertfordshire 7', section: '7', passage: 'Regular Review: the home address visited and the child’s bedroom seen' },
+  source: { label: 'Hertfordshire 7', section: '7', passage: 'The child’s home address has been visited and the child’s bedroom has been seen' },
   message: 'Visit the child’s home and see their bedroom.',
   check: (ctx) =>
     forSubjectChild(ctx, (child) =>
@@ -65,7 +65,7 @@ export const caseDirectionTimescales = defineRule<HertfordshireParams>({
   kind: 'check',
   severity: 'required',
   section: 'plan',
-  source: { label: 'Hertfordshire 7', section: '7', passage: 'Regular Review: the assessment case direction must set out timescales for the actions to be met' },
+  source: { label: 'Hertfordshire 7', section: '7', passage: 'The assessment case direction must set out timescales for the actions to be met' },
   message: 'Record the case direction: the actions, their timescales, and the points where the assessment will be reviewed in supervision.',
   check: ({ record }) =>
     allRecorded([
@@ -89,7 +89,7 @@ export const promptParentInvolvementSafety = defineRule<HertfordshireParams>({
   kind: 'prompt',
   severity: 'prompt',
   section: 'plan',
-  source: { label: 'Hertfordshire 4', section: '4', passage: 'The Parents/Carers: exceptions in cases of sexual abuse or domestic abuse' },
+  source: { label: 'Hertfordshire 4', section: '4', passage: 'There may be exceptions to the involvement of parents or care givers … the plan for the assessment must consider the safety of an adult' },
   message: 'With domestic abuse or sexual abuse in the picture, how will you involve each parent without putting the child or another adult at risk?',
   appliesWhen: ({ record }) => anyYes(record.concerns?.domesticAbuse, record.concerns?.sexualAbuse),
 });

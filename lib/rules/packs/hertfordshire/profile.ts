@@ -10,7 +10,7 @@ export const promptDevelopmentNeglect = defineRule<HertfordshireParams>({
   kind: 'prompt',
   severity: 'prompt',
   section: 'profile',
-  source: { label: 'Hertfordshire 8', section: '8', passage: 'Recording: the child’s development, particularly where neglect is an issue' },
+  source: { label: 'Hertfordshire 8', section: '8', passage: 'Recording … should include information on the child’s development … This is particularly significant in circumstances where neglect is an issue' },
   message: 'Neglect is a worry here. Have you recorded how the child is developing, so their progress can be checked over time?',
   appliesWhen: ({ record }) => isYes(record.concerns?.neglect),
 });

@@ -11,7 +11,7 @@ export const nrmReferral = defineRule<HertfordshireParams>({
   kind: 'check',
   severity: 'required',
   section: 'reasons',
-  source: { label: 'Hertfordshire 3', section: '3', passage: 'Developing a Clear Analysis: note on referral to the National Referral Mechanism' },
+  source: { label: 'Hertfordshire 3', section: '3', passage: 'If there is a concern with regards to exploitation or trafficking, a referral into the National Referral Mechanism should be made' },
   message: 'There are worries about exploitation, trafficking or modern slavery. Refer the child to the National Referral Mechanism and record the date.',
   appliesWhen: ({ record }) => {
     const c = record.concerns;

@@ -11,7 +11,7 @@ export const childViewsRecorded = defineRule<HertfordshireParams>({
   kind: 'check',
   severity: 'required',
   section: 'views',
-  source: { label: 'Hertfordshire 7', section: '7', passage: 'Regular Review: the child’s views and wishes recorded and taken into account' },
+  source: { label: 'Hertfordshire 7', section: '7', passage: 'There has been direct communication with the child alone and their views and wishes have been recorded and taken into account' },
   message: 'Record the child’s views and wishes, in a way that shows how they have been taken into account.',
   // According to age and understanding: a baby is observed, not asked (see the prompt below).
   check: (ctx) =>
@@ -49,7 +49,7 @@ export const parentsSeenViewsRecorded = defineRule<HertfordshireParams>({
   kind: 'check',
   severity: 'required',
   section: 'views',
-  source: { label: 'Hertfordshire 4 and 7', section: '4, 7', passage: 'The Parents/Carers: all involved equally; Regular Review: parents seen and their views recorded' },
+  source: { label: 'Hertfordshire 4 and 7', section: '4, 7', passage: 'All parents or care givers should be involved equally in the assessment … The parents have been seen and their views and wishes have been recorded' },
   message: 'See each parent and carer and record their views and wishes. If someone is not involved, for example for safety reasons, record why.',
   acceptsReason: {
     fact: 'adults[].notInvolvedReason',
