@@ -125,6 +125,11 @@ function checkHead(e: BaseEntry<BaseRuleName>, section: FormSection, message: st
   return { id: e.id, kind: 'check' as const, severity: checkSeverity(e.severity), section: e.section ?? section, source: e.source, message: e.message ?? message };
 }
 
+/** What every deadline of the base starts from: its id, weight, name, part of the form, source and words. */
+function countdownHead(e: BaseEntry<BaseRuleName>, name: string, section: FormSection, message: string) {
+  return { id: e.id, kind: 'countdown' as const, name: e.name ?? name, severity: e.severity, section: e.section ?? section, source: e.source, message: e.message ?? message };
+}
+
 function figureNote(f: Figure | undefined, e: BaseEntry<BaseRuleName>, unit: string): ((p: CouncilParams) => string) | undefined {
   if (f === undefined) return undefined;
   return (params) => {
@@ -157,13 +162,7 @@ const BUILDERS: { [N in BaseRuleName]: Builder<N> } = {
     if (span === undefined) throw new Error('give the timescale as "workingDays" or "days"');
     const unit = e.figures.days !== undefined ? 'days' : 'working days';
     return {
-      id: e.id,
-      kind: 'countdown',
-      name: e.name ?? 'Assessment completed',
-      severity: e.severity,
-      section: e.section ?? 'plan',
-      source: e.source,
-      message: e.message ?? 'Complete the assessment by its due date.',
+      ...countdownHead(e, 'Assessment completed', 'plan', 'Complete the assessment by its due date.'),
       dueSoonWithin: (p) => (e.figures.dueSoonWorkingDays !== undefined ? figure(e.figures.dueSoonWorkingDays, p) : 5),
       figureNote: figureNote(span, e, unit),
       clock: ({ record, params, reads }) => {
@@ -175,13 +174,7 @@ const BUILDERS: { [N in BaseRuleName]: Builder<N> } = {
     };
   },
   'review-point': (e): CountdownRule<CouncilParams> => ({
-    id: e.id,
-    kind: 'countdown',
-    name: e.name ?? 'Management review',
-    severity: e.severity,
-    section: e.section ?? 'manager',
-    source: e.source,
-    message: e.message ?? 'Hold the management review by the date shown and record it.',
+    ...countdownHead(e, 'Management review', 'manager', 'Hold the management review by the date shown and record it.'),
     dueSoonWithin: (p) => (e.figures.dueSoonWorkingDays !== undefined ? figure(e.figures.dueSoonWorkingDays, p) : 2),
     figureNote: figureNote(e.figures.workingDays, e, 'working days'),
     clock: ({ record, params, reads }) => {
@@ -231,13 +224,7 @@ const BUILDERS: { [N in BaseRuleName]: Builder<N> } = {
     };
   },
   'child-seen-within': (e): CountdownRule<CouncilParams> => ({
-    id: e.id,
-    kind: 'countdown',
-    name: e.name ?? 'Child seen',
-    severity: e.severity,
-    section: e.section ?? 'plan',
-    source: e.source,
-    message: e.message ?? 'See the child by the date shown and record the visit.',
+    ...countdownHead(e, 'Child seen', 'plan', 'See the child by the date shown and record the visit.'),
     appliesWhen: (ctx) => both(kindIn(ctx.record, e.figures.kinds), subjectIsBorn(ctx)),
     dueSoonWithin: () => 2,
     figureNote: figureNote(e.figures.workingDays, e, 'working days'),
@@ -254,13 +241,7 @@ const BUILDERS: { [N in BaseRuleName]: Builder<N> } = {
     const days = e.figures.workingDays;
     if (days === undefined && e.figures.hours === undefined) throw new Error('give "workingDays" or "hours"');
     return {
-      id: e.id,
-      kind: 'countdown',
-      name: e.name ?? 'Child seen alone',
-      severity: e.severity,
-      section: e.section ?? 'plan',
-      source: e.source,
-      message: e.message ?? 'See the child alone by the date shown and record the visit as seen alone.',
+      ...countdownHead(e, 'Child seen alone', 'plan', 'See the child alone by the date shown and record the visit as seen alone.'),
       appliesWhen: (ctx) => both(kindIn(ctx.record, e.figures.kinds), subjectIsBorn(ctx)),
       dueSoonWithin: (p) => (days === undefined ? 6 : e.figures.dueSoonWorkingDays !== undefined ? figure(e.figures.dueSoonWorkingDays, p) : 2),
       figureNote: figureNote(days, e, 'working days'),
