@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRecord } from '../../lib/model';
 import { evaluate, getPack } from '../../lib/rules';
-import { parseCheckArgs, runCheck, tenAmLondon, USAGE } from '../../scripts/check';
+import { parseCheckArgs, tenAmLondon, USAGE } from '../../scripts/check';
+import { runCheckCaptured } from '../support/check-run';
 import { formatReport } from '../../scripts/lib/report';
 
 const ROOT = resolve(__dirname, '../..');
@@ -18,19 +19,7 @@ function tmpFile(name: string, text: string): string {
   return path;
 }
 
-/** Runs the command in-process with captured output and a fixed clock. */
-function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = runCheck(argv, {
-    out: (line) => out.push(line),
-    err: (line) => err.push(line),
-    readFile: (path) => readFileSync(path, 'utf8'),
-    now: () => new Date('2026-11-23T10:00:00Z'),
-    colour: false,
-  });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n'), errLines: err };
-}
+const run = runCheckCaptured;
 
 function json(...argv: string[]) {
   const result = run(...argv, '--json');

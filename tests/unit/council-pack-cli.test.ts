@@ -3,25 +3,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCheckArgs, runCheck } from '../../scripts/check';
+import { parseCheckArgs } from '../../scripts/check';
+import { runCheckCaptured } from '../support/check-run';
 
 const ROOT = resolve(__dirname, '../..');
 const RECORD = join(ROOT, 'tests/fixtures/records/hertfordshire-complete.json');
 const WIRRAL = join(ROOT, 'lib/rules/packs/wirral/wirral.json');
 const TMP = mkdtempSync(join(tmpdir(), 'council-pack-cli-'));
 
-function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = runCheck(argv, {
-    out: (line) => out.push(line),
-    err: (line) => err.push(line),
-    readFile: (path) => readFileSync(path, 'utf8'),
-    now: () => new Date('2026-11-23T10:00:00Z'),
-    colour: false,
-  });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+const run = runCheckCaptured;
 
 function withChange(change: (doc: Record<string, unknown>) => void): string {
   const doc = JSON.parse(readFileSync(WIRRAL, 'utf8')) as Record<string, unknown>;

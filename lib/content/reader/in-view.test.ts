@@ -20,7 +20,13 @@ describe('shownScopes', () => {
 
 describe('inViewWatcher', () => {
   it('says the section holding the focused field, once each time it changes', () => {
-    document.body.innerHTML = '<div id="reasons"><input id="a"></div><div id="household"><input id="b"><input id="c"></div>';
+    const part = (id: string, inputs: string[]) => {
+      const div = document.createElement('div');
+      div.id = id;
+      for (const input of inputs) div.appendChild(Object.assign(document.createElement('input'), { id: input }));
+      return div;
+    };
+    document.body.replaceChildren(part('reasons', ['a']), part('household', ['b', 'c']));
     const tell = vi.fn();
     const watcher = inViewWatcher(document, window, tell);
     stop = watcher.stop;

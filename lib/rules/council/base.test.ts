@@ -4,19 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { withFacts, withoutFact, type AssessmentRecord } from '../../model';
 import { statusOf, testRule } from '../../../tests/support/rule-tester';
 import { completeHertfordshireRecord } from '../../../tests/fixtures/records/hertfordshire-records';
-import { COUNCIL_PACK_FORMAT } from './format';
+import { src, testshire } from '../../../tests/support/testshire';
 import { loadCouncilPack } from './load';
 import type { CouncilParams } from './base';
 import type { Pack } from '../types';
 
-const src = (quote: string) => ({ section: '1', quote });
-
-const doc = {
-  format: COUNCIL_PACK_FORMAT,
-  id: 'testshire',
-  name: 'Testshire',
-  version: '1',
-  procedure: { title: 'Testshire Single Assessment', version: '1' },
+const doc = testshire({
   settings: { seenWithin: { default: 3, min: 1, max: 20, says: 'Testshire 1: the child is seen within 3 working days' } },
   rules: [
     {
@@ -36,7 +29,7 @@ const doc = {
     { id: 'plan-agreed', use: 'plan-agreed', severity: 'required', source: src('agree the plan with the family') },
     { id: 'consent', use: 'consent', severity: 'required', source: src('consent is recorded') },
   ],
-};
+});
 
 const loaded = loadCouncilPack(doc);
 if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));

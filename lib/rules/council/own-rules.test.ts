@@ -8,24 +8,17 @@ import { evaluate } from '../engine';
 import { defineRule } from '../pack';
 import { has } from '../conditions';
 import { completeHertfordshireRecord } from '../../../tests/fixtures/records/hertfordshire-records';
-import { COUNCIL_PACK_FORMAT } from './format';
+import { src, testshire } from '../../../tests/support/testshire';
 import { fromPack, loadCouncilPackWithOwnRules, type OwnRules } from './load';
 
-const src = (quote: string) => ({ section: '1', quote });
-
-const doc = {
-  format: COUNCIL_PACK_FORMAT,
-  id: 'testshire',
-  name: 'Testshire',
-  version: '1',
-  procedure: { title: 'Testshire Single Assessment', version: '1' },
+const doc = testshire({
   settings: { assessmentWorkingDays: { default: 10, min: 1, max: 60, says: 'Testshire 1: the assessment is completed within 10 working days' } },
   rules: [
     { id: 'assessment-10-working-days', use: 'assessment-timescale', severity: 'required', figures: { workingDays: { setting: 'assessmentWorkingDays' } }, source: src('within 10 working days') },
     { id: 'plan-agreed', use: 'plan-agreed', severity: 'required', source: src('agree the plan with the family') },
   ],
   prompts: [{ id: 'prompt-plan-smart', section: 'plan', message: 'Make the assessment plan specific and timed.', source: src('SMART plans') }],
-};
+});
 
 const ParamsSchema = z.strictObject({
   assessmentWorkingDays: z.number().int().min(1).max(60).default(10),
