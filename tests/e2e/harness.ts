@@ -2,6 +2,9 @@
  * End-to-end harness: the built extension in a real browser over the demo case
  * system. Returns the extension id, the demo server URL and the panel page.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer';
 import { openCase } from '../../scripts/lib/case-page';
 import { launchBrowser, openPanelPage, type BrowserKind, type LaunchOptions } from '../../scripts/lib/launch';
@@ -78,4 +81,28 @@ export async function waitForMissing(panel: Page, ruleId: string, present: boole
     ruleId,
     present,
   );
+}
+
+/**
+ * Imports a field map through the options page, as a council's administrator does, and waits
+ * until the page reader has it (the same id, and the same version when the map gives one).
+ */
+export async function importMapInOptions(h: Pick<Harness, 'browser' | 'extensionId'>, map: Record<string, unknown>): Promise<void> {
+  const options = await h.browser.newPage();
+  await options.goto(`chrome-extension://${h.extensionId}/options.html`);
+  const file = join(mkdtempSync(join(tmpdir(), 'map-')), 'map.json');
+  writeFileSync(file, JSON.stringify(map));
+  const input = await options.waitForSelector('input[type=file]');
+  await input!.uploadFile(file);
+  await options.waitForFunction(
+    async (id: string, version: string | null) => {
+      const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
+      const m = (await c.storage.local.get('readerFieldMap')).readerFieldMap as { id?: string; version?: string } | undefined;
+      return m?.id === id && (version === null || m.version === version);
+    },
+    { timeout: E2E_WAIT_MS, polling: 100 },
+    String(map.id),
+    typeof map.version === 'string' ? map.version : null,
+  );
+  await options.close();
 }

@@ -3,13 +3,11 @@
  * (an older WebForms "whole assessment" view), "Things to think about" is the part the
  * worker is in (the focused field's part, or the one most on screen), not all ten parts.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness';
+import { importMapInOptions, startHarness, type Harness } from './harness';
 import { WAIT, fixPanelClock } from './panel-helpers';
-import { E2E_WAIT_MS } from '../support/sizing';
 
 const CASE = 'SA-1001';
 const demo = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'lib', 'adapters', 'maps', 'lcs-demo.json'), 'utf8')) as Record<string, unknown> & { sections: Array<{ id: string }> };
@@ -30,25 +28,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-/** Imports a field map through the options page, as a council's administrator does, and waits until the page reader has it. */
-async function importMap(map: Record<string, unknown>): Promise<void> {
-  const options = await h.browser.newPage();
-  await options.goto(`chrome-extension://${h.extensionId}/options.html`);
-  const file = join(mkdtempSync(join(tmpdir(), 'map-')), 'map.json');
-  writeFileSync(file, JSON.stringify(map));
-  const input = await options.waitForSelector('input[type=file]');
-  await input!.uploadFile(file);
-  await options.waitForFunction(
-    async (id: string) => {
-      const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
-      const m = (await c.storage.local.get('readerFieldMap')).readerFieldMap as { id?: string } | undefined;
-      return m?.id === id;
-    },
-    { timeout: E2E_WAIT_MS, polling: 100 },
-    String(map.id),
-  );
-  await options.close();
-}
+const importMap = (map: Record<string, unknown>) => importMapInOptions(h, map);
 
 describe('a page showing every part of the assessment', () => {
   it('Things to think about follows the part in view: focus one part’s field, then scroll to another', async () => {

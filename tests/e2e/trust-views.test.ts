@@ -3,14 +3,14 @@
 // erases what another view read; a tab left open on an old copy never wins over a newer
 // answer when a new field map is imported.
 
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFact } from '../../lib/model';
 import type { StoredRecord } from '../../lib/store/schema';
 import { startTrustHarness, type TrustHarness } from '../fixtures/hostile/harness';
+import { importMapInOptions } from './harness';
 import { eventually, readRecord } from '../fixtures/hostile/probe';
 import { E2E_WAIT_MS } from '../support/sizing';
 
@@ -31,26 +31,7 @@ const stored = (what: string, key: string, check: (r: StoredRecord) => boolean) 
     return r && check(r) ? r : undefined;
   }, E2E_WAIT_MS);
 
-/** Imports a field map through the options page, as a council's administrator does, and waits until the page reader has it. */
-async function importMap(map: Record<string, unknown>): Promise<void> {
-  const options = await h.browser.newPage();
-  await options.goto(`chrome-extension://${h.extensionId}/options.html`);
-  const file = join(mkdtempSync(join(tmpdir(), 'map-')), 'map.json');
-  writeFileSync(file, JSON.stringify(map));
-  const input = await options.waitForSelector('input[type=file]');
-  await input!.uploadFile(file);
-  await options.waitForFunction(
-    async (id: string, version: string) => {
-      const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
-      const m = (await c.storage.local.get('readerFieldMap')).readerFieldMap as { id?: string; version?: string } | undefined;
-      return m?.id === id && m.version === version;
-    },
-    { timeout: E2E_WAIT_MS, polling: 100 },
-    String(map.id),
-    String(map.version),
-  );
-  await options.close();
-}
+const importMap = (map: Record<string, unknown>) => importMapInOptions(h, map);
 
 async function open(path: string): Promise<Page> {
   const page = await h.browser.newPage();
